@@ -41,5 +41,6 @@ let package = Package(
             dependencies: ["gradviz"],
             resources: []
         ),
-    ]
+    ],
+    swiftLanguageModes: [.v5]
 )
