@@ -1,0 +1,44 @@
+extension Generator {
+    /// `count` samples of `tensor.uniform_(from, to)` (and `torch.rand` for `[0, 1)`).
+    ///
+    /// PyTorch's `uniform_real_distribution`: float32 takes the low 24 bits of one
+    /// 32-bit draw, float64 the low 53 bits of one 64-bit draw, scales them into
+    /// `[0, 1)` exactly, then computes `x · (to − from) + from` with one fused
+    /// multiply-add in the dtype's precision (PyTorch's CPU kernels are compiled with
+    /// FMA contraction). A result that rounds up to `to` is replaced by `from`.
+    ///
+    /// - Precondition: `dtype` is float32 or float64. The caller checks `from <= to`
+    ///   and raises PyTorch's error otherwise.
+    /// - Complexity: O(`count`).
+    public func uniform(count: Int, dtype: DType, from: Double = 0, to: Double = 1) -> [Double] {
+        precondition(dtype.isFloatingPoint, "uniform needs a floating-point dtype, not \(dtype.torchName)")
+        var values: [Double] = []
+        values.reserveCapacity(max(count, 0))
+        if dtype == .float32 {
+            let low = Float(from)
+            let high = Float(to)
+            for _ in 0..<max(count, 0) {
+                let value = uniformFloat(from: low, to: high)
+                values.append(Double(value == high ? low : value))
+            }
+        } else {
+            for _ in 0..<max(count, 0) {
+                let value = uniformDouble(from: from, to: to)
+                values.append(value == to ? from : value)
+            }
+        }
+        return values
+    }
+
+    /// One float32 sample of PyTorch's `uniform_real_distribution<float>(from, to)`.
+    func uniformFloat(from: Float = 0, to: Float = 1) -> Float {
+        let unit = Float(random32() & 0x00ff_ffff) * 0x1p-24
+        return from.addingProduct(unit, to - from)
+    }
+
+    /// One float64 sample of PyTorch's `uniform_real_distribution<double>(from, to)`.
+    func uniformDouble(from: Double = 0, to: Double = 1) -> Double {
+        let unit = Double(random64() & 0x001f_ffff_ffff_ffff) * 0x1p-53
+        return from.addingProduct(unit, to - from)
+    }
+}
