@@ -1,0 +1,54 @@
+/// The activation of a code object: local slots, the enclosing frame for free variables,
+/// and the current line for tracebacks.
+final class Frame {
+    /// Local variables by slot (nil: unbound).
+    var slots: [PyValue?]
+    /// The frame of the lexically enclosing function (free variables live there).
+    let parent: Frame?
+    let module: PyModuleObject
+    let code: CodeObject
+    unowned let interp: Interpreter
+    /// The line being executed.
+    var line: Int
+    /// Set by `return`.
+    var returnValue: PyValue = .none
+    /// The namespace of a class body under construction.
+    var classNamespace: [String: PyValue]?
+    /// The class whose method this frame runs, for zero-argument `super()`.
+    var definingClass: PyClass?
+    /// The exception being handled by the innermost `except` block, for bare `raise`.
+    var handledException: PyException?
+
+    init(code: CodeObject, parent: Frame?, module: PyModuleObject, interp: Interpreter) {
+        self.code = code
+        self.parent = parent
+        self.module = module
+        self.interp = interp
+        self.slots = [PyValue?](repeating: nil, count: code.slotCount)
+        self.line = code.firstLine
+    }
+}
+
+/// A compiled function, lambda, class body, comprehension or module.
+final class CodeObject {
+    /// `f`, `<lambda>`, `<module>`, `<listcomp>`, the class name.
+    let name: String
+    let qualname: String
+    let fileName: String
+    let firstLine: Int
+    /// Parameters (defaults filled in per function object).
+    var parameters: [PySignature.Parameter] = []
+    /// Names of the local slots (parameters first).
+    var slotNames: [String] = []
+    var slotCount: Int { slotNames.count }
+    var docstring: String?
+    /// The compiled body; returns when the code finishes or executes `return`.
+    var body: ((Frame) throws -> Void)!
+
+    init(name: String, qualname: String, fileName: String, firstLine: Int) {
+        self.name = name
+        self.qualname = qualname
+        self.fileName = fileName
+        self.firstLine = firstLine
+    }
+}

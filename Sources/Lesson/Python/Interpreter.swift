@@ -1,0 +1,76 @@
+/// Runs lesson programs written in the Python subset and hosts the native (torch) modules.
+///
+/// One interpreter runs one program on one thread. Natives call back into Python through
+/// ``call(_:_:)`` and the other helpers, and read ``currentLine`` for trace events.
+public final class Interpreter {
+    /// Receives statements, assignments and printed text; nil costs nothing.
+    public var observer: InterpreterObserver?
+    /// The maximum number of statements and loop iterations before the run is stopped.
+    public var stepBudget: Int = 50_000_000
+    /// Python's recursion limit (frames of Python code).
+    public var recursionLimit: Int = 1000
+    /// The `builtins` namespace.
+    public let builtins: PyModuleObject
+    /// The file name shown in tracebacks for the main program.
+    public private(set) var fileName: String
+
+    let output: (String) -> Void
+    var steps = 0
+    var frames: [Frame] = []
+    var modules: [String: PyModuleObject] = [:]
+    var nativeModules: [String: PyModuleObject] = [:]
+    var preludeSources: [String: String] = [:]
+    var sourceLines: [String: [Substring]] = [:]
+    var nativeTypes: [String: PyClass] = [:]
+    var reprInProgress: Set<ObjectIdentifier> = []
+
+    /// Creates an interpreter whose `print` writes to `output`.
+    public init(fileName: String = "<string>", output: @escaping (String) -> Void) {
+        self.fileName = fileName
+        self.output = output
+        self.builtins = PyModuleObject(name: "builtins")
+        installBuiltins()
+    }
+
+    /// The line being executed in the innermost Python frame.
+    public var currentLine: Int { frames.last?.line ?? 0 }
+
+    /// The lines being executed in every Python frame, outermost first.
+    public var callStackLines: [Int] { frames.map(\.line) }
+
+    /// Makes `import name` return `module` (and `name.attr` resolve through it).
+    public func registerNativeModule(_ name: String, _ module: PyModuleObject) {
+        nativeModules[name] = module
+    }
+
+    /// Makes `import name` execute `source` once, on first import, into a new module.
+    public func registerPreludeModule(_ name: String, source: String) {
+        preludeSources[name] = source
+    }
+
+    /// Calls any Python callable.
+    public func call(_ callable: PyValue, _ args: PyArgs) throws -> PyValue {
+        if case .object(let o) = callable, let r = try o.call(args, interp: self) { return r }
+        throw PyException(.typeError, "'\(callable.typeName)' object is not callable")
+    }
+
+    /// Calls any Python callable with positional arguments.
+    public func call(_ callable: PyValue, _ positional: [PyValue]) throws -> PyValue {
+        try call(callable, PyArgs(positional))
+    }
+
+    /// Python's `print` destination: writes `text` and tells the observer.
+    public func write(_ text: String) {
+        output(text)
+        observer?.didPrint(text, line: currentLine)
+    }
+
+    /// Counts one step against the budget.
+    @inline(__always)
+    func tick() throws {
+        steps &+= 1
+        if steps > stepBudget {
+            throw ResourceLimitExceeded("step budget of \(stepBudget) exhausted (infinite loop?)", line: currentLine)
+        }
+    }
+}

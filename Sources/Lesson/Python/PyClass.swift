@@ -1,0 +1,117 @@
+/// A Python class: a builtin type (`int`, `ValueError`) or a class defined by a lesson.
+///
+/// Single inheritance only, so the MRO is the chain of ``base`` links; a user class may end
+/// its chain in a ``NativeClass`` (``nativeBase``), which is asked after the user classes miss.
+public final class PyClass: PyObject {
+    /// `__name__`.
+    public let name: String
+    /// The base class (`object` has none).
+    public let base: PyClass?
+    /// The native class this class derives from, directly or through its bases.
+    public let nativeBase: NativeClass?
+    /// The class namespace: methods, class attributes, descriptors.
+    public var dict: [String: PyValue]
+    /// `__module__`; `builtins` for builtin types.
+    public var moduleName: String
+    /// The builtin type this class is, or derives from (`int` for `bool`, `exception` for ValueError).
+    let kind: PyBuiltinKind
+
+    /// Creates a class deriving from `base` (a user class, or `object` when nil) or from a native class.
+    public init(name: String, base: PyClass?, nativeBase: NativeClass? = nil,
+                dict: [String: PyValue] = [:], moduleName: String = "__main__") {
+        self.name = name
+        self.base = base ?? (nativeBase == nil ? PyClass.object : nil)
+        self.nativeBase = nativeBase ?? base?.nativeBase
+        self.dict = dict
+        self.moduleName = moduleName
+        self.kind = base?.kind ?? .object
+    }
+
+    init(builtin name: String, base: PyClass?, kind: PyBuiltinKind) {
+        self.name = name
+        self.base = base
+        self.nativeBase = nil
+        self.dict = [:]
+        self.moduleName = "builtins"
+        self.kind = kind
+    }
+
+    public override var typeName: String { "type" }
+
+    /// True for builtin types (not defined by a lesson or prelude).
+    public var isBuiltin: Bool { moduleName == "builtins" }
+
+    /// The class and its bases, most derived first (Python's `__mro__`, without natives).
+    public var mro: [PyClass] {
+        var result: [PyClass] = []
+        var c: PyClass? = self
+        while let k = c {
+            result.append(k)
+            c = k.base
+        }
+        return result
+    }
+
+    /// Looks `name` up in the namespaces of the MRO, without binding or native fallback.
+    public func lookup(_ name: String) -> PyValue? {
+        var c: PyClass? = self
+        while let k = c {
+            if let v = k.dict[name] { return v }
+            c = k.base
+        }
+        return nil
+    }
+
+    /// The class in the MRO whose namespace defines `name`.
+    public func definingClass(of name: String) -> PyClass? {
+        var c: PyClass? = self
+        while let k = c {
+            if k.dict[name] != nil { return k }
+            c = k.base
+        }
+        return nil
+    }
+
+    /// True when `self` is `other` or derives from it.
+    public func isSubclass(of other: PyClass) -> Bool {
+        var c: PyClass? = self
+        while let k = c {
+            if k === other { return true }
+            c = k.base
+        }
+        return false
+    }
+
+    /// True when this class derives from BaseException.
+    public var isExceptionClass: Bool { isSubclass(of: .baseException) }
+
+    public override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        try interp.classGetAttr(self, name)
+    }
+
+    public override func setAttr(_ name: String, _ value: PyValue, interp: Interpreter) throws -> Bool {
+        if isBuiltin {
+            throw PyException(.typeError, "cannot set '\(name)' attribute of immutable type '\(self.name)'")
+        }
+        dict[name] = value
+        return true
+    }
+
+    public override func call(_ args: PyArgs, interp: Interpreter) throws -> PyValue? {
+        try interp.instantiate(self, args)
+    }
+
+    public override func repr(interp: Interpreter) throws -> String? {
+        isBuiltin ? "<class '\(name)'>" : "<class '\(moduleName).\(name)'>"
+    }
+
+    public override func binaryOp(_ op: PyBinaryOp, _ other: PyValue, reflected: Bool, interp: Interpreter) throws -> PyValue? {
+        nil
+    }
+}
+
+/// The builtin type at the root of a class's chain, which decides how its instances behave.
+enum PyBuiltinKind {
+    case object, type, none, bool, int, float, str, list, tuple, dict, set, range
+    case function, builtinFunction, module, baseException, native
+}

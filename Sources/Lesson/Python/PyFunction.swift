@@ -1,0 +1,144 @@
+/// A function defined in Python (`def` or `lambda`).
+public final class PyFunction: PyObject {
+    /// `__name__`.
+    public let name: String
+    /// `__qualname__` (`Net.forward`), used in error messages.
+    public let qualname: String
+    let code: CodeObject
+    /// Default values of the parameters, aligned with `code.parameters` (nil: required).
+    var defaults: [PyValue?]
+    /// The frame of the enclosing function, for free variables.
+    let closure: Frame?
+    /// The module whose globals the function sees.
+    let module: PyModuleObject
+    /// The class whose body defined the function, for zero-argument `super()`.
+    var definingClass: PyClass?
+    let signature: PySignature
+
+    init(code: CodeObject, defaults: [PyValue?], closure: Frame?, module: PyModuleObject) {
+        self.name = code.name
+        self.qualname = code.qualname
+        self.code = code
+        self.defaults = defaults
+        self.closure = closure
+        self.module = module
+        var params = code.parameters
+        for i in params.indices { params[i].defaultValue = defaults[i] }
+        self.signature = PySignature(name: code.qualname, parameters: params)
+    }
+
+    public override var typeName: String { "function" }
+
+    public override func call(_ args: PyArgs, interp: Interpreter) throws -> PyValue? {
+        try interp.callFunction(self, args)
+    }
+
+    public override func repr(interp: Interpreter) throws -> String? {
+        "<function \(qualname) at \(addressText)>"
+    }
+
+    public override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        switch name {
+        case "__name__": return .str(self.name)
+        case "__qualname__": return .str(qualname)
+        case "__module__": return .str(module.name)
+        case "__doc__": return code.docstring.map { .str($0) } ?? PyValue.none
+        default: return nil
+        }
+    }
+}
+
+/// A function bound to its first argument (`obj.method`).
+public final class PyBoundMethod: PyObject {
+    /// The underlying function.
+    public let function: PyValue
+    /// The bound first argument (the instance, or the class for classmethods).
+    public let receiver: PyValue
+
+    /// Binds `function` to `receiver`.
+    public init(function: PyValue, receiver: PyValue) {
+        self.function = function
+        self.receiver = receiver
+    }
+
+    public override var typeName: String { "method" }
+
+    public override func call(_ args: PyArgs, interp: Interpreter) throws -> PyValue? {
+        var a = args
+        a.positional.insert(receiver, at: 0)
+        return try interp.call(function, a)
+    }
+
+    public override func repr(interp: Interpreter) throws -> String? {
+        let fname: String
+        if case .object(let f as PyFunction) = function { fname = f.qualname } else { fname = "?" }
+        return "<bound method \(fname) of \(try interp.repr(receiver))>"
+    }
+
+    public override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        switch name {
+        case "__self__": return receiver
+        case "__func__": return function
+        default: return try interp.getAttributeIfPresent(function, name)
+        }
+    }
+}
+
+/// `staticmethod(f)`.
+public final class PyStaticMethod: PyObject {
+    /// The wrapped callable.
+    public let function: PyValue
+
+    public init(_ function: PyValue) { self.function = function }
+
+    public override var typeName: String { "staticmethod" }
+
+    public override func call(_ args: PyArgs, interp: Interpreter) throws -> PyValue? {
+        try interp.call(function, args)
+    }
+}
+
+/// `classmethod(f)`.
+public final class PyClassMethod: PyObject {
+    /// The wrapped callable.
+    public let function: PyValue
+
+    public init(_ function: PyValue) { self.function = function }
+
+    public override var typeName: String { "classmethod" }
+}
+
+/// `property(fget, fset)`, including the `@x.setter` form.
+public final class PyProperty: PyObject {
+    public let getter: PyValue
+    public let setter: PyValue
+    public let deleter: PyValue
+
+    public init(getter: PyValue, setter: PyValue = .none, deleter: PyValue = .none) {
+        self.getter = getter
+        self.setter = setter
+        self.deleter = deleter
+    }
+
+    public override var typeName: String { "property" }
+
+    public override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        switch name {
+        case "setter":
+            return .object(PyBuiltinFunction(name: "setter") { [getter, deleter] args, _ in
+                .object(PyProperty(getter: getter, setter: args.positional.first ?? .none, deleter: deleter))
+            })
+        case "getter":
+            return .object(PyBuiltinFunction(name: "getter") { [setter, deleter] args, _ in
+                .object(PyProperty(getter: args.positional.first ?? .none, setter: setter, deleter: deleter))
+            })
+        case "deleter":
+            return .object(PyBuiltinFunction(name: "deleter") { [getter, setter] args, _ in
+                .object(PyProperty(getter: getter, setter: setter, deleter: args.positional.first ?? .none))
+            })
+        case "fget": return getter
+        case "fset": return setter
+        default: return nil
+        }
+    }
+}
