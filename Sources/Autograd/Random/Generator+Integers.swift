@@ -5,13 +5,14 @@ extension Generator {
     /// element when `range < 2²⁸`, one 64-bit draw otherwise, then
     /// `draw % range + low` (wrapping, as the C++ does).
     ///
-    /// - Precondition: `low < high`; the caller raises PyTorch's error otherwise.
+    /// - Precondition: `low < high` and `count >= 0`; the caller raises PyTorch's errors.
     /// - Complexity: O(`count`).
     public func randintValues(count: Int, low: Int64, high: Int64) -> [Int64] {
         precondition(low < high, "randint needs low < high")
+        precondition(count >= 0, "randint needs a non-negative count")
         let range = UInt64(bitPattern: high) &- UInt64(bitPattern: low)
         let base = UInt64(bitPattern: low)
-        return (0..<max(count, 0)).map { _ in
+        return (0..<count).map { _ in
             let draw = range >= 1 << 28 ? random64() : UInt64(random32())
             return Int64(bitPattern: draw % range &+ base)
         }
@@ -28,9 +29,10 @@ extension Generator {
     /// element `i` with element `i + draw % (n − i)` for each `i < n − 1`, one 32-bit
     /// draw each; for larger `n`, the "inside-out" Fisher–Yates with 64-bit draws.
     ///
+    /// - Precondition: `n >= 0`.
     /// - Complexity: O(`n`).
     public func randpermValues(_ n: Int) -> [Int64] {
-        let n = max(n, 0)
+        precondition(n >= 0, "randperm needs a non-negative n")
         if n < Int(UInt32.max / 20) {
             var values = (0..<n).map(Int64.init)
             var i = 0

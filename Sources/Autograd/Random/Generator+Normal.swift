@@ -14,11 +14,16 @@ extension Generator {
     ///   `CephesFloat`), float64 uses the C library's `log`, `cos` and `sin`. This path
     ///   neither reads nor clears the cached scalar normal.
     ///
-    /// - Precondition: `dtype` is float32 or float64. The caller checks `std >= 0`.
+    /// The float64 steps call the platform's `log1p`, `log`, `sin` and `cos`; they match
+    /// PyTorch bit for bit where both use the same C library (glibc on Linux). The
+    /// float32 fill path uses only correctly rounded operations and is portable.
+    ///
+    /// - Precondition: `dtype` is float32 or float64 and `count >= 0`. The caller checks
+    ///   `std >= 0`.
     /// - Complexity: O(`count`).
     public func normal(count: Int, dtype: DType, mean: Double = 0, std: Double = 1) -> [Double] {
         precondition(dtype.isFloatingPoint, "normal needs a floating-point dtype, not \(dtype.torchName)")
-        let count = max(count, 0)
+        precondition(count >= 0, "normal needs a non-negative count")
         if count < 16 {
             return (0..<count).map { _ in dtype.round(scalarNormal(mean: mean, std: std)) }
         }

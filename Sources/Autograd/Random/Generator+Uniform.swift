@@ -7,22 +7,23 @@ extension Generator {
     /// multiply-add in the dtype's precision (PyTorch's CPU kernels are compiled with
     /// FMA contraction). A result that rounds up to `to` is replaced by `from`.
     ///
-    /// - Precondition: `dtype` is float32 or float64. The caller checks `from <= to`
-    ///   and raises PyTorch's error otherwise.
+    /// - Precondition: `dtype` is float32 or float64 and `count >= 0`. The caller checks
+    ///   `from <= to` and raises PyTorch's error otherwise.
     /// - Complexity: O(`count`).
     public func uniform(count: Int, dtype: DType, from: Double = 0, to: Double = 1) -> [Double] {
         precondition(dtype.isFloatingPoint, "uniform needs a floating-point dtype, not \(dtype.torchName)")
+        precondition(count >= 0, "uniform needs a non-negative count")
         var values: [Double] = []
-        values.reserveCapacity(max(count, 0))
+        values.reserveCapacity(count)
         if dtype == .float32 {
             let low = Float(from)
             let high = Float(to)
-            for _ in 0..<max(count, 0) {
+            for _ in 0..<count {
                 let value = uniformFloat(from: low, to: high)
                 values.append(Double(value == high ? low : value))
             }
         } else {
-            for _ in 0..<max(count, 0) {
+            for _ in 0..<count {
                 let value = uniformDouble(from: from, to: to)
                 values.append(value == to ? from : value)
             }
