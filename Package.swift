@@ -33,7 +33,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "AutogradTests", dependencies: ["Autograd"]),
+        .testTarget(
+            name: "AutogradTests", dependencies: ["Autograd"],
+            exclude: ["Formatting/format_cases.json", "Random/random_cases.json"]
+        ),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "Autograd"]),
         .testTarget(name: "LessonTests", dependencies: ["Lesson", "Autograd", "Trace"]),
         .testTarget(

@@ -1,0 +1,182 @@
+/// One entry of the derivative table: an op's PyTorch grad_fn name, what each
+/// input's backward formula reads, the formula itself (written in differentiable
+/// tensor ops, so `create_graph` records the backward graph) and its text for learners.
+public struct DerivativeRule {
+    /// What a pullback may read from the forward pass.
+    public enum Saved: Equatable {
+        case input(Int)
+        case output
+    }
+
+    public typealias Pullback = (BackwardContext) throws -> Tensor?
+
+    /// The op's key in the table, e.g. `mul`.
+    public let op: String
+    /// The grad_fn name exactly as PyTorch prints it, e.g. `MulBackward0`.
+    public let gradFn: String
+    /// The inputs' names in the formulas (`self`, `other`, …).
+    public let inputs: [String]
+    /// Per input: the formula in PyTorch's notation, e.g. `grad · other`.
+    public let formulas: [String]
+    /// Per input: the local derivative ∂result/∂input a learner multiplies by,
+    /// e.g. `other`; nil where the rule is not elementwise.
+    public let localDerivatives: [String?]
+    /// Per input: what its pullback reads. Saved only when that input needs a gradient.
+    public let saves: [[Saved]]
+    /// Per input: the gradient with respect to that input, before it is summed to the input's shape.
+    public let pullbacks: [Pullback]
+    /// A rule over a list of tensors (`cat`, `stack`): its single formula serves every input.
+    public let isVariadic: Bool
+
+    public init(op: String, gradFn: String, inputs: [String], formulas: [String],
+                local: [String?]? = nil, saves: [[Saved]], variadic: Bool = false, pullbacks: [Pullback]) {
+        precondition(inputs.count == formulas.count && inputs.count == saves.count && inputs.count == pullbacks.count,
+                     "derivative rule \(op) needs one formula, one save list and one pullback per input")
+        self.op = op
+        self.gradFn = gradFn
+        self.inputs = inputs
+        self.formulas = formulas
+        self.localDerivatives = local ?? Array(repeating: nil, count: inputs.count)
+        self.saves = saves
+        self.pullbacks = pullbacks
+        self.isVariadic = variadic
+    }
+
+    func saves(forInput i: Int) -> [Saved] { isVariadic ? saves[0] : saves[i] }
+    func pullback(forInput i: Int) -> Pullback { isVariadic ? pullbacks[0] : pullbacks[i] }
+}
+
+/// Non-tensor arguments of a recorded op (exponents, dimensions, bounds, shapes).
+public struct OpAttributes {
+    public var scalar: Double = 0
+    public var scalar2: Double = 0
+    public var hasMin = false
+    public var hasMax = false
+    public var dims: [Int] = []
+    public var keepdim = false
+    public var shape: [Int] = []
+    public var index = 0
+    public var start = 0
+    public var end = 0
+    public var step = 1
+    public var indices: [Int] = []
+    public var dtype: DType = .float32
+
+    public init() {}
+}
+
+/// What a pullback sees: the output gradient, the saved tensors (checked
+/// against their version), the attributes and the inputs' shapes.
+public struct BackwardContext {
+    unowned let node: OpNode
+    /// The gradient of the op's output.
+    public let grad: Tensor
+    /// Which input the pullback is computing (for variadic rules).
+    public let inputIndex: Int
+
+    public var attrs: OpAttributes { node.attrs }
+    public func inputShape(_ i: Int) -> [Int] { node.inputShapes[i] }
+    public func inputDType(_ i: Int) -> DType { node.inputDTypes[i] }
+
+    /// The forward input `i`, as saved.
+    public func input(_ i: Int) throws -> Tensor { try node.unpack(slot: i) }
+    /// The forward result, as saved.
+    public func result() throws -> Tensor { try node.unpack(slot: node.inputShapes.count) }
+}
+
+/// A value kept for backward with the version it had when saved.
+struct SavedVariable {
+    let tensor: Tensor
+    let version: Int
+    let isOutput: Bool
+}
+
+/// The grad_fn of an op from the derivative table.
+public final class OpNode: Node {
+    public let rule: DerivativeRule
+    let attrs: OpAttributes
+    let inputShapes: [[Int]]
+    let inputDTypes: [DType]
+    /// Slots 0..<inputs for inputs, slot `inputs.count` for the output.
+    var saved: [SavedVariable?]
+
+    init(rule: DerivativeRule, edges: [Edge?], inputs: [Tensor], attrs: OpAttributes) {
+        self.rule = rule
+        self.attrs = attrs
+        inputShapes = inputs.map(\.shape)
+        inputDTypes = inputs.map(\.dtype)
+        saved = Array(repeating: nil, count: inputs.count + 1)
+        super.init(name: rule.gradFn, nextEdges: edges)
+    }
+
+    func save(_ tensor: Tensor, slot: Int, isOutput: Bool) {
+        // An output is kept without its grad_fn (that would be this node: a cycle)
+        // and gets it back when unpacked.
+        let kept = isOutput ? tensor.detach() : tensor
+        saved[slot] = SavedVariable(tensor: kept, version: tensor.version.value, isOutput: isOutput)
+    }
+
+    func unpack(slot: Int) throws -> Tensor {
+        if savedTensorsReleased { throw AutogradError.runtime(Messages.backwardTwice) }
+        guard let s = saved[slot] else {
+            preconditionFailure("\(rule.gradFn) reads a value its rule does not save")
+        }
+        if s.tensor.version.value != s.version {
+            let t = s.tensor
+            let owner: String
+            if s.isOutput {
+                owner = ", which is output 0 of \(name),"
+            } else if let fn = t.gradFn {
+                owner = ", which is output \(t.outputNr) of \(fn.name),"
+            } else {
+                owner = ""
+            }
+            throw AutogradError.runtime(
+                "one of the variables needed for gradient computation has been modified by an inplace operation: [\(t.dtype.legacyTypeName) [\(t.shape.map(String.init).joined(separator: ", "))]]\(owner) is at version \(t.version.value); expected version \(s.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).")
+        }
+        if s.isOutput {
+            let t = Tensor(storage: s.tensor.storage, shape: s.tensor.shape, dtype: s.tensor.dtype, version: s.tensor.version)
+            t.gradFn = self
+            return t
+        }
+        return s.tensor
+    }
+
+    public override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
+        let g = try grads[0] ?? Tensor.zeros(outputShapes[0], dtype: outputDTypes[0])
+        var out = [Tensor?](repeating: nil, count: nextEdges.count)
+        for i in 0..<nextEdges.count where nextEdges[i] != nil {
+            let ctx = BackwardContext(node: self, grad: g, inputIndex: i)
+            guard var r = try rule.pullback(forInput: i)(ctx) else { continue }
+            r = try r.sumTo(shape: inputShapes[i])
+            if r.dtype != inputDTypes[i] { r = try r.to(inputDTypes[i]) }
+            out[i] = r
+        }
+        return out
+    }
+
+    public override func releaseSavedTensors() {
+        if saved.contains(where: { $0 != nil }) {
+            super.releaseSavedTensors()
+            saved = Array(repeating: nil, count: saved.count)
+        }
+    }
+
+    public override var savedTensorsForDisplay: [(name: String, tensor: Tensor)] {
+        saved.enumerated().compactMap { i, s in
+            guard let s else { return nil }
+            let name = i == saved.count - 1 ? "result" : (rule.isVariadic ? "\(rule.inputs[0])[\(i)]" : rule.inputs[i])
+            return (name, s.tensor)
+        }
+    }
+
+    /// Whether this node kept tensors for backward (so freeing them matters).
+    public var hasSavedTensors: Bool { saved.contains { $0 != nil } }
+
+    public override var formulas: [String] { rule.formulas }
+}
+
+/// PyTorch's message texts that more than one place raises.
+enum Messages {
+    static let backwardTwice = "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward."
+}

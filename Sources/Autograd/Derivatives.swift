@@ -1,0 +1,395 @@
+import Foundation
+
+/// The derivative table: every differentiable op once, with PyTorch's grad_fn
+/// name, one pullback per input (written in differentiable tensor ops, so
+/// `create_graph=True` records the backward pass) and the formula a learner reads.
+///
+/// Formulas use derivatives.yaml's vocabulary: `grad` is the incoming gradient,
+/// `self`/`other`/`exponent` the inputs, `result` the forward output. The engine
+/// sums every pullback's result to its input's shape (undoing broadcasting) and
+/// casts it to the input's dtype.
+public enum Derivatives {
+    // MARK: Arithmetic
+
+    public static let add = DerivativeRule(
+        op: "add", gradFn: "AddBackward0", inputs: ["self", "other"],
+        formulas: ["grad", "grad · alpha"], local: ["1", "alpha"], saves: [[], []],
+        pullbacks: [{ $0.grad }, { c in c.attrs.scalar == 1 ? c.grad : try c.grad.mul(c.attrs.scalar) }])
+
+    public static let sub = DerivativeRule(
+        op: "sub", gradFn: "SubBackward0", inputs: ["self", "other"],
+        formulas: ["grad", "−grad · alpha"], local: ["1", "−alpha"], saves: [[], []],
+        pullbacks: [{ $0.grad }, { c in c.attrs.scalar == 1 ? try c.grad.neg() : try c.grad.mul(-c.attrs.scalar) }])
+
+    public static let rsub = DerivativeRule(
+        op: "rsub", gradFn: "RsubBackward1", inputs: ["self", "other"],
+        formulas: ["−grad", "grad"], local: ["−1", "1"], saves: [[], []],
+        pullbacks: [{ try $0.grad.neg() }, { $0.grad }])
+
+    public static let mul = DerivativeRule(
+        op: "mul", gradFn: "MulBackward0", inputs: ["self", "other"],
+        formulas: ["grad · other", "grad · self"], local: ["other", "self"],
+        saves: [[.input(1)], [.input(0)]],
+        pullbacks: [{ c in try c.grad.mul(c.input(1)) }, { c in try c.grad.mul(c.input(0)) }])
+
+    public static let div = DerivativeRule(
+        op: "div", gradFn: "DivBackward0", inputs: ["self", "other"],
+        formulas: ["grad / other", "−grad · self / other²"], local: ["1 / other", "−self / other²"],
+        saves: [[.input(1)], [.input(0), .input(1)]],
+        pullbacks: [
+            { c in try c.grad.div(c.input(1)) },
+            { c in
+                let other = try c.input(1)
+                return try c.grad.neg().mul(c.input(0).div(other).div(other))
+            },
+        ])
+
+    public static let neg = DerivativeRule(
+        op: "neg", gradFn: "NegBackward0", inputs: ["self"],
+        formulas: ["−grad"], local: ["−1"], saves: [[]], pullbacks: [{ try $0.grad.neg() }])
+
+    public static let reciprocal = DerivativeRule(
+        op: "reciprocal", gradFn: "ReciprocalBackward0", inputs: ["self"],
+        formulas: ["−grad · result²"], local: ["−1 / self²"], saves: [[.output]],
+        pullbacks: [{ c in let r = try c.result(); return try c.grad.neg().mul(r.mul(r)) }])
+
+    public static let powScalar = DerivativeRule(
+        op: "pow", gradFn: "PowBackward0", inputs: ["self"],
+        formulas: ["grad · exponent · self^(exponent − 1)"], local: ["exponent · self^(exponent − 1)"],
+        saves: [[.input(0)]],
+        pullbacks: [{ c in
+            let e = c.attrs.scalar
+            if e == 0 { return try Tensor.zeros(c.inputShape(0), dtype: c.inputDType(0)) }
+            return try c.grad.mul(c.input(0).pow(e - 1).mul(e))
+        }])
+
+    public static let powTensor = DerivativeRule(
+        op: "pow", gradFn: "PowBackward1", inputs: ["self", "exponent"],
+        formulas: ["grad · exponent · self^(exponent − 1)", "grad · result · ln(self)"],
+        local: ["exponent · self^(exponent − 1)", "result · ln(self)"],
+        saves: [[.input(0), .input(1)], [.input(0), .input(1), .output]],
+        pullbacks: [
+            { c in
+                let e = try c.input(1)
+                let g = try c.grad.mul(e.mul(c.input(0).pow(e.sub(Tensor.wrapped(1, dtype: .int64)))))
+                return try Tensor.where(e.compare(.eq, Tensor.wrapped(0, dtype: .int64)), g.fullLike(0), g)
+            },
+            { c in
+                let base = try c.input(0), e = try c.input(1)
+                let zeroBase = try base.compare(.eq, Tensor.wrapped(0, dtype: .int64))
+                    .mul(e.compare(.ge, Tensor.wrapped(0, dtype: .int64)))
+                let g = try c.grad.mul(c.result().mul(base.log()))
+                return try Tensor.where(zeroBase, g.fullLike(0), g)
+            },
+        ])
+
+    public static let powBase = DerivativeRule(
+        op: "pow", gradFn: "PowBackward2", inputs: ["exponent"],
+        formulas: ["grad · result · ln(self)"], local: ["result · ln(self)"], saves: [[.output]],
+        pullbacks: [{ c in
+            let base = c.attrs.scalar
+            let r = try c.result()
+            if base == 0 { return try c.grad.mul(r.mul(0)) }
+            return try c.grad.mul(r.mul(Foundation.log(base)))
+        }])
+
+    // MARK: Functions
+
+    public static let exp = DerivativeRule(
+        op: "exp", gradFn: "ExpBackward0", inputs: ["self"],
+        formulas: ["grad · result"], local: ["exp(self)"], saves: [[.output]],
+        pullbacks: [{ c in try c.grad.mul(c.result()) }])
+
+    public static let log = DerivativeRule(
+        op: "log", gradFn: "LogBackward0", inputs: ["self"],
+        formulas: ["grad / self"], local: ["1 / self"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.div(c.input(0)) }])
+
+    public static let sin = DerivativeRule(
+        op: "sin", gradFn: "SinBackward0", inputs: ["self"],
+        formulas: ["grad · cos(self)"], local: ["cos(self)"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.mul(c.input(0).cos()) }])
+
+    public static let cos = DerivativeRule(
+        op: "cos", gradFn: "CosBackward0", inputs: ["self"],
+        formulas: ["grad · −sin(self)"], local: ["−sin(self)"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.mul(c.input(0).sin().neg()) }])
+
+    public static let tanh = DerivativeRule(
+        op: "tanh", gradFn: "TanhBackward0", inputs: ["self"],
+        formulas: ["grad · (1 − result²)"], local: ["1 − tanh²(self)"], saves: [[.output]],
+        pullbacks: [{ c in let r = try c.result(); return try c.grad.mul(r.mul(r).rsub(1)) }])
+
+    public static let sigmoid = DerivativeRule(
+        op: "sigmoid", gradFn: "SigmoidBackward0", inputs: ["self"],
+        formulas: ["grad · (1 − result) · result"], local: ["σ(self) · (1 − σ(self))"], saves: [[.output]],
+        pullbacks: [{ c in let r = try c.result(); return try c.grad.mul(r.rsub(1)).mul(r) }])
+
+    public static let relu = DerivativeRule(
+        op: "relu", gradFn: "ReluBackward0", inputs: ["self"],
+        formulas: ["grad · (result > 0)"], local: ["1 if self > 0 else 0"], saves: [[.output]],
+        pullbacks: [{ c in
+            let r = try c.result()
+            return try Tensor.where(r.compare(.le, Tensor.wrapped(0, dtype: .int64)), c.grad.fullLike(0), c.grad)
+        }])
+
+    public static let sqrt = DerivativeRule(
+        op: "sqrt", gradFn: "SqrtBackward0", inputs: ["self"],
+        formulas: ["grad / (2 · result)"], local: ["1 / (2·√self)"], saves: [[.output]],
+        pullbacks: [{ c in try c.grad.div(c.result().mul(2)) }])
+
+    public static let abs = DerivativeRule(
+        op: "abs", gradFn: "AbsBackward0", inputs: ["self"],
+        formulas: ["grad · sign(self)"], local: ["sign(self)"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.mul(c.input(0).sign()) }])
+
+    public static let sign = DerivativeRule(
+        op: "sign", gradFn: "SignBackward0", inputs: ["self"],
+        formulas: ["0"], local: ["0"], saves: [[]],
+        pullbacks: [{ c in try Tensor.zeros(c.inputShape(0), dtype: c.inputDType(0)) }])
+
+    public static let clamp = DerivativeRule(
+        op: "clamp", gradFn: "ClampBackward1", inputs: ["self"],
+        formulas: ["grad · (min ≤ self ≤ max)"], local: ["1 if min ≤ self ≤ max else 0"], saves: [[.input(0)]],
+        pullbacks: [{ c in try clampPullback(c) }])
+
+    public static let clampMin = DerivativeRule(
+        op: "clamp_min", gradFn: "ClampMinBackward0", inputs: ["self"],
+        formulas: ["grad · (self ≥ min)"], local: ["1 if self ≥ min else 0"], saves: [[.input(0)]],
+        pullbacks: [{ c in try clampPullback(c) }])
+
+    public static let clampMax = DerivativeRule(
+        op: "clamp_max", gradFn: "ClampMaxBackward0", inputs: ["self"],
+        formulas: ["grad · (self ≤ max)"], local: ["1 if self ≤ max else 0"], saves: [[.input(0)]],
+        pullbacks: [{ c in try clampPullback(c) }])
+
+    private static func clampPullback(_ c: BackwardContext) throws -> Tensor {
+        let x = try c.input(0)
+        var inside = try x.compare(.eq, x)
+        if c.attrs.hasMin { inside = try inside.mul(x.compare(.ge, Tensor.wrapped(c.attrs.scalar, dtype: .float64))) }
+        if c.attrs.hasMax { inside = try inside.mul(x.compare(.le, Tensor.wrapped(c.attrs.scalar2, dtype: .float64))) }
+        return try Tensor.where(inside, c.grad, c.grad.fullLike(0))
+    }
+
+    public static let whereSelf = DerivativeRule(
+        op: "where", gradFn: "WhereBackward0", inputs: ["self", "other"],
+        formulas: ["grad where condition", "grad where not condition"], saves: [[], []],
+        pullbacks: [
+            { c in try c.grad.mul(Tensor(values: c.attrs.indices.map(Double.init), shape: c.attrs.shape, dtype: .bool)) },
+            { c in try c.grad.mul(Tensor(values: c.attrs.indices.map { $0 == 0 ? 1 : 0 }, shape: c.attrs.shape, dtype: .bool)) },
+        ])
+
+    // MARK: Reductions
+
+    public static let sum = DerivativeRule(
+        op: "sum", gradFn: "SumBackward0", inputs: ["self"],
+        formulas: ["grad expanded to self's shape"], local: ["1"], saves: [[]],
+        pullbacks: [{ c in try c.grad.expand(c.inputShape(0)) }])
+
+    public static let sumDim = DerivativeRule(
+        op: "sum_dim", gradFn: "SumBackward1", inputs: ["self"],
+        formulas: ["grad expanded along dim to self's shape"], local: ["1"], saves: [[]],
+        pullbacks: [{ c in try unreduce(c.grad, c) }])
+
+    public static let mean = DerivativeRule(
+        op: "mean", gradFn: "MeanBackward0", inputs: ["self"],
+        formulas: ["grad expanded to self's shape / numel"], local: ["1 / n"], saves: [[]],
+        pullbacks: [{ c in
+            try c.grad.expand(c.inputShape(0)).div(Tensor.wrapped(Double(c.inputShape(0).reduce(1, *)), dtype: .int64))
+        }])
+
+    public static let meanDim = DerivativeRule(
+        op: "mean_dim", gradFn: "MeanBackward1", inputs: ["self"],
+        formulas: ["grad expanded along dim / n"], local: ["1 / n"], saves: [[]],
+        pullbacks: [{ c in try unreduce(c.grad, c).div(Tensor.wrapped(c.attrs.scalar, dtype: .int64)) }])
+
+    /// Re-inserts reduced dimensions and expands: `sum_backward` of PyTorch.
+    private static func unreduce(_ g: Tensor, _ c: BackwardContext) throws -> Tensor {
+        var r = g
+        if !c.attrs.keepdim && c.inputShape(0).count > 0 {
+            for d in c.attrs.dims.sorted() { r = try r.unsqueeze(d) }
+        }
+        return try r.expand(c.inputShape(0))
+    }
+
+    public static let max = DerivativeRule(
+        op: "max", gradFn: "MaxBackward1", inputs: ["self"],
+        formulas: ["grad shared evenly among the maxima"], saves: [[.input(0), .output]],
+        pullbacks: [{ c in try evenlyDistribute(c) }])
+
+    public static let min = DerivativeRule(
+        op: "min", gradFn: "MinBackward1", inputs: ["self"],
+        formulas: ["grad shared evenly among the minima"], saves: [[.input(0), .output]],
+        pullbacks: [{ c in try evenlyDistribute(c) }])
+
+    private static func evenlyDistribute(_ c: BackwardContext) throws -> Tensor {
+        let mask = try c.input(0).compare(.eq, c.result())
+        let count = try mask.sum()
+        return try mask.mul(c.grad.div(count))
+    }
+
+    public static let maxDim = DerivativeRule(
+        op: "max_dim", gradFn: "MaxBackward0", inputs: ["self"],
+        formulas: ["grad placed at the argmax along dim"], saves: [[]],
+        pullbacks: [{ c in try c.grad.placeAlong(dim: c.attrs.dims[0], indices: c.attrs.indices, keepdim: c.attrs.keepdim, shape: c.inputShape(0)) }])
+
+    public static let minDim = DerivativeRule(
+        op: "min_dim", gradFn: "MinBackward0", inputs: ["self"],
+        formulas: ["grad placed at the argmin along dim"], saves: [[]],
+        pullbacks: [{ c in try c.grad.placeAlong(dim: c.attrs.dims[0], indices: c.attrs.indices, keepdim: c.attrs.keepdim, shape: c.inputShape(0)) }])
+
+    public static let placeAlong = DerivativeRule(
+        op: "scatter", gradFn: "ScatterBackward0", inputs: ["self"],
+        formulas: ["grad gathered at the indices"], saves: [[]],
+        pullbacks: [{ c in try c.grad.gatherAlong(dim: c.attrs.dims[0], indices: c.attrs.indices, keepdim: c.attrs.keepdim) }])
+
+    public static let gatherAlong = DerivativeRule(
+        op: "gather", gradFn: "GatherBackward0", inputs: ["self"],
+        formulas: ["grad scattered to the indices"], saves: [[]],
+        pullbacks: [{ c in try c.grad.placeAlong(dim: c.attrs.dims[0], indices: c.attrs.indices, keepdim: c.attrs.keepdim, shape: c.inputShape(0)) }])
+
+    // MARK: Linear algebra
+
+    public static let mm = DerivativeRule(
+        op: "mm", gradFn: "MmBackward0", inputs: ["self", "mat2"],
+        formulas: ["grad @ mat2ᵀ", "selfᵀ @ grad"], saves: [[.input(1)], [.input(0)]],
+        pullbacks: [{ c in try c.grad.mm(c.input(1).t()) }, { c in try c.input(0).t().mm(c.grad) }])
+
+    public static let dot = DerivativeRule(
+        op: "dot", gradFn: "DotBackward0", inputs: ["self", "tensor"],
+        formulas: ["grad · tensor", "grad · self"], local: ["tensor", "self"],
+        saves: [[.input(1)], [.input(0)]],
+        pullbacks: [{ c in try c.input(1).mul(c.grad) }, { c in try c.input(0).mul(c.grad) }])
+
+    public static let mv = DerivativeRule(
+        op: "mv", gradFn: "MvBackward0", inputs: ["self", "vec"],
+        formulas: ["grad ⊗ vec", "selfᵀ @ grad"], saves: [[.input(1)], [.input(0)]],
+        pullbacks: [{ c in try c.grad.outer(c.input(1)) }, { c in try c.input(0).t().mv(c.grad) }])
+
+    // MARK: Shape
+
+    public static let t = DerivativeRule(
+        op: "t", gradFn: "TBackward0", inputs: ["self"],
+        formulas: ["gradᵀ"], saves: [[]], pullbacks: [{ try $0.grad.t() }])
+
+    public static let permute = DerivativeRule(
+        op: "permute", gradFn: "PermuteBackward0", inputs: ["self"],
+        formulas: ["grad permuted back"], saves: [[]],
+        pullbacks: [{ c in
+            var inverse = [Int](repeating: 0, count: c.attrs.dims.count)
+            for (i, d) in c.attrs.dims.enumerated() { inverse[d] = i }
+            return try c.grad.permute(inverse)
+        }])
+
+    public static let transpose = DerivativeRule(
+        op: "transpose", gradFn: "TransposeBackward0", inputs: ["self"],
+        formulas: ["grad transposed back"], saves: [[]],
+        pullbacks: [{ c in c.attrs.dims.isEmpty ? c.grad : try c.grad.transpose(c.attrs.dims[0], c.attrs.dims[1]) }])
+
+    public static let view = DerivativeRule(
+        op: "view", gradFn: "ViewBackward0", inputs: ["self"],
+        formulas: ["grad reshaped to self's shape"], local: ["1"], saves: [[]],
+        pullbacks: [{ c in try c.grad.reshape(c.inputShape(0)) }])
+
+    public static let unsafeView = DerivativeRule(
+        op: "reshape", gradFn: "UnsafeViewBackward0", inputs: ["self"],
+        formulas: ["grad reshaped to self's shape"], local: ["1"], saves: [[]],
+        pullbacks: [{ c in try c.grad.reshape(c.inputShape(0)) }])
+
+    public static let unsqueeze = DerivativeRule(
+        op: "unsqueeze", gradFn: "UnsqueezeBackward0", inputs: ["self"],
+        formulas: ["grad squeezed at dim"], local: ["1"], saves: [[]],
+        pullbacks: [{ c in try c.grad.squeeze(dim: c.attrs.dims[0]) }])
+
+    public static let squeeze = DerivativeRule(
+        op: "squeeze", gradFn: "SqueezeBackward0", inputs: ["self"],
+        formulas: ["grad reshaped to self's shape"], local: ["1"], saves: [[]],
+        pullbacks: [{ c in try c.grad.reshape(c.inputShape(0)) }])
+
+    public static let squeezeDim = DerivativeRule(
+        op: "squeeze_dim", gradFn: "SqueezeBackward1", inputs: ["self"],
+        formulas: ["grad unsqueezed at dim"], local: ["1"], saves: [[]],
+        pullbacks: [{ c in
+            let s = c.inputShape(0), d = c.attrs.dims[0]
+            return s.count > 0 && s[d] == 1 && c.grad.dim < s.count ? try c.grad.unsqueeze(d) : c.grad
+        }])
+
+    public static let expand = DerivativeRule(
+        op: "expand", gradFn: "ExpandBackward0", inputs: ["self"],
+        formulas: ["grad summed over the expanded dimensions"], saves: [[]],
+        pullbacks: [{ $0.grad }])
+
+    public static let clone = DerivativeRule(
+        op: "clone", gradFn: "CloneBackward0", inputs: ["self"],
+        formulas: ["grad"], local: ["1"], saves: [[]], pullbacks: [{ $0.grad }])
+
+    public static let toCopy = DerivativeRule(
+        op: "to", gradFn: "ToCopyBackward0", inputs: ["self"],
+        formulas: ["grad in self's dtype"], local: ["1"], saves: [[]],
+        pullbacks: [{ c in try c.grad.to(c.attrs.dtype) }])
+
+    public static let select = DerivativeRule(
+        op: "select", gradFn: "SelectBackward0", inputs: ["self"],
+        formulas: ["grad placed at [index] in zeros of self's shape"], saves: [[]],
+        pullbacks: [{ c in try c.grad.selectBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], index: c.attrs.index) }])
+
+    public static let selectBackward = DerivativeRule(
+        op: "select_backward", gradFn: "SelectBackwardBackward0", inputs: ["grad_output"],
+        formulas: ["grad[index]"], saves: [[]],
+        pullbacks: [{ c in try c.grad.select(dim: c.attrs.dims[0], index: c.attrs.index) }])
+
+    public static let slice = DerivativeRule(
+        op: "slice", gradFn: "SliceBackward0", inputs: ["self"],
+        formulas: ["grad placed at [start:end:step] in zeros of self's shape"], saves: [[]],
+        pullbacks: [{ c in try c.grad.sliceBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], start: c.attrs.start, end: c.attrs.end, step: c.attrs.step) }])
+
+    public static let sliceBackward = DerivativeRule(
+        op: "slice_backward", gradFn: "SliceBackwardBackward0", inputs: ["grad_output"],
+        formulas: ["grad[start:end:step]"], saves: [[]],
+        pullbacks: [{ c in try c.grad.slice(dim: c.attrs.dims[0], start: c.attrs.start, end: c.attrs.end, step: c.attrs.step) }])
+
+    public static let index = DerivativeRule(
+        op: "index", gradFn: "IndexBackward0", inputs: ["self"],
+        formulas: ["grad added at the indices in zeros of self's shape"], saves: [[]],
+        pullbacks: [{ c in try c.grad.indexBackward(shape: c.inputShape(0), indices: c.attrs.indices) }])
+
+    public static let indexBackward = DerivativeRule(
+        op: "index_put", gradFn: "IndexPutBackward0", inputs: ["values"],
+        formulas: ["grad[indices]"], saves: [[]],
+        pullbacks: [{ c in try c.grad.index(c.attrs.indices) }])
+
+    public static let cat = DerivativeRule(
+        op: "cat", gradFn: "CatBackward0", inputs: ["tensors"],
+        formulas: ["grad split along dim"], saves: [[]], variadic: true,
+        pullbacks: [{ c in
+            let sizes = c.attrs.indices, i = c.inputIndex
+            if sizes[i] == 0 { return nil }
+            let start = sizes[..<i].reduce(0, +)
+            return try c.grad.slice(dim: c.attrs.dims[0], start: start, end: start + sizes[i])
+        }])
+
+    public static let stack = DerivativeRule(
+        op: "stack", gradFn: "StackBackward0", inputs: ["tensors"],
+        formulas: ["grad unbound along dim"], saves: [[]], variadic: true,
+        pullbacks: [{ c in try c.grad.select(dim: c.attrs.dims[0], index: c.inputIndex) }])
+
+    public static let fill = DerivativeRule(
+        op: "fill", gradFn: "FillBackward0", inputs: ["self"],
+        formulas: ["0"], local: ["0"], saves: [[]],
+        pullbacks: [{ c in try Tensor.zeros(c.inputShape(0), dtype: c.inputDType(0)) }])
+
+    public static let copy = DerivativeRule(
+        op: "copy", gradFn: "CopyBackwards", inputs: ["self", "src"],
+        formulas: ["0", "grad summed to src's shape"], local: ["0", "1"], saves: [[], []],
+        pullbacks: [{ c in try Tensor.zeros(c.inputShape(0), dtype: c.inputDType(0)) }, { $0.grad }])
+
+    /// Every rule, for the gradient-check tests and the documentation.
+    public static let all: [DerivativeRule] = [
+        add, sub, rsub, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
+        exp, log, sin, cos, tanh, sigmoid, relu, sqrt, abs, sign, clamp, clampMin, clampMax, whereSelf,
+        sum, sumDim, mean, meanDim, max, min, maxDim, minDim, placeAlong, gatherAlong,
+        mm, dot, mv, t, permute, transpose, view, unsafeView, unsqueeze, squeeze, squeezeDim, expand,
+        clone, toCopy, select, selectBackward, slice, sliceBackward, index, indexBackward, cat, stack,
+        fill, copy,
+    ]
+}

@@ -1,0 +1,135 @@
+/// Shape arithmetic shared by every op: broadcasting, strides, dimension wrapping.
+enum Shape {
+    /// Row-major strides of a contiguous tensor of `shape`.
+    static func strides(_ shape: [Int]) -> [Int] {
+        var s = [Int](repeating: 1, count: shape.count)
+        var acc = 1
+        for i in stride(from: shape.count - 1, through: 0, by: -1) {
+            s[i] = acc
+            acc *= shape[i]
+        }
+        return s
+    }
+
+    /// Whether `strides` lay out `shape` row-major without gaps (size-1 dimensions ignored).
+    static func isContiguous(shape: [Int], strides: [Int]) -> Bool {
+        var expected = 1
+        for i in stride(from: shape.count - 1, through: 0, by: -1) where shape[i] != 1 {
+            if strides[i] != expected { return false }
+            expected *= shape[i]
+        }
+        return true
+    }
+
+    /// Strides for viewing a tensor of `oldShape`/`oldStrides` as `newShape` without
+    /// copying, or nil when impossible (ATen's `computeStride`).
+    static func viewStrides(oldShape: [Int], oldStrides: [Int], newShape: [Int]) -> [Int]? {
+        let numel = oldShape.reduce(1, *)
+        if numel == 0 { return strides(newShape) }
+        if oldShape.isEmpty { return [Int](repeating: 1, count: newShape.count) }
+        var newStrides = [Int](repeating: 0, count: newShape.count)
+        var viewD = newShape.count - 1
+        var chunkBaseStride = oldStrides[oldStrides.count - 1]
+        var tensorNumel = 1
+        var viewNumel = 1
+        for tensorD in stride(from: oldShape.count - 1, through: 0, by: -1) {
+            tensorNumel *= oldShape[tensorD]
+            if tensorD == 0 || (oldShape[tensorD - 1] != 1 && oldStrides[tensorD - 1] != tensorNumel * chunkBaseStride) {
+                while viewD >= 0 && (viewNumel < tensorNumel || newShape[viewD] == 1) {
+                    newStrides[viewD] = viewNumel * chunkBaseStride
+                    viewNumel *= newShape[viewD]
+                    viewD -= 1
+                }
+                if viewNumel != tensorNumel { return nil }
+                if tensorD > 0 {
+                    chunkBaseStride = oldStrides[tensorD - 1]
+                    tensorNumel = 1
+                    viewNumel = 1
+                }
+            }
+        }
+        if viewD != -1 { return nil }
+        return newStrides
+    }
+
+    /// PyTorch's broadcast of two shapes, with its error text.
+    static func broadcast(_ a: [Int], _ b: [Int]) throws -> [Int] {
+        if a == b { return a }
+        let n = max(a.count, b.count)
+        var out = [Int](repeating: 1, count: n)
+        for i in 0..<n {
+            let da = i < n - a.count ? 1 : a[i - (n - a.count)]
+            let db = i < n - b.count ? 1 : b[i - (n - b.count)]
+            if da == db || db == 1 {
+                out[i] = da
+            } else if da == 1 {
+                out[i] = db
+            } else {
+                throw AutogradError.runtime(
+                    "The size of tensor a (\(da)) must match the size of tensor b (\(db)) at non-singleton dimension \(i)")
+            }
+        }
+        return out
+    }
+
+    /// Strides for reading a tensor of `shape` as if it had `target` shape
+    /// (0 along broadcast dimensions).
+    static func broadcastStrides(_ shape: [Int], to target: [Int]) -> [Int] {
+        let own = strides(shape)
+        let offset = target.count - shape.count
+        var out = [Int](repeating: 0, count: target.count)
+        for i in 0..<shape.count where shape[i] != 1 || target[i + offset] == 1 {
+            out[i + offset] = shape[i] == 1 ? 0 : own[i]
+        }
+        return out
+    }
+
+    /// Wraps a possibly negative dimension index, with PyTorch's IndexError text.
+    static func wrapDim(_ dim: Int, rank: Int) throws -> Int {
+        let r = max(rank, 1)
+        guard dim >= -r && dim < r else {
+            throw AutogradError(.indexError,
+                "Dimension out of range (expected to be in range of [\(-r), \(r - 1)], but got \(dim))")
+        }
+        return dim < 0 ? dim + r : dim
+    }
+
+    /// The dimensions along which `shape` was broadcast to make `target`, for
+    /// reducing a gradient back to `shape`: leading extra dimensions, and
+    /// dimensions where `shape` has size 1 and `target` does not.
+    static func reducedDims(from target: [Int], to shape: [Int]) -> (leading: [Int], kept: [Int]) {
+        let offset = target.count - shape.count
+        let leading = Array(0..<max(offset, 0))
+        var kept: [Int] = []
+        for i in 0..<shape.count where shape[i] == 1 && target[i + offset] != 1 {
+            kept.append(i + offset)
+        }
+        return (leading, kept)
+    }
+
+    /// Visits every multi-index of `shape` in row-major order, giving the linear
+    /// offsets into two operands with the given strides.
+    @inline(__always)
+    static func forEachIndex(_ shape: [Int], _ sa: [Int], _ sb: [Int], _ body: (Int, Int, Int) -> Void) {
+        let n = shape.reduce(1, *)
+        if n == 0 { return }
+        let rank = shape.count
+        if rank == 0 { body(0, 0, 0); return }
+        var idx = [Int](repeating: 0, count: rank)
+        var oa = 0, ob = 0
+        for k in 0..<n {
+            body(k, oa, ob)
+            var d = rank - 1
+            while d >= 0 {
+                idx[d] += 1
+                oa += sa[d]
+                ob += sb[d]
+                if idx[d] < shape[d] { break }
+                oa -= sa[d] * shape[d]
+                ob -= sb[d] * shape[d]
+                idx[d] = 0
+                d -= 1
+            }
+        }
+    }
+}

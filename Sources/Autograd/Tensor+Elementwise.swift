@@ -1,0 +1,298 @@
+import Foundation
+
+// Forward computations of elementwise ops. Values are computed in Double and
+// rounded to the result dtype; derivative rules live in Derivatives.swift.
+extension Tensor {
+    /// Applies `f` elementwise over the broadcast of `a` and `b`.
+    static func zipValues(_ a: Tensor, _ b: Tensor, dtype: DType,
+                          _ f: (Double, Double) -> Double) throws -> Tensor {
+        let shape = try Shape.broadcast(a.shape, b.shape)
+        let av = a.values, bv = b.values
+        let n = shape.reduce(1, *)
+        var out = [Double](repeating: 0, count: n)
+        let exact = dtype == .float64
+        out.withUnsafeMutableBufferPointer { o in
+            if a.shape == b.shape {
+                for i in 0..<n { o[i] = f(av[i], bv[i]) }
+            } else if bv.count == 1 && av.count == n {
+                let y = bv[0]
+                for i in 0..<n { o[i] = f(av[i], y) }
+            } else if av.count == 1 && bv.count == n {
+                let x = av[0]
+                for i in 0..<n { o[i] = f(x, bv[i]) }
+            } else {
+                let sa = Shape.broadcastStrides(a.shape, to: shape)
+                let sb = Shape.broadcastStrides(b.shape, to: shape)
+                Shape.forEachIndex(shape, sa, sb) { k, ia, ib in o[k] = f(av[ia], bv[ib]) }
+            }
+            if !exact { for i in 0..<n { o[i] = dtype.round(o[i]) } }
+        }
+        return Tensor(values: out, shape: shape, dtype: dtype)
+    }
+
+    /// Applies `f` to every element.
+    func mapValues(dtype: DType, _ f: (Double) -> Double) -> Tensor {
+        let v = values
+        var out = [Double](repeating: 0, count: v.count)
+        if dtype == .float64 {
+            for i in 0..<v.count { out[i] = f(v[i]) }
+        } else {
+            for i in 0..<v.count { out[i] = dtype.round(f(v[i])) }
+        }
+        return Tensor(values: out, shape: shape, dtype: dtype)
+    }
+
+    /// The dtype of a floating-point function of this tensor (`exp` of an int tensor is float32).
+    var floatResultType: DType { dtype.isFloatingPoint ? dtype : .float32 }
+
+    // MARK: - Arithmetic
+
+    /// `torch.add(self, other, alpha=alpha)`.
+    public func add(_ other: Tensor, alpha: Double = 1) throws -> Tensor {
+        let dt = TypePromotion.resultType(self, other)
+        let out = alpha == 1
+            ? try Tensor.zipValues(self, other, dtype: dt, +)
+            : try Tensor.zipValues(self, other, dtype: dt) { $0 + alpha * $1 }
+        var a = OpAttributes(); a.scalar = alpha
+        return Tensor.record(Derivatives.add, inputs: [self, other], output: out, attrs: a)
+    }
+
+    /// `torch.sub(self, other, alpha=alpha)`.
+    public func sub(_ other: Tensor, alpha: Double = 1) throws -> Tensor {
+        let dt = TypePromotion.resultType(self, other)
+        if dt == .bool {
+            throw AutogradError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+        }
+        let out = alpha == 1
+            ? try Tensor.zipValues(self, other, dtype: dt, -)
+            : try Tensor.zipValues(self, other, dtype: dt) { $0 - alpha * $1 }
+        var a = OpAttributes(); a.scalar = alpha
+        return Tensor.record(Derivatives.sub, inputs: [self, other], output: out, attrs: a)
+    }
+
+    /// `other - self` for a Python number `other` (`torch.rsub`).
+    public func rsub(_ other: Tensor) throws -> Tensor {
+        let dt = TypePromotion.resultType(self, other)
+        let out = try Tensor.zipValues(other, self, dtype: dt, -)
+        return Tensor.record(Derivatives.rsub, inputs: [self, other], output: out)
+    }
+
+    /// `torch.mul(self, other)`.
+    public func mul(_ other: Tensor) throws -> Tensor {
+        let dt = TypePromotion.resultType(self, other)
+        let out = dt == .bool
+            ? try Tensor.zipValues(self, other, dtype: dt) { ($0 != 0 && $1 != 0) ? 1 : 0 }
+            : try Tensor.zipValues(self, other, dtype: dt, *)
+        return Tensor.record(Derivatives.mul, inputs: [self, other], output: out)
+    }
+
+    /// `torch.div(self, other)`: true division, floating result.
+    public func div(_ other: Tensor) throws -> Tensor {
+        var dt = TypePromotion.resultType(self, other)
+        if !dt.isFloatingPoint { dt = .float32 }
+        let out = try Tensor.zipValues(self, other, dtype: dt, /)
+        return Tensor.record(Derivatives.div, inputs: [self, other], output: out)
+    }
+
+    /// `torch.floor_divide` (`//`): not differentiable.
+    public func floorDivide(_ other: Tensor) throws -> Tensor {
+        let dt = TypePromotion.resultType(self, other)
+        if !dt.isFloatingPoint && other.values.contains(0) {
+            throw AutogradError.runtime("ZeroDivisionError")
+        }
+        let out = try Tensor.zipValues(self, other, dtype: dt) { ($0 / $1).rounded(.down) }
+        return Tensor.unrecorded("floor_divide", inputs: [self, other], output: out)
+    }
+
+    /// `torch.remainder` (`%`), with the sign of the divisor as in Python.
+    public func remainder(_ other: Tensor) throws -> Tensor {
+        let dt = TypePromotion.resultType(self, other)
+        if !dt.isFloatingPoint && other.values.contains(0) {
+            throw AutogradError.runtime("ZeroDivisionError")
+        }
+        let out = try Tensor.zipValues(self, other, dtype: dt) { a, b in
+            let r = fmod(a, b)
+            return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r
+        }
+        return Tensor.unrecorded("remainder", inputs: [self, other], output: out)
+    }
+
+    /// `torch.pow(self, exponent)` with a tensor exponent.
+    public func pow(_ exponent: Tensor) throws -> Tensor {
+        if exponent.isWrappedNumber { return try pow(exponent.element(0), exponentDType: exponent.dtype) }
+        let dt = TypePromotion.resultType(self, exponent)
+        let out = try Tensor.zipValues(self, exponent, dtype: dt) { Tensor.powValue($0, $1, integral: !dt.isFloatingPoint) }
+        return Tensor.record(Derivatives.powTensor, inputs: [self, exponent], output: out)
+    }
+
+    /// `self ** exponent` for a Python number exponent.
+    public func pow(_ exponent: Double, exponentDType: DType = .float64) throws -> Tensor {
+        var dt = dtype
+        if !dtype.isFloatingPoint && exponentDType.isFloatingPoint { dt = .float32 }
+        if !dt.isFloatingPoint && exponent < 0 {
+            throw AutogradError.runtime("Integers to negative integer powers are not allowed.")
+        }
+        let out: Tensor
+        let integral = !dt.isFloatingPoint
+        if dt == .float32 {
+            // PyTorch's special cases for small exponents, in float arithmetic.
+            let f: (Float) -> Float
+            switch exponent {
+            case 2: f = { $0 * $0 }
+            case 3: f = { $0 * $0 * $0 }
+            case 0.5: f = { $0.squareRoot() }
+            case -0.5: f = { 1 / $0.squareRoot() }
+            case -1: f = { 1 / $0 }
+            case -2: f = { 1 / ($0 * $0) }
+            default: f = { Float(Foundation.pow(Double($0), exponent)) }
+            }
+            out = mapValues(dtype: dt) { Double(f(Float($0))) }
+        } else {
+            let f: (Double) -> Double
+            switch exponent {
+            case 2: f = { $0 * $0 }
+            case 3: f = { $0 * $0 * $0 }
+            case 0.5: f = { $0.squareRoot() }
+            case -0.5: f = { 1 / $0.squareRoot() }
+            case -1: f = { 1 / $0 }
+            case -2: f = { 1 / ($0 * $0) }
+            default: f = { Tensor.powValue($0, exponent, integral: integral) }
+            }
+            out = mapValues(dtype: dt, f)
+        }
+        var a = OpAttributes(); a.scalar = exponent
+        return Tensor.record(Derivatives.powScalar, inputs: [self], output: out, attrs: a)
+    }
+
+    /// `base ** self` for a Python number `base`.
+    public func rpow(_ base: Double, baseDType: DType = .float64) throws -> Tensor {
+        var dt = dtype
+        if !dtype.isFloatingPoint && baseDType.isFloatingPoint { dt = .float32 }
+        let out = mapValues(dtype: dt) { Tensor.powValue(base, $0, integral: !dt.isFloatingPoint) }
+        var a = OpAttributes(); a.scalar = base
+        return Tensor.record(Derivatives.powBase, inputs: [self], output: out, attrs: a)
+    }
+
+    static func powValue(_ a: Double, _ b: Double, integral: Bool) -> Double {
+        if integral {
+            var result: Int64 = 1, base = Int64(a), e = Int64(b)
+            while e > 0 {
+                if e & 1 == 1 { result = result &* base }
+                base = base &* base
+                e >>= 1
+            }
+            return Double(result)
+        }
+        return Foundation.pow(a, b)
+    }
+
+    /// `-self`.
+    public func neg() throws -> Tensor {
+        if dtype == .bool {
+            throw AutogradError.runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+        }
+        return Tensor.record(Derivatives.neg, inputs: [self], output: mapValues(dtype: dtype) { -$0 })
+    }
+
+    /// `1 / self`.
+    public func reciprocal() throws -> Tensor {
+        Tensor.record(Derivatives.reciprocal, inputs: [self], output: mapValues(dtype: floatResultType) { 1 / $0 })
+    }
+
+    // MARK: - Functions
+
+    public func exp() throws -> Tensor { Tensor.record(Derivatives.exp, inputs: [self], output: mapValues(dtype: floatResultType, Foundation.exp)) }
+    public func log() throws -> Tensor { Tensor.record(Derivatives.log, inputs: [self], output: mapValues(dtype: floatResultType, Foundation.log)) }
+    public func sin() throws -> Tensor { Tensor.record(Derivatives.sin, inputs: [self], output: mapValues(dtype: floatResultType, Foundation.sin)) }
+    public func cos() throws -> Tensor { Tensor.record(Derivatives.cos, inputs: [self], output: mapValues(dtype: floatResultType, Foundation.cos)) }
+    public func tanh() throws -> Tensor { Tensor.record(Derivatives.tanh, inputs: [self], output: mapValues(dtype: floatResultType, Foundation.tanh)) }
+    public func sqrt() throws -> Tensor { Tensor.record(Derivatives.sqrt, inputs: [self], output: mapValues(dtype: floatResultType) { $0.squareRoot() }) }
+
+    public func sigmoid() throws -> Tensor {
+        let dt = floatResultType
+        let out: Tensor
+        if dt == .float32 {
+            out = mapValues(dtype: dt) { x in Double(1 / (1 + Foundation.exp(-Float(x)))) }
+        } else {
+            out = mapValues(dtype: dt) { 1 / (1 + Foundation.exp(-$0)) }
+        }
+        return Tensor.record(Derivatives.sigmoid, inputs: [self], output: out)
+    }
+
+    public func relu() throws -> Tensor {
+        if dtype == .bool { throw AutogradError.runtime("\"clamp_min_cpu\" not implemented for 'Bool'") }
+        return Tensor.record(Derivatives.relu, inputs: [self], output: mapValues(dtype: dtype) { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) })
+    }
+
+    public func abs() throws -> Tensor {
+        Tensor.record(Derivatives.abs, inputs: [self], output: mapValues(dtype: dtype) { Swift.abs($0) })
+    }
+
+    /// `sign(self)`: derivative zero everywhere.
+    public func sign() throws -> Tensor {
+        Tensor.record(Derivatives.sign, inputs: [self], output: mapValues(dtype: dtype) { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) })
+    }
+
+    /// `clamp(min, max)`; either bound may be absent, but not both.
+    public func clamp(min lo: Double?, max hi: Double?) throws -> Tensor {
+        guard lo != nil || hi != nil else {
+            throw AutogradError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
+        }
+        let out = mapValues(dtype: dtype) { x in
+            if x.isNaN { return x }
+            var v = x
+            if let lo { v = Swift.max(v, lo) }
+            if let hi { v = Swift.min(v, hi) }
+            return v
+        }
+        var a = OpAttributes()
+        a.scalar = lo ?? 0; a.hasMin = lo != nil
+        a.scalar2 = hi ?? 0; a.hasMax = hi != nil
+        let rule = lo != nil && hi != nil ? Derivatives.clamp : (lo != nil ? Derivatives.clampMin : Derivatives.clampMax)
+        return Tensor.record(rule, inputs: [self], output: out, attrs: a)
+    }
+
+    // MARK: - Comparisons (boolean results, never recorded)
+
+    public enum Comparison: String { case eq, ne, lt, le, gt, ge }
+
+    public func compare(_ op: Comparison, _ other: Tensor) throws -> Tensor {
+        let f: (Double, Double) -> Bool
+        switch op {
+        case .eq: f = (==)
+        case .ne: f = (!=)
+        case .lt: f = (<)
+        case .le: f = (<=)
+        case .gt: f = (>)
+        case .ge: f = (>=)
+        }
+        let out = try Tensor.zipValues(self, other, dtype: .bool) { f($0, $1) ? 1 : 0 }
+        return Tensor.unrecorded(op.rawValue, inputs: [self, other], output: out)
+    }
+
+    /// `torch.where(condition, self, other)`.
+    public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        let dt = TypePromotion.resultType(a, b)
+        let shape = try Shape.broadcast(condition.shape, try Shape.broadcast(a.shape, b.shape))
+        let c = try condition.expandValues(to: shape), x = try a.expandValues(to: shape), y = try b.expandValues(to: shape)
+        var out = [Double](repeating: 0, count: c.count)
+        for i in 0..<c.count { out[i] = dt.round(c[i] != 0 ? x[i] : y[i]) }
+        let result = Tensor(values: out, shape: shape, dtype: dt)
+        var attrs = OpAttributes()
+        attrs.indices = c.map { $0 != 0 ? 1 : 0 }
+        attrs.shape = shape
+        return Tensor.record(Derivatives.whereSelf, inputs: [a, b], output: result, attrs: attrs)
+    }
+
+    /// The values of this tensor broadcast to `shape` (a copy).
+    func expandValues(to shape: [Int]) throws -> [Double] {
+        if self.shape == shape { return values }
+        _ = try Shape.broadcast(self.shape, shape)
+        let n = shape.reduce(1, *)
+        var out = [Double](repeating: 0, count: n)
+        let s = Shape.broadcastStrides(self.shape, to: shape)
+        let v = values
+        Shape.forEachIndex(shape, s, s) { k, i, _ in out[k] = v[i] }
+        return out
+    }
+}

@@ -1,0 +1,142 @@
+/// In-place operations (`add_`, `mul_`, `zero_`, `copy_`, `x[i] = v` …) with
+/// PyTorch's checks: a leaf that requires grad may not be modified while grad
+/// mode is on, every write bumps the version counter that saved tensors are
+/// checked against, and the tensor's history is rebased onto the new op.
+extension Tensor {
+    /// Replaces this tensor's values with `compute(original)`, recording the op.
+    ///
+    /// `compute` receives a stand-in for the original value (same history, its
+    /// own copy of the values) so formulas that need the old value still have it.
+    public func inPlace(_ compute: (Tensor) throws -> Tensor) throws {
+        let recording = GradMode.isEnabled
+        if recording {
+            if isLeaf && leafRequiresGrad && base == nil {
+                throw AutogradError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
+            }
+            if let b = base, b.isLeaf && b.leafRequiresGrad {
+                throw AutogradError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
+            }
+        }
+        let original = Tensor(values: values, shape: shape, dtype: dtype)
+        original.gradFn = gradFn
+        original.outputNr = outputNr
+        original.leafRequiresGrad = leafRequiresGrad
+        original.gradAccumulatorRef = leafRequiresGrad ? gradAccumulator() : nil
+        let result = try EngineObservers.mutingForward { try compute(original) }
+        if result.shape != shape {
+            throw AutogradError.runtime("output with shape [\(shape.map(String.init).joined(separator: ", "))] doesn't match the broadcast shape [\(result.shape.map(String.init).joined(separator: ", "))]")
+        }
+        if result.dtype != dtype && !Tensor.canCast(from: result.dtype, to: dtype) {
+            throw AutogradError.runtime("result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
+        }
+        writeValues(result.dtype == dtype ? result.values : result.values.map(dtype.round))
+        version.bump()
+        if recording, let fn = result.gradFn {
+            if let b = base {
+                try rebaseThroughView(base: b, fn: fn)
+            } else {
+                gradFn = fn
+                outputNr = result.outputNr
+            }
+        }
+        EngineObservers.current?.forward(op: "inplace", inputs: [original], output: self)
+    }
+
+    /// PyTorch's casting rule for in-place results: no float into integer, no integer into bool.
+    static func canCast(from: DType, to: DType) -> Bool {
+        if from.isFloatingPoint && !to.isFloatingPoint { return false }
+        if from != .bool && to == .bool { return false }
+        return true
+    }
+
+    /// After an in-place op on a view, the base's history becomes CopySlices.
+    private func rebaseThroughView(base b: Tensor, fn: Node) throws {
+        var positions = [Int](repeating: 0, count: numel)
+        Shape.forEachIndex(shape, strides, strides) { k, i, _ in positions[k] = offset + i }
+        let node = CopySlices(baseEdge: b.gradientEdge, fn: fn, positions: positions, viewShape: shape,
+                              baseShape: b.shape, dtype: b.dtype)
+        b.gradFn = node
+        b.outputNr = 0
+        gradFn = fn
+        outputNr = 0
+    }
+
+    // MARK: - The in-place ops
+
+    public func add_(_ other: Tensor, alpha: Double = 1) throws { try inPlace { try $0.add(other, alpha: alpha) } }
+    public func sub_(_ other: Tensor, alpha: Double = 1) throws { try inPlace { try $0.sub(other, alpha: alpha) } }
+    public func mul_(_ other: Tensor) throws { try inPlace { try $0.mul(other) } }
+    public func div_(_ other: Tensor) throws {
+        if !dtype.isFloatingPoint {
+            throw AutogradError.runtime("result type Float can't be cast to the desired output type \(dtype.scalarTypeName)")
+        }
+        try inPlace { try $0.div(other) }
+    }
+
+    /// `zero_()`.
+    public func zero_() throws { try fill_(0) }
+
+    /// `fill_(value)`.
+    public func fill_(_ value: Double) throws {
+        try inPlace { orig in
+            var a = OpAttributes(); a.scalar = value
+            return Tensor.record(Derivatives.fill, inputs: [orig], output: orig.fullLike(value), attrs: a)
+        }
+    }
+
+    /// `copy_(src)`: broadcasts `src` into this tensor, converting the dtype.
+    public func copy_(_ src: Tensor) throws {
+        _ = try Shape.broadcast(shape, src.shape)
+        try inPlace { orig in
+            let v = try src.expandValues(to: shape).map(dtype.round)
+            var a = OpAttributes(); a.dtype = src.dtype; a.shape = src.shape
+            return Tensor.record(Derivatives.copy, inputs: [orig, src],
+                                 output: Tensor(values: v, shape: shape, dtype: dtype), attrs: a)
+        }
+    }
+}
+
+extension EngineObservers {
+    /// Runs `body` without reporting the ops inside it as lesson steps.
+    static func mutingForward<T>(_ body: () throws -> T) rethrows -> T {
+        let previous = muteForward
+        muteForward = true
+        defer { muteForward = previous }
+        return try body()
+    }
+}
+
+/// The grad_fn of a tensor whose view was modified in place: routes the
+/// gradient of the viewed region through the in-place op's own grad_fn.
+public final class CopySlices: Node {
+    let fn: Node
+    let positions: [Int]
+    let viewShape: [Int]
+    let baseShape: [Int]
+    let dtype: DType
+
+    init(baseEdge: Edge?, fn: Node, positions: [Int], viewShape: [Int], baseShape: [Int], dtype: DType) {
+        self.fn = fn
+        self.positions = positions
+        self.viewShape = viewShape
+        self.baseShape = baseShape
+        self.dtype = dtype
+        super.init(name: "CopySlices", nextEdges: [baseEdge] + fn.nextEdges.dropFirst())
+        outputShapes = [baseShape]
+        outputDTypes = [dtype]
+    }
+
+    public override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
+        guard let g = grads[0] else { return Array(repeating: nil, count: nextEdges.count) }
+        var all = g.values
+        let region = Tensor(values: positions.map { all[$0] }, shape: viewShape, dtype: g.dtype)
+        let res = try fn.apply([region])
+        let first = res.first ?? nil
+        let regionGrad = first?.values ?? [Double](repeating: 0, count: positions.count)
+        for (k, p) in positions.enumerated() { all[p] = regionGrad[k] }
+        return [Tensor(values: all, shape: baseShape, dtype: g.dtype)] + res.dropFirst()
+    }
+
+    public override func releaseSavedTensors() { fn.releaseSavedTensors() }
+    public override var formulas: [String] { ["grad with the modified region replaced by that region's gradient"] + fn.formulas.dropFirst() }
+}

@@ -1,0 +1,109 @@
+extension Tensor {
+    private static func shapeText(_ s: [Int]) -> String { s.map(String.init).joined(separator: "x") }
+
+    /// Row-major product of an (n×k) and a (k×m) value array.
+    static func matmulValues(_ a: [Double], _ b: [Double], n: Int, k: Int, m: Int, dtype: DType) -> [Double] {
+        var out = [Double](repeating: 0, count: n * m)
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                out.withUnsafeMutableBufferPointer { po in
+                    for i in 0..<n {
+                        for p in 0..<k {
+                            let x = pa[i * k + p]
+                            if x == 0 { continue }
+                            let row = p * m, orow = i * m
+                            for j in 0..<m { po[orow + j] += x * pb[row + j] }
+                        }
+                    }
+                    if dtype != .float64 { for i in 0..<po.count { po[i] = dtype.round(po[i]) } }
+                }
+            }
+        }
+        return out
+    }
+
+    private func checkSameDType(_ other: Tensor, op: String) throws {
+        if dtype != other.dtype {
+            throw AutogradError.runtime("expected m1 and m2 to have the same dtype, but got: \(dtype.scalarTypeName.lowercased()) != \(other.dtype.scalarTypeName.lowercased())")
+        }
+    }
+
+    /// `torch.mm`: 2-D × 2-D (MmBackward0).
+    public func mm(_ other: Tensor) throws -> Tensor {
+        guard dim == 2 else { throw AutogradError.runtime("self must be a matrix") }
+        guard other.dim == 2 else { throw AutogradError.runtime("mat2 must be a matrix") }
+        guard shape[1] == other.shape[0] else {
+            throw AutogradError.runtime("mat1 and mat2 shapes cannot be multiplied (\(Tensor.shapeText(shape)) and \(Tensor.shapeText(other.shape)))")
+        }
+        try checkSameDType(other, op: "mm")
+        let v = Tensor.matmulValues(values, other.values, n: shape[0], k: shape[1], m: other.shape[1], dtype: dtype)
+        return Tensor.record(Derivatives.mm, inputs: [self, other], output: Tensor(values: v, shape: [shape[0], other.shape[1]], dtype: dtype))
+    }
+
+    /// `torch.dot`: 1-D · 1-D (DotBackward0).
+    public func dot(_ other: Tensor) throws -> Tensor {
+        guard dim == 1 && other.dim == 1 else {
+            throw AutogradError.runtime("1D tensors expected, but got \(dim)D and \(other.dim)D tensors")
+        }
+        guard shape[0] == other.shape[0] else {
+            throw AutogradError.runtime("inconsistent tensor size, expected tensor [\(shape[0])] and src [\(other.shape[0])] to have the same number of elements, but got \(shape[0]) and \(other.shape[0]) elements respectively")
+        }
+        if dtype != other.dtype {
+            throw AutogradError.runtime("dot : expected both vectors to have same dtype, but found \(dtype.scalarTypeName) and \(other.dtype.scalarTypeName)")
+        }
+        var s = 0.0
+        let a = values, b = other.values
+        for i in 0..<shape[0] { s += a[i] * b[i] }
+        return Tensor.record(Derivatives.dot, inputs: [self, other], output: Tensor(values: [dtype.round(s)], shape: [], dtype: dtype))
+    }
+
+    /// `torch.mv`: 2-D × 1-D (MvBackward0).
+    public func mv(_ vec: Tensor) throws -> Tensor {
+        guard dim == 2 && vec.dim == 1 else {
+            throw AutogradError.runtime("vector + matrix @ vector expected, got 1, \(dim), \(vec.dim)")
+        }
+        guard shape[1] == vec.shape[0] else {
+            throw AutogradError.runtime("size mismatch, got input (\(shape[0])), mat (\(shape[0])x\(shape[1])), vec (\(vec.shape[0]))")
+        }
+        try checkSameDType(vec, op: "mv")
+        let v = Tensor.matmulValues(values, vec.values, n: shape[0], k: shape[1], m: 1, dtype: dtype)
+        return Tensor.record(Derivatives.mv, inputs: [self, vec], output: Tensor(values: v, shape: [shape[0]], dtype: dtype))
+    }
+
+    /// `torch.matmul` / `@`, composed from dot, mv, mm and views as PyTorch does,
+    /// so the graph shows the same grad_fn nodes.
+    public func matmul(_ other: Tensor) throws -> Tensor {
+        let d1 = dim, d2 = other.dim
+        guard d1 > 0 && d2 > 0 else {
+            throw AutogradError.runtime("both arguments to matmul need to be at least 1D, but they are \(d1)D and \(d2)D")
+        }
+        if d1 == 1 && d2 == 1 { return try dot(other) }
+        if d1 == 2 && d2 == 1 { return try mv(other) }
+        if d1 == 1 && d2 == 2 {
+            guard shape[0] == other.shape[0] else {
+                throw AutogradError.runtime("mat1 and mat2 shapes cannot be multiplied (1x\(shape[0]) and \(Tensor.shapeText(other.shape)))")
+            }
+            return try unsqueeze(0).mm(other).squeeze(dim: 0)
+        }
+        if d1 == 2 && d2 == 2 { return try mm(other) }
+        if d1 >= 3 && d2 <= 2 {
+            // Fold the batch into rows: (b..., n, k) @ (k, m) -> view(b*n, k).mm -> view.
+            let k = shape[d1 - 1]
+            let rows = numel / Swift.max(k, 1)
+            let folded = try reshape([rows, k])
+            if d2 == 1 {
+                return try folded.mv(other).view(Array(shape.dropLast()))
+            }
+            guard k == other.shape[0] else {
+                throw AutogradError.runtime("mat1 and mat2 shapes cannot be multiplied (\(rows)x\(k) and \(Tensor.shapeText(other.shape)))")
+            }
+            return try folded.mm(other).view(Array(shape.dropLast()) + [other.shape[1]])
+        }
+        throw AutogradError(.notImplementedError, "gradviz: batched matmul of \(d1)-D and \(d2)-D tensors is not supported")
+    }
+
+    /// Outer product of two vectors (`torch.outer`).
+    public func outer(_ other: Tensor) throws -> Tensor {
+        try unsqueeze(1).mul(other.unsqueeze(0))
+    }
+}
