@@ -84,6 +84,11 @@ enum Shape {
         return out
     }
 
+    /// Whether `shape` can be broadcast to `target` (the check for a gradient's shape).
+    static func isExpandable(_ shape: [Int], to target: [Int]) -> Bool {
+        (try? broadcast(shape, target)) == target
+    }
+
     /// Wraps a possibly negative dimension index, with PyTorch's IndexError text.
     static func wrapDim(_ dim: Int, rank: Int) throws -> Int {
         let r = max(rank, 1)
