@@ -1,0 +1,68 @@
+/// Indentation at the start of logical lines: INDENT and DEDENT tokens from the indent stack.
+extension Lexer {
+    /// Measures the indentation of the next non-blank line; returns an INDENT or the first of
+    /// its DEDENTs (the rest wait in the pending queue), or nil when the level is unchanged.
+    func lexIndentation() throws -> Token? {
+        while true {
+            var column = 0
+            var p = pos
+            while p < scalars.count {
+                switch scalars[p] {
+                case " ": column += 1
+                case "\t": column = (column / 8 + 1) * 8
+                case "\u{0C}": column = 0
+                default: break
+                }
+                if scalars[p] != " " && scalars[p] != "\t" && scalars[p] != "\u{0C}" { break }
+                p += 1
+            }
+            if p >= scalars.count {
+                pos = p
+                atLineStart = false
+                return nil
+            }
+            let c = scalars[p]
+            if c == "#" || c == "\n" || c == "\r" {
+                if c == "#" {
+                    var e = p
+                    while e < scalars.count && scalars[e] != "\n" { e += 1 }
+                    var text = String(String.UnicodeScalarView(scalars[p..<e]))
+                    if text.hasSuffix("\r") { text.removeLast() }
+                    commentLines[line] = text
+                    p = e
+                }
+                while p < scalars.count && scalars[p] != "\n" { p += 1 }
+                if p < scalars.count {
+                    pos = p + 1
+                    newLine()
+                    continue
+                }
+                pos = p
+                atLineStart = false
+                return nil
+            }
+            pos = p
+            atLineStart = false
+            let loc = location
+            let current = indentStack.last!
+            if column > current {
+                indentStack.append(column)
+                return Token(.indent, SourceLocation(line: line, column: 1), end: loc)
+            }
+            if column < current {
+                var dedents: [Token] = []
+                while let last = indentStack.last, column < last {
+                    indentStack.removeLast()
+                    dedents.append(Token(.dedent, loc, end: loc))
+                }
+                if indentStack.last! != column {
+                    throw PySyntaxError(.indentationError, "unindent does not match any outer indentation level",
+                                        at: SourceLocation(line: line, column: pos - lineStart + 1))
+                }
+                pending.append(contentsOf: dedents.dropFirst())
+                return dedents.first
+            }
+            return nil
+        }
+    }
+}
