@@ -36,6 +36,11 @@ final class CodeObject {
     let qualname: String
     let fileName: String
     let firstLine: Int
+    /// Module, function, class body or comprehension.
+    let kind: Scope.Kind
+    /// True when every parameter is a plain positional-or-keyword one without default use,
+    /// so calls with exactly that many positional arguments can skip the binder.
+    var simplePositional = false
     /// Parameters (defaults filled in per function object).
     var parameters: [PySignature.Parameter] = []
     /// Names of the local slots (parameters first).
@@ -45,7 +50,8 @@ final class CodeObject {
     /// The compiled body; returns when the code finishes or executes `return`.
     var body: ((Frame) throws -> Void)!
 
-    init(name: String, qualname: String, fileName: String, firstLine: Int) {
+    init(name: String, qualname: String, fileName: String, firstLine: Int, kind: Scope.Kind = .module) {
+        self.kind = kind
         self.name = name
         self.qualname = qualname
         self.fileName = fileName

@@ -168,7 +168,7 @@ extension Interpreter {
                 return l.items[i]
             }
         case .tuple(let t): return PyArrayIterator(t, typeName: "tuple_iterator")
-        case .str(let s): return PyArrayIterator(s.map { .str(String($0)) }, typeName: "str_iterator")
+        case .str(let s): return PyArrayIterator(s.unicodeScalars.map { .str(String($0)) }, typeName: "str_iterator")
         case .dict(let d): return PyArrayIterator(d.keys, typeName: "dict_keyiterator")
         case .object(let o):
             if let it = try o.iterate(interp: self) { return it }
@@ -182,7 +182,7 @@ extension Interpreter {
         switch v {
         case .list(let l): return l.items
         case .tuple(let t): return t
-        case .str(let s): return s.map { .str(String($0)) }
+        case .str(let s): return s.unicodeScalars.map { .str(String($0)) }
         case .dict(let d): return d.keys
         default:
             let it = try makeIterator(v)
@@ -198,7 +198,7 @@ extension Interpreter {
     /// `len(v)`.
     public func length(_ v: PyValue) throws -> Int {
         switch v {
-        case .str(let s): return s.count
+        case .str(let s): return s.unicodeScalars.count
         case .list(let l): return l.items.count
         case .tuple(let t): return t.count
         case .dict(let d): return d.count
@@ -274,8 +274,10 @@ extension Interpreter {
             if case .object(let s as PySlice) = key { return .tuple(try sliceElements(t, s)) }
             return t[try sequenceIndex(key, count: t.count, kind: "tuple")]
         case .str(let str):
-            let chars = Array(str)
-            if case .object(let s as PySlice) = key { return .str(String(try sliceElements(chars, s))) }
+            let chars = Array(str.unicodeScalars)
+            if case .object(let s as PySlice) = key {
+                return .str(String(String.UnicodeScalarView(try sliceElements(chars, s))))
+            }
             return .str(String(chars[try sequenceIndex(key, count: chars.count, kind: "string")]))
         case .dict(let d):
             if let v = try d.get(key) { return v }

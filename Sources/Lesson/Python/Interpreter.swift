@@ -12,7 +12,7 @@ public final class Interpreter {
     /// The `builtins` namespace.
     public let builtins: PyModuleObject
     /// The file name shown in tracebacks for the main program.
-    public private(set) var fileName: String
+    public internal(set) var fileName: String
 
     let output: (String) -> Void
     var steps = 0

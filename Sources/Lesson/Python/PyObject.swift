@@ -19,6 +19,9 @@ open class PyObject {
     /// Attribute deletion (`del x.name`); false when unsupported.
     open func delAttr(_ name: String, interp: Interpreter) throws -> Bool { false }
 
+    /// What `callable(x)` answers for objects the interpreter does not know.
+    open var isCallable: Bool { false }
+
     /// Call (`x(...)`); nil when the object is not callable.
     open func call(_ args: PyArgs, interp: Interpreter) throws -> PyValue? { nil }
 

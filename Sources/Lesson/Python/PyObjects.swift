@@ -234,3 +234,13 @@ final class PySuper: PyObject {
         try interp.superGetAttr(self, name)
     }
 }
+
+/// `Ellipsis` (`...`), used in tensor indexing.
+public final class PyEllipsisType: PyObject {
+    /// The singleton.
+    public static let shared = PyEllipsisType()
+
+    public override var typeName: String { "ellipsis" }
+
+    public override func repr(interp: Interpreter) throws -> String? { "Ellipsis" }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// The outcome of running a lesson program.
+public struct RunResult: Equatable, Sendable {
+    /// 0 on success, 1 for an uncaught Python exception or a SyntaxError (as CPython),
+    /// 2 for a gradviz limitation (unsupported construct, resource limit).
+    public var exitStatus: Int32
+    /// What goes to stderr: the traceback, the SyntaxError report or the gradviz error.
+    public var stderr: String
+
+    public init(exitStatus: Int32, stderr: String) {
+        self.exitStatus = exitStatus
+        self.stderr = stderr
+    }
+}
+
+/// Runs lesson programs on a thread with a large stack, so deep Python recursion reaches
+/// RecursionError long before the Swift stack runs out.
+public struct PythonRunner {
+    /// The stack size of the interpreter thread.
+    public static let stackSize = 512 << 20
+
+    /// Runs `source` as `python3 fileName` would: `print` output goes to `output`, the returned
+    /// result carries the exit status and the stderr text. `configure` runs first, on the
+    /// interpreter thread (register native and prelude modules there).
+    public static func run(source: String, fileName: String, output: (String) -> Void,
+                           observer: InterpreterObserver?, configure: (Interpreter) -> Void) -> RunResult {
+        withoutActuallyEscaping(output) { output in
+            withoutActuallyEscaping(configure) { configure in
+                let box = ResultBox()
+                let done = DispatchSemaphore(value: 0)
+                let work = UncheckedSendable {
+                    let interp = Interpreter(fileName: fileName, output: output)
+                    interp.observer = observer
+                    configure(interp)
+                    box.result = interp.runMain(source: source, fileName: fileName)
+                    done.signal()
+                }
+                let thread = Thread { work.value() }
+                thread.stackSize = stackSize
+                thread.start()
+                done.wait()
+                return box.result
+            }
+        }
+    }
+}
+
+private final class ResultBox: @unchecked Sendable {
+    var result = RunResult(exitStatus: 0, stderr: "")
+}
+
+private struct UncheckedSendable: @unchecked Sendable {
+    let value: () -> Void
+    init(_ value: @escaping () -> Void) { self.value = value }
+}
+
+extension Interpreter {
+    /// Runs the main program on the current thread and reports the outcome like CPython.
+    public func runMain(source: String, fileName: String) -> RunResult {
+        do {
+            try execute(source: source, fileName: fileName)
+            return RunResult(exitStatus: 0, stderr: "")
+        } catch let e as PyException {
+            return RunResult(exitStatus: 1, stderr: formatTraceback(e))
+        } catch let e as PySyntaxError {
+            let lines = sourceLines[fileName] ?? source.split(separator: "\n", omittingEmptySubsequences: false)
+            return RunResult(exitStatus: 1, stderr: e.formatted(fileName: fileName, sourceLines: lines))
+        } catch let e as UnsupportedFeature {
+            return RunResult(exitStatus: 2, stderr: e.description + "\n")
+        } catch let e as ResourceLimitExceeded {
+            return RunResult(exitStatus: 2, stderr: e.description + "\n")
+        } catch {
+            return RunResult(exitStatus: 2, stderr: "gradviz: \(error)\n")
+        }
+    }
+
+    /// The exception's last traceback line: `ValueError: message` (module-qualified for
+    /// classes outside `__main__` and builtins).
+    public func exceptionSummary(_ e: PyException) -> String {
+        let cls = e.instance.cls
+        let name = (cls.moduleName == "__main__" || cls.moduleName == "builtins") ? cls.name : "\(cls.moduleName).\(cls.name)"
+        let text: String
+        do {
+            text = try str(.object(e.instance))
+        } catch {
+            text = "<exception str() failed>"
+        }
+        return text.isEmpty ? name : "\(name): \(text)"
+    }
+
+    /// The traceback CPython prints for an uncaught exception (without caret lines).
+    public func formatTraceback(_ e: PyException) -> String {
+        var out = "Traceback (most recent call last):\n"
+        var last: PyTracebackEntry?
+        var repeats = 0
+        func flushRepeats() {
+            if repeats > 0 {
+                out += "  [Previous line repeated \(repeats) more time\(repeats == 1 ? "" : "s")]\n"
+            }
+            repeats = 0
+        }
+        var count = 0
+        for entry in e.traceback.reversed() {
+            if let l = last, l == entry {
+                count += 1
+                if count > 3 {
+                    repeats += 1
+                    continue
+                }
+            } else {
+                flushRepeats()
+                count = 1
+            }
+            last = entry
+            out += "  File \"\(entry.fileName)\", line \(entry.line), in \(entry.function)\n"
+            if !entry.sourceLine.isEmpty { out += "    \(entry.sourceLine)\n" }
+        }
+        flushRepeats()
+        out += exceptionSummary(e) + "\n"
+        return out
+    }
+}
