@@ -383,6 +383,50 @@ public enum Derivatives {
         formulas: ["0", "grad summed to src's shape"], local: ["0", "1"], saves: [[], []],
         pullbacks: [{ c in try Tensor.zeros(c.inputShape(0), dtype: c.inputDType(0)) }, { $0.grad }])
 
+    public static let softmax = DerivativeRule(
+        op: "softmax", gradFn: "SoftmaxBackward0", inputs: ["self"],
+        formulas: ["(grad − Σ(grad · result)) · result"], saves: [[.output]],
+        pullbacks: [{ c in
+            let r = try c.result()
+            return try c.grad.sub(c.grad.mul(r).sum(dims: c.attrs.dims, keepdim: true)).mul(r)
+        }])
+
+    public static let logSoftmax = DerivativeRule(
+        op: "log_softmax", gradFn: "LogSoftmaxBackward0", inputs: ["self"],
+        formulas: ["grad − exp(result) · Σ grad"], saves: [[.output]],
+        pullbacks: [{ c in
+            try c.grad.sub(c.result().exp().mul(c.grad.sum(dims: c.attrs.dims, keepdim: true)))
+        }])
+
+    public static let norm = DerivativeRule(
+        op: "norm", gradFn: "LinalgVectorNormBackward0", inputs: ["self"],
+        formulas: ["grad · self / result"], local: ["self / ‖self‖"], saves: [[.input(0), .output]],
+        pullbacks: [{ c in
+            var g = c.grad, r = try c.result()
+            if !c.attrs.keepdim && !c.attrs.dims.isEmpty {
+                for d in c.attrs.dims.sorted() { g = try g.unsqueeze(d); r = try r.unsqueeze(d) }
+            }
+            let x = try c.input(0)
+            let q = try x.mul(g).div(r)
+            return try Tensor.where(r.compare(.eq, Tensor.wrapped(0, dtype: .int64)), q.fullLike(0), q)
+        }])
+
+    public static let alias = DerivativeRule(
+        op: "alias", gradFn: "AliasBackward0", inputs: ["self"],
+        formulas: ["grad"], local: ["1"], saves: [[]], pullbacks: [{ $0.grad }])
+
+    public static let indexPut = DerivativeRule(
+        op: "index_put", gradFn: "IndexPutBackward0", inputs: ["self", "values"],
+        formulas: ["grad with the written positions zeroed", "grad at the written positions"], saves: [[], []],
+        pullbacks: [
+            { c in
+                var keep = [Double](repeating: 1, count: c.inputShape(0).reduce(1, *))
+                for p in c.attrs.indices { keep[p] = 0 }
+                return try c.grad.mul(Tensor(values: keep, shape: c.inputShape(0), dtype: .bool))
+            },
+            { c in try c.grad.reshape([-1]).index(c.attrs.indices).reshape(c.attrs.shape) },
+        ])
+
     /// Every rule, for the gradient-check tests and the documentation.
     public static let all: [DerivativeRule] = [
         add, sub, rsub, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
@@ -390,6 +434,6 @@ public enum Derivatives {
         sum, sumDim, mean, meanDim, max, min, maxDim, minDim, placeAlong, gatherAlong,
         mm, dot, mv, t, permute, transpose, view, unsafeView, unsqueeze, squeeze, squeezeDim, expand,
         clone, toCopy, select, selectBackward, slice, sliceBackward, index, indexBackward, cat, stack,
-        fill, copy,
+        fill, copy, softmax, logSoftmax, norm, alias, indexPut,
     ]
 }

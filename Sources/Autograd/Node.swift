@@ -21,6 +21,8 @@ open class Node {
     var tensorPreHooks: [Int: [TensorHook]] = [:]
     /// Non-leaf tensors that called `retainGrad()`, by output number.
     var retainedOutputs: [Int: WeakTensor] = [:]
+    /// The object a language binding wraps this node in (one identity per node).
+    public weak var userObject: AnyObject?
     /// Set once backward without `retain_graph` has freed this node's saved tensors.
     public internal(set) var savedTensorsReleased = false
 

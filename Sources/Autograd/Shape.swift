@@ -138,3 +138,8 @@ enum Shape {
         }
     }
 }
+
+extension Tensor {
+    /// PyTorch's broadcast of two shapes (error text included).
+    public static func broadcastShape(_ a: [Int], _ b: [Int]) throws -> [Int] { try Shape.broadcast(a, b) }
+}

@@ -13,14 +13,14 @@ extension Tensor {
 
     /// `torch.full(shape, value)`.
     public static func full(_ shape: [Int], _ value: Double, dtype: DType = .float32) throws -> Tensor {
-        try checkShape(shape)
+        try validateShape(shape)
         return Tensor(values: [Double](repeating: dtype.round(value), count: shape.reduce(1, *)), shape: shape, dtype: dtype)
     }
 
     /// `torch.eye(n, m)`.
     public static func eye(_ n: Int, _ m: Int? = nil, dtype: DType = .float32) throws -> Tensor {
         let cols = m ?? n
-        try checkShape([n, cols])
+        try validateShape([n, cols])
         var v = [Double](repeating: 0, count: n * cols)
         for i in 0..<min(n, cols) { v[i * cols + i] = 1 }
         return Tensor(values: v, shape: [n, cols], dtype: dtype)
@@ -33,7 +33,7 @@ extension Tensor {
             throw AutogradError.runtime("upper bound and larger bound inconsistent with step sign")
         }
         let count = Int(((end - start) / step).rounded(.up))
-        try checkShape([count])
+        try validateShape([count])
         var v = [Double](repeating: 0, count: count)
         for i in 0..<count { v[i] = dtype.round(start + Double(i) * step) }
         return Tensor(values: v, shape: [count], dtype: dtype)
@@ -43,7 +43,7 @@ extension Tensor {
     /// (from both ends towards the middle).
     public static func linspace(_ start: Double, _ end: Double, _ steps: Int, dtype: DType = .float32) throws -> Tensor {
         guard steps >= 0 else { throw AutogradError.runtime("number of steps must be non-negative") }
-        try checkShape([steps])
+        try validateShape([steps])
         var v = [Double](repeating: 0, count: steps)
         if steps == 1 {
             v[0] = dtype.round(start)
@@ -68,7 +68,7 @@ extension Tensor {
     /// The largest tensor a lesson may create (elements); keeps runaway lessons from exhausting memory.
     nonisolated(unsafe) public static var maxElements = 50_000_000
 
-    static func checkShape(_ shape: [Int]) throws {
+    public static func validateShape(_ shape: [Int]) throws {
         for d in shape where d < 0 {
             throw AutogradError.runtime("Trying to create tensor with negative dimension \(d): [\(shape.map(String.init).joined(separator: ", "))]")
         }

@@ -285,7 +285,7 @@ extension Tensor {
     }
 
     /// The values of this tensor broadcast to `shape` (a copy).
-    func expandValues(to shape: [Int]) throws -> [Double] {
+    public func expandValues(to shape: [Int]) throws -> [Double] {
         if self.shape == shape { return values }
         _ = try Shape.broadcast(self.shape, shape)
         let n = shape.reduce(1, *)

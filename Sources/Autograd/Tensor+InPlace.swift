@@ -84,6 +84,17 @@ extension Tensor {
         }
     }
 
+    /// `x[indices] = values`: writes `values` (broadcast to `valueShape`) at flat `positions`.
+    public func indexPut(positions: [Int], valueShape: [Int], values v: Tensor) throws {
+        let src = try v.expandValues(to: valueShape)
+        try inPlace { orig in
+            var out = orig.values
+            for (k, p) in positions.enumerated() { out[p] = dtype.round(src[k]) }
+            var a = OpAttributes(); a.indices = positions; a.shape = valueShape
+            return Tensor.record(Derivatives.indexPut, inputs: [orig, v], output: Tensor(values: out, shape: shape, dtype: dtype), attrs: a)
+        }
+    }
+
     /// `copy_(src)`: broadcasts `src` into this tensor, converting the dtype.
     public func copy_(_ src: Tensor) throws {
         _ = try Shape.broadcast(shape, src.shape)

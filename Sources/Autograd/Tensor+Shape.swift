@@ -7,6 +7,11 @@ extension Tensor {
         return t
     }
 
+    /// `x[...]` / `x[:]`: a view of the whole tensor (AliasBackward0).
+    public func aliasView() throws -> Tensor {
+        Tensor.record(Derivatives.alias, inputs: [self], output: alias(shape: shape, strides: strides))
+    }
+
     /// Resolves one `-1` in a requested shape, with PyTorch's error texts.
     func inferShape(_ requested: [Int]) throws -> [Int] {
         var out = requested

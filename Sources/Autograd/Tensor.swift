@@ -35,6 +35,8 @@ public final class Tensor {
     var leafRequiresGrad = false
     var hooks: [TensorHook] = []
     weak var gradAccumulatorRef: AccumulateGrad?
+    /// The object a language binding wraps this tensor in, so one tensor keeps one identity there.
+    public weak var userObject: AnyObject?
 
     public init(storage: Storage, shape: [Int], dtype: DType, version: VersionCounter = VersionCounter(),
                 strides: [Int]? = nil, offset: Int = 0) {
@@ -197,6 +199,13 @@ public final class Tensor {
     /// `detach()`: same storage and version counter, no history.
     public func detach() -> Tensor {
         Tensor(storage: storage, shape: shape, dtype: dtype, version: version, strides: strides, offset: offset)
+    }
+
+    /// `detach_()`: drops the history of this tensor itself.
+    public func detachInPlace() {
+        gradFn = nil
+        outputNr = 0
+        leafRequiresGrad = false
     }
 
     /// `.data`: same storage, no history, and a version counter of its own, so

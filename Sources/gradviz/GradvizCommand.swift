@@ -1,8 +1,102 @@
 import ArgumentParser
+import Foundation
+import Lesson
 
 @main
 struct GradvizCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "gradviz")
+    static let configuration = CommandConfiguration(
+        commandName: "gradviz",
+        abstract: "Run PyTorch autograd lessons on gradviz's own engine and turn them into course material.",
+        discussion: """
+            A lesson is a Python program using torch. `gradviz LESSON` prints what `python3 LESSON` \
+            prints with PyTorch. With no LESSON, the built-in first lesson runs.
+            """
+    )
 
-    func run() throws {}
+    @Argument(help: "Lesson files (Python programs using torch).")
+    var lessons: [String] = []
+
+    @OptionGroup var limits: LimitOptions
+
+    mutating func run() throws {
+        let inputs = try LessonInput.resolve(lessons)
+        var status: Int32 = 0
+        for input in inputs {
+            var out = StandardOutput()
+            let run = LessonRunner.run(source: input.source, fileName: input.displayName,
+                                       output: { out.write($0) }, record: false, limits: limits.lessonLimits)
+            out.flush()
+            if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
+            if run.exitStatus != 0 { status = run.exitStatus }
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Resource limits, shared by every mode.
+struct LimitOptions: ParsableArguments {
+    @Option(name: .customLong("max-steps"), help: "Statements and loop iterations before a lesson is stopped.")
+    var maxSteps: Int = 50_000_000
+
+    @Option(name: .customLong("max-elements"), help: "Largest number of elements in one tensor.")
+    var maxElements: Int = 50_000_000
+
+    var lessonLimits: LessonRunner.Limits {
+        var l = LessonRunner.Limits()
+        l.stepBudget = maxSteps
+        l.maxTensorElements = maxElements
+        return l
+    }
+
+    func validate() throws {
+        guard maxSteps > 0 else { throw ValidationError("--max-steps must be positive") }
+        guard maxElements > 0 else { throw ValidationError("--max-elements must be positive") }
+    }
+}
+
+/// A lesson to run: its text and the name tracebacks show.
+struct LessonInput {
+    var source: String
+    var displayName: String
+    var path: String?
+
+    static func resolve(_ paths: [String]) throws -> [LessonInput] {
+        if paths.isEmpty {
+            return [LessonInput(source: BuiltinLessons.lesson1, displayName: "lesson1.txt", path: nil)]
+        }
+        return try paths.map { path in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                var isDir: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
+                let why = !exists ? "No such file or directory" : (isDir.boolValue ? "Is a directory" : "Permission denied")
+                throw CLIError("can't open file '\(path)': \(why)")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CLIError("'\(path)' is not UTF-8 text")
+            }
+            return LessonInput(source: text, displayName: path, path: path)
+        }
+    }
+}
+
+/// A command-line error reported as `gradviz: message` with exit status 2.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ message: String) { description = message }
+}
+
+/// Buffered stdout that keeps output order with stderr at exit.
+struct StandardOutput {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        if buffer.isEmpty { return }
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
 }

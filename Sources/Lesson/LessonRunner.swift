@@ -1,0 +1,89 @@
+import Autograd
+import Trace
+
+/// The outcome of running a lesson.
+public struct LessonRun {
+    /// 0 on success, 1 for an uncaught exception (as `python3`), 2 for a gradviz limitation.
+    public var exitStatus: Int32
+    /// What the run writes to stderr (traceback or error report).
+    public var stderr: String
+    /// The trace, when recording was asked for.
+    public var events: [TraceEvent]
+    /// Events beyond the recorder's limit that were not kept.
+    public var droppedEvents: Int
+}
+
+/// Runs a lesson on the engine: the `torch` modules registered, the trace recorded
+/// when asked, names and narration handed from the interpreter to the recorder.
+public enum LessonRunner {
+    /// Resource limits for one run.
+    public struct Limits {
+        /// Statements and loop iterations before the run stops (an infinite loop ends with a clear error).
+        public var stepBudget = 50_000_000
+        /// Elements in one tensor.
+        public var maxTensorElements = 50_000_000
+        /// Trace events kept.
+        public var maxEvents = 200_000
+
+        public init() {}
+    }
+
+    public static func run(source: String, fileName: String, output: (String) -> Void,
+                           record: Bool, limits: Limits = Limits()) -> LessonRun {
+        Tensor.resetIDs()
+        Node.resetIDs()
+        GradMode.set(true)
+        Generator.default.manualSeed(Generator.defaultSeed)
+        Tensor.maxElements = limits.maxTensorElements
+        let recorder = record ? Recorder(eventLimit: limits.maxEvents) : nil
+        let bridge = recorder.map { TraceBridge(recorder: $0) }
+        EngineObservers.current = recorder
+        defer {
+            EngineObservers.current = nil
+            GradMode.set(true)
+        }
+        let result = PythonRunner.run(source: source, fileName: fileName, output: output, observer: bridge) { interp in
+            interp.stepBudget = limits.stepBudget
+            TorchModules.register(in: interp)
+        }
+        return LessonRun(exitStatus: result.exitStatus, stderr: result.stderr,
+                         events: recorder?.events ?? [], droppedEvents: recorder?.droppedEvents ?? 0)
+    }
+}
+
+/// Hands the interpreter's statements, names and prints to the recorder.
+final class TraceBridge: InterpreterObserver {
+    let recorder: Recorder
+    private var executions: [Int: Int] = [:]
+
+    init(recorder: Recorder) { self.recorder = recorder }
+
+    func willExecute(line: Int, statement: StatementInfo) {
+        let n = executions[line, default: 0]
+        executions[line] = n + 1
+        recorder.enterStatement(line: line, source: statement.sourceText, section: statement.section,
+                                narration: statement.narration, iteration: n)
+    }
+
+    func didAssign(name: String, value: PyValue, line: Int) {
+        if let t = TorchBridge.tensor(value) { recorder.name(t, name) }
+    }
+
+    func didPrint(_ text: String, line: Int) {
+        recorder.printed(text)
+    }
+}
+
+/// Registers the torch modules with an interpreter.
+public enum TorchModules {
+    public static func register(in interp: Interpreter) {
+        let torch = TorchModule.make()
+        interp.registerNativeModule("torch", torch)
+        if case .object(let autograd as PyModuleObject)? = torch.get("autograd") {
+            interp.registerNativeModule("torch.autograd", autograd)
+            if case .object(let f as PyModuleObject)? = autograd.get("function") {
+                interp.registerNativeModule("torch.autograd.function", f)
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Autograd
+
+/// A grad_fn node as lessons see it: `name()`, `next_functions`, `variable`, `_saved_*`.
+final class NodeObject: NativeObject {
+    let node: Node
+
+    private init(_ node: Node) { self.node = node }
+
+    static func wrap(_ node: Node) -> PyValue {
+        if let o = node.userObject as? NodeObject { return .object(o) }
+        let o = NodeObject(node)
+        node.userObject = o
+        return .object(o)
+    }
+
+    override var typeName: String { node.name }
+
+    override func repr(interp: Interpreter) throws -> String? {
+        "<\(node.name) object at \(addressText)>"
+    }
+
+    override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        switch name {
+        case "name":
+            return .object(PyBuiltinFunction(name: "name", boundTo: .object(self)) { [node] _, _ in .str(node.name) })
+        case "next_functions":
+            return .tuple(node.nextEdges.map { e in
+                guard let e else { return .tuple([.none, .int(0)]) }
+                return .tuple([NodeObject.wrap(e.node), .int(e.inputNr)])
+            })
+        case "variable":
+            if let acc = node as? AccumulateGrad { return TorchBridge.wrap(acc.variable) }
+            return nil
+        case "metadata":
+            return .dict(PyDict())
+        case "__class__":
+            return nil
+        default:
+            if name.hasPrefix("_saved_"), let op = node as? OpNode {
+                let key = String(name.dropFirst(7))
+                for entry in op.savedTensorsForDisplay where entry.name == key {
+                    if op.savedTensorsReleased { throw PyException(.runtimeError, "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.") }
+                    return TorchBridge.wrap(entry.tensor)
+                }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,464 @@
+import Autograd
+
+/// The methods of `torch.Tensor`, by name, with PyTorch's argument conventions.
+enum TensorMethods {
+    typealias Method = (TensorObject, PyArgs, Interpreter) throws -> PyValue
+
+    static func call(_ name: String, _ obj: TensorObject, _ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
+        guard let m = table[name] else { throw PyException(.attributeError, "'Tensor' object has no attribute '\(name)'") }
+        return try TorchBridge.run { try m(obj, args, interp) }
+    }
+
+    private static func wrap(_ t: Tensor) -> PyValue { TorchBridge.wrap(t) }
+
+    /// A method taking no arguments.
+    private static func unary(_ name: String, _ f: @escaping (Tensor) throws -> Tensor) -> Method {
+        { o, a, _ in
+            _ = try a.bind(signature: "\(name)()")
+            return wrap(try f(o.tensor))
+        }
+    }
+
+    /// A method taking one tensor-or-number `other`.
+    private static func binary(_ name: String, _ f: @escaping (Tensor, Tensor) throws -> Tensor) -> Method {
+        { o, a, _ in
+            let b = try a.bind(signature: "\(name)(other)")
+            guard let other = TorchBridge.operand(b[0]) else {
+                throw PyException(.typeError, "\(name)(): argument 'other' (position 1) must be Tensor, not \(b[0].typeName)")
+            }
+            return wrap(try f(o.tensor, other))
+        }
+    }
+
+    /// An in-place method: `x.add_(y)` returns `x`.
+    private static func inPlace(_ name: String, _ f: @escaping (Tensor, Tensor) throws -> Tensor) -> Method {
+        { o, a, _ in
+            let b = try a.bind(signature: "\(name)(other)")
+            guard let other = TorchBridge.operand(b[0]) else {
+                throw PyException(.typeError, "\(name)(): argument 'other' (position 1) must be Tensor, not \(b[0].typeName)")
+            }
+            try o.tensor.inPlace { try f($0, other) }
+            return .object(o)
+        }
+    }
+
+    private static func unaryInPlace(_ name: String, _ f: @escaping (Tensor) throws -> Tensor) -> Method {
+        { o, a, _ in
+            _ = try a.bind(signature: "\(name)()")
+            try o.tensor.inPlace { try f($0) }
+            return .object(o)
+        }
+    }
+
+    private static func reduceDim(_ o: TensorObject, _ a: PyArgs, name: String, _ interp: Interpreter,
+                                  all: (Tensor) throws -> Tensor, along: (Tensor, [Int], Bool) throws -> Tensor) throws -> PyValue {
+        let b = try a.bind(signature: "\(name)(dim=None, keepdim=False, *, dtype=None)")
+        var t = o.tensor
+        if let d = try TorchBridge.dtype(b["dtype"]) { t = try t.to(d) }
+        let keep = try TorchBridge.bool(b["keepdim"], interp: interp)
+        if let dims = try TorchBridge.dims(b["dim"]) { return wrap(try along(t, dims, keep)) }
+        if keep { return wrap(try along(t, Array(0..<t.dim), true)) }
+        return wrap(try all(t))
+    }
+
+    private static func extremum(_ o: TensorObject, _ a: PyArgs, isMax: Bool, _ interp: Interpreter) throws -> PyValue {
+        let name = isMax ? "max" : "min"
+        if a.positional.count == 1, let other = TorchBridge.tensor(a.positional[0]) {
+            let t = o.tensor
+            let mask = try t.compare(isMax ? .ge : .le, other)
+            return wrap(try Tensor.where(mask, t, other))
+        }
+        let b = try a.bind(signature: "\(name)(dim=None, keepdim=False)")
+        if b["dim"].isNone { return wrap(try o.tensor.extremum(max: isMax)) }
+        let r = try o.tensor.extremum(max: isMax, dim: try TorchBridge.intArgument(b["dim"], "dim"),
+                                      keepdim: try TorchBridge.bool(b["keepdim"], interp: interp))
+        return .object(NamedTupleObject(typeName: "torch.return_types.\(name)", fields: [("values", wrap(r.values)), ("indices", wrap(r.indices))]))
+    }
+
+    private static func shapeArgs(_ a: PyArgs, _ interp: Interpreter, _ name: String) throws -> [Int] {
+        if let s = a.keyword("size") ?? a.keyword("shape") { return try TorchBridge.shape([s], interp: interp, function: name) }
+        return try TorchBridge.shape(a.positional, interp: interp, function: name)
+    }
+
+    static let table: [String: Method] = [
+        // Introspection
+        "size": { o, a, _ in
+            let b = try a.bind(signature: "size(dim=None)")
+            if b[0].isNone { return .object(SizeObject(o.tensor.shape)) }
+            let d = try TorchBridge.intArgument(b[0], "dim")
+            let w = try TorchBridge.run { try wrapDim(d, o.tensor.dim) }
+            return .int(o.tensor.shape[w])
+        },
+        "dim": { o, a, _ in _ = try a.bind(signature: "dim()"); return .int(o.tensor.dim) },
+        "ndimension": { o, a, _ in _ = try a.bind(signature: "ndimension()"); return .int(o.tensor.dim) },
+        "numel": { o, a, _ in _ = try a.bind(signature: "numel()"); return .int(o.tensor.numel) },
+        "nelement": { o, a, _ in _ = try a.bind(signature: "nelement()"); return .int(o.tensor.numel) },
+        "is_contiguous": { o, _, _ in .bool(o.tensor.isContiguous) },
+        "is_floating_point": { o, _, _ in .bool(o.tensor.dtype.isFloatingPoint) },
+        "element_size": { o, _, _ in .int(o.tensor.dtype == .float64 || o.tensor.dtype == .int64 ? 8 : (o.tensor.dtype == .bool ? 1 : 4)) },
+        "item": { o, a, _ in
+            _ = try a.bind(signature: "item()")
+            return scalarValue(try o.tensor.item(), o.tensor.dtype)
+        },
+        "tolist": { o, a, _ in
+            _ = try a.bind(signature: "tolist()")
+            return toList(o.tensor)
+        },
+        "type": { o, a, _ in
+            let b = try a.bind(signature: "type(dtype=None)")
+            if b[0].isNone { return .str(o.tensor.dtype.legacyTypeName) }
+            if let d = try? TorchBridge.dtype(b[0]) { return wrap(try o.tensor.to(d)) }
+            throw PyException(.typeError, "type(): unsupported argument \(b[0].typeName)")
+        },
+        "__repr__": { o, _, _ in .str(TensorObject.repr(o.tensor)) },
+
+        // Autograd
+        "backward": { o, a, interp in
+            let b = try a.bind(signature: "backward(gradient=None, retain_graph=None, create_graph=False, inputs=None)")
+            let g = TorchBridge.tensor(b[0])
+            let retain: Bool? = b[1].isNone ? nil : try TorchBridge.bool(b[1], interp: interp)
+            let create = try TorchBridge.bool(b[2], interp: interp)
+            let inputs = try tensorList(b[3], "inputs")
+            try Engine.backward([o.tensor], gradTensors: [g], retainGraph: retain, createGraph: create, inputs: inputs)
+            return .none
+        },
+        "detach": unary("detach") { $0.detach() },
+        "detach_": { o, _, _ in
+            o.tensor.detachInPlace()
+            return .object(o)
+        },
+        "requires_grad_": { o, a, interp in
+            let b = try a.bind(signature: "requires_grad_(requires_grad=True)")
+            try o.tensor.setRequiresGrad(try TorchBridge.bool(b[0], interp: interp))
+            return .object(o)
+        },
+        "retain_grad": { o, a, _ in
+            _ = try a.bind(signature: "retain_grad()")
+            try o.tensor.retainGrad()
+            return .none
+        },
+        "register_hook": { o, a, interp in
+            let b = try a.bind(signature: "register_hook(hook)")
+            let fn = b[0]
+            let handle = try o.tensor.registerHook { g in
+                let r = try interp.call(fn, [TorchBridge.wrap(g)])
+                if r.isNone { return nil }
+                guard let t = TorchBridge.tensor(r) else {
+                    throw AutogradError(.typeError, "expected Tensor but got \(r.typeName)")
+                }
+                return t
+            }
+            return .object(HookHandleObject(tensor: o.tensor, handle: handle))
+        },
+
+        // In-place
+        "zero_": { o, a, _ in _ = try a.bind(signature: "zero_()"); try o.tensor.zero_(); return .object(o) },
+        "fill_": { o, a, _ in
+            let b = try a.bind(signature: "fill_(value)")
+            try o.tensor.fill_(try TorchBridge.number(b[0], "value"))
+            return .object(o)
+        },
+        "copy_": { o, a, _ in
+            let b = try a.bind(signature: "copy_(src, non_blocking=False)")
+            guard let src = TorchBridge.operand(b[0]) else {
+                throw PyException(.typeError, "copy_(): argument 'src' (position 1) must be Tensor, not \(b[0].typeName)")
+            }
+            try o.tensor.copy_(src)
+            return .object(o)
+        },
+        "add_": { o, a, _ in
+            let b = try a.bind(signature: "add_(other, *, alpha=1)")
+            guard let other = TorchBridge.operand(b[0]) else { throw PyException(.typeError, "add_(): argument 'other' must be Tensor, not \(b[0].typeName)") }
+            try o.tensor.add_(other, alpha: try TorchBridge.number(b[1], "alpha"))
+            return .object(o)
+        },
+        "sub_": { o, a, _ in
+            let b = try a.bind(signature: "sub_(other, *, alpha=1)")
+            guard let other = TorchBridge.operand(b[0]) else { throw PyException(.typeError, "sub_(): argument 'other' must be Tensor, not \(b[0].typeName)") }
+            try o.tensor.sub_(other, alpha: try TorchBridge.number(b[1], "alpha"))
+            return .object(o)
+        },
+        "mul_": inPlace("mul_") { try $0.mul($1) },
+        "div_": { o, a, _ in
+            let b = try a.bind(signature: "div_(other)")
+            guard let other = TorchBridge.operand(b[0]) else { throw PyException(.typeError, "div_(): argument 'other' must be Tensor, not \(b[0].typeName)") }
+            try o.tensor.div_(other)
+            return .object(o)
+        },
+        "pow_": inPlace("pow_") { try $1.isWrappedNumber ? $0.pow($1.values[0], exponentDType: $1.dtype) : $0.pow($1) },
+        "neg_": unaryInPlace("neg_") { try $0.neg() },
+        "exp_": unaryInPlace("exp_") { try $0.exp() },
+        "log_": unaryInPlace("log_") { try $0.log() },
+        "sin_": unaryInPlace("sin_") { try $0.sin() },
+        "cos_": unaryInPlace("cos_") { try $0.cos() },
+        "tanh_": unaryInPlace("tanh_") { try $0.tanh() },
+        "sigmoid_": unaryInPlace("sigmoid_") { try $0.sigmoid() },
+        "relu_": unaryInPlace("relu_") { try $0.relu() },
+        "sqrt_": unaryInPlace("sqrt_") { try $0.sqrt() },
+        "abs_": unaryInPlace("abs_") { try $0.abs() },
+        "clamp_": { o, a, _ in
+            let b = try a.bind(signature: "clamp_(min=None, max=None)")
+            let lo = b[0].isNone ? nil : try TorchBridge.number(b[0], "min")
+            let hi = b[1].isNone ? nil : try TorchBridge.number(b[1], "max")
+            try o.tensor.inPlace { try $0.clamp(min: lo, max: hi) }
+            return .object(o)
+        },
+
+        // Arithmetic
+        "add": { o, a, _ in
+            let b = try a.bind(signature: "add(other, *, alpha=1)")
+            guard let other = TorchBridge.operand(b[0]) else { throw PyException(.typeError, "add(): argument 'other' (position 1) must be Tensor, not \(b[0].typeName)") }
+            return wrap(try o.tensor.add(other, alpha: try TorchBridge.number(b[1], "alpha")))
+        },
+        "sub": { o, a, _ in
+            let b = try a.bind(signature: "sub(other, *, alpha=1)")
+            guard let other = TorchBridge.operand(b[0]) else { throw PyException(.typeError, "sub(): argument 'other' (position 1) must be Tensor, not \(b[0].typeName)") }
+            return wrap(try o.tensor.sub(other, alpha: try TorchBridge.number(b[1], "alpha")))
+        },
+        "mul": binary("mul") { try $0.mul($1) },
+        "multiply": binary("multiply") { try $0.mul($1) },
+        "div": binary("div") { try $0.div($1) },
+        "divide": binary("divide") { try $0.div($1) },
+        "true_divide": binary("true_divide") { try $0.div($1) },
+        "pow": { o, a, _ in
+            let b = try a.bind(signature: "pow(exponent)")
+            guard let e = TorchBridge.operand(b[0]) else { throw PyException(.typeError, "pow(): argument 'exponent' (position 1) must be Tensor, not \(b[0].typeName)") }
+            return wrap(e.isWrappedNumber ? try o.tensor.pow(e.values[0], exponentDType: e.dtype) : try o.tensor.pow(e))
+        },
+        "square": unary("square") { try $0.pow(2, exponentDType: .int64) },
+        "neg": unary("neg") { try $0.neg() },
+        "negative": unary("negative") { try $0.neg() },
+        "reciprocal": unary("reciprocal") { try $0.reciprocal() },
+        "exp": unary("exp") { try $0.exp() },
+        "log": unary("log") { try $0.log() },
+        "sin": unary("sin") { try $0.sin() },
+        "cos": unary("cos") { try $0.cos() },
+        "tanh": unary("tanh") { try $0.tanh() },
+        "sigmoid": unary("sigmoid") { try $0.sigmoid() },
+        "relu": unary("relu") { try $0.relu() },
+        "sqrt": unary("sqrt") { try $0.sqrt() },
+        "abs": unary("abs") { try $0.abs() },
+        "sign": unary("sign") { try $0.sign() },
+        "clamp": { o, a, _ in
+            let b = try a.bind(signature: "clamp(min=None, max=None)")
+            let lo = b[0].isNone ? nil : try TorchBridge.number(b[0], "min")
+            let hi = b[1].isNone ? nil : try TorchBridge.number(b[1], "max")
+            return wrap(try o.tensor.clamp(min: lo, max: hi))
+        },
+        "clip": { o, a, _ in
+            let b = try a.bind(signature: "clip(min=None, max=None)")
+            let lo = b[0].isNone ? nil : try TorchBridge.number(b[0], "min")
+            let hi = b[1].isNone ? nil : try TorchBridge.number(b[1], "max")
+            return wrap(try o.tensor.clamp(min: lo, max: hi))
+        },
+        "eq": binary("eq") { try $0.compare(.eq, $1) },
+        "ne": binary("ne") { try $0.compare(.ne, $1) },
+        "lt": binary("lt") { try $0.compare(.lt, $1) },
+        "le": binary("le") { try $0.compare(.le, $1) },
+        "gt": binary("gt") { try $0.compare(.gt, $1) },
+        "ge": binary("ge") { try $0.compare(.ge, $1) },
+        "equal": { o, a, _ in
+            let b = try a.bind(signature: "equal(other)")
+            guard let other = TorchBridge.tensor(b[0]) else { throw PyException(.typeError, "equal(): argument 'other' (position 1) must be Tensor, not \(b[0].typeName)") }
+            return .bool(o.tensor.shape == other.shape && o.tensor.values == other.values)
+        },
+        "allclose": { o, a, _ in
+            let b = try a.bind(signature: "allclose(other, rtol=1e-05, atol=1e-08, equal_nan=False)")
+            guard let other = TorchBridge.tensor(b[0]) else { throw PyException(.typeError, "allclose(): argument 'other' (position 1) must be Tensor, not \(b[0].typeName)") }
+            return .bool(try TorchFunctions.allclose(o.tensor, other, rtol: try TorchBridge.number(b[1], "rtol"), atol: try TorchBridge.number(b[2], "atol")))
+        },
+
+        // Reductions
+        "sum": { o, a, interp in try reduceDim(o, a, name: "sum", interp, all: { try $0.sum() }, along: { try $0.sum(dims: $1, keepdim: $2) }) },
+        "mean": { o, a, interp in try reduceDim(o, a, name: "mean", interp, all: { try $0.mean() }, along: { try $0.mean(dims: $1, keepdim: $2) }) },
+        "max": { o, a, interp in try extremum(o, a, isMax: true, interp) },
+        "min": { o, a, interp in try extremum(o, a, isMax: false, interp) },
+        "argmax": { o, a, interp in
+            let b = try a.bind(signature: "argmax(dim=None, keepdim=False)")
+            return wrap(try o.tensor.argExtremum(max: true, dim: b[0].asInt, keepdim: try TorchBridge.bool(b[1], interp: interp)))
+        },
+        "argmin": { o, a, interp in
+            let b = try a.bind(signature: "argmin(dim=None, keepdim=False)")
+            return wrap(try o.tensor.argExtremum(max: false, dim: b[0].asInt, keepdim: try TorchBridge.bool(b[1], interp: interp)))
+        },
+        "norm": { o, a, interp in
+            let b = try a.bind(signature: "norm(p='fro', dim=None, keepdim=False)")
+            return wrap(try TorchFunctions.norm(o.tensor, p: b[0], dims: try TorchBridge.dims(b[1]), keepdim: try TorchBridge.bool(b[2], interp: interp)))
+        },
+
+        // Linear algebra
+        "matmul": binary("matmul") { try $0.matmul($1) },
+        "mm": binary("mm") { try $0.mm($1) },
+        "mv": binary("mv") { try $0.mv($1) },
+        "dot": binary("dot") { try $0.dot($1) },
+        "t": unary("t") { try $0.t() },
+        "t_": { o, _, _ in throw PyException(.notImplementedError, "gradviz: unsupported in-place transpose t_()") },
+
+        // Shape
+        "view": { o, a, interp in wrap(try o.tensor.view(try shapeArgs(a, interp, "view"))) },
+        "reshape": { o, a, interp in wrap(try o.tensor.reshape(try shapeArgs(a, interp, "reshape"))) },
+        "view_as": { o, a, _ in
+            let b = try a.bind(signature: "view_as(other)")
+            guard let other = TorchBridge.tensor(b[0]) else { throw PyException(.typeError, "view_as(): argument 'other' (position 1) must be Tensor, not \(b[0].typeName)") }
+            return wrap(try o.tensor.view(other.shape))
+        },
+        "reshape_as": { o, a, _ in
+            let b = try a.bind(signature: "reshape_as(other)")
+            guard let other = TorchBridge.tensor(b[0]) else { throw PyException(.typeError, "reshape_as(): argument 'other' (position 1) must be Tensor, not \(b[0].typeName)") }
+            return wrap(try o.tensor.reshape(other.shape))
+        },
+        "expand": { o, a, interp in wrap(try o.tensor.expand(try shapeArgs(a, interp, "expand"))) },
+        "expand_as": { o, a, _ in
+            let b = try a.bind(signature: "expand_as(other)")
+            guard let other = TorchBridge.tensor(b[0]) else { throw PyException(.typeError, "expand_as(): argument 'other' (position 1) must be Tensor, not \(b[0].typeName)") }
+            return wrap(try o.tensor.expand(other.shape))
+        },
+        "flatten": { o, a, _ in
+            let b = try a.bind(signature: "flatten(start_dim=0, end_dim=-1)")
+            return wrap(try o.tensor.flatten(startDim: try TorchBridge.intArgument(b[0], "start_dim"), endDim: try TorchBridge.intArgument(b[1], "end_dim")))
+        },
+        "unsqueeze": { o, a, _ in
+            let b = try a.bind(signature: "unsqueeze(dim)")
+            return wrap(try o.tensor.unsqueeze(try TorchBridge.intArgument(b[0], "dim")))
+        },
+        "squeeze": { o, a, _ in
+            let b = try a.bind(signature: "squeeze(dim=None)")
+            if b[0].isNone { return wrap(try o.tensor.squeeze()) }
+            if let dims = TorchBridge.sequence(b[0]) {
+                var t = o.tensor
+                for d in try dims.map({ try TorchBridge.intArgument($0, "dim") }).sorted(by: >) { t = try t.squeeze(dim: d) }
+                return wrap(t)
+            }
+            return wrap(try o.tensor.squeeze(dim: try TorchBridge.intArgument(b[0], "dim")))
+        },
+        "permute": { o, a, interp in wrap(try o.tensor.permute(try TorchBridge.shape(a.positional.isEmpty ? [a.keyword("dims") ?? .tuple([])] : a.positional, interp: interp, function: "permute"))) },
+        "transpose": { o, a, _ in
+            let b = try a.bind(signature: "transpose(dim0, dim1)")
+            return wrap(try o.tensor.transpose(try TorchBridge.intArgument(b[0], "dim0"), try TorchBridge.intArgument(b[1], "dim1")))
+        },
+        "contiguous": { o, _, _ in
+            o.tensor.isContiguous ? .object(o) : wrap(try o.tensor.clone())
+        },
+        "clone": unary("clone") { try $0.clone() },
+
+        // Conversions
+        "float": unary("float") { try $0.to(.float32) },
+        "double": unary("double") { try $0.to(.float64) },
+        "long": unary("long") { try $0.to(.int64) },
+        "int": unary("int") { try $0.to(.int64) },
+        "bool": unary("bool") { try $0.to(.bool) },
+        "to": { o, a, _ in
+            for v in a.positional + a.keywords.map(\.value) {
+                if case .object(let dt as DTypeObject) = v { return wrap(try o.tensor.to(dt.dtype)) }
+                if let t = TorchBridge.tensor(v) { return wrap(try o.tensor.to(t.dtype)) }
+            }
+            return .object(o)
+        },
+        "cpu": { o, _, _ in .object(o) },
+        "numpy": { _, _, _ in throw PyException(.notImplementedError, "gradviz: unsupported: numpy arrays (Tensor.numpy())") },
+
+        // Functional
+        "softmax": { o, a, _ in
+            let b = try a.bind(signature: "softmax(dim)")
+            return wrap(try TorchFunctions.softmax(o.tensor, dim: try TorchBridge.intArgument(b[0], "dim")))
+        },
+        "log_softmax": { o, a, _ in
+            let b = try a.bind(signature: "log_softmax(dim)")
+            return wrap(try TorchFunctions.logSoftmax(o.tensor, dim: try TorchBridge.intArgument(b[0], "dim")))
+        },
+    ]
+
+    static func wrapDim(_ d: Int, _ rank: Int) throws -> Int {
+        let r = max(rank, 1)
+        guard d >= -r && d < r else {
+            throw AutogradError(.indexError, "Dimension out of range (expected to be in range of [\(-r), \(r - 1)], but got \(d))")
+        }
+        return d < 0 ? d + r : d
+    }
+
+    static func scalarValue(_ v: Double, _ dtype: DType) -> PyValue {
+        switch dtype {
+        case .bool: return .bool(v != 0)
+        case .int64: return .int(Int(v))
+        default: return .float(v)
+        }
+    }
+
+    /// `tolist()`: nested Python lists, built without recursion.
+    static func toList(_ t: Tensor) -> PyValue {
+        let v = t.values
+        if t.dim == 0 { return scalarValue(v[0], t.dtype) }
+        var level: [PyValue] = v.map { scalarValue($0, t.dtype) }
+        for d in stride(from: t.dim - 1, through: 0, by: -1) {
+            let size = t.shape[d]
+            let groups = size == 0 ? t.shape[..<d].reduce(1, *) : level.count / size
+            var next: [PyValue] = []
+            next.reserveCapacity(groups)
+            for g in 0..<groups { next.append(.list(PyList(size == 0 ? [] : Array(level[(g * size)..<((g + 1) * size)])))) }
+            level = next
+        }
+        return level[0]
+    }
+
+    static func tensorList(_ v: PyValue, _ name: String) throws -> [Tensor]? {
+        if v.isNone { return nil }
+        if let t = TorchBridge.tensor(v) { return [t] }
+        guard let seq = TorchBridge.sequence(v) else {
+            throw PyException(.typeError, "\(name) must be a Tensor or a sequence of Tensors, not \(v.typeName)")
+        }
+        return try seq.map {
+            guard let t = TorchBridge.tensor($0) else { throw PyException(.typeError, "\(name) must contain only Tensors, not \($0.typeName)") }
+            return t
+        }
+    }
+}
+
+/// The handle `register_hook` returns: `handle.remove()`.
+final class HookHandleObject: NativeObject {
+    weak var tensor: Tensor?
+    let handle: Int
+
+    init(tensor: Tensor, handle: Int) {
+        self.tensor = tensor
+        self.handle = handle
+    }
+
+    override var typeName: String { "RemovableHandle" }
+
+    override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        guard name == "remove" else { return nil }
+        return .object(PyBuiltinFunction(name: "remove") { [weak self] _, _ in
+            if let self, let t = self.tensor { t.removeHook(self.handle) }
+            return .none
+        })
+    }
+}
+
+/// A named tuple such as `torch.return_types.max(values=..., indices=...)`.
+final class NamedTupleObject: NativeObject {
+    let name: String
+    let fields: [(String, PyValue)]
+
+    init(typeName: String, fields: [(String, PyValue)]) {
+        self.name = typeName
+        self.fields = fields
+    }
+
+    override var typeName: String { String(name.split(separator: ".").last ?? "tuple") }
+
+    override func repr(interp: Interpreter) throws -> String? {
+        "\(name)(\n" + (try fields.map { "\($0.0)=\(try interp.repr($0.1))" }.joined(separator: ",\n")) + ")"
+    }
+
+    override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        fields.first { $0.0 == name }?.1
+    }
+
+    override func getItem(_ key: PyValue, interp: Interpreter) throws -> PyValue? {
+        try interp.getItem(.tuple(fields.map(\.1)), key)
+    }
+
+    override func length(interp: Interpreter) throws -> Int? { fields.count }
+
+    override func iterate(interp: Interpreter) throws -> PyIterator? { PyArrayIterator(fields.map(\.1), typeName: "tuple_iterator") }
+}

@@ -1,0 +1,288 @@
+import Autograd
+
+/// `torch.Tensor` as lessons see it: operators, attributes, indexing and printing
+/// over an engine ``Tensor``.
+final class TensorObject: NativeObject {
+    let tensor: Tensor
+
+    init(_ tensor: Tensor) {
+        self.tensor = tensor
+    }
+
+    static let tensorClass = TensorClass()
+
+    override var nativeClass: NativeClass? { TensorObject.tensorClass }
+    override var typeName: String { "Tensor" }
+
+    // MARK: - Printing
+
+    static func repr(_ t: Tensor) -> String {
+        TensorFormatter.repr(TensorPrintInput(values: t.values, shape: t.shape, dtype: t.dtype,
+                                              requiresGrad: t.isLeaf && t.requiresGrad, gradFnName: t.gradFn?.name))
+    }
+
+    override func repr(interp: Interpreter) throws -> String? { TensorObject.repr(tensor) }
+
+    override func format(spec: String, interp: Interpreter) throws -> String? {
+        if tensor.dim == 0 {
+            let v = tensor.values[0]
+            switch tensor.dtype {
+            case .bool: return try interp.format(.bool(v != 0), spec: spec)
+            case .int64: return try interp.format(.int(Int(v)), spec: spec)
+            default: return try interp.format(.float(v), spec: spec)
+            }
+        }
+        if spec.isEmpty { return TensorObject.repr(tensor) }
+        throw PyException(.typeError, "unsupported format string passed to Tensor.__format__")
+    }
+
+    // MARK: - Conversions
+
+    override func truthiness(interp: Interpreter) throws -> Bool? {
+        guard tensor.numel == 1 else {
+            if tensor.numel == 0 {
+                throw PyException(.runtimeError, "Boolean value of Tensor with no values is ambiguous")
+            }
+            throw PyException(.runtimeError, "Boolean value of Tensor with more than one value is ambiguous")
+        }
+        return tensor.values[0] != 0
+    }
+
+    override func toFloat(interp: Interpreter) throws -> Double? {
+        guard tensor.numel == 1 else {
+            throw PyException(.runtimeError, "a Tensor with \(tensor.numel) elements cannot be converted to Scalar")
+        }
+        return tensor.values[0]
+    }
+
+    override func toInt(interp: Interpreter) throws -> Int? {
+        guard tensor.numel == 1 else {
+            throw PyException(.runtimeError, "a Tensor with \(tensor.numel) elements cannot be converted to Scalar")
+        }
+        let v = tensor.values[0]
+        guard v.isFinite else { throw PyException(.valueError, "cannot convert float \(v.isNaN ? "NaN" : "infinity") to integer") }
+        return Int(v.rounded(.towardZero))
+    }
+
+    override func toIndex(interp: Interpreter) throws -> Int? {
+        guard tensor.numel == 1, !tensor.dtype.isFloatingPoint, tensor.dtype != .bool || tensor.dim == 0 else {
+            throw PyException(.typeError, "only integer tensors of a single element can be converted to an index")
+        }
+        return Int(tensor.values[0])
+    }
+
+    override func length(interp: Interpreter) throws -> Int? {
+        guard tensor.dim > 0 else { throw PyException(.typeError, "len() of a 0-d tensor") }
+        return tensor.shape[0]
+    }
+
+    override func iterate(interp: Interpreter) throws -> PyIterator? {
+        guard tensor.dim > 0 else { throw PyException(.typeError, "iteration over a 0-d tensor") }
+        let t = tensor
+        var i = 0
+        return PyClosureIterator { _ in
+            guard i < t.shape[0] else { return nil }
+            defer { i += 1 }
+            return try TorchBridge.run { TorchBridge.wrap(try t.select(dim: 0, index: i)) }
+        }
+    }
+
+    override func contains(_ value: PyValue, interp: Interpreter) throws -> Bool? {
+        guard let other = TorchBridge.operand(value) else {
+            throw PyException(.runtimeError, "Tensor.__contains__ only supports Tensor or scalar, but you passed in a \(value.typeName).")
+        }
+        return try TorchBridge.run { try tensor.compare(.eq, other).values.contains { $0 != 0 } }
+    }
+
+    // MARK: - Operators
+
+    override func binaryOp(_ op: PyBinaryOp, _ other: PyValue, reflected: Bool, interp: Interpreter) throws -> PyValue? {
+        guard let b = TorchBridge.operand(other) else { return nil }
+        let a = tensor
+        return try TorchBridge.run {
+            let r: Tensor
+            switch op {
+            case .add: r = try a.add(b)
+            case .sub: r = reflected ? try a.rsub(b) : try a.sub(b)
+            case .mul: r = try a.mul(b)
+            case .truediv:
+                if reflected {
+                    r = b.isWrappedNumber ? try a.reciprocal().mul(b) : try b.div(a)
+                } else {
+                    r = try a.div(b)
+                }
+            case .floordiv: r = reflected ? try b.floorDivide(a) : try a.floorDivide(b)
+            case .mod: r = reflected ? try b.remainder(a) : try a.remainder(b)
+            case .pow:
+                if reflected {
+                    r = b.isWrappedNumber ? try a.rpow(b.values[0], baseDType: b.dtype) : try b.pow(a)
+                } else if b.isWrappedNumber {
+                    r = try a.pow(b.values[0], exponentDType: b.dtype)
+                } else {
+                    r = try a.pow(b)
+                }
+            case .matmul: r = reflected ? try b.matmul(a) : try a.matmul(b)
+            case .and, .or, .xor: r = try TensorObject.bitwise(op, a, b)
+            case .lshift, .rshift: return PyValue.none
+            }
+            return TorchBridge.wrap(r)
+        }
+    }
+
+    static func bitwise(_ op: PyBinaryOp, _ a: Tensor, _ b: Tensor) throws -> Tensor {
+        guard !a.dtype.isFloatingPoint && !b.dtype.isFloatingPoint else {
+            let name = op == .and ? "bitwise_and" : (op == .or ? "bitwise_or" : "bitwise_xor")
+            throw AutogradError.runtime("\"\(name)_cpu\" not implemented for 'Float'")
+        }
+        let and = try a.mul(b)
+        switch op {
+        case .and: return and
+        case .or: return try a.add(b).sub(and)
+        default: return try a.add(b).sub(and.mul(2))
+        }
+    }
+
+    override func inplaceOp(_ op: PyBinaryOp, _ other: PyValue, interp: Interpreter) throws -> PyValue? {
+        guard let b = TorchBridge.operand(other) else { return nil }
+        let a = tensor
+        try TorchBridge.run {
+            switch op {
+            case .add: try a.add_(b)
+            case .sub: try a.sub_(b)
+            case .mul: try a.mul_(b)
+            case .truediv: try a.div_(b)
+            case .pow: try a.inPlace { try b.isWrappedNumber ? $0.pow(b.values[0], exponentDType: b.dtype) : $0.pow(b) }
+            case .matmul: throw AutogradError.runtime("In-place matmul is not supported. Use 'a = a @ b' instead of 'a @= b'.")
+            default: try a.inPlace { orig in
+                guard case .object(let r as TensorObject) = try TensorObject(orig).binaryOp(op, other, reflected: false, interp: interp) ?? .none else {
+                    throw AutogradError(.typeError, "unsupported operand")
+                }
+                return r.tensor
+            }
+            }
+        }
+        return .object(self)
+    }
+
+    override func unaryOp(_ op: PyUnaryOp, interp: Interpreter) throws -> PyValue? {
+        try TorchBridge.run {
+            switch op {
+            case .neg: return TorchBridge.wrap(try tensor.neg())
+            case .pos: return .object(self)
+            case .invert:
+                guard tensor.dtype == .bool || tensor.dtype == .int64 else {
+                    throw AutogradError.runtime("\"bitwise_not_cpu\" not implemented for 'Float'")
+                }
+                if tensor.dtype == .bool {
+                    return TorchBridge.wrap(try tensor.compare(.eq, Tensor.wrapped(0, dtype: .bool)))
+                }
+                return TorchBridge.wrap(try tensor.neg().sub(Tensor.wrapped(1, dtype: .int64)))
+            }
+        }
+    }
+
+    override func compare(_ op: PyCompareOp, _ other: PyValue, interp: Interpreter) throws -> PyValue? {
+        if other.isNone {
+            if op == .eq { return .bool(false) }
+            if op == .ne { return .bool(true) }
+        }
+        guard let b = TorchBridge.operand(other) else { return nil }
+        let c: Tensor.Comparison
+        switch op {
+        case .eq: c = .eq
+        case .ne: c = .ne
+        case .lt: c = .lt
+        case .le: c = .le
+        case .gt: c = .gt
+        case .ge: c = .ge
+        }
+        return try TorchBridge.run { TorchBridge.wrap(try tensor.compare(c, b)) }
+    }
+
+    override func getItem(_ key: PyValue, interp: Interpreter) throws -> PyValue? {
+        try indexGet(key, interp: interp)
+    }
+
+    override func setItem(_ key: PyValue, _ value: PyValue, interp: Interpreter) throws -> Bool {
+        try indexSet(key, value, interp: interp)
+    }
+
+    // MARK: - Attributes
+
+    override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        let t = tensor
+        switch name {
+        case "data": return TorchBridge.wrap(t.data)
+        case "grad": return TorchBridge.wrap(t.grad)
+        case "grad_fn": return t.gradFn.map { NodeObject.wrap($0) } ?? .none
+        case "requires_grad": return .bool(t.requiresGrad)
+        case "is_leaf": return .bool(t.isLeaf)
+        case "shape": return .object(SizeObject(t.shape))
+        case "dtype": return .object(DTypeObject.of(t.dtype))
+        case "ndim": return .int(t.dim)
+        case "T":
+            return try TorchBridge.run { TorchBridge.wrap(try t.permute(Array((0..<t.dim).reversed()))) }
+        case "mT":
+            return try TorchBridge.run { TorchBridge.wrap(try t.transpose(-2, -1)) }
+        case "device": return .object(DeviceObject.cpu)
+        case "is_cuda": return .bool(false)
+        case "_version": return .int(t.version.value)
+        case "output_nr": return .int(t.outputNr)
+        case "_base": return TorchBridge.wrap(t.base)
+        case "retains_grad": return .bool(t.retainsGrad)
+        case "itemsize": return .int(t.dtype == .float64 || t.dtype == .int64 ? 8 : (t.dtype == .bool ? 1 : 4))
+        default:
+            guard TensorMethods.table[name] != nil else { return nil }
+            return .object(PyBuiltinFunction(name: name, boundTo: .object(self)) { [self] args, interp in
+                try TensorMethods.call(name, self, args, interp)
+            })
+        }
+    }
+
+    override func setAttr(_ name: String, _ value: PyValue, interp: Interpreter) throws -> Bool {
+        let t = tensor
+        switch name {
+        case "requires_grad":
+            try TorchBridge.run { try t.setRequiresGrad(try TorchBridge.bool(value, interp: interp)) }
+            return true
+        case "grad":
+            if value.isNone { t.grad = nil; return true }
+            guard let g = TorchBridge.tensor(value) else {
+                throw PyException(.typeError, "assigned grad expected to be a Tensor or None but got grad of type \(value.typeName)")
+            }
+            if g.shape != t.shape {
+                throw PyException(.runtimeError, "assigned grad has data of a different size")
+            }
+            if g.dtype != t.dtype {
+                throw PyException(.runtimeError, "assigned grad has data of a different type")
+            }
+            t.grad = g
+            return true
+        case "data":
+            guard let d = TorchBridge.tensor(value) else {
+                throw PyException(.typeError, "Variable data has to be a tensor, but got \(value.typeName)")
+            }
+            t.setData(d)
+            return true
+        default:
+            if TensorMethods.table[name] != nil || ["shape", "dtype", "is_leaf", "grad_fn", "T", "ndim"].contains(name) {
+                throw PyException(.attributeError, "attribute '\(name)' of 'torch._C.TensorBase' objects is not writable")
+            }
+            return false
+        }
+    }
+}
+
+/// `torch.Tensor` the class: `isinstance(x, torch.Tensor)`, `torch.Tensor([1, 2])`.
+final class TensorClass: NativeClass {
+    init() { super.init(name: "Tensor") }
+    override var qualifiedName: String { "torch.Tensor" }
+
+    override func call(_ args: PyArgs, interp: Interpreter) throws -> PyValue? {
+        if args.positional.count == 1, TorchBridge.sequence(args.positional[0]) != nil || TorchBridge.tensor(args.positional[0]) != nil {
+            return try TorchFactories.tensorFromData(args.positional[0], dtype: .float32, interp: interp)
+        }
+        let shape = try TorchBridge.shape(args.positional, interp: interp, function: "Tensor")
+        return try TorchBridge.run { TorchBridge.created(try Tensor.zeros(shape), op: "Tensor") }
+    }
+}

@@ -1,0 +1,209 @@
+import Autograd
+
+/// The `torch` module: factories, functions, dtypes, grad modes and submodules.
+enum TorchModule {
+    static func fn(_ name: String, _ body: @escaping (PyArgs, Interpreter) throws -> PyValue) -> PyValue {
+        .object(PyBuiltinFunction(name: name) { args, interp in try TorchBridge.run { try body(args, interp) } })
+    }
+
+    /// `torch.exp(x)` style: the tensor method of the same name on the first argument.
+    static func method(_ name: String, as methodName: String? = nil) -> PyValue {
+        fn(name) { args, interp in
+            guard let first = args.positional.first ?? args.keyword("input"), case .object(let o as TensorObject) = first else {
+                let got = (args.positional.first ?? .none).typeName
+                throw PyException(.typeError, "\(name)(): argument 'input' (position 1) must be Tensor, not \(got)")
+            }
+            var rest = args
+            if !args.positional.isEmpty { rest.positional.removeFirst() } else { rest.keywords.removeAll { $0.name == "input" } }
+            return try TensorMethods.call(methodName ?? name, o, rest, interp)
+        }
+    }
+
+    static func make() -> PyModuleObject {
+        let torch = PyModuleObject(name: "torch")
+        for d in DType.allCases { torch.set(String(d.torchName.dropFirst(6)), .object(DTypeObject.of(d))) }
+        torch.set("float", .object(DTypeObject.of(.float32)))
+        torch.set("double", .object(DTypeObject.of(.float64)))
+        torch.set("long", .object(DTypeObject.of(.int64)))
+        torch.set("int", .object(DTypeObject.of(.int64)))
+        torch.set("Tensor", .object(TensorObject.tensorClass))
+        torch.set("Size", .object(PyBuiltinFunction(name: "Size") { args, interp in
+            .object(SizeObject(try TorchBridge.shape(args.positional, interp: interp, function: "Size")))
+        }))
+        torch.set("__version__", .str("2.15.0"))
+        torch.set("pi", .float(Double.pi))
+        torch.set("e", .float(2.718281828459045))
+        torch.set("inf", .float(.infinity))
+        torch.set("nan", .float(.nan))
+
+        // Factories
+        torch.set("tensor", fn("tensor") { args, interp in
+            let b = try args.bind(signature: "tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False)")
+            let dtype = try TorchBridge.dtype(b["dtype"])
+            let v = try TorchFactories.tensorFromData(b["data"], dtype: dtype, interp: interp)
+            if try TorchBridge.bool(b["requires_grad"], interp: interp), let t = TorchBridge.tensor(v) {
+                try t.setRequiresGrad(true)
+            }
+            return v
+        })
+        torch.set("as_tensor", fn("as_tensor") { args, interp in
+            let b = try args.bind(signature: "as_tensor(data, dtype=None, device=None)")
+            if let t = TorchBridge.tensor(b["data"]) {
+                if let d = try TorchBridge.dtype(b["dtype"]) { return TorchBridge.wrap(try t.to(d)) }
+                return b["data"]
+            }
+            return try TorchFactories.tensorFromData(b["data"], dtype: try TorchBridge.dtype(b["dtype"]), interp: interp)
+        })
+        torch.set("zeros", fn("zeros", TorchFactories.filled("zeros", value: 0)))
+        torch.set("ones", fn("ones", TorchFactories.filled("ones", value: 1)))
+        torch.set("empty", fn("empty", TorchFactories.filled("empty", value: 0)))
+        torch.set("full", fn("full") { args, interp in
+            let b = try args.bind(signature: "full(size, fill_value, *, dtype=None, device=None, requires_grad=False)")
+            let shape = try TorchBridge.shape([b["size"]], interp: interp, function: "full")
+            let value = b["fill_value"]
+            let inferred: DType
+            switch value {
+            case .bool: inferred = .bool
+            case .int: inferred = .int64
+            default: inferred = .float32
+            }
+            let dtype = try TorchBridge.dtype(b["dtype"]) ?? inferred
+            let t = try Tensor.full(shape, try TorchBridge.number(value, "fill_value"), dtype: dtype)
+            return try TorchFactories.finish(t, requiresGrad: b["requires_grad"], interp: interp, op: "full")
+        })
+        torch.set("eye", fn("eye") { args, interp in
+            let b = try args.bind(signature: "eye(n, m=None, *, dtype=None, device=None, requires_grad=False)")
+            let t = try Tensor.eye(try TorchBridge.intArgument(b["n"], "n"), b["m"].isNone ? nil : try TorchBridge.intArgument(b["m"], "m"),
+                                   dtype: try TorchBridge.dtype(b["dtype"]) ?? .float32)
+            return try TorchFactories.finish(t, requiresGrad: b["requires_grad"], interp: interp, op: "eye")
+        })
+        torch.set("arange", fn("arange") { args, interp in
+            var pos = args.positional
+            var kw = args.keywords
+            for name in ["start", "end", "step"] {
+                if let i = kw.firstIndex(where: { $0.name == name }) { pos.append(kw[i].value); kw.remove(at: i) }
+            }
+            guard (1...3).contains(pos.count) else {
+                throw PyException(.typeError, "arange() received an invalid combination of arguments")
+            }
+            let nums = try pos.map { try TorchBridge.number($0, "arange") }
+            let (start, end, step) = nums.count == 1 ? (0, nums[0], 1.0) : (nums[0], nums[1], nums.count == 3 ? nums[2] : 1)
+            let allInts = pos.allSatisfy { $0.asInt != nil || (TorchBridge.tensor($0).map { !$0.dtype.isFloatingPoint } ?? false) }
+            let dtype = try TorchBridge.dtype(kw.first { $0.name == "dtype" }?.value ?? .none) ?? (allInts ? .int64 : .float32)
+            let t = try Tensor.arange(start, end, step, dtype: dtype)
+            return try TorchFactories.finish(t, requiresGrad: kw.first { $0.name == "requires_grad" }?.value ?? .bool(false), interp: interp, op: "arange")
+        })
+        torch.set("linspace", fn("linspace") { args, interp in
+            let b = try args.bind(signature: "linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)")
+            let t = try Tensor.linspace(try TorchBridge.number(b["start"], "start"), try TorchBridge.number(b["end"], "end"),
+                                        try TorchBridge.intArgument(b["steps"], "steps"), dtype: try TorchBridge.dtype(b["dtype"]) ?? .float32)
+            return try TorchFactories.finish(t, requiresGrad: b["requires_grad"], interp: interp, op: "linspace")
+        })
+        torch.set("rand", fn("rand", TorchFactories.random("rand", normal: false)))
+        torch.set("randn", fn("randn", TorchFactories.random("randn", normal: true)))
+        torch.set("zeros_like", fn("zeros_like", TorchFactories.like("zeros_like") { try Tensor.zeros($0.shape, dtype: $1) }))
+        torch.set("ones_like", fn("ones_like", TorchFactories.like("ones_like") { try Tensor.ones($0.shape, dtype: $1) }))
+        torch.set("empty_like", fn("empty_like", TorchFactories.like("empty_like") { try Tensor.zeros($0.shape, dtype: $1) }))
+        torch.set("full_like", fn("full_like") { args, interp in
+            let b = try args.bind(signature: "full_like(input, fill_value, *, dtype=None, requires_grad=False)")
+            guard let t = TorchBridge.tensor(b["input"]) else { throw PyException(.typeError, "full_like(): argument 'input' (position 1) must be Tensor, not \(b["input"].typeName)") }
+            let r = try Tensor.full(t.shape, try TorchBridge.number(b["fill_value"], "fill_value"), dtype: try TorchBridge.dtype(b["dtype"]) ?? t.dtype)
+            return try TorchFactories.finish(r, requiresGrad: b["requires_grad"], interp: interp, op: "full_like")
+        })
+        torch.set("rand_like", fn("rand_like", TorchFactories.like("rand_like") { t, d in
+            Tensor(values: Generator.default.uniform(count: t.numel, dtype: d), shape: t.shape, dtype: d)
+        }))
+        torch.set("randn_like", fn("randn_like", TorchFactories.like("randn_like") { t, d in
+            Tensor(values: Generator.default.normal(count: t.numel, dtype: d), shape: t.shape, dtype: d)
+        }))
+        torch.set("randint", fn("randint") { args, interp in
+            var pos = args.positional
+            guard let sizeArg = args.keyword("size") ?? pos.popLast() else {
+                throw PyException(.typeError, "randint() missing required argument 'size'")
+            }
+            let bounds = try pos.map { try TorchBridge.intArgument($0, "high") }
+            let (low, high) = bounds.count == 1 ? (0, bounds[0]) : (bounds.first ?? 0, bounds.count > 1 ? bounds[1] : 0)
+            guard low < high else {
+                throw PyException(.runtimeError, "random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(high)")
+            }
+            let shape = try TorchBridge.shape([sizeArg], interp: interp, function: "randint")
+            try Tensor.validateShape(shape)
+            let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .int64
+            let v = Generator.default.randint(count: shape.reduce(1, *), low: Int64(low), high: Int64(high))
+            return TorchBridge.created(Tensor(values: v.map(dtype.round), shape: shape, dtype: dtype), op: "randint")
+        })
+        torch.set("randperm", fn("randperm") { args, _ in
+            let b = try args.bind(signature: "randperm(n, *, dtype=None, device=None, requires_grad=False)")
+            let n = try TorchBridge.intArgument(b["n"], "n")
+            try Tensor.validateShape([n])
+            return TorchBridge.created(Tensor(values: Generator.default.randperm(n), shape: [n], dtype: .int64), op: "randperm")
+        })
+        torch.set("manual_seed", fn("manual_seed") { args, _ in
+            let b = try args.bind(signature: "manual_seed(seed)")
+            guard let seed = b["seed"].asInt else {
+                if let d = b["seed"].asDouble, d == d.rounded() {
+                    throw PyException(.typeError, "manual_seed expected a long, but got float")
+                }
+                throw PyException(.typeError, "manual_seed expected a long, but got \(b["seed"].typeName)")
+            }
+            Generator.default.manualSeed(UInt64(bitPattern: Int64(seed)))
+            return .object(GeneratorObject.shared)
+        })
+        torch.set("seed", fn("seed") { _, _ in .int(Int(Generator.default.initialSeed)) })
+        torch.set("initial_seed", fn("initial_seed") { _, _ in .int(Int(truncatingIfNeeded: Generator.default.initialSeed)) })
+
+        // Grad modes
+        torch.set("no_grad", .object(GradModeClass(name: "no_grad", mode: false)))
+        torch.set("enable_grad", .object(GradModeClass(name: "enable_grad", mode: true)))
+        torch.set("set_grad_enabled", .object(SetGradEnabled()))
+        torch.set("is_grad_enabled", fn("is_grad_enabled") { _, _ in .bool(GradMode.isEnabled) })
+
+        // Functions that mirror tensor methods
+        for name in ["exp", "log", "sin", "cos", "tanh", "sigmoid", "relu", "sqrt", "abs", "neg", "negative", "reciprocal",
+                     "sign", "square", "clamp", "clip", "sum", "mean", "max", "min", "argmax", "argmin", "matmul", "mm",
+                     "mv", "dot", "t", "reshape", "flatten", "unsqueeze", "squeeze", "permute", "transpose", "clone",
+                     "detach", "add", "sub", "mul", "multiply", "div", "divide", "true_divide", "pow", "numel",
+                     "softmax", "log_softmax", "norm", "eq", "ne", "lt", "le", "gt", "ge", "equal", "allclose"] {
+            torch.set(name, method(name))
+        }
+        torch.set("subtract", method("subtract", as: "sub"))
+        torch.set("is_tensor", fn("is_tensor") { args, _ in .bool(TorchBridge.tensor(args.positional.first ?? .none) != nil) })
+        torch.set("is_floating_point", fn("is_floating_point") { args, _ in
+            .bool(TorchBridge.tensor(args.positional.first ?? .none)?.dtype.isFloatingPoint ?? false)
+        })
+        torch.set("where", fn("where") { args, _ in
+            let b = try args.bind(signature: "where(condition, input, other)")
+            guard let c = TorchBridge.tensor(b[0]), let x = TorchBridge.operand(b[1]), let y = TorchBridge.operand(b[2]) else {
+                throw PyException(.typeError, "where(): argument 'condition' (position 1) must be Tensor")
+            }
+            return TorchBridge.wrap(try Tensor.where(c, x, y))
+        })
+        torch.set("cat", fn("cat") { args, _ in
+            let b = try args.bind(signature: "cat(tensors, dim=0)")
+            let ts = try AutogradModule.tensors(b[0], "tensors")
+            return TorchBridge.wrap(try Tensor.cat(ts, dim: try TorchBridge.intArgument(b[1], "dim")))
+        })
+        torch.set("concat", torch.get("cat")!)
+        torch.set("stack", fn("stack") { args, _ in
+            let b = try args.bind(signature: "stack(tensors, dim=0)")
+            let ts = try AutogradModule.tensors(b[0], "tensors")
+            return TorchBridge.wrap(try Tensor.stack(ts, dim: try TorchBridge.intArgument(b[1], "dim")))
+        })
+        torch.set("outer", fn("outer") { args, _ in
+            let b = try args.bind(signature: "outer(input, vec2)")
+            guard let x = TorchBridge.tensor(b[0]), let y = TorchBridge.tensor(b[1]) else { throw PyException(.typeError, "outer(): arguments must be Tensors") }
+            return TorchBridge.wrap(try x.outer(y))
+        })
+
+        let autograd = AutogradModule.make(torch: torch)
+        torch.set("autograd", .object(autograd))
+        return torch
+    }
+}
+
+/// The object `torch.manual_seed` returns (`<torch._C.Generator object at 0x...>`).
+final class GeneratorObject: NativeObject {
+    static let shared = GeneratorObject()
+    override var typeName: String { "Generator" }
+    override func repr(interp: Interpreter) throws -> String? { "<torch._C.Generator object at \(addressText)>" }
+}

@@ -1,0 +1,91 @@
+import Autograd
+
+/// `torch.float32` and the other dtype objects.
+final class DTypeObject: NativeObject {
+    let dtype: DType
+
+    private init(_ dtype: DType) { self.dtype = dtype }
+
+    static let all: [DType: DTypeObject] = Dictionary(uniqueKeysWithValues: DType.allCases.map { ($0, DTypeObject($0)) })
+    static func of(_ d: DType) -> DTypeObject { all[d]! }
+
+    override var typeName: String { "dtype" }
+    override func repr(interp: Interpreter) throws -> String? { dtype.torchName }
+
+    override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        switch name {
+        case "is_floating_point": return .bool(dtype.isFloatingPoint)
+        case "itemsize": return .int(dtype == .float64 || dtype == .int64 ? 8 : (dtype == .bool ? 1 : 4))
+        default: return nil
+        }
+    }
+}
+
+/// `device(type='cpu')`.
+final class DeviceObject: NativeObject {
+    static let cpu = DeviceObject()
+    override var typeName: String { "device" }
+    override func repr(interp: Interpreter) throws -> String? { "device(type='cpu')" }
+    override func str(interp: Interpreter) throws -> String? { "cpu" }
+    override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        switch name {
+        case "type": return .str("cpu")
+        case "index": return .none
+        default: return nil
+        }
+    }
+    override func compare(_ op: PyCompareOp, _ other: PyValue, interp: Interpreter) throws -> PyValue? {
+        guard op == .eq || op == .ne else { return nil }
+        let same: Bool
+        if case .object(let o) = other { same = o is DeviceObject } else if case .str(let s) = other { same = s == "cpu" } else { same = false }
+        return .bool(op == .eq ? same : !same)
+    }
+}
+
+/// `torch.Size([2, 3])`: a tuple of ints with its own printing.
+final class SizeObject: NativeObject {
+    let dims: [Int]
+
+    init(_ dims: [Int]) { self.dims = dims }
+
+    override var typeName: String { "Size" }
+    override func repr(interp: Interpreter) throws -> String? { TensorFormatter.sizeRepr(dims) }
+    override func length(interp: Interpreter) throws -> Int? { dims.count }
+    override func iterate(interp: Interpreter) throws -> PyIterator? { PyArrayIterator(dims.map { .int($0) }, typeName: "tuple_iterator") }
+    override func hashKey() throws -> PyHashKey { .tuple(dims.map { .int($0) }) }
+
+    override func getItem(_ key: PyValue, interp: Interpreter) throws -> PyValue? {
+        let items: PyValue = .tuple(dims.map { .int($0) })
+        let r = try interp.getItem(items, key)
+        if case .tuple(let t) = r { return .object(SizeObject(t.compactMap(\.asInt))) }
+        return r
+    }
+
+    override func compare(_ op: PyCompareOp, _ other: PyValue, interp: Interpreter) throws -> PyValue? {
+        let mine: PyValue = .tuple(dims.map { .int($0) })
+        let theirs: PyValue
+        if case .object(let o as SizeObject) = other { theirs = .tuple(o.dims.map { .int($0) }) } else { theirs = other }
+        if case .tuple = theirs { return try interp.compare(op, mine, theirs) }
+        if op == .eq { return .bool(false) }
+        if op == .ne { return .bool(true) }
+        return nil
+    }
+
+    override func binaryOp(_ op: PyBinaryOp, _ other: PyValue, reflected: Bool, interp: Interpreter) throws -> PyValue? {
+        guard op == .add else { return nil }
+        let mine: PyValue = .tuple(dims.map { .int($0) })
+        let r = reflected ? try interp.binaryOp(op, other, mine) : try interp.binaryOp(op, mine, other)
+        if case .tuple(let t) = r, t.allSatisfy({ $0.asInt != nil }) { return .object(SizeObject(t.compactMap(\.asInt))) }
+        return r
+    }
+
+    override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        switch name {
+        case "numel": return .object(PyBuiltinFunction(name: "numel") { _, _ in .int(self.dims.reduce(1, *)) })
+        case "index", "count":
+            let items: PyValue = .tuple(dims.map { .int($0) })
+            return try interp.getAttributeIfPresent(items, name)
+        default: return nil
+        }
+    }
+}
