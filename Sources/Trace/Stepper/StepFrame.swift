@@ -1,0 +1,71 @@
+/// One step of the step-through: an event, where it happened and what it means.
+struct StepFrame {
+    /// The event's position in the step-through, from 0.
+    var number: Int
+    var event: TraceEvent
+    /// The explanation, before wrapping.
+    var body: [StyledLine]
+
+    /// `Step 3/9 · line 10 · The chain rule · pass 2 of the loop`.
+    func header(of count: Int) -> String {
+        var parts = ["Step \(number + 1)/\(count)"]
+        if let line = event.line { parts.append("line \(line)") }
+        if let section = event.section { parts.append(section) }
+        if let pass = event.iteration { parts.append("pass \(pass + 1) of the loop") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// The narration above the statement, as caption lines.
+    var caption: [StyledLine] {
+        event.narration.map { StyledLine("  " + $0, .emphasis) }
+    }
+}
+
+/// The lesson source with line numbers and the current line marked.
+struct SourcePane {
+    let lines: [String]
+
+    init(source: String) {
+        var ls = source.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0).replacingTabs.trailingSpacesRemoved
+        }
+        if ls.last == "" { ls.removeLast() }
+        lines = ls
+    }
+
+    private var numberWidth: Int { max(String(lines.count).count, 2) }
+
+    /// Lines `range` (1-based), the line `current` marked with `▶`.
+    func render(_ range: ClosedRange<Int>, current: Int?) -> [StyledLine] {
+        var out: [StyledLine] = []
+        for n in range where n >= 1 && n <= lines.count {
+            let number = String(repeating: " ", count: numberWidth - String(n).count) + String(n)
+            if n == current {
+                var l = StyledLine(" ▶ " + number + " │ ", .current)
+                l.append(lines[n - 1], .current)
+                out.append(l)
+            } else {
+                var l = StyledLine("   " + number + " │ ", .dim)
+                l.append(lines[n - 1])
+                out.append(l)
+            }
+        }
+        return out
+    }
+
+    /// A window of `height` lines around `current` (the current line a third of the way down).
+    func window(around current: Int?, height: Int) -> ClosedRange<Int> {
+        guard height > 0, !lines.isEmpty else { return 1...0 }
+        let c = min(max(current ?? 1, 1), lines.count)
+        var start = c - height / 3
+        start = min(start, lines.count - height + 1)
+        start = max(start, 1)
+        return start...min(start + height - 1, lines.count)
+    }
+}
+
+extension String {
+    var replacingTabs: String {
+        contains("\t") ? map { $0 == "\t" ? "    " : String($0) }.joined() : self
+    }
+}
