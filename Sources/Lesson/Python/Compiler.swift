@@ -81,10 +81,10 @@ final class Compiler {
     func globalLoad(_ name: String) -> Eval {
         let cell = module.cell(for: name)
         let builtin = interp.builtins.cell(for: name)
-        return { _ in
+        return { f in
             if let v = cell.value { return v }
             if let v = builtin.value { return v }
-            throw PyException(.nameError, "name '\(name)' is not defined")
+            throw Compiler.nameError(name, f)
         }
     }
 
@@ -101,6 +101,12 @@ final class Compiler {
             if let v = fr.slots[slot] { return v }
             throw PyException(.nameError, "cannot access free variable '\(name)' where it is not associated with a value in enclosing scope")
         }
+    }
+
+    static func nameError(_ name: String, _ f: Frame) -> PyException {
+        let e = PyException(.nameError, "name '\(name)' is not defined")
+        e.instance.suggestionContext = .name(name, f)
+        return e
     }
 
     /// Code that reads variable `name` in the current scope.
@@ -126,7 +132,9 @@ final class Compiler {
             if let slot = scope.slots[name] {
                 return { f in
                     if let v = f.slots[slot] { return v }
-                    throw PyException(.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
+                    let e = PyException(.unboundLocalError, "cannot access local variable '\(name)' where it is not associated with a value")
+                    e.instance.suggestionContext = .name(name, f)
+                    throw e
                 }
             }
             if let (depth, slot) = scope.findFree(name) { return freeLoad(name, depth: depth, slot: slot) }

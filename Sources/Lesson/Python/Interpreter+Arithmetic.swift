@@ -11,13 +11,19 @@ extension Interpreter {
         case (.float(let x), .int(let y)): return try floatOp(op, x, Double(y))
         case (.object(let o), _):
             if let r = try o.binaryOp(op, b, reflected: false, interp: self) { return r }
-            if case .object(let p) = b, p !== o, let r = try p.binaryOp(op, a, reflected: true, interp: self) { return r }
+            if case .object(let p) = b, !Interpreter.sameType(o, p), let r = try p.binaryOp(op, a, reflected: true, interp: self) { return r }
         case (_, .object(let p)):
             if let r = try p.binaryOp(op, a, reflected: true, interp: self) { return r }
         default:
             if let r = try valueOp(op, a, b) { return r }
         }
         throw binaryTypeError(op, a, b)
+    }
+
+    /// Python tries the reflected operator only when the operands' types differ.
+    static func sameType(_ a: PyObject, _ b: PyObject) -> Bool {
+        if let x = a as? PyInstance, let y = b as? PyInstance { return x.cls === y.cls }
+        return a === b || (!(a is PyInstance) && ObjectIdentifier(type(of: a)) == ObjectIdentifier(type(of: b)))
     }
 
     /// `a <op>= b`: in place for objects that support it (lists, tensors), else ``binaryOp(_:_:_:)``.

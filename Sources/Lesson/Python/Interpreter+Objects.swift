@@ -20,13 +20,11 @@ extension Interpreter {
     /// `value.name = newValue`.
     public func setAttribute(_ value: PyValue, _ name: String, _ newValue: PyValue) throws {
         if case .object(let o) = value, try o.setAttr(name, newValue, interp: self) { return }
-        if case .object = value {
-            throw PyException(.attributeError, "'\(value.typeName)' object has no attribute '\(name)'")
-        }
+        if case .object = value { throw attributeError(value, name) }
         if builtinHasAttribute(value, name) {
             throw PyException(.attributeError, "'\(value.typeName)' object attribute '\(name)' is read-only")
         }
-        throw PyException(.attributeError, "'\(value.typeName)' object has no attribute '\(name)'")
+        throw attributeError(value, name)
     }
 
     /// `del value.name`.
@@ -36,6 +34,12 @@ extension Interpreter {
     }
 
     func attributeError(_ value: PyValue, _ name: String) -> PyException {
+        let e = plainAttributeError(value, name)
+        e.instance.suggestionContext = .attribute(name, value)
+        return e
+    }
+
+    private func plainAttributeError(_ value: PyValue, _ name: String) -> PyException {
         if case .object(let o) = value {
             if let m = o as? PyModuleObject {
                 return PyException(.attributeError, "module '\(m.name)' has no attribute '\(name)'")

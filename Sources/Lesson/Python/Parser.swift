@@ -25,7 +25,22 @@ public final class Parser {
     public var sourceLines: [Substring] { lexer.lines }
 
     /// Parses a whole module.
+    ///
+    /// A generic "invalid syntax" is replaced by a tokenizer error found further on (an
+    /// unclosed bracket, an unterminated string), as CPython reports it.
     public func parseModule() throws -> [Stmt] {
+        do {
+            return try parseStatements()
+        } catch let e as PySyntaxError where e.message.hasPrefix("invalid syntax") {
+            while true {
+                let t = try lexer.next()
+                if t.kind == .endOfFile { break }
+            }
+            throw e
+        }
+    }
+
+    private func parseStatements() throws -> [Stmt] {
         var body: [Stmt] = []
         while true {
             let t = try peek()

@@ -8,6 +8,9 @@ public final class PyInstance: PyObject {
     public var nativeState: AnyObject?
     /// `self.args` for exception instances.
     public var exceptionArgs: [PyValue] = []
+    /// For NameError and AttributeError raised by the interpreter: what was looked up where,
+    /// for the "Did you mean" hint of the traceback.
+    var suggestionContext: SuggestionContext?
 
     /// Creates an instance of `cls` with an empty `__dict__`.
     public init(cls: PyClass) {

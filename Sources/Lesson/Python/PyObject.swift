@@ -86,6 +86,9 @@ open class PyObject {
     /// The dict/set key; identity by default. Throw TypeError for unhashable objects.
     open func hashKey() throws -> PyHashKey { .object(ObjectIdentifier(self)) }
 
+    /// `dir(self)`, used for "Did you mean" hints; nil offers no hints.
+    open func attributeNames(interp: Interpreter) -> [String]? { nil }
+
     /// The class object `type(self)` returns; nil lets the interpreter make one named ``typeName``.
     open func pythonType(interp: Interpreter) -> PyObject? { nil }
 

@@ -23,36 +23,55 @@ public struct PythonRunner {
     /// Runs `source` as `python3 fileName` would: `print` output goes to `output`, the returned
     /// result carries the exit status and the stderr text. `configure` runs first, on the
     /// interpreter thread (register native and prelude modules there).
-    public static func run(source: String, fileName: String, output: (String) -> Void,
-                           observer: InterpreterObserver?, configure: (Interpreter) -> Void) -> RunResult {
-        withoutActuallyEscaping(output) { output in
-            withoutActuallyEscaping(configure) { configure in
-                let box = ResultBox()
-                let done = DispatchSemaphore(value: 0)
-                let work = UncheckedSendable {
-                    let interp = Interpreter(fileName: fileName, output: output)
-                    interp.observer = observer
-                    configure(interp)
-                    box.result = interp.runMain(source: source, fileName: fileName)
-                    done.signal()
-                }
-                let thread = Thread { work.value() }
-                thread.stackSize = stackSize
-                thread.start()
-                done.wait()
-                return box.result
-            }
+    public static func run(source: String, fileName: String, output: @escaping (String) -> Void,
+                           observer: InterpreterObserver?, configure: @escaping (Interpreter) -> Void) -> RunResult {
+        let box = ResultBox()
+        runOnLargeStack {
+            let interp = Interpreter(fileName: fileName, output: output)
+            interp.observer = observer
+            configure(interp)
+            box.result = interp.runMain(source: source, fileName: fileName)
         }
+        return box.result
     }
+
+    /// Runs `body` on a new thread with a ``stackSize`` stack and waits for it to finish.
+    public static func runOnLargeStack(_ body: @escaping () -> Void) {
+        let work = ThreadWork(body)
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, stackSize)
+        let context = Unmanaged.passRetained(work).toOpaque()
+        #if canImport(Darwin)
+        var thread: pthread_t?
+        #else
+        var thread = pthread_t()
+        #endif
+        let created = pthread_create(&thread, &attributes, { raw in
+            Unmanaged<ThreadWork>.fromOpaque(raw!).takeRetainedValue().body()
+            return nil
+        }, context)
+        guard created == 0 else {
+            Unmanaged<ThreadWork>.fromOpaque(context).release()
+            body()
+            return
+        }
+        #if canImport(Darwin)
+        pthread_join(thread!, nil)
+        #else
+        pthread_join(thread, nil)
+        #endif
+    }
+}
+
+private final class ThreadWork {
+    let body: () -> Void
+    init(_ body: @escaping () -> Void) { self.body = body }
 }
 
 private final class ResultBox: @unchecked Sendable {
     var result = RunResult(exitStatus: 0, stderr: "")
-}
-
-private struct UncheckedSendable: @unchecked Sendable {
-    let value: () -> Void
-    init(_ value: @escaping () -> Void) { self.value = value }
 }
 
 extension Interpreter {
@@ -86,7 +105,7 @@ extension Interpreter {
         } catch {
             text = "<exception str() failed>"
         }
-        return text.isEmpty ? name : "\(name): \(text)"
+        return (text.isEmpty ? name : "\(name): \(text)") + suggestionSuffix(e)
     }
 
     /// The traceback CPython prints for an uncaught exception (without caret lines).
