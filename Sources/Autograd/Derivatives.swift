@@ -22,9 +22,9 @@ public enum Derivatives {
         pullbacks: [{ $0.grad }, { c in c.attrs.scalar == 1 ? try c.grad.neg() : try c.grad.mul(-c.attrs.scalar) }])
 
     public static let rsub = DerivativeRule(
-        op: "rsub", gradFn: "RsubBackward1", inputs: ["self", "other"],
-        formulas: ["−grad", "grad"], local: ["−1", "1"], saves: [[], []],
-        pullbacks: [{ try $0.grad.neg() }, { $0.grad }])
+        op: "rsub", gradFn: "RsubBackward1", inputs: ["self"],
+        formulas: ["−grad"], local: ["−1"], saves: [[]],
+        pullbacks: [{ try $0.grad.neg() }])
 
     public static let mul = DerivativeRule(
         op: "mul", gradFn: "MulBackward0", inputs: ["self", "other"],
@@ -151,16 +151,6 @@ public enum Derivatives {
     public static let clamp = DerivativeRule(
         op: "clamp", gradFn: "ClampBackward1", inputs: ["self"],
         formulas: ["grad · (min ≤ self ≤ max)"], local: ["1 if min ≤ self ≤ max else 0"], saves: [[.input(0)]],
-        pullbacks: [{ c in try clampPullback(c) }])
-
-    public static let clampMin = DerivativeRule(
-        op: "clamp_min", gradFn: "ClampMinBackward0", inputs: ["self"],
-        formulas: ["grad · (self ≥ min)"], local: ["1 if self ≥ min else 0"], saves: [[.input(0)]],
-        pullbacks: [{ c in try clampPullback(c) }])
-
-    public static let clampMax = DerivativeRule(
-        op: "clamp_max", gradFn: "ClampMaxBackward0", inputs: ["self"],
-        formulas: ["grad · (self ≤ max)"], local: ["1 if self ≤ max else 0"], saves: [[.input(0)]],
         pullbacks: [{ c in try clampPullback(c) }])
 
     private static func clampPullback(_ c: BackwardContext) throws -> Tensor {
@@ -314,6 +304,14 @@ public enum Derivatives {
             return s.count > 0 && s[d] == 1 && c.grad.dim < s.count ? try c.grad.unsqueeze(d) : c.grad
         }])
 
+    public static let squeezeInPlace = DerivativeRule(
+        op: "squeeze_", gradFn: "SqueezeBackward4", inputs: ["self"],
+        formulas: ["grad unsqueezed at dim"], local: ["1"], saves: [[]],
+        pullbacks: [{ c in
+            let s = c.inputShape(0), d = c.attrs.dims[0]
+            return s.count > 0 && s[d] == 1 && c.grad.dim < s.count ? try c.grad.unsqueeze(d) : c.grad
+        }])
+
     public static let expand = DerivativeRule(
         op: "expand", gradFn: "ExpandBackward0", inputs: ["self"],
         formulas: ["grad summed over the expanded dimensions"], saves: [[]],
@@ -373,8 +371,13 @@ public enum Derivatives {
         formulas: ["grad unbound along dim"], saves: [[]], variadic: true,
         pullbacks: [{ c in try c.grad.select(dim: c.attrs.dims[0], index: c.inputIndex) }])
 
+    public static let zero = DerivativeRule(
+        op: "zero", gradFn: "ZeroBackward0", inputs: ["self"],
+        formulas: ["0"], local: ["0"], saves: [[]],
+        pullbacks: [{ c in try Tensor.zeros(c.inputShape(0), dtype: c.inputDType(0)) }])
+
     public static let fill = DerivativeRule(
-        op: "fill", gradFn: "FillBackward0", inputs: ["self"],
+        op: "fill", gradFn: "FillBackward2", inputs: ["self"],
         formulas: ["0"], local: ["0"], saves: [[]],
         pullbacks: [{ c in try Tensor.zeros(c.inputShape(0), dtype: c.inputDType(0)) }])
 
@@ -418,22 +421,34 @@ public enum Derivatives {
     public static let indexPut = DerivativeRule(
         op: "index_put", gradFn: "IndexPutBackward0", inputs: ["self", "values"],
         formulas: ["grad with the written positions zeroed", "grad at the written positions"], saves: [[], []],
-        pullbacks: [
+        pullbacks: indexPutPullbacks)
+
+    public static let indexFill = DerivativeRule(
+        op: "index_fill", gradFn: "IndexFillBackward0", inputs: ["self", "value"],
+        formulas: ["grad with the written positions zeroed", "Σ grad at the written positions"], saves: [[], []],
+        pullbacks: indexPutPullbacks)
+
+    public static let maskedFill = DerivativeRule(
+        op: "masked_fill", gradFn: "MaskedFillBackward0", inputs: ["self", "value"],
+        formulas: ["grad with the masked positions zeroed", "Σ grad at the masked positions"], saves: [[], []],
+        pullbacks: indexPutPullbacks)
+
+    static let indexPutPullbacks: [DerivativeRule.Pullback] = [
             { c in
                 var keep = [Double](repeating: 1, count: c.inputShape(0).reduce(1, *))
                 for p in c.attrs.indices { keep[p] = 0 }
                 return try c.grad.mul(Tensor(values: keep, shape: c.inputShape(0), dtype: .bool))
             },
             { c in try c.grad.reshape([-1]).index(c.attrs.indices).reshape(c.attrs.shape) },
-        ])
+        ]
 
     /// Every rule, for the gradient-check tests and the documentation.
     public static let all: [DerivativeRule] = [
         add, sub, rsub, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
-        exp, log, sin, cos, tanh, sigmoid, relu, sqrt, abs, sign, clamp, clampMin, clampMax, whereSelf,
+        exp, log, sin, cos, tanh, sigmoid, relu, sqrt, abs, sign, clamp, whereSelf,
         sum, sumDim, mean, meanDim, max, min, maxDim, minDim, placeAlong, gatherAlong,
-        mm, dot, mv, t, permute, transpose, view, unsafeView, unsqueeze, squeeze, squeezeDim, expand,
+        mm, dot, mv, t, permute, transpose, view, unsafeView, unsqueeze, squeeze, squeezeDim, squeezeInPlace, expand,
         clone, toCopy, select, selectBackward, slice, sliceBackward, index, indexBackward, cat, stack,
-        fill, copy, softmax, logSoftmax, norm, alias, indexPut,
+        zero, fill, copy, softmax, logSoftmax, norm, alias, indexPut, indexFill, maskedFill,
     ]
 }

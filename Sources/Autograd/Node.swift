@@ -8,6 +8,13 @@ open class Node {
     public let id: Int
     /// PyTorch's name, as `grad_fn.name()` returns it.
     public let name: String
+    /// What `grad_fn.name()` returns: nodes written by hand in PyTorch's C++ carry their namespace.
+    public var qualifiedName: String {
+        switch name {
+        case "AccumulateGrad", "CopySlices", "CopyBackwards", "GraphRoot": return "torch::autograd::" + name
+        default: return name
+        }
+    }
     /// Creation order; the engine runs ready nodes with the highest number first.
     public let sequenceNr: Int
     /// One edge per differentiable input (`next_functions`); nil where the input
@@ -89,7 +96,10 @@ public final class AccumulateGrad: Node {
                 after = old
             }
         } else if GradMode.isEnabled {
-            after = try incoming.clone()
+            // PyTorch copies into a fresh tensor: `empty.copy_(grad)`, recorded as CopyBackwards.
+            let empty = incoming.fullLike(0)
+            var a = OpAttributes(); a.dtype = incoming.dtype; a.shape = incoming.shape
+            after = Tensor.record(Derivatives.copy, inputs: [empty, incoming], output: incoming.snapshot(), attrs: a)
             variable.grad = after
         } else {
             // `.grad` never aliases a gradient the caller may still hold.

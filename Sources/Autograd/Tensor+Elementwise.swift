@@ -74,7 +74,8 @@ extension Tensor {
     public func rsub(_ other: Tensor) throws -> Tensor {
         let dt = TypePromotion.resultType(self, other)
         let out = try Tensor.zipValues(other, self, dtype: dt, -)
-        return Tensor.record(Derivatives.rsub, inputs: [self, other], output: out)
+        if !other.isWrappedNumber { return Tensor.record(Derivatives.sub, inputs: [other, self], output: out) }
+        return Tensor.record(Derivatives.rsub, inputs: [self], output: out)
     }
 
     /// `torch.mul(self, other)`.
@@ -248,8 +249,7 @@ extension Tensor {
         var a = OpAttributes()
         a.scalar = lo ?? 0; a.hasMin = lo != nil
         a.scalar2 = hi ?? 0; a.hasMax = hi != nil
-        let rule = lo != nil && hi != nil ? Derivatives.clamp : (lo != nil ? Derivatives.clampMin : Derivatives.clampMax)
-        return Tensor.record(rule, inputs: [self], output: out, attrs: a)
+        return Tensor.record(Derivatives.clamp, inputs: [self], output: out, attrs: a)
     }
 
     // MARK: - Comparisons (boolean results, never recorded)

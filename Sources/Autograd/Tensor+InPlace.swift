@@ -74,7 +74,9 @@ extension Tensor {
     }
 
     /// `zero_()`.
-    public func zero_() throws { try fill_(0) }
+    public func zero_() throws {
+        try inPlace { orig in Tensor.record(Derivatives.zero, inputs: [orig], output: orig.fullLike(0)) }
+    }
 
     /// `fill_(value)`.
     public func fill_(_ value: Double) throws {
@@ -85,13 +87,13 @@ extension Tensor {
     }
 
     /// `x[indices] = values`: writes `values` (broadcast to `valueShape`) at flat `positions`.
-    public func indexPut(positions: [Int], valueShape: [Int], values v: Tensor) throws {
+    public func indexPut(positions: [Int], valueShape: [Int], values v: Tensor, rule: DerivativeRule = Derivatives.indexPut) throws {
         let src = try v.expandValues(to: valueShape)
         try inPlace { orig in
             var out = orig.values
             for (k, p) in positions.enumerated() { out[p] = dtype.round(src[k]) }
             var a = OpAttributes(); a.indices = positions; a.shape = valueShape
-            return Tensor.record(Derivatives.indexPut, inputs: [orig, v], output: Tensor(values: out, shape: shape, dtype: dtype), attrs: a)
+            return Tensor.record(rule, inputs: [orig, v], output: Tensor(values: out, shape: shape, dtype: dtype), attrs: a)
         }
     }
 

@@ -83,7 +83,9 @@ extension Tensor {
             guard shape[0] == other.shape[0] else {
                 throw AutogradError.runtime("mat1 and mat2 shapes cannot be multiplied (1x\(shape[0]) and \(Tensor.shapeText(other.shape)))")
             }
-            return try unsqueeze(0).mm(other).squeeze(dim: 0)
+            let m = try unsqueeze(0).mm(other)
+            var a = OpAttributes(); a.dims = [0]
+            return Tensor.record(Derivatives.squeezeInPlace, inputs: [m], output: m.alias(shape: [m.shape[1]], strides: [m.strides[1]]), attrs: a)
         }
         if d1 == 2 && d2 == 2 { return try mm(other) }
         if d1 >= 3 && d2 <= 2 {
@@ -92,12 +94,12 @@ extension Tensor {
             let rows = numel / Swift.max(k, 1)
             let folded = try reshape([rows, k])
             if d2 == 1 {
-                return try folded.mv(other).view(Array(shape.dropLast()))
+                return try folded.mv(other).unsafeView(Array(shape.dropLast()))
             }
             guard k == other.shape[0] else {
                 throw AutogradError.runtime("mat1 and mat2 shapes cannot be multiplied (\(rows)x\(k) and \(Tensor.shapeText(other.shape)))")
             }
-            return try folded.mm(other).view(Array(shape.dropLast()) + [other.shape[1]])
+            return try folded.mm(other).unsafeView(Array(shape.dropLast()) + [other.shape[1]])
         }
         throw AutogradError(.notImplementedError, "gradviz: batched matmul of \(d1)-D and \(d2)-D tensors is not supported")
     }

@@ -58,6 +58,12 @@ extension Tensor {
         return Tensor.record(Derivatives.unsafeView, inputs: [copy], output: copy.alias(shape: s), attrs: a)
     }
 
+    /// `_unsafe_view`: a reshape of a fresh result (UnsafeViewBackward0).
+    func unsafeView(_ s: [Int]) throws -> Tensor {
+        var a = OpAttributes(); a.shape = s
+        return Tensor.record(Derivatives.unsafeView, inputs: [self], output: alias(shape: s), attrs: a)
+    }
+
     /// `flatten()`.
     public func flatten(startDim: Int = 0, endDim: Int = -1) throws -> Tensor {
         if dim == 0 { return try reshape([1]) }

@@ -28,7 +28,7 @@ public enum LessonRunner {
         public init() {}
     }
 
-    public static func run(source: String, fileName: String, output: (String) -> Void,
+    public static func run(source: String, fileName: String, output: @escaping (String) -> Void,
                            record: Bool, limits: Limits = Limits()) -> LessonRun {
         Tensor.resetIDs()
         Node.resetIDs()
@@ -42,11 +42,14 @@ public enum LessonRunner {
             EngineObservers.current = nil
             GradMode.set(true)
         }
+        var warnings = ""
+        TorchWarnings.current = TorchWarnings(fileName: fileName, source: source) { warnings += $0 }
+        defer { TorchWarnings.current = nil }
         let result = PythonRunner.run(source: source, fileName: fileName, output: output, observer: bridge) { interp in
             interp.stepBudget = limits.stepBudget
             TorchModules.register(in: interp)
         }
-        return LessonRun(exitStatus: result.exitStatus, stderr: result.stderr,
+        return LessonRun(exitStatus: result.exitStatus, stderr: warnings + result.stderr,
                          events: recorder?.events ?? [], droppedEvents: recorder?.droppedEvents ?? 0)
     }
 }

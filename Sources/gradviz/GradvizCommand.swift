@@ -13,7 +13,7 @@ struct GradvizCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Lesson files (Python programs using torch).")
+    @ArgumentParser.Argument(help: "Lesson files (Python programs using torch).")
     var lessons: [String] = []
 
     @OptionGroup var limits: LimitOptions
@@ -22,7 +22,7 @@ struct GradvizCommand: ParsableCommand {
         let inputs = try LessonInput.resolve(lessons)
         var status: Int32 = 0
         for input in inputs {
-            var out = StandardOutput()
+            let out = StandardOutput()
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
                                        output: { out.write($0) }, record: false, limits: limits.lessonLimits)
             out.flush()
@@ -74,7 +74,9 @@ struct LessonInput {
             guard let text = String(data: data, encoding: .utf8) else {
                 throw CLIError("'\(path)' is not UTF-8 text")
             }
-            return LessonInput(source: text, displayName: path, path: path)
+            // Python names the main script by its absolute path in tracebacks and warnings.
+            let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            return LessonInput(source: text, displayName: absolute, path: path)
         }
     }
 }
@@ -85,16 +87,16 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
-/// Buffered stdout that keeps output order with stderr at exit.
-struct StandardOutput {
+/// Buffered stdout, flushed before anything goes to stderr.
+final class StandardOutput: @unchecked Sendable {
     private var buffer: [UInt8] = []
 
-    mutating func write(_ s: String) {
+    func write(_ s: String) {
         buffer.append(contentsOf: s.utf8)
         if buffer.count > 1 << 16 { flush() }
     }
 
-    mutating func flush() {
+    func flush() {
         if buffer.isEmpty { return }
         FileHandle.standardOutput.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)

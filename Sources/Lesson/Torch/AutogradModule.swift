@@ -72,6 +72,7 @@ enum AutogradModule {
         let retain: Bool? = b["retain_graph"].isNone ? nil : try TorchBridge.bool(b["retain_graph"], interp: interp)
         let create = try TorchBridge.bool(b["create_graph"], interp: interp)
         let inputs = b["inputs"].isNone ? nil : try tensors(b["inputs"], "inputs")
+        if create { TorchWarnings.warnCreateGraph() }
         try TorchBridge.run {
             try Engine.backward(roots, gradTensors: grads, retainGraph: retain, createGraph: create, inputs: inputs)
         }

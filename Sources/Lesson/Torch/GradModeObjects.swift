@@ -20,7 +20,7 @@ final class GradModeContext: NativeObject {
 
     override func enter(interp: Interpreter) throws -> PyValue? {
         previous.append(GradMode.set(mode))
-        return .none
+        return PyValue.none
     }
 
     override func exit(_ exception: PyException?, interp: Interpreter) throws -> Bool? {
@@ -97,7 +97,7 @@ final class SetGradEnabledContext: NativeObject {
         "<torch.autograd.grad_mode.set_grad_enabled object at \(addressText)>"
     }
 
-    override func enter(interp: Interpreter) throws -> PyValue? { .none }
+    override func enter(interp: Interpreter) throws -> PyValue? { PyValue.none }
 
     override func exit(_ exception: PyException?, interp: Interpreter) throws -> Bool? {
         GradMode.set(previous)

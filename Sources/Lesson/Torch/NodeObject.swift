@@ -22,7 +22,7 @@ final class NodeObject: NativeObject {
     override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
         switch name {
         case "name":
-            return .object(PyBuiltinFunction(name: "name", boundTo: .object(self)) { [node] _, _ in .str(node.name) })
+            return .object(PyBuiltinFunction(name: "name", boundTo: .object(self)) { [node] _, _ in .str(node.qualifiedName) })
         case "next_functions":
             return .tuple(node.nextEdges.map { e in
                 guard let e else { return .tuple([.none, .int(0)]) }

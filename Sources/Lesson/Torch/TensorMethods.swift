@@ -119,6 +119,7 @@ enum TensorMethods {
             let retain: Bool? = b[1].isNone ? nil : try TorchBridge.bool(b[1], interp: interp)
             let create = try TorchBridge.bool(b[2], interp: interp)
             let inputs = try tensorList(b[3], "inputs")
+            if create { TorchWarnings.warnCreateGraph() }
             try Engine.backward([o.tensor], gradTensors: [g], retainGraph: retain, createGraph: create, inputs: inputs)
             return .none
         },
@@ -238,6 +239,7 @@ enum TensorMethods {
         "relu": unary("relu") { try $0.relu() },
         "sqrt": unary("sqrt") { try $0.sqrt() },
         "abs": unary("abs") { try $0.abs() },
+        "__abs__": unary("__abs__") { try $0.abs() },
         "sign": unary("sign") { try $0.sign() },
         "clamp": { o, a, _ in
             let b = try a.bind(signature: "clamp(min=None, max=None)")

@@ -78,7 +78,8 @@ extension TensorObject {
                     t = try t.select(dim: d, index: i)
                 case .slice(let s, let e, let step):
                     let size = t.shape[d]
-                    let full = (s == nil || s == 0 || (s ?? 0) <= -size) && (e == nil || (e ?? 0) >= size) && step == 1
+                    // A lone slice is always applied; inside a tuple, full slices are skipped (as PyTorch).
+                    let full = items.count > 1 && (s == nil || s == 0 || (s ?? 0) <= -size) && (e == nil || (e ?? 0) >= size) && step == 1
                     if !full { t = try t.slice(dim: d, start: s, end: e, step: step) }
                     d += 1
                 case .newAxis:
@@ -152,7 +153,15 @@ extension TensorObject {
             default:
                 return false
             }
-            try TorchBridge.run { try tensor.indexPut(positions: positions, valueShape: target, values: v) }
+            let rule: DerivativeRule
+            if !v.isWrappedNumber && v.dim > 0 {
+                rule = Derivatives.indexPut
+            } else if case .mask = items[0] {
+                rule = Derivatives.maskedFill
+            } else {
+                rule = Derivatives.indexFill
+            }
+            try TorchBridge.run { try tensor.indexPut(positions: positions, valueShape: target, values: v, rule: rule) }
             return true
         }
         let (view, _) = try applyIndex(key, interp: interp)

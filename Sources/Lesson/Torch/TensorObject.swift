@@ -154,7 +154,7 @@ final class TensorObject: NativeObject {
             case .pow: try a.inPlace { try b.isWrappedNumber ? $0.pow(b.values[0], exponentDType: b.dtype) : $0.pow(b) }
             case .matmul: throw AutogradError.runtime("In-place matmul is not supported. Use 'a = a @ b' instead of 'a @= b'.")
             default: try a.inPlace { orig in
-                guard case .object(let r as TensorObject) = try TensorObject(orig).binaryOp(op, other, reflected: false, interp: interp) ?? .none else {
+                guard case .object(let r as TensorObject) = try TensorObject(orig).binaryOp(op, other, reflected: false, interp: interp) ?? PyValue.none else {
                     throw AutogradError(.typeError, "unsupported operand")
                 }
                 return r.tensor
@@ -213,8 +213,10 @@ final class TensorObject: NativeObject {
         let t = tensor
         switch name {
         case "data": return TorchBridge.wrap(t.data)
-        case "grad": return TorchBridge.wrap(t.grad)
-        case "grad_fn": return t.gradFn.map { NodeObject.wrap($0) } ?? .none
+        case "grad":
+            if !t.isLeaf && !t.retainsGrad { TorchWarnings.fromLesson(TorchWarnings.nonLeafGrad, line: interp.currentLine) }
+            return TorchBridge.wrap(t.grad)
+        case "grad_fn": return t.gradFn.map { NodeObject.wrap($0) } ?? PyValue.none
         case "requires_grad": return .bool(t.requiresGrad)
         case "is_leaf": return .bool(t.isLeaf)
         case "shape": return .object(SizeObject(t.shape))

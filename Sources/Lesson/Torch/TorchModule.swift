@@ -167,6 +167,14 @@ enum TorchModule {
             torch.set(name, method(name))
         }
         torch.set("subtract", method("subtract", as: "sub"))
+        let tensorPow = method("pow")
+        torch.set("pow", fn("pow") { args, interp in
+            if let base = args.positional.first?.asDouble, args.positional.count == 2, let e = TorchBridge.tensor(args.positional[1]) {
+                let baseDType: DType = args.positional.first?.asInt != nil ? .int64 : .float64
+                return TorchBridge.wrap(try e.rpow(base, baseDType: baseDType))
+            }
+            return try interp.call(tensorPow, args)
+        })
         torch.set("is_tensor", fn("is_tensor") { args, _ in .bool(TorchBridge.tensor(args.positional.first ?? .none) != nil) })
         torch.set("is_floating_point", fn("is_floating_point") { args, _ in
             .bool(TorchBridge.tensor(args.positional.first ?? .none)?.dtype.isFloatingPoint ?? false)

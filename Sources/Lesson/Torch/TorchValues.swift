@@ -30,7 +30,7 @@ final class DeviceObject: NativeObject {
     override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
         switch name {
         case "type": return .str("cpu")
-        case "index": return .none
+        case "index": return PyValue.none
         default: return nil
         }
     }

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Python's `warnings` output for the warnings PyTorch gives lessons, shown once per
+/// location as Python's default filter does.
+final class TorchWarnings {
+    nonisolated(unsafe) static var current: TorchWarnings?
+
+    private let sink: (String) -> Void
+    private let fileName: String
+    private let lines: [Substring]
+    private var seen = Set<String>()
+
+    init(fileName: String, source: String, sink: @escaping (String) -> Void) {
+        self.fileName = fileName
+        self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        self.sink = sink
+    }
+
+    /// A warning raised from C++ (`TORCH_WARN`): Python attributes it to the lesson line running.
+    static func fromLesson(_ message: String, line: Int) {
+        guard let w = current else { return }
+        let source = line >= 1 && line <= w.lines.count ? w.lines[line - 1].trimmingCharacters(in: .whitespaces) : ""
+        w.emit(location: "\(w.fileName):\(line)", message: message, sourceLine: source)
+    }
+
+    /// A warning raised by torch's own Python code, attributed to that code.
+    static func fromTorch(file: String, line: Int, sourceLine: String, message: String) {
+        current?.emit(location: "\(file):\(line)", message: message, sourceLine: sourceLine)
+    }
+
+    private func emit(location: String, message: String, sourceLine: String) {
+        guard seen.insert(location + "\u{0}" + message).inserted else { return }
+        sink("\(location): UserWarning: \(message)\n  \(sourceLine)\n")
+    }
+
+    static let nonLeafGrad = "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information. (Triggered internally at /__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:488.)"
+
+    static let createGraphCycle = "Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak. (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/engine.cpp:1445.)"
+
+    /// Where torch 2.15 raises the create_graph warning from.
+    static func warnCreateGraph() {
+        fromTorch(file: torchRoot + "/autograd/graph.py", line: 1113,
+                  sourceLine: "return Variable._execution_engine.run_backward(  # Calls into the C++ engine to run the backward pass",
+                  message: createGraphCycle)
+    }
+
+    static let torchRoot = "/usr/lib/python3/dist-packages/torch"
+}
+
