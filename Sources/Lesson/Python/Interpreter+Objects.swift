@@ -11,6 +11,13 @@ extension Interpreter {
         if case .object(let o) = value {
             if let v = try o.getAttr(name, interp: self) { return v }
             if name == "__class__" { return .object(typeObject(of: value)) }
+            if let c = o as? NativeClass {
+                switch name {
+                case "__name__": return .str(c.name)
+                case "__qualname__": return .str(c.name)
+                default: break
+                }
+            }
             return nil
         }
         if name == "__class__" { return .object(typeObject(of: value)) }

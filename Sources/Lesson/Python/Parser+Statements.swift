@@ -174,7 +174,7 @@ extension Parser {
                     break
                 }
             }
-            for target in targets { try validateAssignTarget(target, inAssignment: true) }
+            for target in targets { try validateAssignTarget(target, inAssignment: targets.count == 1) }
             return Stmt(.assign(targets, value), loc)
         }
         if case .op(let o) = try peek().kind, o.count >= 2, o.hasSuffix("="), o != "==", o != "!=", o != "<=", o != ">=",

@@ -75,7 +75,7 @@ extension Parser {
                 let what = Parser.describe(t)
                 var hintable = hint
                 switch t.kind {
-                case .not, .boolOp, .conditional, .lambda, .compare: hintable = false
+                case .not, .boolOp, .conditional, .lambda, .compare, .none, .bool: hintable = false
                 default: break
                 }
                 if hintable {

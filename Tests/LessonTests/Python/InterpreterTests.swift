@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import Lesson
+
+/// Runs `source`, returning stdout and the result.
+func runPython(_ source: String, fileName: String = "lesson.txt", observer: InterpreterObserver? = nil,
+               configure: @escaping (Interpreter) -> Void = { _ in }) -> (out: String, result: RunResult) {
+    var out = ""
+    let result = PythonRunner.run(source: source, fileName: fileName, output: { out += $0 }, observer: observer, configure: configure)
+    return (out, result)
+}
+
+final class RecordingObserver: InterpreterObserver {
+    var statements: [StatementInfo] = []
+    var assignments: [(String, Int)] = []
+    var prints: [(String, Int)] = []
+
+    func willExecute(line: Int, statement: StatementInfo) { statements.append(statement) }
+    func didAssign(name: String, value: PyValue, line: Int) { assignments.append((name, line)) }
+    func didPrint(_ text: String, line: Int) { prints.append((text, line)) }
+}
+
+@Suite("Interpreter")
+struct InterpreterTests {
+    @Test func tracebackLayout() {
+        let source = "def f(x):\n    return 1 / x\n\ny = f(0)\n"
+        let (_, result) = runPython(source)
+        #expect(result.exitStatus == 1)
+        #expect(result.stderr == """
+            Traceback (most recent call last):
+              File "lesson.txt", line 4, in <module>
+                y = f(0)
+              File "lesson.txt", line 2, in f
+                return 1 / x
+            ZeroDivisionError: division by zero
+
+            """)
+    }
+
+    @Test func recursionTracebackIsCollapsed() {
+        let (_, result) = runPython("def f(n):\n    return f(n + 1)\nf(0)\n")
+        #expect(result.exitStatus == 1)
+        #expect(result.stderr.contains("[Previous line repeated 996 more times]"))
+        #expect(result.stderr.hasSuffix("RecursionError: maximum recursion depth exceeded\n"))
+    }
+
+    @Test func syntaxErrorReport() {
+        let (out, result) = runPython("print('never')\nif True\n    pass\n")
+        #expect(out == "")
+        #expect(result.exitStatus == 1)
+        #expect(result.stderr == "  File \"lesson.txt\", line 2\n    if True\n           ^\nSyntaxError: expected ':'\n")
+    }
+
+    @Test(arguments: [
+        ("import os\n", "gradviz: unsupported import 'os' at line 1"),
+        ("x = 1\nimport numpy as np\n", "gradviz: unsupported import 'numpy' at line 2"),
+        ("def g():\n    yield 1\n", "gradviz: unsupported 'yield' at line 2"),
+        ("print(2 ** 64)\n", "gradviz: unsupported integer arithmetic beyond 64 bits at line 1"),
+        ("open('f')\n", "gradviz: unsupported builtin 'open' at line 1"),
+    ])
+    func unsupportedFeatures(_ source: String, _ message: String) {
+        let (_, result) = runPython(source)
+        #expect(result.exitStatus == 2)
+        #expect(result.stderr == message + "\n")
+    }
+
+    @Test func stepBudgetStopsInfiniteLoops() {
+        let (_, result) = runPython("x = 0\nwhile True:\n    x += 1\n") { $0.stepBudget = 10_000 }
+        #expect(result.exitStatus == 2)
+        #expect(result.stderr.hasPrefix("gradviz: step budget of 10000 exhausted"))
+    }
+
+    @Test func observerSeesStatementsNarrationAssignmentsAndPrints() {
+        let source = """
+            ## Setup
+            # Start from one.
+            # Then grow.
+            x = 1
+
+            # Unrelated comment
+
+            for i in range(2):
+                x = x * 2
+            ## Output
+            print(x)
+            a, (b, c) = 1, (2, 3)
+            """
+        let observer = RecordingObserver()
+        let (out, result) = runPython(source + "\n", observer: observer)
+        #expect(result.exitStatus == 0)
+        #expect(out == "4\n")
+        let first = observer.statements[0]
+        #expect(first == StatementInfo(line: 4, sourceText: "x = 1", narration: ["Start from one.", "Then grow."], section: "Setup"))
+        let loop = observer.statements[1]
+        #expect(loop.line == 8 && loop.narration.isEmpty && loop.sourceText == "for i in range(2):")
+        #expect(observer.statements.map(\.line) == [4, 8, 9, 9, 11, 12])
+        #expect(observer.statements[4].section == "Output")
+        #expect(observer.assignments.map(\.0) == ["x", "i", "x", "i", "x", "a", "b", "c"])
+        #expect(observer.prints.map(\.0) == ["4\n"])
+        #expect(observer.prints.map(\.1) == [11])
+    }
+
+    @Test func preludeModulesAndDottedImports() {
+        let (out, result) = runPython("""
+            import pkg.sub as s
+            from pkg.sub import double, Base
+            import pkg
+            class Child(Base):
+                def value(self):
+                    return super().value() + 1
+            print(s.double(4), double(5), pkg.sub.NAME, Child().value(), pkg.VERSION)
+            """ + "\n") { interp in
+            let pkg = PyModuleObject(name: "pkg")
+            pkg.set("VERSION", .str("1.0"))
+            interp.registerNativeModule("pkg", pkg)
+            interp.registerPreludeModule("pkg.sub", source: """
+                NAME = "sub"
+                def double(x):
+                    return 2 * x
+                class Base:
+                    def value(self):
+                        return 10
+                """)
+        }
+        #expect(result.stderr == "")
+        #expect(out == "8 10 sub 11 1.0\n")
+    }
+}
