@@ -3,11 +3,15 @@ import Foundation
 // Forward computations of elementwise ops. Values are computed in Double and
 // rounded to the result dtype; derivative rules live in Derivatives.swift.
 extension Tensor {
-    /// Applies `f` elementwise over the broadcast of `a` and `b`.
-    static func zipValues(_ a: Tensor, _ b: Tensor, dtype: DType,
+    /// Applies `f` elementwise over the broadcast of `a` and `b`. As in PyTorch, both
+    /// operands are first converted to the computation dtype (`compute`, the common
+    /// dtype; by default the result dtype), so a Python float meets a float32 tensor as float32.
+    static func zipValues(_ a: Tensor, _ b: Tensor, dtype: DType, compute: DType? = nil,
                           _ f: (Double, Double) -> Double) throws -> Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape)
-        let av = a.values, bv = b.values
+        let c = compute ?? dtype
+        let av = c == .float32 && a.dtype != .float32 ? a.values.map(c.round) : a.values
+        let bv = c == .float32 && b.dtype != .float32 ? b.values.map(c.round) : b.values
         let n = shape.reduce(1, *)
         var out = [Double](repeating: 0, count: n)
         let exact = dtype == .float64
@@ -50,6 +54,7 @@ extension Tensor {
     /// `torch.add(self, other, alpha=alpha)`.
     public func add(_ other: Tensor, alpha: Double = 1) throws -> Tensor {
         let dt = TypePromotion.resultType(self, other)
+        let alpha = dt.round(alpha)
         let out = alpha == 1
             ? try Tensor.zipValues(self, other, dtype: dt, +)
             : try Tensor.zipValues(self, other, dtype: dt) { $0 + alpha * $1 }
@@ -63,6 +68,7 @@ extension Tensor {
         if dt == .bool {
             throw AutogradError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
         }
+        let alpha = dt.round(alpha)
         let out = alpha == 1
             ? try Tensor.zipValues(self, other, dtype: dt, -)
             : try Tensor.zipValues(self, other, dtype: dt) { $0 - alpha * $1 }
@@ -266,7 +272,7 @@ extension Tensor {
         case .gt: f = (>)
         case .ge: f = (>=)
         }
-        let out = try Tensor.zipValues(self, other, dtype: .bool) { f($0, $1) ? 1 : 0 }
+        let out = try Tensor.zipValues(self, other, dtype: .bool, compute: TypePromotion.resultType(self, other)) { f($0, $1) ? 1 : 0 }
         return Tensor.unrecorded(op.rawValue, inputs: [self, other], output: out)
     }
 
