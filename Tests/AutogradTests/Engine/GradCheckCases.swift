@@ -16,9 +16,7 @@ let gradCheckCases: [String: [GradCheckCase]] = {
         GradCheckCase("a - b, alpha 2.5", [.any([2, 3]), .any([2, 1])]) { try $0[0].sub($0[1], alpha: 2.5) },
         GradCheckCase("x - 1.5", [.any([2, 3])]) { try $0[0].sub(1.5) },
     ]
-    cases["RsubBackward1"] = binary("b - a (rsub)") { try $0.rsub($1) } + [
-        GradCheckCase("1.5 - x", [.any([2, 3])]) { try $0[0].rsub(1.5) },
-    ]
+    cases["RsubBackward1"] = unary("1.5 - x") { try $0.rsub(1.5) }
     cases["MulBackward0"] = binary("a * b") { try $0.mul($1) } + [
         GradCheckCase("x * 2.5", [.any([2, 3])]) { try $0[0].mul(2.5) },
     ]
@@ -60,11 +58,7 @@ let gradCheckCases: [String: [GradCheckCase]] = {
     let bounded = InputSpec(shape: [2, 3], lo: -1, hi: 1, avoid: [-0.5, 0.5])
     cases["ClampBackward1"] = [
         GradCheckCase("clamp(-0.5, 0.5)", [bounded]) { try $0[0].clamp(min: -0.5, max: 0.5) },
-    ]
-    cases["ClampMinBackward0"] = [
         GradCheckCase("clamp(min=-0.5)", [bounded]) { try $0[0].clamp(min: -0.5, max: nil) },
-    ]
-    cases["ClampMaxBackward0"] = [
         GradCheckCase("clamp(max=0.5)", [bounded]) { try $0[0].clamp(min: nil, max: 0.5) },
     ]
     cases["WhereBackward0"] = [
@@ -198,6 +192,9 @@ let gradCheckCases: [String: [GradCheckCase]] = {
         GradCheckCase("[2, 3].squeeze(0) (no size-1 dim)", [.any([2, 3])]) { try $0[0].squeeze(dim: 0) },
         GradCheckCase("[2, 3, 1].squeeze(-1)", [.any([2, 3, 1])]) { try $0[0].squeeze(dim: -1) },
     ]
+    cases["SqueezeBackward4"] = [
+        GradCheckCase("[3] @ [3, 2] (matmul squeezes its result in place)", [.any([3]), .any([3, 2])]) { try $0[0].matmul($0[1]) },
+    ]
     cases["ExpandBackward0"] = [
         GradCheckCase("[3].expand(2, 3)", [.any([3])]) { try $0[0].expand([2, 3]) },
         GradCheckCase("[2, 1].expand(2, 4)", [.any([2, 1])]) { try $0[0].expand([2, 4]) },
@@ -234,6 +231,25 @@ let gradCheckCases: [String: [GradCheckCase]] = {
         GradCheckCase("x[[2, 0, 2]] (repeated row)", [.any([3, 2])]) { try $0[0].index([2, 0, 2]) },
         GradCheckCase("x[[-1, 0]]", [.any([3])]) { try $0[0].index([-1, 0]) },
     ]
+    cases["IndexFillBackward0"] = [
+        GradCheckCase("y = 2x; y[[0, 1]] = s (0-dim); y * y", [.any([2, 3]), .any([])]) { xs in
+            let y = try xs[0].mul(2)
+            try y.indexPut(positions: [0, 1, 2, 3, 4, 5], valueShape: [2, 3], values: xs[1], rule: Derivatives.indexFill)
+            return try y.mul(y).add(xs[0])
+        },
+        GradCheckCase("y = 2x; y[[1]] = s; y * y", [.any([2, 3]), .any([])]) { xs in
+            let y = try xs[0].mul(2)
+            try y.indexPut(positions: [3, 4, 5], valueShape: [1, 3], values: xs[1], rule: Derivatives.indexFill)
+            return try y.mul(y)
+        },
+    ]
+    cases["MaskedFillBackward0"] = [
+        GradCheckCase("y = 2x; y[mask] = s; y * y", [.any([2, 3]), .any([])]) { xs in
+            let y = try xs[0].mul(2)
+            try y.indexPut(positions: [0, 2, 5], valueShape: [3], values: xs[1], rule: Derivatives.maskedFill)
+            return try y.mul(y)
+        },
+    ]
     cases["IndexPutBackward0"] = [
         GradCheckCase("index_backward into [4, 2] at [2, 0, 2]", [.any([3, 2])]) {
             try $0[0].indexBackward(shape: [4, 2], indices: [2, 0, 2])
@@ -265,7 +281,19 @@ let gradCheckCases: [String: [GradCheckCase]] = {
 
     // MARK: In place
 
-    cases["FillBackward0"] = [
+    cases["ZeroBackward0"] = [
+        GradCheckCase("y = 2x; y.zero_(); y + x", [.any([2, 3])]) { xs in
+            let y = try xs[0].mul(2)
+            try y.zero_()
+            return try y.add(xs[0].mul(xs[0]))
+        },
+        GradCheckCase("y = 2x; y[0].zero_(); y * y (through a view)", [.any([2, 3])]) { xs in
+            let y = try xs[0].mul(2)
+            try y.select(dim: 0, index: 0).zero_()
+            return try y.mul(y)
+        },
+    ]
+    cases["FillBackward2"] = [
         GradCheckCase("y = 2x; y.fill_(3); y * x", [.any([2, 3])]) { xs in
             let y = try xs[0].mul(2)
             try y.fill_(3)
