@@ -7,6 +7,19 @@ struct EventExplainer {
     let labels: TensorLabels
     /// The numerator of gradient names in the current backward pass: the root's name, or `L`.
     var root = "L"
+    /// Gradients sent along each edge (node id, input number) in this backward
+    /// pass and not yet consumed: several mean several paths, which add.
+    var sent: [EdgeKey: [Contribution]] = [:]
+
+    struct EdgeKey: Hashable {
+        var node: Int
+        var input: Int
+    }
+
+    struct Contribution {
+        var from: String
+        var gradient: TensorSnapshot
+    }
 
     init(events: [TraceEvent]) {
         self.events = events
@@ -41,7 +54,7 @@ struct EventExplainer {
     }
 
     static func item(_ key: String, _ text: String, _ style: StyledLine.Style = .formula) -> StyledLine {
-        var l = StyledLine("  " + DisplayWidth.pad(key, to: 11), .dim)
+        var l = StyledLine("  " + DisplayWidth.pad(key, to: max(11, DisplayWidth.of(key) + 1)), .dim)
         l.append(text, style)
         return l
     }
@@ -56,6 +69,7 @@ struct EventExplainer {
         let inLabels = inputs.map { labels.label($0) }
         guard let out = e.output else { return [EventExplainer.heading("forward", op)] }
         let outLabel = labels.label(out)
+        if op == "inplace" { return inPlace(out: out, label: outLabel, before: inputs.first) }
         let expr = OpTemplate.any(op: op, inputs: inputs, labels: inLabels, output: out)
         var lines = [EventExplainer.heading("forward", outLabel == expr ? "\(op): \(expr)" : "\(op): \(outLabel) = \(expr)")]
         var shown = Set<Int>()
@@ -92,6 +106,18 @@ struct EventExplainer {
         return text + ")"
     }
 
+    /// An in-place op (`add_`, `-=`, `x[i] = v`): the same tensor, new values, a new version.
+    private func inPlace(out: TensorSnapshot, label: String, before: TensorSnapshot?) -> [StyledLine] {
+        var lines = [EventExplainer.heading("in place", "\(label) is changed in place")]
+        if let b = before { lines.append(EventExplainer.item("before", ValueText.compact(b), .plain)) }
+        lines.append(EventExplainer.item("after", ValueText.compact(out), .value))
+        if let fn = out.gradFn {
+            lines.append(EventExplainer.item("grad_fn", "\(fn): the in-place op becomes part of \(label)'s history", .emphasis))
+        }
+        lines.append(EventExplainer.note("its version counter goes up: backward refuses values saved before the change"))
+        return lines
+    }
+
     private func forwardArithmetic(op: String, inputs: [TensorSnapshot], inLabels: [String],
                                    out: TensorSnapshot, outLabel: String) -> [StyledLine] {
         let n = ValueText.count(out)
@@ -121,6 +147,7 @@ struct EventExplainer {
     private mutating func backwardBegin(_ e: TraceEvent) -> [StyledLine] {
         let roots = e.roots ?? []
         let rootLabels = roots.map { labels.label($0) }
+        sent = [:]
         if rootLabels.count == 1, TensorLabels.isAtomic(rootLabels[0]) {
             root = rootLabels[0]
         } else {

@@ -1,10 +1,12 @@
 /// A key press of the interactive step-through.
 enum StepKey: Equatable {
     case next, back, first, last, quit, help, escape
+    /// Any other key (it closes the help screen).
+    case other
 
     /// The keys in `bytes` as a terminal in raw mode sends them: Enter, space,
     /// `n` and → go on; `b` and ← go back; `g`/`G` (Home/End) jump to the ends;
-    /// `q`, Ctrl-C and Ctrl-D quit; `?` toggles help. Unknown bytes are skipped.
+    /// `q`, Ctrl-C and Ctrl-D quit; `?` toggles help; anything else is `.other`.
     static func parse(_ bytes: [UInt8]) -> [StepKey] {
         var keys: [StepKey] = []
         var i = 0
@@ -23,7 +25,7 @@ enum StepKey: Equatable {
             case UInt8(ascii: "G"): keys.append(.last)
             case UInt8(ascii: "q"), UInt8(ascii: "Q"), 0x03, 0x04: keys.append(.quit)
             case UInt8(ascii: "?"), UInt8(ascii: "h"): keys.append(.help)
-            default: break
+            default: if b < 0x80 || b >= 0xC0 { keys.append(.other) }
             }
             i += 1
         }
@@ -35,7 +37,7 @@ enum StepKey: Equatable {
         guard start + 1 < bytes.count else { return (.escape, 1) }
         let kind = bytes[start + 1]
         if kind == UInt8(ascii: "O"), start + 2 < bytes.count {
-            return (arrow(bytes[start + 2], parameter: nil), 3)
+            return (arrow(bytes[start + 2], parameter: nil) ?? .other, 3)
         }
         guard kind == UInt8(ascii: "[") else { return (.escape, 1) }
         var j = start + 2
@@ -48,8 +50,8 @@ enum StepKey: Equatable {
             }
             j += 1
         }
-        guard j < bytes.count else { return (nil, bytes.count - start) }
-        return (arrow(bytes[j], parameter: hasParameter ? parameter : nil), j - start + 1)
+        guard j < bytes.count else { return (.other, bytes.count - start) }
+        return (arrow(bytes[j], parameter: hasParameter ? parameter : nil) ?? .other, j - start + 1)
     }
 
     private static func arrow(_ final: UInt8, parameter: Int?) -> StepKey? {

@@ -74,7 +74,7 @@ extension StepThrough {
             case .first: step = 0
             case .last: step = max(count - 1, 0)
             case .help: help = true
-            case .escape, .quit: break
+            case .escape, .other, .quit: break
             }
             return true
         }

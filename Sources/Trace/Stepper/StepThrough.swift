@@ -40,7 +40,7 @@ public struct StepThrough {
         let width = max(width, 20)
         var out: [StyledLine] = []
         let plural = frames.count == 1 ? "step" : "steps"
-        out.append(StyledLine("gradviz step-through · \(fileName) · \(frames.count) \(plural)", .heading))
+        out += StyledLine("gradviz step-through · \(fileName) · \(frames.count) \(plural)", .heading).wrapped(to: width)
         if frames.isEmpty {
             out.append(StyledLine("(the lesson recorded no events: nothing to step through)", .dim))
         }

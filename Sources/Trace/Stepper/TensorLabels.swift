@@ -11,7 +11,7 @@ struct TensorLabels {
     private(set) var nodeOrigins: [Int: Int] = [:]
 
     /// Expressions longer than this fall back to a numbered placeholder.
-    static let expressionLimit = 24
+    static let expressionLimit = 16
 
     init(events: [TraceEvent]) {
         for e in events {
@@ -23,7 +23,7 @@ struct TensorLabels {
             guard let out = e.output else { continue }
             let fnID = e.node?.id ?? out.gradFnID
             if let id = fnID, nodeOrigins[id] == nil { nodeOrigins[id] = i }
-            if names[out.id] == nil && expressions[out.id] == nil {
+            if names[out.id] == nil && expressions[out.id] == nil && e.op != "inplace" {
                 let inputs = e.inputs ?? []
                 let text = OpTemplate.any(op: e.op ?? "op", inputs: inputs, labels: inputs.map { label($0) }, output: out)
                 if DisplayWidth.of(text) <= TensorLabels.expressionLimit { expressions[out.id] = text }

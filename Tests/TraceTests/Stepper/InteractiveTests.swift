@@ -1,0 +1,145 @@
+#if os(Linux)
+import Foundation
+import Glibc
+import Testing
+@testable import Trace
+
+/// The child side of the pseudo-terminal tests: runs only when a test below
+/// starts this binary again with the child variable set.
+@Suite struct StepperPTYChild {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment[PseudoTerminal.childVariable] != nil))
+    func stepperPTYChildProcess() throws {
+        let stepper = StepThrough(events: try SeedTrace.events(), source: SeedTrace.source, fileName: "lesson1.txt")
+        try stepper.runInteractive()
+    }
+}
+
+/// `runInteractive()` on a real pseudo-terminal: keys move through the steps,
+/// and the terminal is restored after `q`, Ctrl-C and SIGINT.
+@Suite(.serialized) struct InteractiveTests {
+    static let enter = "\u{1B}[?1049h"
+    static let leave = "\u{1B}[?1049l"
+    static let hideCursor = "\u{1B}[?25l"
+    static let showCursor = "\u{1B}[?25h"
+
+    func start() throws -> PseudoTerminal {
+        let pty = try PseudoTerminal(filter: "stepperPTYChildProcess")
+        #expect(pty.isCooked())
+        let started = pty.wait(for: "Step 1/9")
+        #expect(started, "the full-screen view did not appear; child log:\n\(pty.childLog())")
+        return pty
+    }
+
+    /// The last switch to the alternate screen is followed by a switch back, and the cursor is shown again.
+    func expectRestored(_ pty: PseudoTerminal, settings before: [UInt8], sourceLocation: SourceLocation = #_sourceLocation) {
+        let text = pty.text
+        let lastEnter = text.range(of: Self.enter, options: .backwards)
+        #expect(lastEnter != nil, "never entered the alternate screen", sourceLocation: sourceLocation)
+        if let e = lastEnter {
+            #expect(text[e.upperBound...].contains(Self.leave), "the alternate screen was not left", sourceLocation: sourceLocation)
+        }
+        if let h = text.range(of: Self.hideCursor, options: .backwards) {
+            #expect(text[h.upperBound...].contains(Self.showCursor), "the cursor was left hidden", sourceLocation: sourceLocation)
+        }
+        #expect(pty.settings() == before, "termios settings differ from before", sourceLocation: sourceLocation)
+        #expect(pty.isCooked(), sourceLocation: sourceLocation)
+    }
+
+    @Test func nextBackHelpAndQuitRestoreTheTerminal() throws {
+        let pty = try start()
+        #expect(!pty.isCooked(), "raw mode is on while stepping")
+
+        var mark = pty.output.count
+        pty.send("n")
+        #expect(pty.wait(for: "Step 2/9", from: mark))
+        mark = pty.output.count
+        pty.send("\r")
+        #expect(pty.wait(for: "Step 3/9", from: mark))
+        mark = pty.output.count
+        pty.send(" ")
+        #expect(pty.wait(for: "Step 4/9", from: mark))
+        mark = pty.output.count
+        pty.send("\u{1B}[C")
+        #expect(pty.wait(for: "Step 5/9", from: mark))
+        #expect(pty.wait(for: "∂z/∂y = 2·y = 12", from: mark))
+        mark = pty.output.count
+        pty.send("b")
+        #expect(pty.wait(for: "Step 4/9", from: mark))
+        mark = pty.output.count
+        pty.send("\u{1B}[D")
+        #expect(pty.wait(for: "Step 3/9", from: mark))
+        mark = pty.output.count
+        pty.send("?")
+        #expect(pty.wait(for: "previous step", from: mark))
+        mark = pty.output.count
+        pty.send("x")
+        #expect(pty.wait(for: "the lesson prints", from: mark))
+        mark = pty.output.count
+        pty.send("G")
+        #expect(pty.wait(for: "Step 9/9", from: mark))
+
+        pty.send("q")
+        let reason = pty.waitForExit()
+        #expect(reason == .exit, "child log:\n\(pty.childLog())")
+        #expect(pty.process.terminationStatus == 0, "child log:\n\(pty.childLog())")
+        expectRestored(pty, settings: pty.initialSettings)
+    }
+
+    @Test func ctrlCKeyQuitsAndRestores() throws {
+        let pty = try start()
+        pty.send("\u{03}")
+        #expect(pty.waitForExit() == .exit)
+        expectRestored(pty, settings: pty.initialSettings)
+    }
+
+    @Test func sigintRestoresTheTerminalAndEndsTheProcess() throws {
+        let pty = try start()
+        kill(pty.process.processIdentifier, SIGINT)
+        #expect(pty.waitForExit() == .uncaughtSignal)
+        #expect(pty.process.terminationStatus == SIGINT)
+        expectRestored(pty, settings: pty.initialSettings)
+    }
+
+    @Test func withoutATerminalItPrintsTheWholeTranscript() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try PseudoTerminal.testBinary())
+        process.arguments = ["--testing-library", "swift-testing", "--filter", "stepperPTYChildProcess"]
+        var env = ProcessInfo.processInfo.environment
+        env[PseudoTerminal.childVariable] = "1"
+        env["COLUMNS"] = "72"
+        env.removeValue(forKey: "NO_COLOR")
+        process.environment = env
+        // A file, not a pipe: the wait below can time out without blocking on a read.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stepper-transcript-\(getpid()).txt")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: file) }
+        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        process.standardOutput = try FileHandle(forWritingTo: file)
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        let data = try Data(contentsOf: file)
+        let text = String(decoding: data, as: UTF8.self)
+        let expected = StepThrough(events: try SeedTrace.events(), source: SeedTrace.source, fileName: "lesson1.txt")
+            .transcript(color: false, width: 72)
+        #expect(process.terminationStatus == 0)
+        #expect(text == expected)
+        #expect(!text.contains("\u{1B}"), "no colour and no screen control when stdout is a pipe")
+    }
+
+    @Test func resizeRedrawsAtTheNewWidth() throws {
+        let pty = try start()
+        let mark = pty.output.count
+        pty.resize(rows: 30, columns: 100)
+        #expect(pty.wait(for: "\u{1B}[2J", from: mark))
+        #expect(pty.wait(for: "Step 1/9", from: mark))
+        let wide = String(repeating: "─", count: 100)
+        #expect(pty.wait(for: wide, from: mark), "the separator was not redrawn 100 columns wide")
+        pty.send("q")
+        #expect(pty.waitForExit() == .exit)
+    }
+}
+#endif

@@ -1,0 +1,138 @@
+#if os(Linux)
+import Foundation
+import Glibc
+
+/// A child process on a real pseudo-terminal: this test binary run again with
+/// `--filter` on the one test that calls `runInteractive()` (the package has no
+/// other executable that reaches it), its standard input and output the PTY,
+/// standard error a log file. Every wait has a deadline, so nothing hangs.
+final class PseudoTerminal {
+    static let childVariable = "GRADVIZ_STEPPER_PTY_CHILD"
+
+    let master: Int32
+    let slave: Int32
+    let process = Process()
+    private(set) var output: [UInt8] = []
+    let log: URL
+    /// The terminal settings before the child started.
+    private(set) var initialSettings: [UInt8] = []
+
+    /// Starts the child harness test `filter` on a `rows`×`columns` terminal.
+    init(filter: String, rows: UInt16 = 24, columns: UInt16 = 80, environment extra: [String: String] = [:]) throws {
+        var m: Int32 = -1, s: Int32 = -1
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        guard openpty(&m, &s, nil, nil, &size) == 0 else { throw PTYError.setup("openpty failed: \(errno)") }
+        master = m
+        slave = s
+        _ = fcntl(master, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+        log = FileManager.default.temporaryDirectory.appendingPathComponent("stepper-pty-\(getpid())-\(m).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+
+        var env = ProcessInfo.processInfo.environment
+        env[PseudoTerminal.childVariable] = "1"
+        env["NO_COLOR"] = "1"
+        env["TERM"] = "xterm-256color"
+        for (k, v) in extra { env[k] = v }
+        process.executableURL = URL(fileURLWithPath: try PseudoTerminal.testBinary())
+        process.arguments = ["--testing-library", "swift-testing", "--filter", filter]
+        process.environment = env
+        process.standardInput = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+        process.standardOutput = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+        process.standardError = try FileHandle(forWritingTo: log)
+        initialSettings = settings()
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        close(master)
+        close(slave)
+        try? FileManager.default.removeItem(at: log)
+    }
+
+    static func testBinary() throws -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
+        guard n > 0 else { throw PTYError.setup("cannot find the test binary") }
+        return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Everything the child wrote, as text.
+    var text: String { String(decoding: output, as: UTF8.self) }
+
+    /// What the child wrote since byte offset `from`.
+    func text(from offset: Int) -> String { String(decoding: output[min(offset, output.count)...], as: UTF8.self) }
+
+    func send(_ keys: String) {
+        let bytes = Array(keys.utf8)
+        _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+    }
+
+    /// Reads what is there, waiting up to `milliseconds` for something to arrive.
+    private func pump(milliseconds: Int32) {
+        var fds = [pollfd(fd: master, events: Int16(POLLIN), revents: 0)]
+        guard poll(&fds, 1, milliseconds) > 0 else { return }
+        var buf = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = buf.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+            if n <= 0 { return }
+            output += buf[0..<n]
+        }
+    }
+
+    /// Waits until `needle` appears after byte offset `from`.
+    @discardableResult
+    func wait(for needle: String, from offset: Int = 0, seconds: Double = 30) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if text(from: offset).contains(needle) { return true }
+            pump(milliseconds: 50)
+        }
+        return text(from: offset).contains(needle)
+    }
+
+    /// Waits for the child to exit, reading its output meanwhile.
+    func waitForExit(seconds: Double = 30) -> Process.TerminationReason? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            pump(milliseconds: 20)
+            if !process.isRunning {
+                pump(milliseconds: 20)
+                return process.terminationReason
+            }
+        }
+        return nil
+    }
+
+    /// The slave's terminal settings, as comparable bytes.
+    func settings() -> [UInt8] {
+        var t = termios()
+        _ = tcgetattr(slave, &t)
+        return withUnsafeBytes(of: &t) { Array($0) }
+    }
+
+    /// Whether the slave is in canonical (cooked) mode with echo.
+    func isCooked() -> Bool {
+        var t = termios()
+        _ = tcgetattr(slave, &t)
+        return t.c_lflag & tcflag_t(ICANON) != 0 && t.c_lflag & tcflag_t(ECHO) != 0
+    }
+
+    func resize(rows: UInt16, columns: UInt16) {
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        // The child has no controlling terminal, so the kernel does not signal it.
+        kill(process.processIdentifier, SIGWINCH)
+    }
+
+    func childLog() -> String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
+
+    enum PTYError: Error {
+        case setup(String)
+    }
+}
+#endif
