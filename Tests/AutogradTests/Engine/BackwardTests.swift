@@ -212,6 +212,36 @@ extension EngineTests {
         }
 
         /// ```
+        /// a = torch.tensor([1., 2.], requires_grad=True); b = torch.tensor([3., 4.], requires_grad=True)
+        /// torch.autograd.backward((a * b).sum(), inputs=[a]); a.grad, b.grad    # [3., 4.] None
+        /// m = a * 2; n = m * b; n.sum().backward(inputs=[m]); m.grad, a.grad    # [3., 4.] [3., 4.]
+        /// ```
+        @Test func backwardInputsRestrictWhereGradientsGo() throws {
+            let a = try leaf([1, 2]), b = try leaf([3, 4])
+            try Engine.backward([a.mul(b).sum()], gradTensors: [nil], inputs: [a])
+            #expect(a.grad?.values == [3, 4])
+            #expect(b.grad == nil)
+            let m = try a.mul(2)
+            try Engine.backward([m.mul(b).sum()], gradTensors: [nil], inputs: [m])
+            #expect(m.grad?.values == [3, 4])
+            #expect(a.grad?.values == [3, 4])
+        }
+
+        /// ```
+        /// a = torch.tensor([1., 2.], requires_grad=True); b = torch.tensor([3., 4.], requires_grad=True)
+        /// p = a * b; q = a.exp()
+        /// torch.autograd.grad([p, q], [a, b], grad_outputs=[torch.tensor([1., 10.]), torch.tensor([0.5, 0.25])])
+        ///     # ([4.359140872955322, 41.84726333618164], [1.0, 20.0])
+        /// ```
+        @Test func gradOfSeveralOutputs() throws {
+            let a = try leaf([1, 2]), b = try leaf([3, 4])
+            let p = try a.mul(b), q = try a.exp()
+            let g = try Engine.grad(outputs: [p, q], inputs: [a, b], gradOutputs: [constant([1, 10]), constant([0.5, 0.25])])
+            expectClose(g[0]?.values, [4.359140872955322, 41.84726333618164])
+            #expect(g[1]?.values == [1, 20])
+        }
+
+        /// ```
         /// x = torch.tensor([1., 2., 3.], dtype=torch.float64, requires_grad=True)
         /// y = x.float(); (y*y).sum().backward(); x.grad.dtype, x.grad    # torch.float64 [2., 4., 6.]
         /// ```

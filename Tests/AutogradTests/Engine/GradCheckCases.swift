@@ -156,6 +156,28 @@ let gradCheckCases: [String: [GradCheckCase]] = {
         },
     ]
 
+    cases["AddmmBackward0"] = [
+        GradCheckCase("addmm([4], [2, 3], [3, 4])", [.any([4]), .any([2, 3]), .any([3, 4])]) { try Tensor.addmm($0[0], $0[1], $0[2]) },
+        GradCheckCase("addmm([2, 4], [2, 3], [3, 4])", [.any([2, 4]), .any([2, 3]), .any([3, 4])]) { try Tensor.addmm($0[0], $0[1], $0[2]) },
+        GradCheckCase("addmm([2, 1], [2, 3], [3, 4])", [.any([2, 1]), .any([2, 3]), .any([3, 4])]) { try Tensor.addmm($0[0], $0[1], $0[2]) },
+    ]
+
+    // MARK: Losses
+
+    cases["MseLossBackward0"] = [
+        GradCheckCase("mse_loss, mean", [.any([2, 3]), .any([2, 3])]) { try $0[0].mseLoss($0[1], reduction: .mean) },
+        GradCheckCase("mse_loss, sum", [.any([2, 3]), .any([2, 3])]) { try $0[0].mseLoss($0[1], reduction: .sum) },
+        GradCheckCase("mse_loss, none", [.any([2, 3]), .any([2, 3])]) { try $0[0].mseLoss($0[1], reduction: .none) },
+        GradCheckCase("mse_loss, target broadcast", [.any([2, 3]), .any([3])]) { try $0[0].mseLoss($0[1], reduction: .mean) },
+    ]
+    cases["NllLossBackward0"] = [
+        GradCheckCase("nll_loss [2, 3], mean", [.any([2, 3])]) { try $0[0].nllLoss([2, 0], reduction: .mean) },
+        GradCheckCase("nll_loss [2, 3], sum", [.any([2, 3])]) { try $0[0].nllLoss([1, 1], reduction: .sum) },
+        GradCheckCase("nll_loss [2, 3], none", [.any([2, 3])]) { try $0[0].nllLoss([2, 0], reduction: .none) },
+        GradCheckCase("nll_loss [3], mean", [.any([3])]) { try $0[0].nllLoss([1], reduction: .mean) },
+        GradCheckCase("nll_loss of log_softmax", [.any([2, 3])]) { try $0[0].logSoftmax(dim: 1).nllLoss([2, 0], reduction: .mean) },
+    ]
+
     // MARK: Shape
 
     cases["TBackward0"] = [
