@@ -442,6 +442,43 @@ public enum Derivatives {
             { c in try c.grad.reshape([-1]).index(c.attrs.indices).reshape(c.attrs.shape) },
         ]
 
+    public static let addmm = DerivativeRule(
+        op: "addmm", gradFn: "AddmmBackward0", inputs: ["self", "mat1", "mat2"],
+        formulas: ["grad summed to self's shape", "grad @ mat2ᵀ", "mat1ᵀ @ grad"],
+        saves: [[], [.input(2)], [.input(1)]],
+        pullbacks: [{ $0.grad }, { c in try c.grad.mm(c.input(2).t()) }, { c in try c.input(1).t().mm(c.grad) }])
+
+    public static let mseLoss = DerivativeRule(
+        op: "mse_loss", gradFn: "MseLossBackward0", inputs: ["self", "target"],
+        formulas: ["grad · 2(self − target) / n", "−grad · 2(self − target) / n"],
+        local: ["2(self − target) / n", "−2(self − target) / n"],
+        saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        pullbacks: [
+            { c in try mseGrad(c) },
+            { c in try mseGrad(c).neg() },
+        ])
+
+    /// `mse_loss_backward`: 2·(self − target)·grad, divided by n for the mean.
+    private static func mseGrad(_ c: BackwardContext) throws -> Tensor {
+        let diff = try c.input(0).sub(c.input(1))
+        var g = try diff.mul(2).mul(c.grad)
+        if c.attrs.index == 1 { g = try g.div(Double(c.attrs.shape.reduce(1, *))) }
+        return g
+    }
+
+    public static let nllLoss = DerivativeRule(
+        op: "nll_loss", gradFn: "NllLossBackward0", inputs: ["self"],
+        formulas: ["−grad at each target class (÷ batch for the mean)"], saves: [[]],
+        pullbacks: [{ c in
+            let n = c.attrs.indices.count
+            let classes = c.inputShape(0).last ?? 1
+            var w = [Double](repeating: 0, count: c.inputShape(0).reduce(1, *))
+            let scale = c.attrs.index == 1 ? -1.0 / Double(Swift.max(n, 1)) : -1.0
+            for (i, k) in c.attrs.indices.enumerated() { w[(c.inputShape(0).count == 1 ? 0 : i * classes) + k] = scale }
+            let weights = Tensor(values: w, shape: c.inputShape(0), dtype: c.inputDType(0))
+            return try weights.mul(c.attrs.index == 0 ? c.grad.unsqueeze(-1) : c.grad)
+        }])
+
     /// Every rule, for the gradient-check tests and the documentation.
     public static let all: [DerivativeRule] = [
         add, sub, rsub, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
@@ -449,6 +486,6 @@ public enum Derivatives {
         sum, sumDim, mean, meanDim, max, min, maxDim, minDim, placeAlong, gatherAlong,
         mm, dot, mv, t, permute, transpose, view, unsafeView, unsqueeze, squeeze, squeezeDim, squeezeInPlace, expand,
         clone, toCopy, select, selectBackward, slice, sliceBackward, index, indexBackward, cat, stack,
-        zero, fill, copy, softmax, logSoftmax, norm, alias, indexPut, indexFill, maskedFill,
+        addmm, mseLoss, nllLoss, zero, fill, copy, softmax, logSoftmax, norm, alias, indexPut, indexFill, maskedFill,
     ]
 }

@@ -51,3 +51,80 @@ extension Tensor {
         return Tensor.record(Derivatives.norm, inputs: [self], output: Tensor(values: s, shape: outShape, dtype: dtype), attrs: a)
     }
 }
+
+/// Loss functions and fused ops of torch.nn.functional.
+extension Tensor {
+    /// How a loss reduces over elements (`reduction=`).
+    public enum Reduction: Int { case none = 0, mean = 1, sum = 2 }
+
+    /// `torch.addmm(self, mat1, mat2)` = self + mat1 @ mat2 (AddmmBackward0), as `F.linear` uses it.
+    public static func addmm(_ bias: Tensor, _ m1: Tensor, _ m2: Tensor) throws -> Tensor {
+        let prod = try GradMode.with(false) { try m1.mm(m2) }
+        let out = try Tensor.zipValues(prod, bias, dtype: prod.dtype, +)
+        guard out.shape == prod.shape else {
+            throw AutogradError.runtime("The expanded size of the tensor (\(prod.shape.last ?? 0)) must match the existing size (\(bias.shape.last ?? 0)) at non-singleton dimension 1.  Target sizes: [\(prod.shape.map(String.init).joined(separator: ", "))].  Tensor sizes: [\(bias.shape.map(String.init).joined(separator: ", "))]")
+        }
+        return Tensor.record(Derivatives.addmm, inputs: [bias, m1, m2], output: out)
+    }
+
+    /// `F.mse_loss(self, target, reduction)` (MseLossBackward0).
+    public func mseLoss(_ target: Tensor, reduction: Reduction) throws -> Tensor {
+        let shape = try Shape.broadcast(self.shape, target.shape)
+        let dt = TypePromotion.resultType(self, target)
+        let sq = try Tensor.zipValues(self, target, dtype: dt) { ($0 - $1) * ($0 - $1) }
+        let out: Tensor
+        switch reduction {
+        case .none: out = sq
+        case .sum: out = Tensor(values: [dt.round(sq.values.reduce(0, +))], shape: [], dtype: dt)
+        case .mean:
+            let s = dt.round(sq.values.reduce(0, +))
+            out = Tensor(values: [dt.round(s / Double(max(sq.numel, 1)))], shape: [], dtype: dt)
+        }
+        var a = OpAttributes(); a.index = reduction.rawValue; a.shape = shape
+        return Tensor.record(Derivatives.mseLoss, inputs: [self, target], output: out, attrs: a)
+    }
+
+    /// `F.nll_loss(self, target, reduction)` for log-probabilities of shape (N, C) or (C) (NllLossBackward0).
+    public func nllLoss(_ target: [Int], reduction: Reduction) throws -> Tensor {
+        let classes = shape.last ?? 0
+        let rows = dim == 1 ? 1 : (dim == 2 ? shape[0] : -1)
+        guard rows >= 0 else { throw AutogradError(.valueError, "Expected input batch_size to be 1 or 2 dimensional, got \(dim)") }
+        guard rows == target.count else {
+            throw AutogradError(.valueError, "Expected input batch_size (\(rows)) to match target batch_size (\(target.count)).")
+        }
+        let v = values
+        var picked: [Double] = []
+        for (i, k) in target.enumerated() {
+            guard k >= 0 && k < classes else { throw AutogradError(.indexError, "Target \(k) is out of bounds.") }
+            picked.append(-v[i * classes + k])
+        }
+        let out: Tensor
+        switch reduction {
+        case .none: out = Tensor(values: picked.map(dtype.round), shape: dim == 1 ? [] : [rows], dtype: dtype)
+        case .sum: out = Tensor(values: [dtype.round(picked.reduce(0, +))], shape: [], dtype: dtype)
+        case .mean: out = Tensor(values: [dtype.round(dtype.round(picked.reduce(0, +)) / Double(max(rows, 1)))], shape: [], dtype: dtype)
+        }
+        var a = OpAttributes(); a.indices = target; a.index = reduction.rawValue
+        return Tensor.record(Derivatives.nllLoss, inputs: [self], output: out, attrs: a)
+    }
+
+    /// `uniform_(a, b)` / `normal_(mean, std)`: refills the values from the default generator.
+    public func refill(normal: Bool, _ p: Double, _ q: Double) throws {
+        let n = numel
+        let v = normal ? Generator.default.normal(count: n, dtype: dtype, mean: p, std: q)
+                       : Generator.default.uniform(count: n, dtype: dtype, from: p, to: q)
+        try inPlace { orig in Tensor(values: v, shape: orig.shape, dtype: orig.dtype) }
+    }
+}
+
+extension Tensor {
+    /// `lerp(end, weight)` = self + weight·(end − self), in ATen's two-branch form.
+    public func lerp(_ end: Tensor, weight w: Double) throws -> Tensor {
+        let dt = TypePromotion.resultType(self, end)
+        let wt = dt.round(w)
+        return try Tensor.zipValues(self, end, dtype: dt) { s, e in
+            let d = dt.round(e - s)
+            return Swift.abs(wt) < 0.5 ? s + wt * d : e - d * dt.round(1 - wt)
+        }
+    }
+}

@@ -35,6 +35,8 @@ public final class Tensor {
     var leafRequiresGrad = false
     var hooks: [TensorHook] = []
     weak var gradAccumulatorRef: AccumulateGrad?
+    /// Set for `nn.Parameter`s: printed as "Parameter containing:" and found by `parameters()`.
+    public var isParameter = false
     /// The object a language binding wraps this tensor in, so one tensor keeps one identity there.
     public weak var userObject: AnyObject?
 

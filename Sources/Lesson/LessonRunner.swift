@@ -82,6 +82,15 @@ public enum TorchModules {
     public static func register(in interp: Interpreter) {
         let torch = TorchModule.make()
         interp.registerNativeModule("torch", torch)
+        interp.registerNativeModule("torch._gradviz", GradvizHooks.make())
+        torch.set("_gradviz", .object(GradvizHooks.make()))
+        let parameter = PyModuleObject(name: "torch.nn.parameter")
+        parameter.set("Parameter", .object(ParameterClass.shared))
+        interp.registerNativeModule("torch.nn.parameter", parameter)
+        interp.registerNativeModule("torch.nn.functional", FunctionalModule.make())
+        interp.registerPreludeModule("torch.nn.init", source: NNPrelude.initSource)
+        interp.registerPreludeModule("torch.nn", source: NNPrelude.nnSource)
+        interp.registerPreludeModule("torch.optim", source: OptimPrelude.source)
         if case .object(let autograd as PyModuleObject)? = torch.get("autograd") {
             interp.registerNativeModule("torch.autograd", autograd)
             if case .object(let f as PyModuleObject)? = autograd.get("function") {
@@ -90,3 +99,5 @@ public enum TorchModules {
         }
     }
 }
+
+extension Recorder: TraceRecorderHooks {}

@@ -205,6 +205,39 @@ enum TensorMethods {
             return .object(o)
         },
 
+        // Random refills and the fused updates optimizers use
+        "uniform_": { o, a, _ in
+            let b = try a.bind(signature: "uniform_(from_=0, to=1, *, generator=None)")
+            try o.tensor.refill(normal: false, try TorchBridge.number(b[0], "from"), try TorchBridge.number(b[1], "to"))
+            return .object(o)
+        },
+        "normal_": { o, a, _ in
+            let b = try a.bind(signature: "normal_(mean=0, std=1, *, generator=None)")
+            try o.tensor.refill(normal: true, try TorchBridge.number(b[0], "mean"), try TorchBridge.number(b[1], "std"))
+            return .object(o)
+        },
+        "lerp_": { o, a, _ in
+            let b = try a.bind(signature: "lerp_(end, weight)")
+            guard let end = TorchBridge.tensor(b[0]) else { throw PyException(.typeError, "lerp_(): argument 'end' (position 1) must be Tensor, not \(b[0].typeName)") }
+            let w = try TorchBridge.number(b[1], "weight")
+            try o.tensor.inPlace { s in try s.lerp(end, weight: w) }
+            return .object(o)
+        },
+        "addcmul_": { o, a, _ in
+            let b = try a.bind(signature: "addcmul_(tensor1, tensor2, *, value=1)")
+            guard let t1 = TorchBridge.tensor(b[0]), let t2 = TorchBridge.tensor(b[1]) else { throw PyException(.typeError, "addcmul_(): arguments must be Tensors") }
+            let v = try TorchBridge.number(b[2], "value")
+            try o.tensor.inPlace { s in try s.add(t1.mul(t2), alpha: v) }
+            return .object(o)
+        },
+        "addcdiv_": { o, a, _ in
+            let b = try a.bind(signature: "addcdiv_(tensor1, tensor2, *, value=1)")
+            guard let t1 = TorchBridge.tensor(b[0]), let t2 = TorchBridge.tensor(b[1]) else { throw PyException(.typeError, "addcdiv_(): arguments must be Tensors") }
+            let v = try TorchBridge.number(b[2], "value")
+            try o.tensor.inPlace { s in try s.add(t1.div(t2), alpha: v) }
+            return .object(o)
+        },
+
         // Arithmetic
         "add": { o, a, _ in
             let b = try a.bind(signature: "add(other, *, alpha=1)")

@@ -11,8 +11,8 @@ final class TensorObject: NativeObject {
 
     static let tensorClass = TensorClass()
 
-    override var nativeClass: NativeClass? { TensorObject.tensorClass }
-    override var typeName: String { "Tensor" }
+    override var nativeClass: NativeClass? { tensor.isParameter ? ParameterClass.shared : TensorObject.tensorClass }
+    override var typeName: String { tensor.isParameter ? "Parameter" : "Tensor" }
 
     // MARK: - Printing
 
@@ -21,7 +21,9 @@ final class TensorObject: NativeObject {
                                               requiresGrad: t.isLeaf && t.requiresGrad, gradFnName: t.gradFn?.name))
     }
 
-    override func repr(interp: Interpreter) throws -> String? { TensorObject.repr(tensor) }
+    override func repr(interp: Interpreter) throws -> String? {
+        tensor.isParameter ? "Parameter containing:\n" + TensorObject.repr(tensor) : TensorObject.repr(tensor)
+    }
 
     override func format(spec: String, interp: Interpreter) throws -> String? {
         if tensor.dim == 0 {

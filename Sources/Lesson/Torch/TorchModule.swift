@@ -20,7 +20,7 @@ enum TorchModule {
     }
 
     static func make() -> PyModuleObject {
-        let torch = PyModuleObject(name: "torch")
+        let torch = TorchModuleObject(name: "torch")
         for d in DType.allCases { torch.set(String(d.torchName.dropFirst(6)), .object(DTypeObject.of(d))) }
         torch.set("float", .object(DTypeObject.of(.float32)))
         torch.set("double", .object(DTypeObject.of(.float64)))
@@ -203,9 +203,36 @@ enum TorchModule {
             return TorchBridge.wrap(try x.outer(y))
         })
 
+        torch.set("dtype", .object(DTypeClass.shared))
+        torch.set("typename", fn("typename") { args, interp in
+            let v = args.positional.first ?? PyValue.none
+            if let t = TorchBridge.tensor(v) { return .str(t.dtype.legacyTypeName) }
+            return .str(v.typeName)
+        })
+        torch.set("maximum", fn("maximum") { args, _ in
+            guard args.positional.count == 2, let a = TorchBridge.tensor(args.positional[0]), let b = TorchBridge.tensor(args.positional[1]) else {
+                throw PyException(.typeError, "maximum() expects two Tensors")
+            }
+            return TorchBridge.wrap(try Tensor.where(a.compare(.ge, b), a, b))
+        })
+        torch.set("minimum", fn("minimum") { args, _ in
+            guard args.positional.count == 2, let a = TorchBridge.tensor(args.positional[0]), let b = TorchBridge.tensor(args.positional[1]) else {
+                throw PyException(.typeError, "minimum() expects two Tensors")
+            }
+            return TorchBridge.wrap(try Tensor.where(a.compare(.le, b), a, b))
+        })
         let autograd = AutogradModule.make(torch: torch)
         torch.set("autograd", .object(autograd))
         return torch
+    }
+}
+
+/// The `torch` module object: `torch.nn` and `torch.optim` load on first use, as
+/// `import torch` makes them available in PyTorch.
+final class TorchModuleObject: PyModuleObject {
+    override func missingAttribute(_ name: String, interp: Interpreter) throws -> PyValue? {
+        guard name == "nn" || name == "optim" else { return nil }
+        return .object(try interp.importModule("torch.\(name)", line: interp.currentLine))
     }
 }
 

@@ -10,6 +10,7 @@ final class DTypeObject: NativeObject {
     static func of(_ d: DType) -> DTypeObject { all[d]! }
 
     override var typeName: String { "dtype" }
+    override var nativeClass: NativeClass? { DTypeClass.shared }
     override func repr(interp: Interpreter) throws -> String? { dtype.torchName }
 
     override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
@@ -18,6 +19,17 @@ final class DTypeObject: NativeObject {
         case "itemsize": return .int(dtype == .float64 || dtype == .int64 ? 8 : (dtype == .bool ? 1 : 4))
         default: return nil
         }
+    }
+}
+
+/// `torch.dtype`, for `isinstance(x, torch.dtype)`.
+final class DTypeClass: NativeClass {
+    static let shared = DTypeClass()
+    private init() { super.init(name: "dtype") }
+    override var qualifiedName: String { "torch.dtype" }
+    override func isInstance(_ value: PyValue) -> Bool {
+        if case .object(let o) = value { return o is DTypeObject }
+        return false
     }
 }
 
