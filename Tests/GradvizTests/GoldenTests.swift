@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// Every golden lesson program runs under `gradviz` with the stdout, last stderr line and
+/// exit status real PyTorch produced (`scripts/regen_goldens.py`); object addresses may differ.
+@Suite struct GoldenTests {
+    static let suites = ["core", "nn", "syntax"]
+
+    static var programs: [String] {
+        suites.flatMap { suite -> [String] in
+            let dir = CLIRunner.root.appendingPathComponent("Tests/Goldens/\(suite)")
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+            return names.filter { $0.hasSuffix(".txt") }
+                .filter { FileManager.default.fileExists(atPath: dir.appendingPathComponent(String($0.dropLast(4)) + ".stdout").path) }
+                .map { "\(suite)/\($0)" }
+        }.sorted()
+    }
+
+    static func masked(_ s: String) -> String {
+        s.replacingOccurrences(of: "0x[0-9a-f]+", with: "0x…", options: .regularExpression)
+    }
+
+    @Test func thereAreGoldens() {
+        #expect(GoldenTests.programs.count >= 60)
+    }
+
+    @Test(arguments: GoldenTests.programs)
+    func matchesPyTorch(_ program: String) throws {
+        let file = CLIRunner.root.appendingPathComponent("Tests/Goldens/\(program)")
+        let base = file.deletingPathExtension()
+        let expectedOut = try String(contentsOf: base.appendingPathExtension("stdout"), encoding: .utf8)
+        let expectedErr = try String(contentsOf: base.appendingPathExtension("stderr"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let expectedStatus = Int32(try String(contentsOf: base.appendingPathExtension("status"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        let r = try CLIRunner.run([file.lastPathComponent], in: file.deletingLastPathComponent())
+        let lastErr = r.stderr.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        #expect(GoldenTests.masked(r.stdout) == GoldenTests.masked(expectedOut), "stdout of \(program)")
+        #expect(GoldenTests.masked(lastErr) == GoldenTests.masked(expectedErr), "last stderr line of \(program)")
+        #expect(r.status == expectedStatus, "exit status of \(program)")
+    }
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what gradviz needs outside SwiftPM on a fresh Debian machine: Graphviz's libgvc
+# (libgraphviz-dev, with its cairo plugin) and pkg-config. Does nothing when present.
+set -euo pipefail
+need=()
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup: installing ${need[*]} needs root (run as root or with sudo)" >&2
+  exit 1
+fi
+apt-get update
+DEBIAN_FRONTEND=noninteractive apt-get install -y "${need[@]}"
