@@ -36,7 +36,7 @@ public enum LessonRunner {
         Generator.default.manualSeed(Generator.defaultSeed)
         Tensor.maxElements = limits.maxTensorElements
         let recorder = record ? Recorder(eventLimit: limits.maxEvents) : nil
-        let bridge = recorder.map { TraceBridge(recorder: $0) }
+        let bridge = recorder.map { TraceBridge(recorder: $0, source: source) }
         EngineObservers.current = recorder
         defer {
             EngineObservers.current = nil
@@ -58,14 +58,34 @@ public enum LessonRunner {
 final class TraceBridge: InterpreterObserver {
     let recorder: Recorder
     private var executions: [Int: Int] = [:]
+    private let loopLines: Set<Int>
 
-    init(recorder: Recorder) { self.recorder = recorder }
+    init(recorder: Recorder, source: String) {
+        self.recorder = recorder
+        loopLines = TraceBridge.linesInsideLoops(source)
+    }
 
     func willExecute(line: Int, statement: StatementInfo) {
         let n = executions[line, default: 0]
         executions[line] = n + 1
         recorder.enterStatement(line: line, source: statement.sourceText, section: statement.section,
-                                narration: statement.narration, iteration: n)
+                                narration: statement.narration, iteration: loopLines.contains(line) ? n : nil)
+    }
+
+    /// Lines in the body of a `for` or `while` (by indentation), whose events are
+    /// numbered by iteration for frame selection.
+    static func linesInsideLoops(_ source: String) -> Set<Int> {
+        var result = Set<Int>()
+        var loopIndents: [Int] = []
+        for (i, raw) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = raw.drop { $0 == " " || $0 == "\t" }
+            if text.isEmpty || text.hasPrefix("#") { continue }
+            let indent = raw.count - text.count
+            while let last = loopIndents.last, indent <= last { loopIndents.removeLast() }
+            if !loopIndents.isEmpty { result.insert(i + 1) }
+            if text.hasPrefix("for ") || text.hasPrefix("while ") || text.hasPrefix("while(") { loopIndents.append(indent) }
+        }
+        return result
     }
 
     func didAssign(name: String, value: PyValue, line: Int) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lesson
+import Trace
 
 @main
 struct GradvizCommand: ParsableCommand {
@@ -16,16 +17,33 @@ struct GradvizCommand: ParsableCommand {
     @ArgumentParser.Argument(help: "Lesson files (Python programs using torch).")
     var lessons: [String] = []
 
+    @Flag(name: .long, help: "Step through the chain rule in the terminal (the whole transcript when not a terminal).")
+    var step = false
+
     @OptionGroup var limits: LimitOptions
 
     mutating func run() throws {
+        do {
+            try runLessons()
+        } catch let e as CLIError {
+            FileHandle.standardError.write(Data("gradviz: \(e.description)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    private func runLessons() throws {
         let inputs = try LessonInput.resolve(lessons)
+        if step && inputs.count > 1 { throw CLIError("--step takes one lesson at a time") }
         var status: Int32 = 0
         for input in inputs {
             let out = StandardOutput()
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
-                                       output: { out.write($0) }, record: false, limits: limits.lessonLimits)
+                                       output: { if !step { out.write($0) } }, record: step, limits: limits.lessonLimits)
             out.flush()
+            if step {
+                let name = input.path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? input.displayName
+                try StepThrough(events: run.events, source: input.source, fileName: name).runInteractive()
+            }
             if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
             if run.exitStatus != 0 { status = run.exitStatus }
         }

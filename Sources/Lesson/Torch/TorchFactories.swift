@@ -4,10 +4,12 @@ import Autograd
 enum TorchFactories {
     /// `torch.tensor(data)`: nested sequences of numbers (or one-element tensors), shape
     /// and dtype inferred as PyTorch does (bool < int64 < float32 default).
-    static func tensorFromData(_ data: PyValue, dtype requested: DType?, interp: Interpreter) throws -> PyValue {
+    static func tensorFromData(_ data: PyValue, dtype requested: DType?, interp: Interpreter,
+                               requiresGrad: Bool = false) throws -> PyValue {
         let (values, shape, inferred) = try flatten(data, interp: interp)
         let dtype = requested ?? inferred
         let t = Tensor(values: values.map(dtype.round), shape: shape, dtype: dtype)
+        if requiresGrad { try TorchBridge.run { try t.setRequiresGrad(true) } }
         return TorchBridge.created(t, op: "tensor")
     }
 

@@ -40,11 +40,8 @@ enum TorchModule {
         torch.set("tensor", fn("tensor") { args, interp in
             let b = try args.bind(signature: "tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False)")
             let dtype = try TorchBridge.dtype(b["dtype"])
-            let v = try TorchFactories.tensorFromData(b["data"], dtype: dtype, interp: interp)
-            if try TorchBridge.bool(b["requires_grad"], interp: interp), let t = TorchBridge.tensor(v) {
-                try t.setRequiresGrad(true)
-            }
-            return v
+            return try TorchFactories.tensorFromData(b["data"], dtype: dtype, interp: interp,
+                                                     requiresGrad: try TorchBridge.bool(b["requires_grad"], interp: interp))
         })
         torch.set("as_tensor", fn("as_tensor") { args, interp in
             let b = try args.bind(signature: "as_tensor(data, dtype=None, device=None)")
