@@ -70,6 +70,7 @@ struct EventExplainer {
         guard let out = e.output else { return [EventExplainer.heading("forward", op)] }
         let outLabel = labels.label(out)
         if op == "inplace" { return inPlace(out: out, label: outLabel, before: inputs.first) }
+        if inputs.isEmpty { return created(out: out, label: outLabel, op: op) }
         let expr = OpTemplate.any(op: op, inputs: inputs, labels: inLabels, output: out)
         var lines = [EventExplainer.heading("forward", outLabel == expr ? "\(op): \(expr)" : "\(op): \(outLabel) = \(expr)")]
         var shown = Set<Int>()
@@ -104,6 +105,13 @@ struct EventExplainer {
             text += ", requires_grad=True"
         }
         return text + ")"
+    }
+
+    /// A factory (`torch.tensor`, `ones`, `randn`): a new leaf.
+    private func created(out: TensorSnapshot, label: String, op: String) -> [StyledLine] {
+        [EventExplainer.heading("create", "\(label) = torch.\(op)(…)"),
+         EventExplainer.item(label, ValueText.compact(out), .value),
+         EventExplainer.note("a leaf: made directly, not computed from other tensors, so it has no grad_fn")]
     }
 
     /// An in-place op (`add_`, `-=`, `x[i] = v`): the same tensor, new values, a new version.
@@ -257,7 +265,9 @@ struct EventExplainer {
 
     private func printed(_ e: TraceEvent) -> [StyledLine] {
         var lines = [EventExplainer.heading("print", "the lesson prints")]
-        for l in (e.text ?? "").split(separator: "\n", omittingEmptySubsequences: false) {
+        var text = e.text ?? ""
+        if text.hasSuffix("\n") { text.removeLast() }
+        for l in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lines.append(StyledLine("    " + l, .value))
         }
         return lines

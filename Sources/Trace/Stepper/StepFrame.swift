@@ -6,12 +6,13 @@ struct StepFrame {
     /// The explanation, before wrapping.
     var body: [StyledLine]
 
-    /// `Step 3/9 · line 10 · The chain rule · pass 2 of the loop`.
+    /// `Step 3/9 · line 10 · The chain rule · pass 2`.
     func header(of count: Int) -> String {
         var parts = ["Step \(number + 1)/\(count)"]
         if let line = event.line { parts.append("line \(line)") }
         if let section = event.section { parts.append(section) }
-        if let pass = event.iteration { parts.append("pass \(pass + 1) of the loop") }
+        // The first run of a line needs no number; later ones (loops, repeated calls) do.
+        if let pass = event.iteration, pass > 0 { parts.append("pass \(pass + 1)") }
         return parts.joined(separator: " · ")
     }
 

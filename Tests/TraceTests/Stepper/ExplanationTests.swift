@@ -87,7 +87,7 @@ import Testing
         #expect(t.contains("w[1]       -2 → -1.6"))
         #expect(t.contains("zero_grad  gradients set to None"))
         #expect(t.contains("w.grad     None (was [2, -4])"))
-        #expect(t.contains("pass 1 of the loop"))
+        #expect(t.contains("· pass 2 ─"))
         #expect(t.contains("[1]      1 · 2·(-2) = -4"))
     }
 
