@@ -167,6 +167,16 @@ public final class Tensor {
         return out
     }
 
+    /// Overwrites the element at row-major position `k` (no version bump: for probing, as gradcheck does).
+    public func setElement(_ k: Int, _ value: Double) {
+        var off = offset, rem = k
+        for d in stride(from: shape.count - 1, through: 0, by: -1) {
+            off += (rem % shape[d]) * strides[d]
+            rem /= shape[d]
+        }
+        storage.values[off] = dtype.round(value)
+    }
+
     /// The element at row-major position `k`.
     func element(_ k: Int) -> Double {
         if isDense { return storage.values[k] }

@@ -8,6 +8,7 @@ enum AutogradModule {
         m.set("backward", .object(PyBuiltinFunction(name: "backward") { args, interp in try backward(args, interp) }))
         m.set("Variable", .object(VariableClass()))
         m.set("Function", .object(FunctionClass.shared))
+        m.set("gradcheck", .object(PyBuiltinFunction(name: "gradcheck") { args, interp in try Gradcheck.run(args, interp) }))
         for name in ["no_grad", "enable_grad", "set_grad_enabled", "is_grad_enabled"] {
             if let v = torch.get(name) { m.set(name, v) }
         }
