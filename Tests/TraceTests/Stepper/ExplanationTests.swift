@@ -3,12 +3,12 @@ import Testing
 
 /// What the step-through says about each kind of event, on traces recorded through the engine.
 @Suite struct ExplanationTests {
-    static func transcript(_ events: [TraceEvent], width: Int = 100) -> String {
-        StepThrough(events: events, source: "", fileName: "scenario.txt").transcript(color: false, width: width)
+    static func transcript(_ scenario: Scenario, width: Int = 100) throws -> String {
+        try IsolatedTrace.stepper(scenario).transcript(color: false, width: width)
     }
 
     @Test func smallTensorsGetOneLineOfArithmeticPerElement() throws {
-        let t = Self.transcript(try ScenarioTraces.vectorAccumulation())
+        let t = try Self.transcript(.vector)
         #expect(t.contains("forward  mul: y = w·x"))
         #expect(t.contains("y[1]       2·(-1) = -2"))
         #expect(t.contains("loss       0.5 + (-2) + 6 + 0 = 4.5"))
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func hooksSayWhatTheySawAndReturned() throws {
-        let t = Self.transcript(try ScenarioTraces.vectorAccumulation())
+        let t = try Self.transcript(.vector)
         #expect(t.contains("hook  a hook on y sees its gradient"))
         #expect(t.contains("called with ∂loss/∂y = [1, 1, 1, 1]"))
         #expect(t.contains("returned   [2, 2, 2, 2]"))
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func accumulationShowsBeforePlusIncomingEqualsAfter() throws {
-        let t = Self.transcript(try ScenarioTraces.vectorAccumulation())
+        let t = try Self.transcript(.vector)
         #expect(t.contains("rule       w.grad = w.grad before + ∂loss/∂w"))
         // AccumulateGrad reports `before` after adding in place when grad mode is off,
         // so the recorded before equals the after (Autograd's Node.swift).
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func largeTensorsGetShapesAndSummaries() throws {
-        let t = Self.transcript(try ScenarioTraces.largeTensor())
+        let t = try Self.transcript(.large)
         #expect(t.contains("a          shape [2, 4], min 0, max 7, mean 3.5"))
         #expect(t.contains("local      ∂b/∂a² = 1 / 8"))
         #expect(t.contains("local      ∂a²/∂a = 2·a"))
@@ -52,7 +52,7 @@ import Testing
     }
 
     @Test func unnamedResultsAreNamedByTheirExpression() throws {
-        let t = Self.transcript(try ScenarioTraces.intermediates())
+        let t = try Self.transcript(.intermediates)
         #expect(t.contains("forward  pow: x³"))
         #expect(t.contains("x³         2³ = 8"))
         #expect(t.contains("exp(x³)    exp(8) = 2981"))
@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func broadcastInputsSumTheGradientsOfTheirCopies() throws {
-        let t = Self.transcript(try ScenarioTraces.intermediates())
+        let t = try Self.transcript(.intermediates)
         #expect(t.contains("chain rule ∂out/∂x = Σ ∂out/∂(v·x) · ∂(v·x)/∂x"))
         #expect(t.contains("x (shape []) was broadcast to shape [2]"))
         #expect(t.contains("1 · 1 + 1 · 2 = 3"))
@@ -71,14 +71,14 @@ import Testing
     }
 
     @Test func gradientsFromSeveralPathsAdd() throws {
-        let t = Self.transcript(try ScenarioTraces.intermediates())
+        let t = try Self.transcript(.intermediates)
         #expect(t.contains("2 paths lead here (from MulBackward0, PowBackward0): their gradients add"))
         #expect(t.contains("sum        3 + 715.4 = 718.4"))
         #expect(t.contains("x.grad = 718.4"))
     }
 
     @Test func gradModeStepZeroGradAndInPlaceHaveTheirOwnWords() throws {
-        let t = Self.transcript(try ScenarioTraces.optimizerStep())
+        let t = try Self.transcript(.optimizer)
         #expect(t.contains("grad mode  gradient recording is off"))
         #expect(t.contains("grad mode  gradient recording is on"))
         #expect(t.contains("in place  w is changed in place"))
@@ -93,8 +93,8 @@ import Testing
 
     @Test(arguments: [40, 60, 100])
     func transcriptLinesFitTheWidth(_ width: Int) throws {
-        for events in [try SeedTrace.events(), try ScenarioTraces.intermediates(), try ScenarioTraces.optimizerStep()] {
-            let t = StepThrough(events: events, source: SeedTrace.source, fileName: "lesson.txt").transcript(color: false, width: width)
+        for scenario in Scenario.allCases {
+            let t = try Self.transcript(scenario, width: width)
             for line in t.split(separator: "\n") {
                 #expect(DisplayWidth.of(String(line)) <= width, "\(line)")
             }
@@ -102,7 +102,7 @@ import Testing
     }
 
     @Test func colourIsAnsiOnTopOfTheSameText() throws {
-        let stepper = StepThrough(events: try SeedTrace.events(), source: SeedTrace.source, fileName: "lesson1.txt")
+        let stepper = try IsolatedTrace.stepper(.seed)
         let plain = stepper.transcript(color: false, width: 80)
         let colored = stepper.transcript(color: true, width: 80)
         #expect(colored.contains("\u{1B}[1;33m"))

@@ -4,16 +4,6 @@ import Glibc
 import Testing
 @testable import Trace
 
-/// The child side of the pseudo-terminal tests: runs only when a test below
-/// starts this binary again with the child variable set.
-@Suite struct StepperPTYChild {
-    @Test(.enabled(if: ProcessInfo.processInfo.environment[PseudoTerminal.childVariable] != nil))
-    func stepperPTYChildProcess() throws {
-        let stepper = StepThrough(events: try SeedTrace.events(), source: SeedTrace.source, fileName: "lesson1.txt")
-        try stepper.runInteractive()
-    }
-}
-
 /// `runInteractive()` on a real pseudo-terminal: keys move through the steps,
 /// and the terminal is restored after `q`, Ctrl-C and SIGINT.
 @Suite(.serialized) struct InteractiveTests {
@@ -23,7 +13,7 @@ import Testing
     static let showCursor = "\u{1B}[?25h"
 
     func start() throws -> PseudoTerminal {
-        let pty = try PseudoTerminal(filter: "stepperPTYChildProcess")
+        let pty = try PseudoTerminal(scenario: .seed)
         #expect(pty.isCooked())
         let started = pty.wait(for: "Step 1/9")
         #expect(started, "the full-screen view did not appear; child log:\n\(pty.childLog())")
@@ -101,33 +91,11 @@ import Testing
     }
 
     @Test func withoutATerminalItPrintsTheWholeTranscript() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try PseudoTerminal.testBinary())
-        process.arguments = ["--testing-library", "swift-testing", "--filter", "stepperPTYChildProcess"]
-        var env = ProcessInfo.processInfo.environment
-        env[PseudoTerminal.childVariable] = "1"
-        env["COLUMNS"] = "72"
-        env.removeValue(forKey: "NO_COLOR")
-        process.environment = env
-        // A file, not a pipe: the wait below can time out without blocking on a read.
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("stepper-transcript-\(getpid()).txt")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: file) }
-        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
-        process.standardOutput = try FileHandle(forWritingTo: file)
-        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        let data = try Data(contentsOf: file)
+        let data = try ChildProcess.run(mode: "run", scenario: .seed, environment: ["COLUMNS": "72"])
         let text = String(decoding: data, as: UTF8.self)
-        let expected = StepThrough(events: try SeedTrace.events(), source: SeedTrace.source, fileName: "lesson1.txt")
-            .transcript(color: false, width: 72)
-        #expect(process.terminationStatus == 0)
+        let expected = try IsolatedTrace.stepper(.seed).transcript(color: false, width: 72)
         #expect(text == expected)
-        #expect(!text.contains("\u{1B}"), "no colour and no screen control when stdout is a pipe")
+        #expect(!text.contains("\u{1B}"), "no colour and no screen control when stdout is not a terminal")
     }
 
     @Test func resizeRedrawsAtTheNewWidth() throws {

@@ -7,8 +7,6 @@ import Glibc
 /// other executable that reaches it), its standard input and output the PTY,
 /// standard error a log file. Every wait has a deadline, so nothing hangs.
 final class PseudoTerminal {
-    static let childVariable = "GRADVIZ_STEPPER_PTY_CHILD"
-
     let master: Int32
     let slave: Int32
     let process = Process()
@@ -17,8 +15,8 @@ final class PseudoTerminal {
     /// The terminal settings before the child started.
     private(set) var initialSettings: [UInt8] = []
 
-    /// Starts the child harness test `filter` on a `rows`×`columns` terminal.
-    init(filter: String, rows: UInt16 = 24, columns: UInt16 = 80, environment extra: [String: String] = [:]) throws {
+    /// Starts the step-through of `scenario` in a child on a `rows`×`columns` terminal.
+    init(scenario: Scenario, rows: UInt16 = 24, columns: UInt16 = 80) throws {
         var m: Int32 = -1, s: Int32 = -1
         var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         guard openpty(&m, &s, nil, nil, &size) == 0 else { throw PTYError.setup("openpty failed: \(errno)") }
@@ -29,14 +27,10 @@ final class PseudoTerminal {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("stepper-pty-\(getpid())-\(m).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
 
-        var env = ProcessInfo.processInfo.environment
-        env[PseudoTerminal.childVariable] = "1"
-        env["NO_COLOR"] = "1"
-        env["TERM"] = "xterm-256color"
-        for (k, v) in extra { env[k] = v }
-        process.executableURL = URL(fileURLWithPath: try PseudoTerminal.testBinary())
-        process.arguments = ["--testing-library", "swift-testing", "--filter", filter]
-        process.environment = env
+        process.executableURL = URL(fileURLWithPath: try ChildProcess.testBinary())
+        process.arguments = ChildProcess.arguments()
+        process.environment = ChildProcess.environment(mode: "run", scenario: scenario,
+                                                       extra: ["NO_COLOR": "1", "TERM": "xterm-256color"])
         process.standardInput = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.standardOutput = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.standardError = try FileHandle(forWritingTo: log)
@@ -52,13 +46,6 @@ final class PseudoTerminal {
         close(master)
         close(slave)
         try? FileManager.default.removeItem(at: log)
-    }
-
-    static func testBinary() throws -> String {
-        var buf = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
-        guard n > 0 else { throw PTYError.setup("cannot find the test binary") }
-        return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Everything the child wrote, as text.

@@ -1,8 +1,49 @@
 import Autograd
 @testable import Trace
 
+/// The lessons the stepper tests use, by name (a child process records one by its name).
+enum Scenario: String, CaseIterable {
+    case seed, vector, large, intermediates, optimizer, cjk
+
+    /// Records the scenario's events through the engine, in this process.
+    func record() throws -> [TraceEvent] {
+        switch self {
+        case .seed: return try SeedTrace.events()
+        case .vector: return try ScenarioTraces.vectorAccumulation()
+        case .large: return try ScenarioTraces.largeTensor()
+        case .intermediates: return try ScenarioTraces.intermediates()
+        case .optimizer: return try ScenarioTraces.optimizerStep()
+        case .cjk: return try ScenarioTraces.cjkNarration()
+        }
+    }
+
+    var source: String {
+        switch self {
+        case .seed: return SeedTrace.source
+        case .cjk: return "x = torch.tensor(3.0, requires_grad=True)\n# 平方\ny = x * x\ny.backward()\n"
+        default: return ""
+        }
+    }
+
+    var fileName: String { self == .cjk ? "課程.txt" : self == .seed ? "lesson1.txt" : "\(rawValue).txt" }
+}
+
 /// Small lessons beyond the seed, recorded through the engine, for the explanation tests.
 enum ScenarioTraces {
+    /// Narration in Chinese and Korean, a section title in Chinese.
+    static func cjkNarration() throws -> [TraceEvent] {
+        try SeedTrace.record { rec in
+            rec.enterStatement(line: 3, source: "y = x * x", section: "链式法则",
+                               narration: ["这里的 y 是 x 的平方：上游梯度乘以局部导数等于下游梯度（한국어도 됩니다）"], iteration: nil)
+            let x = Tensor(scalar: 3)
+            try x.setRequiresGrad(true)
+            rec.name(x, "x")
+            let y = try x.mul(x)
+            rec.name(y, "y")
+            try Engine.backward([y], gradTensors: [nil])
+        }
+    }
+
     static func statement(_ rec: Recorder, _ line: Int, _ source: String, narration: [String] = [], iteration: Int? = nil) {
         rec.enterStatement(line: line, source: source, section: "Scenario", narration: narration, iteration: iteration)
     }

@@ -1,5 +1,4 @@
 import Testing
-import Autograd
 @testable import Trace
 
 /// The full-screen layout: exactly the terminal's rows, no line wider than its
@@ -19,24 +18,10 @@ import Autograd
         return out
     }
 
-    static func cjkStepper() throws -> StepThrough {
-        let events = try SeedTrace.record { rec in
-            rec.enterStatement(line: 2, source: "y = x * x", section: "链式法则",
-                               narration: ["这里的 y 是 x 的平方：上游梯度乘以局部导数等于下游梯度（한국어도 됩니다）"], iteration: nil)
-            let x = Tensor(scalar: 3)
-            try x.setRequiresGrad(true)
-            rec.name(x, "x")
-            let y = try x.mul(x)
-            rec.name(y, "y")
-            try Engine.backward([y], gradTensors: [nil])
-        }
-        return StepThrough(events: events, source: "x = torch.tensor(3.0, requires_grad=True)\n# 平方\ny = x * x\ny.backward()\n", fileName: "課程.txt")
-    }
-
     @Test(arguments: [(24, 80), (10, 40), (5, 20), (3, 12), (1, 10), (50, 200), (24, 23)])
     func screenFillsTheTerminalExactly(_ rows: Int, _ columns: Int) throws {
-        for stepper in [try Self.cjkStepper(),
-                        StepThrough(events: try SeedTrace.events(), source: SeedTrace.source, fileName: "lesson1.txt")] {
+        for stepper in [try IsolatedTrace.stepper(.cjk),
+                        try IsolatedTrace.stepper(.seed)] {
             for step in 0..<stepper.stepCount {
                 for help in [false, true] {
                     for color in [false, true] {
@@ -52,7 +37,7 @@ import Autograd
     }
 
     @Test func screenShowsSourceCaptionAndChainRule() throws {
-        let stepper = StepThrough(events: try SeedTrace.events(), source: SeedTrace.source, fileName: "lesson1.txt")
+        let stepper = try IsolatedTrace.stepper(.seed)
         let lines = stepper.screen(.init(step: 4), rows: 40, columns: 100, color: false)
         let text = lines.joined(separator: "\n")
         #expect(lines[0].contains("Step 5/9 · line 15 · Backward"))
@@ -63,7 +48,7 @@ import Autograd
     }
 
     @Test func cjkNarrationWrapsByColumns() throws {
-        let stepper = try Self.cjkStepper()
+        let stepper = try IsolatedTrace.stepper(.cjk)
         let lines = stepper.screen(.init(step: 0), rows: 24, columns: 30, color: false)
         let caption = lines.filter { $0.contains("梯度") || $0.contains("平方") && !$0.contains("│") }
         #expect(!caption.isEmpty)
@@ -73,14 +58,14 @@ import Autograd
     }
 
     @Test func tooMuchTextSaysHowMuchIsHidden() throws {
-        let stepper = StepThrough(events: try SeedTrace.events(), source: SeedTrace.source, fileName: "lesson1.txt")
+        let stepper = try IsolatedTrace.stepper(.seed)
         let lines = stepper.screen(.init(step: 4), rows: 8, columns: 60, color: false)
         #expect(lines.count == 8)
         #expect(lines.contains { $0.contains("more lines: enlarge the window") })
     }
 
     @Test func renderDrawsFromTheTopAndClearsLeftovers() throws {
-        let stepper = StepThrough(events: try SeedTrace.events(), source: SeedTrace.source, fileName: "lesson1.txt")
+        let stepper = try IsolatedTrace.stepper(.seed)
         let out = stepper.render(["a", "b"])
         #expect(out == "\u{1B}[Ha\u{1B}[K\r\nb\u{1B}[K\u{1B}[J")
     }

@@ -19,13 +19,13 @@ import Autograd
     }
 
     @Test func seedLessonMatchesGolden() throws {
-        let stepper = StepThrough(events: try SeedTrace.events(), source: SeedTrace.source, fileName: "lesson1.txt")
+        let stepper = try IsolatedTrace.stepper(.seed)
         let text = stepper.transcript(color: false, width: 80)
         #expect(text == (try Self.golden("seed_chain_rule.txt", text)))
     }
 
     @Test func seedLessonShowsTheChainRuleWithNumbers() throws {
-        let stepper = StepThrough(events: try SeedTrace.events(), source: SeedTrace.source, fileName: "lesson1.txt")
+        let stepper = try IsolatedTrace.stepper(.seed)
         let text = stepper.transcript(color: false, width: 80)
         #expect(text.contains("∂z/∂y = 2·y = 12"))
         #expect(text.contains("1 · 2·6 = 12"))

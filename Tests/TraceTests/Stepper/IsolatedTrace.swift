@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+@testable import Trace
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Scenario traces recorded in a child process.
+///
+/// The engine reports to one global observer and keeps global grad mode and id
+/// counters, and every test target's suites run in parallel in one process; a
+/// trace recorded here could pick up another test's ops. The child runs this
+/// binary again with only `stepperChildProcess` selected, so it records alone.
+enum IsolatedTrace {
+    static let childVariable = "GRADVIZ_STEPPER_CHILD"
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cache: [Scenario: [TraceEvent]] = [:]
+
+    static func events(_ scenario: Scenario) throws -> [TraceEvent] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let e = cache[scenario] { return e }
+        #if os(Linux)
+        let data = try ChildProcess.run(mode: "events", scenario: scenario)
+        let events = try JSONDecoder().decode([TraceEvent].self, from: data)
+        #else
+        let events = try scenario.record()
+        #endif
+        cache[scenario] = events
+        return events
+    }
+
+    static func stepper(_ scenario: Scenario) throws -> StepThrough {
+        StepThrough(events: try events(scenario), source: scenario.source, fileName: scenario.fileName)
+    }
+}
+
+/// The child side: does what the parent asked, only when started as a child.
+@Suite struct StepperChild {
+    @Test(.enabled(if: ProcessInfo.processInfo.environment[IsolatedTrace.childVariable] != nil))
+    func stepperChildProcess() throws {
+        let env = ProcessInfo.processInfo.environment
+        let request = env[IsolatedTrace.childVariable]!.split(separator: ":").map(String.init)
+        let scenario = try #require(Scenario(rawValue: request.count > 1 ? request[1] : "seed"))
+        let events = try scenario.record()
+        switch request[0] {
+        case "events":
+            let data = try JSONEncoder().encode(events)
+            FileHandle.standardOutput.write(data)
+        default:
+            try StepThrough(events: events, source: scenario.source, fileName: scenario.fileName).runInteractive()
+        }
+    }
+}
+
+#if os(Linux)
+/// Runs this test binary as a child, standard output to a file, with a deadline.
+enum ChildProcess {
+    static func testBinary() throws -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        let n = readlink("/proc/self/exe", &buf, buf.count - 1)
+        guard n > 0 else { throw ChildError.failed("cannot find the test binary") }
+        return String(decoding: buf[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    static func arguments() -> [String] {
+        ["--testing-library", "swift-testing", "--filter", "stepperChildProcess"]
+    }
+
+    static func environment(mode: String, scenario: Scenario, extra: [String: String] = [:]) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment
+        env[IsolatedTrace.childVariable] = "\(mode):\(scenario.rawValue)"
+        for (k, v) in extra { env[k] = v }
+        return env
+    }
+
+    /// The child's standard output once it has exited (status 0), or an error after `seconds`.
+    static func run(mode: String, scenario: Scenario, environment extra: [String: String] = [:],
+                    seconds: Double = 60) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try testBinary())
+        process.arguments = arguments()
+        process.environment = environment(mode: mode, scenario: scenario, extra: extra)
+        // Files, not pipes: the wait below can time out without blocking on a read.
+        let dir = FileManager.default.temporaryDirectory
+        let out = dir.appendingPathComponent("stepper-child-\(getpid())-\(UUID().uuidString).out")
+        let err = dir.appendingPathComponent("stepper-child-\(getpid())-\(UUID().uuidString).err")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: err)
+        }
+        process.standardInput = FileHandle(forReadingAtPath: "/dev/null")
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        try process.run()
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            throw ChildError.failed("the child did not finish in \(seconds) s")
+        }
+        process.waitUntilExit()
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            let log = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
+            throw ChildError.failed("the child failed (status \(process.terminationStatus)):\n\(log)")
+        }
+        return try Data(contentsOf: out)
+    }
+
+    enum ChildError: Error {
+        case failed(String)
+    }
+}
+#endif
