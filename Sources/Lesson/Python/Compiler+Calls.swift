@@ -1,6 +1,8 @@
 /// Calls: argument evaluation, method calls without bound-method objects, zero-argument `super()`.
 extension Compiler {
-    func compileArguments(_ args: [Argument]) throws -> (Frame) throws -> PyArgs {
+    /// Code that evaluates call arguments; with `reserveReceiver`, positional slot 0 is left
+    /// for the receiver of a method call.
+    func compileArguments(_ args: [Argument], reserveReceiver: Bool = false) throws -> (Frame) throws -> PyArgs {
         var positional: [Eval] = []
         var keywords: [(String, Eval)] = []
         var simple = true
@@ -9,6 +11,16 @@ extension Compiler {
             case .positional(let e): positional.append(try compile(e))
             case .keyword(let n, let e): keywords.append((n, try compile(e)))
             case .star, .doubleStar: simple = false
+            }
+        }
+        if simple && reserveReceiver {
+            return { f in
+                var values: [PyValue] = [.none]
+                values.reserveCapacity(positional.count + 1)
+                for p in positional { values.append(try p(f)) }
+                var kws: [(name: String, value: PyValue)] = []
+                for (n, e) in keywords { kws.append((n, try e(f))) }
+                return PyArgs(values, keywords: kws)
             }
         }
         if simple {
@@ -53,7 +65,7 @@ extension Compiler {
             }
         }
         return { f in
-            var result = PyArgs()
+            var result = PyArgs(reserveReceiver ? [.none] : [])
             for p in pieces {
                 switch p {
                 case .positional(let e): result.positional.append(try e(f))
@@ -83,9 +95,37 @@ extension Compiler {
     }
 
     func compileCall(_ callee: Expr, _ args: [Argument], _ location: SourceLocation) throws -> Eval {
-        let argsEval = try compileArguments(args)
         let line = location.line
         let setLine = line != statementLine
+        if case .attribute(let objExpr, let name) = callee.kind {
+            let oe = try compile(objExpr)
+            let argsEval = try compileArguments(args, reserveReceiver: true)
+            return { f in
+                let obj = try oe(f)
+                if case .object(let inst as PyInstance) = obj, inst.attributes[name] == nil,
+                   case .object(let fn as PyFunction)? = inst.cls.lookup(name) {
+                    var a = try argsEval(f)
+                    a.positional[0] = obj
+                    if setLine { f.line = line }
+                    return try f.interp.callFunction(fn, a)
+                }
+                if case .list(let l) = obj, name == "append" {
+                    var a = try argsEval(f)
+                    if a.positional.count == 2 && a.keywords.isEmpty {
+                        l.items.append(a.positional[1])
+                        return .none
+                    }
+                    a.positional.removeFirst()
+                    return try f.interp.call(try f.interp.getAttribute(obj, name), a)
+                }
+                let method = try f.interp.getAttribute(obj, name)
+                var a = try argsEval(f)
+                a.positional.removeFirst()
+                if setLine { f.line = line }
+                return try f.interp.call(method, a)
+            }
+        }
+        let argsEval = try compileArguments(args)
         if case .name("super") = callee.kind, args.isEmpty {
             let superLoad = load("super")
             let firstArg: Eval? = scope.isFunctionLike && !scope.slotNames.isEmpty ? load(scope.slotNames[0]) : nil
@@ -99,15 +139,6 @@ extension Compiler {
                     return .object(PySuper(startClass: cls, receiver: try firstArg(f)))
                 }
                 return try f.interp.call(s, PyArgs())
-            }
-        }
-        if case .attribute(let objExpr, let name) = callee.kind {
-            let oe = try compile(objExpr)
-            return { f in
-                let obj = try oe(f)
-                let a = try argsEval(f)
-                if setLine { f.line = line }
-                return try f.interp.callMethod(obj, name, a)
             }
         }
         let ce = try compile(callee)

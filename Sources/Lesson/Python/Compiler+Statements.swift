@@ -25,6 +25,13 @@ extension Compiler {
         statementLine = line
         let body = try compileStatementBody(stmt)
         let info = statementInfo(line: line)
+        if !observed {
+            return { f in
+                f.line = line
+                try f.interp.tick()
+                return try body(f)
+            }
+        }
         return { f in
             f.line = line
             let interp = f.interp

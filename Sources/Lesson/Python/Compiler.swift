@@ -21,6 +21,8 @@ final class Compiler {
     let sections: [(line: Int, title: String)]
     var scope: Scope
     var statementLine = 0
+    /// Only the lesson itself is reported to the observer, not prelude modules.
+    let observed: Bool
 
     init(interp: Interpreter, module: PyModuleObject, fileName: String, commentLines: [Int: String], sourceLines: [Substring]) {
         self.interp = interp
@@ -29,6 +31,7 @@ final class Compiler {
         self.commentLines = commentLines
         self.sourceLines = sourceLines
         self.scope = Scope(kind: .module, parent: nil, qualname: "")
+        self.observed = fileName == interp.fileName
         var sections: [(line: Int, title: String)] = []
         for (line, text) in commentLines.sorted(by: { $0.key < $1.key }) where text.hasPrefix("## ") {
             sections.append((line, String(text.dropFirst(3)).trimmingTrailingNewline()))
@@ -144,8 +147,9 @@ final class Compiler {
 
     /// Code that binds variable `name` in the current scope (and reports it to the observer).
     func store(_ name: String) -> Assign {
+        let observed = self.observed
         func notify(_ f: Frame, _ v: PyValue) {
-            if let o = f.interp.observer { o.didAssign(name: name, value: v, line: f.line) }
+            if observed, let o = f.interp.observer { o.didAssign(name: name, value: v, line: f.line) }
         }
         switch scope.kind {
         case .module:

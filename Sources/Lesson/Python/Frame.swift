@@ -7,7 +7,7 @@ final class Frame {
     let parent: Frame?
     let module: PyModuleObject
     let code: CodeObject
-    unowned let interp: Interpreter
+    unowned(unsafe) let interp: Interpreter
     /// The line being executed.
     var line: Int
     /// Set by `return`.

@@ -439,8 +439,14 @@ extension Interpreter {
         if cls.isExceptionClass { inst.exceptionArgs = args.positional }
         if let native = cls.nativeBase { try native.initInstance(inst, args: args, interp: self) }
         if let initializer = cls.lookup("__init__") {
-            let bound = try bindForInstance(initializer, instance: .object(inst), cls: cls)
-            let r = try call(bound, args)
+            let r: PyValue
+            if case .object(let fn as PyFunction) = initializer {
+                var a = args
+                a.positional.insert(.object(inst), at: 0)
+                r = try callFunction(fn, a)
+            } else {
+                r = try call(try bindForInstance(initializer, instance: .object(inst), cls: cls), args)
+            }
             if !r.isNone {
                 throw PyException(.typeError, "__init__() should return None, not '\(r.typeName)'")
             }

@@ -32,11 +32,15 @@ public final class Interpreter {
         installBuiltins()
     }
 
-    /// The line being executed in the innermost Python frame.
-    public var currentLine: Int { frames.last?.line ?? 0 }
+    /// The lesson line being executed: the line of the innermost frame running lesson code
+    /// (prelude modules written in Python are skipped, so trace events point into the lesson).
+    public var currentLine: Int {
+        for f in frames.reversed() where f.code.fileName == fileName { return f.line }
+        return frames.last?.line ?? 0
+    }
 
-    /// The lines being executed in every Python frame, outermost first.
-    public var callStackLines: [Int] { frames.map(\.line) }
+    /// The lines being executed in every frame of lesson code, outermost first.
+    public var callStackLines: [Int] { frames.filter { $0.code.fileName == fileName }.map(\.line) }
 
     /// Makes `import name` return `module` (and `name.attr` resolve through it).
     public func registerNativeModule(_ name: String, _ module: PyModuleObject) {

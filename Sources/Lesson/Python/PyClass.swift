@@ -10,7 +10,13 @@ public final class PyClass: PyObject {
     /// The native class this class derives from, directly or through its bases.
     public let nativeBase: NativeClass?
     /// The class namespace: methods, class attributes, descriptors.
-    public var dict: [String: PyValue]
+    public var dict: [String: PyValue] {
+        didSet { version &+= 1 }
+    }
+    /// Bumped on every change of ``dict``; lookups cache results per chain of versions.
+    private var version = 0
+    private var lookupCache: [String: PyValue?] = [:]
+    private var cacheStamp: [Int] = []
     /// `__module__`; `builtins` for builtin types.
     public var moduleName: String
     /// The builtin type this class is, or derives from (`int` for `bool`, `exception` for ValueError).
@@ -25,6 +31,7 @@ public final class PyClass: PyObject {
         self.dict = dict
         self.moduleName = moduleName
         self.kind = base?.kind ?? .object
+        self.isBuiltin = moduleName == "builtins"
     }
 
     init(builtin name: String, base: PyClass?, kind: PyBuiltinKind) {
@@ -34,12 +41,13 @@ public final class PyClass: PyObject {
         self.dict = [:]
         self.moduleName = "builtins"
         self.kind = kind
+        self.isBuiltin = true
     }
 
     public override var typeName: String { "type" }
 
     /// True for builtin types (not defined by a lesson or prelude).
-    public var isBuiltin: Bool { moduleName == "builtins" }
+    public let isBuiltin: Bool
 
     /// The class and its bases, most derived first (Python's `__mro__`, without natives).
     public var mro: [PyClass] {
@@ -53,13 +61,41 @@ public final class PyClass: PyObject {
     }
 
     /// Looks `name` up in the namespaces of the MRO, without binding or native fallback.
+    ///
+    /// - Complexity: one dictionary lookup while no class of the chain changes.
     public func lookup(_ name: String) -> PyValue? {
+        if !cacheIsValid() {
+            lookupCache.removeAll(keepingCapacity: true)
+            cacheStamp.removeAll(keepingCapacity: true)
+            var c: PyClass? = self
+            while let k = c {
+                cacheStamp.append(k.version)
+                c = k.base
+            }
+        }
+        if let hit = lookupCache[name] { return hit }
+        var found: PyValue?
         var c: PyClass? = self
         while let k = c {
-            if let v = k.dict[name] { return v }
+            if let v = k.dict[name] {
+                found = v
+                break
+            }
             c = k.base
         }
-        return nil
+        lookupCache[name] = .some(found)
+        return found
+    }
+
+    private func cacheIsValid() -> Bool {
+        var i = 0
+        var c: PyClass? = self
+        while let k = c {
+            if i >= cacheStamp.count || cacheStamp[i] != k.version { return false }
+            i += 1
+            c = k.base
+        }
+        return i == cacheStamp.count
     }
 
     /// The class in the MRO whose namespace defines `name`.

@@ -125,4 +125,23 @@ struct InterpreterTests {
         #expect(result.stderr == "")
         #expect(out == "8 10 sub 11 1.0\n")
     }
+
+    @Test func preludeCodeIsNotObservedAndLinesPointIntoTheLesson() {
+        let observer = RecordingObserver()
+        var lines: [Int] = []
+        let (out, result) = runPython("import helper\n\nv = helper.twice(3)\nprint(v)\n", observer: observer) { interp in
+            let probe = PyModuleObject(name: "probe")
+            probe.set("line", .object(PyBuiltinFunction(name: "line") { _, interp in
+                lines.append(interp.currentLine)
+                return .none
+            }))
+            interp.registerNativeModule("probe", probe)
+            interp.registerPreludeModule("helper", source: "import probe\ndef twice(x):\n    y = x * 2\n    probe.line()\n    return y\n")
+        }
+        #expect(result.stderr == "")
+        #expect(out == "6\n")
+        #expect(lines == [3])
+        #expect(observer.statements.map(\.line) == [1, 3, 4])
+        #expect(observer.assignments.map(\.0) == ["helper", "v"])
+    }
 }
