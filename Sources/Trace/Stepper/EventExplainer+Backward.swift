@@ -138,7 +138,7 @@ extension EventExplainer {
         var lines: [StyledLine] = []
         guard !templates.contains(where: { $0 == nil }), let uv = u.values, let dv = d.values else {
             lines += formulaOnly(br, node: n, binding: b, outLabel: outLabel, downstream: d)
-            lines.append(destination(br, node: n))
+            lines += destination(br, node: n)
             return lines
         }
         let ts = templates.compactMap { $0 }
@@ -147,7 +147,7 @@ extension EventExplainer {
             && (0..<uCount).allSatisfy { ValueText.broadcastIndex($0, outShape: u.shape, shape: d.shape) != nil }
         guard uCount == dCount || uCount == 1 || broadcast else {
             lines += formulaOnly(br, node: n, binding: b, outLabel: outLabel, downstream: d)
-            lines.append(destination(br, node: n))
+            lines += destination(br, node: n)
             return lines
         }
         let symbolic = EventExplainer.combine(ts.map { b.symbolic($0) })
@@ -170,7 +170,7 @@ extension EventExplainer {
             lines.append(EventExplainer.item("chain rule", "\(downSymbol) = \(gradSymbol(outLabel)) · \(local)"))
             lines += products(ts, binding: b, upstream: u, downstream: d, ratios: ratios)
         }
-        lines.append(destination(br, node: n))
+        lines += destination(br, node: n)
         return lines
     }
 
@@ -264,13 +264,13 @@ extension EventExplainer {
         text.allSatisfy { $0.isNumber || " .+-−·/()²³⁴⁵⁶⁷⁸⁹⁰¹⁻e".contains($0) }
     }
 
-    private func destination(_ br: Branch, node n: NodeSnapshot) -> StyledLine {
-        guard let edge = n.next[br.slots[0]] else { return EventExplainer.note("") }
+    private func destination(_ br: Branch, node n: NodeSnapshot) -> [StyledLine] {
+        guard let edge = n.next[br.slots[0]] else { return [] }
         if edge.nodeName == "AccumulateGrad" {
             let leaf = edge.variableID.flatMap { labels.name(id: $0) } ?? br.label
-            return EventExplainer.note("→ AccumulateGrad, which adds it into \(leaf).grad")
+            return [EventExplainer.note("→ AccumulateGrad, which adds it into \(leaf).grad")]
         }
-        return EventExplainer.note("→ \(edge.nodeName), the grad_fn of \(br.label), goes on with it")
+        return [EventExplainer.note("→ \(edge.nodeName), the grad_fn of \(br.label), goes on with it")]
     }
 
     /// Terms of one input used in several slots: `2·y` when they agree, else `a + b`.

@@ -45,19 +45,6 @@ struct FormulaBinding {
         return complete ? text : nil
     }
 
-    /// Whether every identifier in `template` is bound (so numeric text is all numbers).
-    func bindsAll(_ template: String) -> Bool {
-        var all = true
-        _ = substitute(template) { name, _ in
-            if bindings[name] == nil && !FormulaBinding.functionNames.contains(name) { all = false }
-            return nil
-        }
-        return all
-    }
-
-    /// Words in table formulas that name functions or keywords, not inputs.
-    static let functionNames: Set<String> = ["exp", "ln", "log", "cos", "sin", "tanh", "sign", "if", "else", "where", "not", "condition"]
-
     /// Replaces each ASCII identifier of `template` for which `replacement` has an answer;
     /// `alone` tells whether the identifier is the whole formula or already
     /// enclosed in parentheses or bars (no grouping needed).

@@ -88,27 +88,27 @@ struct StyledLine: Equatable {
         return wrappedKeepingStyles(to: columns)
     }
 
+    /// Wraps the plain text, then gives each character of the pieces the style
+    /// it had: wrapping only drops spaces at breaks and adds indentation, so the
+    /// pieces' other characters are the original ones, in order.
     private func wrappedKeepingStyles(to columns: Int) -> [StyledLine] {
-        let pieces = DisplayWidth.wrap(plain, to: columns)
-        var styles: [Style] = []
-        for s in spans { styles += Array(repeating: s.style, count: s.text.count) }
-        let chars = Array(plain)
-        var out: [StyledLine] = []
+        var styled: [(Character, Style)] = []
+        for s in spans {
+            for c in s.text { styled.append((c, s.style)) }
+        }
         var k = 0
-        for p in pieces {
-            var line = StyledLine()
-            let indent = p.prefix { $0 == " " }.count
-            var body = p.dropFirst(indent)
-            line.append(String(repeating: " ", count: indent))
-            if !out.isEmpty {
-                while k < chars.count && chars[k] == " " { k += 1 }
+        var out: [StyledLine] = []
+        for piece in DisplayWidth.wrap(plain, to: columns) {
+            let indent = piece.prefix { $0 == " " }.count
+            var line = StyledLine(String(repeating: " ", count: indent))
+            if out.isEmpty {
+                k = min(indent, styled.count)
             } else {
-                k = min(indent, chars.count)
-                body = p.dropFirst(indent)
+                while k < styled.count && styled[k].0 == " " { k += 1 }
             }
-            for c in body {
-                while k < chars.count && chars[k] != c { k += 1 }
-                line.append(String(c), k < styles.count ? styles[k] : .plain)
+            for c in piece.dropFirst(indent) {
+                while k < styled.count && styled[k].0 != c { k += 1 }
+                line.append(String(c), k < styled.count ? styled[k].1 : .plain)
                 k += 1
             }
             out.append(line)

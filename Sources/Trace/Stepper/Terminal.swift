@@ -6,6 +6,7 @@ import Darwin
 
 /// The terminal could not be put into (or taken out of) full-screen mode.
 public struct TerminalError: Error, CustomStringConvertible {
+    /// What went wrong, with the system's reason.
     public let description: String
 }
 
