@@ -17,7 +17,7 @@ extension EventExplainer {
         let outLabel = output.map { labels.label($0) } ?? "the output of \(n.name)"
         var lines = [EventExplainer.heading("backward", "\(n.name), the grad_fn of \(outLabel)")]
         if let o = origin, let line = o.line, line != e.line, let src = o.source {
-            lines.append(EventExplainer.note("made at line \(line): \(src)"))
+            lines.append(EventExplainer.note("made at line \(line): \(src.trimmingSpaces)"))
         }
         let table = zip(n.inputNames, n.formulas).map { "grad_\($0) = \($1)" }
         if !table.isEmpty {

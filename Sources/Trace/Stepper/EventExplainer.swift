@@ -116,9 +116,14 @@ struct EventExplainer {
 
     /// An in-place op (`add_`, `-=`, `x[i] = v`): the same tensor, new values, a new version.
     private func inPlace(out: TensorSnapshot, label: String, before: TensorSnapshot?) -> [StyledLine] {
-        var lines = [EventExplainer.heading("in place", "\(label) is changed in place")]
+        let zeroedGrad = label.hasSuffix(".grad") && out.values?.allSatisfy { $0 == 0 } == true
+        var lines = [EventExplainer.heading("in place", zeroedGrad ? "\(label) is set to zero in place" : "\(label) is changed in place")]
         if let b = before { lines.append(EventExplainer.item("before", ValueText.compact(b), .plain)) }
         lines.append(EventExplainer.item("after", ValueText.compact(out), .value))
+        if zeroedGrad {
+            lines.append(EventExplainer.note("the next backward adds into zeros instead of into the old gradient"))
+            return lines
+        }
         if let fn = out.gradFn {
             lines.append(EventExplainer.item("grad_fn", "\(fn): the in-place op becomes part of \(label)'s history", .emphasis))
         }
@@ -136,7 +141,7 @@ struct EventExplainer {
             var lines: [StyledLine] = []
             for j in 0..<n {
                 guard let numbers = b.numeric(t, element: j, outShape: out.shape) else { break }
-                let key = outLabel + ValueText.indexText(j, shape: out.shape)
+                let key = out.shape.isEmpty ? outLabel : TensorLabels.grouped(outLabel) + ValueText.indexText(j, shape: out.shape)
                 lines.append(EventExplainer.item(key, "\(numbers) = \(ValueText.number(values[j], dtype: out.dtype))", .value))
             }
             if lines.count == n { return lines }

@@ -66,6 +66,10 @@ struct SourcePane {
 }
 
 extension String {
+    var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" }).trailingSpacesRemoved
+    }
+
     var replacingTabs: String {
         contains("\t") ? map { $0 == "\t" ? "    " : String($0) }.joined() : self
     }

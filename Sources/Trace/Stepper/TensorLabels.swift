@@ -3,7 +3,8 @@
 ///
 /// A tensor the lesson named is called by its name (the first name it had);
 /// an unnamed result of an op by a short expression of its inputs' labels
-/// (`2·x`, `exp(a)`); a Python number that took part in an op by its value.
+/// (`2·x`, `exp(a)`); a gradient a leaf holds as `w.grad`; a Python number
+/// that took part in an op by its value.
 struct TensorLabels {
     private var names: [Int: String] = [:]
     private var expressions: [Int: String] = [:]
@@ -19,11 +20,18 @@ struct TensorLabels {
                 if let n = s.name, names[s.id] == nil { names[s.id] = n }
             }
         }
+        for e in events where e.kind == .accumulate {
+            // The tensor `.grad` holds after accumulating: the lesson reads it as `w.grad`.
+            if let leaf = e.tensor, let after = e.after, names[after.id] == nil, let n = names[leaf.id] {
+                names[after.id] = n + ".grad"
+            }
+        }
         for (i, e) in events.enumerated() where e.kind == .forward {
             guard let out = e.output else { continue }
             let fnID = e.node?.id ?? out.gradFnID
             if let id = fnID, nodeOrigins[id] == nil { nodeOrigins[id] = i }
-            if names[out.id] == nil && expressions[out.id] == nil && e.op != "inplace" {
+            let computed = !(e.inputs ?? []).isEmpty && e.op != "inplace"
+            if computed && names[out.id] == nil && expressions[out.id] == nil {
                 let inputs = e.inputs ?? []
                 let text = OpTemplate.any(op: e.op ?? "op", inputs: inputs, labels: inputs.map { label($0) }, output: out)
                 if DisplayWidth.of(text) <= TensorLabels.expressionLimit { expressions[out.id] = text }

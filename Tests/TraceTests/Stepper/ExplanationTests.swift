@@ -91,6 +91,12 @@ import Testing
         #expect(t.contains("[1]      1 · 2·(-2) = -4"))
     }
 
+    @Test func gradientsAreCalledByTheLeafTheyBelongTo() throws {
+        let t = try Self.transcript(.optimizer)
+        #expect(t.contains("forward  mul: 0.1·w.grad"))
+        #expect(t.contains("(0.1·w.grad)[1] 0.1·(-4) = -0.4"))
+    }
+
     @Test(arguments: [40, 60, 100])
     func transcriptLinesFitTheWidth(_ width: Int) throws {
         for scenario in Scenario.allCases {

@@ -123,7 +123,7 @@ enum ScenarioTraces {
             GradMode.set(false)
             statement(rec, 5, "opt.step()", iteration: 1)
             let before = w.snapshot()
-            try w.sub_(w.grad!, alpha: 0.1)
+            try w.sub_(w.grad!.mul(0.1))
             rec.step([w], before: [before], rule: "w ← w − lr · w.grad  (lr = 0.1)")
             GradMode.set(true)
             statement(rec, 6, "opt.zero_grad()", iteration: 1)
