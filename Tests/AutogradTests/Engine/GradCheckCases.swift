@@ -1,8 +1,9 @@
 @testable import Autograd
 
-/// Gradient checks per derivative rule, keyed by the rule's grad_fn name (unique in
-/// `Derivatives.all`, unlike `op`, which the three `pow` rules share). A rule
-/// without an entry here fails `GradCheckTests.everyRuleHasAGradientCheck`.
+/// Gradient checks per derivative rule, keyed by the rule's grad_fn name (what a
+/// learner sees; `op` is shared by the three `pow` rules). Where two rules share a
+/// name, the cases under it must reach both. A rule without an entry here fails
+/// `GradCheckTests.everyRuleHasAGradientCheck`.
 let gradCheckCases: [String: [GradCheckCase]] = {
     var cases: [String: [GradCheckCase]] = [:]
 

@@ -2,9 +2,9 @@ import Testing
 @testable import Autograd
 
 extension EngineTests {
-    /// grad_fn names as PyTorch 2.15 prints them (`print(t.grad_fn)`, `t.grad_fn.name()`),
-    /// for the expressions a lesson writes. Each expected name was printed by running
-    /// the Python expression with
+    /// grad_fn names as PyTorch 2.15 prints them (`print(t.grad_fn)`), for the
+    /// expressions a lesson writes. Each expected name was printed by running the
+    /// Python expression with
     /// ```
     /// x = torch.tensor([[1., 2., 3.], [4., 5., 6.]], requires_grad=True)
     /// v = torch.tensor([1., 2., 3.], requires_grad=True)
@@ -130,6 +130,25 @@ extension EngineTests {
             } else {
                 #expect(name == c.expected, "\(python)")
             }
+        }
+
+        /// Nodes written by hand in PyTorch's C++ print short but answer `name()` with their namespace.
+        /// ```
+        /// y = x * 2; y.grad_fn.next_functions[0][0].name()     # torch::autograd::AccumulateGrad
+        /// y = x * 1; y.copy_(v); y.grad_fn.name()              # torch::autograd::CopyBackwards
+        /// y = x * 2; y[0] = 5; y.grad_fn.name()                # torch::autograd::CopySlices
+        /// (x * 2).grad_fn.name()                               # MulBackward0
+        /// ```
+        @Test func qualifiedNames() throws {
+            let x = try leaf([1, 2, 3, 4, 5, 6], [2, 3]), v = try leaf([1, 2, 3])
+            let y = try x.mul(2)
+            #expect(y.gradFn?.qualifiedName == "MulBackward0")
+            #expect(y.gradFn?.nextEdges[0]?.node.qualifiedName == "torch::autograd::AccumulateGrad")
+            let c = try x.mul(1)
+            try c.copy_(v)
+            #expect(c.gradFn?.qualifiedName == "torch::autograd::CopyBackwards")
+            try y.select(dim: 0, index: 0).fill_(5)
+            #expect(y.gradFn?.qualifiedName == "torch::autograd::CopySlices")
         }
 
         /// The nodes at the leaves: one AccumulateGrad per leaf, shared by every use.
