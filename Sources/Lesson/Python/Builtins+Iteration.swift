@@ -97,7 +97,8 @@ extension Interpreter {
             case .tuple(let t): return .object(PyArrayIterator(t.reversed(), typeName: "reversed"))
             case .str(let s): return .object(PyArrayIterator(s.reversed().map { .str(String($0)) }, typeName: "reversed"))
             case .object(let r as PyRange):
-                return .object(PyRange(start: r.element(r.count - 1), stop: r.start - r.step, step: -r.step).iterateValue(interp))
+                let reversedRange = PyRange(start: r.element(r.count - 1), stop: r.start - r.step, step: -r.step)
+                return .object(try interp.makeIterator(.object(reversedRange)))
             case .object(let inst as PyInstance):
                 if let m = try interp.lookupDunder(inst, "__reversed__") { return try interp.call(m, []) }
                 if let n = try inst.length(interp: interp), let g = try interp.lookupDunder(inst, "__getitem__") {
@@ -239,11 +240,5 @@ extension Interpreter {
             width *= 2
         }
         values = order.map { values[$0] }
-    }
-}
-
-extension PyRange {
-    func iterateValue(_ interp: Interpreter) -> PyIterator {
-        (try? iterate(interp: interp)) ?? PyArrayIterator([])
     }
 }

@@ -6,7 +6,7 @@ extension Interpreter {
 
     static let strMethodNames: Set<String> = [
         "capitalize", "casefold", "center", "count", "endswith", "find", "format", "index", "isalnum", "isalpha",
-        "isdecimal", "isdigit", "islower", "isnumeric", "isspace", "istitle", "isupper", "join", "ljust", "lower",
+        "isascii", "isdecimal", "isdigit", "isidentifier", "islower", "isprintable", "expandtabs", "isnumeric", "isspace", "istitle", "isupper", "join", "ljust", "lower",
         "lstrip", "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition",
         "rsplit", "rstrip", "split", "splitlines", "startswith", "strip", "swapcase", "title", "upper", "zfill",
     ]
@@ -253,6 +253,32 @@ extension Interpreter {
             return .bool(!s.isEmpty && s == titled)
         case "format":
             return .str(try formatString(s, args))
+        case "isascii":
+            try none()
+            return .bool(scalars.allSatisfy { $0.isASCII })
+        case "isidentifier":
+            try none()
+            guard let first = scalars.first, Lexer.isIdentifierStart(first) else { return .bool(false) }
+            return .bool(scalars.dropFirst().allSatisfy(Lexer.isIdentifierContinue))
+        case "isprintable":
+            try none()
+            return .bool(scalars.allSatisfy { $0 == " " || (!Interpreter.isPythonSpace($0) && Interpreter.quote(String($0)).count == 3) })
+        case "expandtabs":
+            let b = try args.bind(PySignature.cached("expandtabs(tabsize=8)"))
+            let size = try index(b[0])
+            var out = String.UnicodeScalarView()
+            var column = 0
+            for u in scalars {
+                if u == "\t" {
+                    let spaces = size > 0 ? size - column % size : 0
+                    out.append(contentsOf: repeatElement(" ", count: spaces))
+                    column += spaces
+                } else {
+                    out.append(u)
+                    column = (u == "\n" || u == "\r") ? 0 : column + 1
+                }
+            }
+            return .str(String(out))
         default:
             return .none
         }

@@ -276,7 +276,7 @@ extension Interpreter {
             if r * 2 > p || (r * 2 == p && q % 2 != 0) { result += 1 }
             return .int(result * p)
         case .bool(let b):
-            return ndigits.isNone ? .int(b ? 1 : 0) : .int(b ? 1 : 0)
+            return .int(b ? 1 : 0)
         case .float(let d):
             if ndigits.isNone {
                 if d.isNaN { throw PyException(.valueError, "cannot convert float NaN to integer") }

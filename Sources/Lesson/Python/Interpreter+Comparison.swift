@@ -81,6 +81,11 @@ extension Interpreter {
 
     func sequenceEquals(_ x: [PyValue], _ y: [PyValue]) throws -> Bool {
         guard x.count == y.count else { return false }
+        comparisonDepth += 1
+        defer { comparisonDepth -= 1 }
+        if comparisonDepth > recursionLimit {
+            throw PyException(.recursionError, "maximum recursion depth exceeded in comparison")
+        }
         for i in x.indices where !(try equalsItem(x[i], y[i])) { return false }
         return true
     }
@@ -97,6 +102,11 @@ extension Interpreter {
     }
 
     func lexicographic(_ op: PyCompareOp, _ x: [PyValue], _ y: [PyValue]) throws -> Bool {
+        comparisonDepth += 1
+        defer { comparisonDepth -= 1 }
+        if comparisonDepth > recursionLimit {
+            throw PyException(.recursionError, "maximum recursion depth exceeded in comparison")
+        }
         for i in 0..<min(x.count, y.count) where !(try equalsItem(x[i], y[i])) {
             return try compareTruth(op, x[i], y[i])
         }

@@ -110,7 +110,7 @@ extension Interpreter {
         if let ca = classAttr { return try bindForInstance(ca, instance: .object(inst), cls: inst.cls) }
         if let native = inst.cls.nativeBase, let v = try native.instanceAttr(name, of: inst, interp: self) { return v }
         switch name {
-        case "__dict__":
+        case "__dict__" where inst.cls !== PyClass.object:
             return .dict(PyDict(inst.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         case "args" where inst.cls.isExceptionClass:
             return .tuple(inst.exceptionArgs)

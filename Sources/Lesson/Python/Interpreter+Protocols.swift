@@ -31,6 +31,11 @@ extension Interpreter {
         case .list(let l):
             return try guardedRepr(l, "[...]") { "[" + (try l.items.map { try repr($0) }.joined(separator: ", ")) + "]" }
         case .tuple(let t):
+            comparisonDepth += 1
+            defer { comparisonDepth -= 1 }
+            if comparisonDepth > recursionLimit {
+                throw PyException(.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
+            }
             if t.count == 1 { return "(" + (try repr(t[0])) + ",)" }
             return "(" + (try t.map { try repr($0) }.joined(separator: ", ")) + ")"
         case .dict(let d):
@@ -46,6 +51,9 @@ extension Interpreter {
     private func guardedRepr(_ container: AnyObject, _ placeholder: String, _ body: () throws -> String) throws -> String {
         let id = ObjectIdentifier(container)
         if reprInProgress.contains(id) { return placeholder }
+        if reprInProgress.count >= recursionLimit {
+            throw PyException(.recursionError, "maximum recursion depth exceeded while getting the repr of an object")
+        }
         reprInProgress.insert(id)
         defer { reprInProgress.remove(id) }
         return try body()

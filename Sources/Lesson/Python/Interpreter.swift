@@ -23,6 +23,7 @@ public final class Interpreter {
     var sourceLines: [String: [Substring]] = [:]
     var nativeTypes: [String: PyClass] = [:]
     var reprInProgress: Set<ObjectIdentifier> = []
+    var comparisonDepth = 0
 
     /// Creates an interpreter whose `print` writes to `output`.
     public init(fileName: String = "<string>", output: @escaping (String) -> Void) {

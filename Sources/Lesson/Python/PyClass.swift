@@ -140,10 +140,6 @@ public final class PyClass: PyObject {
     public override func repr(interp: Interpreter) throws -> String? {
         isBuiltin ? "<class '\(name)'>" : "<class '\(moduleName).\(name)'>"
     }
-
-    public override func binaryOp(_ op: PyBinaryOp, _ other: PyValue, reflected: Bool, interp: Interpreter) throws -> PyValue? {
-        nil
-    }
 }
 
 /// The builtin type at the root of a class's chain, which decides how its instances behave.

@@ -214,6 +214,10 @@ public struct PySignature {
         case "()": return .tuple([])
         default: break
         }
+        if s.hasPrefix("("), s.hasSuffix(")") {
+            let inner = String(s.dropFirst().dropLast())
+            return .tuple(splitTopLevel(inner).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map(parseLiteral))
+        }
         if let i = Int(s) { return .int(i) }
         if let d = Double(s) { return .float(d) }
         if s.count >= 2, let f = s.first, (f == "'" || f == "\""), s.last == f {
