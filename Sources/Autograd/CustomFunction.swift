@@ -25,9 +25,7 @@ public final class FunctionContext {
             guard let s else { return nil }
             if s.tensor.version.value != s.version {
                 let t = s.tensor
-                let owner = t.gradFn.map { ", which is output \(t.outputNr) of \($0.name)," } ?? ""
-                throw AutogradError.runtime(
-                    "one of the variables needed for gradient computation has been modified by an inplace operation: [\(t.dtype.legacyTypeName) [\(t.shape.map(String.init).joined(separator: ", "))]]\(owner) is at version \(t.version.value); expected version \(s.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).")
+                throw AutogradError.runtime(Messages.modifiedInPlace(t, ownerNode: t.gradFn, outputNr: t.outputNr, expected: s.version))
             }
             return s.tensor
         }

@@ -123,16 +123,8 @@ public final class OpNode: Node {
         }
         if s.tensor.version.value != s.version {
             let t = s.tensor
-            let owner: String
-            if s.isOutput {
-                owner = ", which is output 0 of \(name),"
-            } else if let fn = t.gradFn {
-                owner = ", which is output \(t.outputNr) of \(fn.name),"
-            } else {
-                owner = ""
-            }
-            throw AutogradError.runtime(
-                "one of the variables needed for gradient computation has been modified by an inplace operation: [\(t.dtype.legacyTypeName) [\(t.shape.map(String.init).joined(separator: ", "))]]\(owner) is at version \(t.version.value); expected version \(s.version) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).")
+            throw AutogradError.runtime(Messages.modifiedInPlace(t, ownerNode: s.isOutput ? self : t.gradFn,
+                                                                 outputNr: s.isOutput ? 0 : t.outputNr, expected: s.version))
         }
         if s.isOutput {
             let t = Tensor(storage: s.tensor.storage, shape: s.tensor.shape, dtype: s.tensor.dtype, version: s.tensor.version)
@@ -153,6 +145,12 @@ public final class OpNode: Node {
             out[i] = r
         }
         return out
+    }
+
+    override func heldForTeardown() -> [AnyObject] {
+        let held = saved.compactMap { $0?.tensor }
+        saved = []
+        return held
     }
 
     public override func releaseSavedTensors() {
@@ -178,5 +176,20 @@ public final class OpNode: Node {
 
 /// PyTorch's message texts that more than one place raises.
 enum Messages {
+    /// The saved-tensor version check's error, naming the op that produced the tensor
+    /// as PyTorch 2.15 does (`Add` for AddBackward0).
+    static func modifiedInPlace(_ t: Tensor, ownerNode: Node?, outputNr: Int, expected: Int) -> String {
+        let owner = ownerNode.map { ", which is output \(outputNr) of \(opName(of: $0))," } ?? ""
+        return "one of the variables needed for gradient computation has been modified by an inplace operation: [\(t.dtype.legacyTypeName) [\(t.shape.map(String.init).joined(separator: ", "))]]\(owner) is at version \(t.version.value); expected version \(expected) instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False)."
+    }
+
+    /// `MulBackward0` → `Mul`.
+    static func opName(of node: Node) -> String {
+        var n = Substring(node.name)
+        while let last = n.last, last.isNumber { n = n.dropLast() }
+        if n.hasSuffix("Backward") { n = n.dropLast(8) }
+        return String(n)
+    }
+
     static let backwardTwice = "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward."
 }

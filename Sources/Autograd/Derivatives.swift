@@ -26,6 +26,11 @@ public enum Derivatives {
         formulas: ["−grad"], local: ["−1"], saves: [[]],
         pullbacks: [{ try $0.grad.neg() }])
 
+    public static let rsubTensor = DerivativeRule(
+        op: "rsub_tensor", gradFn: "RsubBackward0", inputs: ["self", "other"],
+        formulas: ["−grad · alpha", "grad"], local: ["−alpha", "1"], saves: [[], []],
+        pullbacks: [{ c in c.attrs.scalar == 1 ? try c.grad.neg() : try c.grad.mul(-c.attrs.scalar) }, { $0.grad }])
+
     public static let mul = DerivativeRule(
         op: "mul", gradFn: "MulBackward0", inputs: ["self", "other"],
         formulas: ["grad · other", "grad · self"], local: ["other", "self"],
@@ -150,14 +155,15 @@ public enum Derivatives {
 
     public static let clamp = DerivativeRule(
         op: "clamp", gradFn: "ClampBackward1", inputs: ["self"],
-        formulas: ["grad · (min ≤ self ≤ max)"], local: ["1 if min ≤ self ≤ max else 0"], saves: [[.input(0)]],
+        formulas: ["grad · (min < self < max)"], local: ["1 if min < self < max else 0"], saves: [[.input(0)]],
         pullbacks: [{ c in try clampPullback(c) }])
 
     private static func clampPullback(_ c: BackwardContext) throws -> Tensor {
         let x = try c.input(0)
+        // PyTorch passes the gradient only strictly inside the bounds.
         var inside = try x.compare(.eq, x)
-        if c.attrs.hasMin { inside = try inside.mul(x.compare(.ge, Tensor.wrapped(c.attrs.scalar, dtype: .float64))) }
-        if c.attrs.hasMax { inside = try inside.mul(x.compare(.le, Tensor.wrapped(c.attrs.scalar2, dtype: .float64))) }
+        if c.attrs.hasMin { inside = try inside.mul(x.compare(.gt, Tensor.wrapped(c.attrs.scalar, dtype: .float64))) }
+        if c.attrs.hasMax { inside = try inside.mul(x.compare(.lt, Tensor.wrapped(c.attrs.scalar2, dtype: .float64))) }
         return try Tensor.where(inside, c.grad, c.grad.fullLike(0))
     }
 
@@ -481,7 +487,7 @@ public enum Derivatives {
 
     /// Every rule, for the gradient-check tests and the documentation.
     public static let all: [DerivativeRule] = [
-        add, sub, rsub, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
+        add, sub, rsub, rsubTensor, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
         exp, log, sin, cos, tanh, sigmoid, relu, sqrt, abs, sign, clamp, whereSelf,
         sum, sumDim, mean, meanDim, max, min, maxDim, minDim, placeAlong, gatherAlong,
         mm, dot, mv, t, permute, transpose, view, unsafeView, unsqueeze, squeeze, squeezeDim, squeezeInPlace, expand,

@@ -237,7 +237,7 @@ public enum Engine {
 
         if let inputs, !accumulate, !allowUnused {
             for (k, _) in inputs.enumerated() where captured[k] == nil {
-                throw AutogradError.runtime("One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
+                throw AutogradError.runtime("The differentiated Tensor at index \(k) appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")
             }
         }
         return captured

@@ -17,9 +17,15 @@ public protocol EngineObserver: AnyObject {
     func gradModeChanged(enabled: Bool)
 }
 
-/// The observer the engine reports to, if any.
+/// The observer the engine reports to on this thread, if any.
 public enum EngineObservers {
-    nonisolated(unsafe) public static var current: EngineObserver?
+    public static var current: EngineObserver? {
+        get { ThreadState.current.observer }
+        set { ThreadState.current.observer = newValue }
+    }
     /// Set while backward runs: ops inside backward formulas are not lesson steps.
-    nonisolated(unsafe) public static var muteForward = false
+    public static var muteForward: Bool {
+        get { ThreadState.current.muteForward }
+        set { ThreadState.current.muteForward = newValue }
+    }
 }

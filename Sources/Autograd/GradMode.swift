@@ -3,25 +3,28 @@
 /// Lessons run on one thread; the engine switches the mode while it applies
 /// backward formulas (recording only under `create_graph`).
 public enum GradMode {
-    nonisolated(unsafe) public private(set) static var isEnabled = true
+    /// Whether ops are recorded on this thread.
+    public static var isEnabled: Bool { ThreadState.current.gradEnabled }
 
     /// Sets the mode and reports the previous one so callers can restore it.
     @discardableResult
     public static func set(_ enabled: Bool) -> Bool {
-        let previous = isEnabled
+        let state = ThreadState.current
+        let previous = state.gradEnabled
         if previous != enabled {
-            isEnabled = enabled
-            EngineObservers.current?.gradModeChanged(enabled: enabled)
+            state.gradEnabled = enabled
+            state.observer?.gradModeChanged(enabled: enabled)
         }
         return previous
     }
 
     /// Runs `body` with the mode set to `enabled`, restoring the previous mode afterwards.
     public static func with<T>(_ enabled: Bool, _ body: () throws -> T) rethrows -> T {
-        let previous = isEnabled
+        let state = ThreadState.current
+        let previous = state.gradEnabled
         if previous == enabled { return try body() }
-        isEnabled = enabled
-        defer { isEnabled = previous }
+        state.gradEnabled = enabled
+        defer { state.gradEnabled = previous }
         return try body()
     }
 }

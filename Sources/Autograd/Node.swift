@@ -1,8 +1,6 @@
 /// A recorded operation in the backward graph (`grad_fn`): given the gradients of
 /// its outputs it computes the gradients of its inputs.
 open class Node {
-    nonisolated(unsafe) private static var nextSequenceNr = 0
-    nonisolated(unsafe) private static var nextID = 0
 
     /// Stable per-run id for traces and pictures.
     public let id: Int
@@ -34,21 +32,38 @@ open class Node {
     public internal(set) var savedTensorsReleased = false
 
     init(name: String, nextEdges: [Edge?], numOutputs: Int = 1, sequenceNr: Int? = nil) {
-        Node.nextID += 1
-        id = Node.nextID
+        let state = ThreadState.current
+        state.nextNodeID += 1
+        id = state.nextNodeID
         self.name = name
         self.nextEdges = nextEdges
         self.numOutputs = numOutputs
         if let s = sequenceNr {
             self.sequenceNr = s
         } else {
-            Node.nextSequenceNr += 1
-            self.sequenceNr = Node.nextSequenceNr
+            state.nextSequenceNr += 1
+            self.sequenceNr = state.nextSequenceNr
         }
     }
 
+    deinit {
+        // Hand the next nodes to the graveyard so a long chain is freed without recursion.
+        var held: [AnyObject] = []
+        for e in nextEdges { if let n = e?.node { held.append(n) } }
+        nextEdges = []
+        held.append(contentsOf: heldForTeardown())
+        Teardown.bury(held)
+    }
+
+    /// Objects a subclass keeps that may lead further down the graph (saved tensors).
+    func heldForTeardown() -> [AnyObject] { [] }
+
     /// Resets the counters so two runs in one process number nodes alike.
-    public static func resetIDs() { nextID = 0; nextSequenceNr = 0 }
+    public static func resetIDs() {
+        let state = ThreadState.current
+        state.nextNodeID = 0
+        state.nextSequenceNr = 0
+    }
 
     /// Computes the input gradients from the output gradients (nil means zero).
     open func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
@@ -84,6 +99,7 @@ public final class AccumulateGrad: Node {
     public override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
         guard let incoming = grads[0] else { return [] }
         let before = variable.grad
+        let beforeValues = EngineObservers.current == nil ? nil : before?.snapshot()
         let after: Tensor
         if let old = before {
             if GradMode.isEnabled {
@@ -106,7 +122,7 @@ public final class AccumulateGrad: Node {
             after = incoming.snapshot()
             variable.grad = after
         }
-        EngineObservers.current?.accumulated(into: variable, before: before?.snapshot(), incoming: incoming, after: after)
+        EngineObservers.current?.accumulated(into: variable, before: beforeValues, incoming: incoming, after: after)
         return []
     }
 

@@ -80,7 +80,10 @@ extension Tensor {
     public func rsub(_ other: Tensor) throws -> Tensor {
         let dt = TypePromotion.resultType(self, other)
         let out = try Tensor.zipValues(other, self, dtype: dt, -)
-        if !other.isWrappedNumber { return Tensor.record(Derivatives.sub, inputs: [other, self], output: out) }
+        if !other.isWrappedNumber {
+            var a = OpAttributes(); a.scalar = 1
+            return Tensor.record(Derivatives.rsubTensor, inputs: [self, other], output: out, attrs: a)
+        }
         return Tensor.record(Derivatives.rsub, inputs: [self], output: out)
     }
 

@@ -57,7 +57,9 @@ extension Tensor {
                               baseShape: b.shape, dtype: b.dtype)
         b.gradFn = node
         b.outputNr = 0
-        gradFn = fn
+        // The view now reads its history through the base, as PyTorch regenerates it.
+        gradFn = AsStridedBackward(base: Edge(node: node, inputNr: 0), positions: positions,
+                                   viewShape: shape, baseShape: b.shape, dtype: dtype)
         outputNr = 0
     }
 
@@ -117,6 +119,30 @@ extension EngineObservers {
         defer { muteForward = previous }
         return try body()
     }
+}
+
+/// The grad_fn of a view after an in-place change through it: scatters the view's
+/// gradient into the base's shape (AsStridedBackward0).
+public final class AsStridedBackward: Node {
+    let positions: [Int]
+    let baseShape: [Int]
+
+    init(base: Edge, positions: [Int], viewShape: [Int], baseShape: [Int], dtype: DType) {
+        self.positions = positions
+        self.baseShape = baseShape
+        super.init(name: "AsStridedBackward0", nextEdges: [base])
+        outputShapes = [viewShape]
+        outputDTypes = [dtype]
+    }
+
+    public override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
+        guard let g = grads[0] else { return [nil] }
+        var all = [Double](repeating: 0, count: baseShape.reduce(1, *))
+        for (k, v) in g.values.enumerated() { all[positions[k]] += v }
+        return [Tensor(values: all, shape: baseShape, dtype: g.dtype)]
+    }
+
+    public override var formulas: [String] { ["grad placed at the view's positions in zeros of the base's shape"] }
 }
 
 /// The grad_fn of a tensor whose view was modified in place: routes the

@@ -33,7 +33,7 @@ extension Tensor {
         guard dim == 2 else { throw AutogradError.runtime("self must be a matrix") }
         guard other.dim == 2 else { throw AutogradError.runtime("mat2 must be a matrix") }
         guard shape[1] == other.shape[0] else {
-            throw AutogradError.runtime("mat1 and mat2 shapes cannot be multiplied (\(Tensor.shapeText(shape)) and \(Tensor.shapeText(other.shape)))")
+            throw AutogradError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(Tensor.shapeText(shape)) and \(Tensor.shapeText(other.shape)))")
         }
         try checkSameDType(other, op: "mm")
         let v = Tensor.matmulValues(values, other.values, n: shape[0], k: shape[1], m: other.shape[1], dtype: dtype)
@@ -81,7 +81,7 @@ extension Tensor {
         if d1 == 2 && d2 == 1 { return try mv(other) }
         if d1 == 1 && d2 == 2 {
             guard shape[0] == other.shape[0] else {
-                throw AutogradError.runtime("mat1 and mat2 shapes cannot be multiplied (1x\(shape[0]) and \(Tensor.shapeText(other.shape)))")
+                throw AutogradError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (1x\(shape[0]) and \(Tensor.shapeText(other.shape)))")
             }
             let m = try unsqueeze(0).mm(other)
             var a = OpAttributes(); a.dims = [0]
@@ -97,7 +97,7 @@ extension Tensor {
                 return try folded.mv(other).unsafeView(Array(shape.dropLast()))
             }
             guard k == other.shape[0] else {
-                throw AutogradError.runtime("mat1 and mat2 shapes cannot be multiplied (\(rows)x\(k) and \(Tensor.shapeText(other.shape)))")
+                throw AutogradError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(rows)x\(k) and \(Tensor.shapeText(other.shape)))")
             }
             return try folded.mm(other).unsafeView(Array(shape.dropLast()) + [other.shape[1]])
         }

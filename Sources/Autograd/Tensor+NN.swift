@@ -111,8 +111,8 @@ extension Tensor {
     /// `uniform_(a, b)` / `normal_(mean, std)`: refills the values from the default generator.
     public func refill(normal: Bool, _ p: Double, _ q: Double) throws {
         let n = numel
-        let v = normal ? Generator.default.normal(count: n, dtype: dtype, mean: p, std: q)
-                       : Generator.default.uniform(count: n, dtype: dtype, from: p, to: q)
+        let v = normal ? Generator.current.normal(count: n, dtype: dtype, mean: p, std: q)
+                       : Generator.current.uniform(count: n, dtype: dtype, from: p, to: q)
         try inPlace { orig in Tensor(values: v, shape: orig.shape, dtype: orig.dtype) }
     }
 }

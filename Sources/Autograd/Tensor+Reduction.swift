@@ -50,7 +50,7 @@ extension Tensor {
     /// `mean()` (MeanBackward0).
     public func mean() throws -> Tensor {
         guard dtype.isFloatingPoint else {
-            throw AutogradError.runtime("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
+            throw AutogradError(.notImplementedError, "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
         }
         var s = 0.0
         for v in values { s += v }
@@ -61,7 +61,7 @@ extension Tensor {
     /// `mean(dim, keepdim)` (MeanBackward1).
     public func mean(dims: [Int], keepdim: Bool = false) throws -> Tensor {
         guard dtype.isFloatingPoint else {
-            throw AutogradError.runtime("mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
+            throw AutogradError(.notImplementedError, "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
         }
         let w = try wrapDims(dims.isEmpty ? Array(0..<dim) : dims)
         var (v, shape) = Tensor.reduceSum(values, shape: self.shape, dims: w, keepdim: keepdim)

@@ -169,12 +169,12 @@ extension Tensor {
     }
 
     /// `select(dim, index)` (SelectBackward0): `x[i]` along one dimension.
-    public func select(dim d: Int, index: Int) throws -> Tensor {
+    public func select(dim d: Int, index: Int, reportedDim: Int? = nil) throws -> Tensor {
         guard dim > 0 else { throw AutogradError(.indexError, "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number") }
         let w = try Shape.wrapDim(d, rank: dim)
         let size = shape[w]
         guard index >= -size && index < size else {
-            throw AutogradError(.indexError, "index \(index) is out of bounds for dimension \(w) with size \(size)")
+            throw AutogradError(.indexError, "index \(index) is out of bounds for dimension \(reportedDim ?? w) with size \(size)")
         }
         let i = index < 0 ? index + size : index
         var s = shape, st = strides

@@ -4,7 +4,6 @@
 /// Identity matters: two tensors with equal values are different graph
 /// vertices, so `Tensor` is a class and `id` is a stable counter, never an address.
 public final class Tensor {
-    nonisolated(unsafe) private static var nextID = 0
 
     /// A per-run counter, stable across runs of the same program.
     public let id: Int
@@ -40,10 +39,17 @@ public final class Tensor {
     /// The object a language binding wraps this tensor in, so one tensor keeps one identity there.
     public weak var userObject: AnyObject?
 
+    deinit {
+        // A tensor's grad_fn may head a long chain; release it through the graveyard.
+        if let fn = gradFn { gradFn = nil; Teardown.bury([fn]) }
+        if let g = grad { grad = nil; Teardown.bury([g]) }
+    }
+
     public init(storage: Storage, shape: [Int], dtype: DType, version: VersionCounter = VersionCounter(),
                 strides: [Int]? = nil, offset: Int = 0) {
-        Tensor.nextID += 1
-        id = Tensor.nextID
+        let state = ThreadState.current
+        state.nextTensorID += 1
+        id = state.nextTensorID
         self.storage = storage
         self.version = version
         self.shape = shape
@@ -75,7 +81,7 @@ public final class Tensor {
     }
 
     /// Resets the id counter so two runs in one process number tensors alike.
-    public static func resetIDs() { nextID = 0 }
+    public static func resetIDs() { ThreadState.current.nextTensorID = 0 }
 
     // MARK: - Autograd attributes
 
@@ -93,7 +99,7 @@ public final class Tensor {
                 "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
         }
         if flag && !dtype.isFloatingPoint {
-            throw AutogradError.runtime("only Tensors of floating point and complex dtype can require gradients")
+            throw AutogradError.runtime("Only Tensors of floating point and complex dtype can require gradients")
         }
         leafRequiresGrad = flag
     }
@@ -116,16 +122,16 @@ public final class Tensor {
         if !requiresGrad {
             throw AutogradError.runtime("cannot register a hook on a tensor that doesn't require gradient")
         }
-        Tensor.nextHookID += 1
-        let hook = TensorHook(id: Tensor.nextHookID, tensor: WeakTensor(tensor: self), fn: fn)
+        let state = ThreadState.current
+        state.nextHookID += 1
+        let hook = TensorHook(id: state.nextHookID, tensor: WeakTensor(tensor: self), fn: fn)
         if let node = gradFn {
             node.tensorPreHooks[outputNr, default: []].append(hook)
         } else {
             hooks.append(hook)
         }
-        return Tensor.nextHookID
+        return state.nextHookID
     }
-    nonisolated(unsafe) static var nextHookID = 0
 
     /// Removes a hook registered on this tensor (`handle.remove()`).
     public func removeHook(_ handle: Int) {

@@ -30,28 +30,30 @@ public enum LessonRunner {
 
     public static func run(source: String, fileName: String, output: @escaping (String) -> Void,
                            record: Bool, limits: Limits = Limits()) -> LessonRun {
-        Tensor.resetIDs()
-        Node.resetIDs()
-        GradMode.set(true)
-        Generator.default.manualSeed(Generator.defaultSeed)
-        Tensor.maxElements = limits.maxTensorElements
         let recorder = record ? Recorder(eventLimit: limits.maxEvents) : nil
         let bridge = recorder.map { TraceBridge(recorder: $0, source: source) }
-        EngineObservers.current = recorder
-        defer {
-            EngineObservers.current = nil
-            GradMode.set(true)
-        }
-        var warnings = ""
-        TorchWarnings.current = TorchWarnings(fileName: fileName, source: source) { warnings += $0 }
-        defer { TorchWarnings.current = nil }
+        let warnings = WarningBuffer()
         let result = PythonRunner.run(source: source, fileName: fileName, output: output, observer: bridge) { interp in
+            // The interpreter thread gets fresh engine state: ids, grad mode, generator, observer.
+            Tensor.resetIDs()
+            Node.resetIDs()
+            GradMode.set(true)
+            Generator.setCurrent(Generator())
+            Tensor.maxElements = limits.maxTensorElements
+            EngineObservers.current = recorder
+            TorchWarnings.current = TorchWarnings(fileName: fileName, source: source) { warnings.text += $0 }
             interp.stepBudget = limits.stepBudget
             TorchModules.register(in: interp)
         }
-        return LessonRun(exitStatus: result.exitStatus, stderr: warnings + result.stderr,
+        let warningText = warnings.text
+        return LessonRun(exitStatus: result.exitStatus, stderr: warningText + result.stderr,
                          events: recorder?.events ?? [], droppedEvents: recorder?.droppedEvents ?? 0)
     }
+}
+
+/// Collects warning text on the interpreter thread for the caller.
+final class WarningBuffer: @unchecked Sendable {
+    var text = ""
 }
 
 /// Hands the interpreter's statements, names and prints to the recorder.

@@ -70,12 +70,14 @@ extension TensorObject {
             throw PyException(.indexError, "too many indices for tensor of dimension \(t.dim)")
         }
         var d = 0
+        var consumed = 0
         var isView = true
         try TorchBridge.run {
             for item in items {
                 switch item {
                 case .integer(let i):
-                    t = try t.select(dim: d, index: i)
+                    t = try t.select(dim: d, index: i, reportedDim: d + consumed)
+                    consumed += 1
                 case .slice(let s, let e, let step):
                     let size = t.shape[d]
                     // A lone slice is always applied; inside a tuple, full slices are skipped (as PyTorch).

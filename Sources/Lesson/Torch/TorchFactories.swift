@@ -117,7 +117,7 @@ enum TorchFactories {
             }
             try TorchBridge.run { try Tensor.validateShape(shape) }
             let n = shape.reduce(1, *)
-            let v = normal ? Generator.default.normal(count: n, dtype: dtype) : Generator.default.uniform(count: n, dtype: dtype)
+            let v = normal ? Generator.current.normal(count: n, dtype: dtype) : Generator.current.uniform(count: n, dtype: dtype)
             let t = Tensor(values: v, shape: shape, dtype: dtype)
             return try finish(t, requiresGrad: args.keyword("requires_grad") ?? .bool(false), interp: interp, op: function)
         }

@@ -108,10 +108,10 @@ enum TorchModule {
             return try TorchFactories.finish(r, requiresGrad: b["requires_grad"], interp: interp, op: "full_like")
         })
         torch.set("rand_like", fn("rand_like", TorchFactories.like("rand_like") { t, d in
-            Tensor(values: Generator.default.uniform(count: t.numel, dtype: d), shape: t.shape, dtype: d)
+            Tensor(values: Generator.current.uniform(count: t.numel, dtype: d), shape: t.shape, dtype: d)
         }))
         torch.set("randn_like", fn("randn_like", TorchFactories.like("randn_like") { t, d in
-            Tensor(values: Generator.default.normal(count: t.numel, dtype: d), shape: t.shape, dtype: d)
+            Tensor(values: Generator.current.normal(count: t.numel, dtype: d), shape: t.shape, dtype: d)
         }))
         torch.set("randint", fn("randint") { args, interp in
             var pos = args.positional
@@ -126,14 +126,14 @@ enum TorchModule {
             let shape = try TorchBridge.shape([sizeArg], interp: interp, function: "randint")
             try Tensor.validateShape(shape)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .int64
-            let v = Generator.default.randint(count: shape.reduce(1, *), low: Int64(low), high: Int64(high))
+            let v = Generator.current.randint(count: shape.reduce(1, *), low: Int64(low), high: Int64(high))
             return TorchBridge.created(Tensor(values: v.map(dtype.round), shape: shape, dtype: dtype), op: "randint")
         })
         torch.set("randperm", fn("randperm") { args, _ in
             let b = try args.bind(signature: "randperm(n, *, dtype=None, device=None, requires_grad=False)")
             let n = try TorchBridge.intArgument(b["n"], "n")
             try Tensor.validateShape([n])
-            return TorchBridge.created(Tensor(values: Generator.default.randperm(n), shape: [n], dtype: .int64), op: "randperm")
+            return TorchBridge.created(Tensor(values: Generator.current.randperm(n), shape: [n], dtype: .int64), op: "randperm")
         })
         torch.set("manual_seed", fn("manual_seed") { args, _ in
             let b = try args.bind(signature: "manual_seed(seed)")
@@ -143,11 +143,11 @@ enum TorchModule {
                 }
                 throw PyException(.typeError, "manual_seed expected a long, but got \(b["seed"].typeName)")
             }
-            Generator.default.manualSeed(UInt64(bitPattern: Int64(seed)))
+            Generator.current.manualSeed(UInt64(bitPattern: Int64(seed)))
             return .object(GeneratorObject.shared)
         })
-        torch.set("seed", fn("seed") { _, _ in .int(Int(Generator.default.initialSeed)) })
-        torch.set("initial_seed", fn("initial_seed") { _, _ in .int(Int(truncatingIfNeeded: Generator.default.initialSeed)) })
+        torch.set("seed", fn("seed") { _, _ in .int(Int(Generator.current.initialSeed)) })
+        torch.set("initial_seed", fn("initial_seed") { _, _ in .int(Int(truncatingIfNeeded: Generator.current.initialSeed)) })
 
         // Grad modes
         torch.set("no_grad", .object(GradModeClass(name: "no_grad", mode: false)))

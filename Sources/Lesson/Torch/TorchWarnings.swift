@@ -3,7 +3,12 @@ import Foundation
 /// Python's `warnings` output for the warnings PyTorch gives lessons, shown once per
 /// location as Python's default filter does.
 final class TorchWarnings {
-    nonisolated(unsafe) static var current: TorchWarnings?
+    /// The warnings of the lesson running on this thread.
+    static var current: TorchWarnings? {
+        get { Thread.current.threadDictionary[key] as? TorchWarnings }
+        set { Thread.current.threadDictionary[key] = newValue }
+    }
+    private static let key = "gradviz.TorchWarnings"
 
     private let sink: (String) -> Void
     private let fileName: String

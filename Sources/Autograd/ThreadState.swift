@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The engine's per-thread state, as PyTorch keeps grad mode per thread: grad mode,
+/// the trace observer, the id counters and the random generator in use. Two lessons
+/// (or two tests) on two threads never see each other's settings.
+final class ThreadState {
+    var gradEnabled = true
+    var observer: EngineObserver?
+    var muteForward = false
+    var nextTensorID = 0
+    var nextNodeID = 0
+    var nextSequenceNr = 0
+    var nextHookID = 0
+    var generator: Generator?
+    /// Graph objects waiting to be released one at a time (see `Teardown`).
+    var graveyard: [AnyObject] = []
+    var draining = false
+
+    private static let key: pthread_key_t = {
+        var k = pthread_key_t()
+        pthread_key_create(&k) { p in
+            guard let p else { return }
+            Unmanaged<ThreadState>.fromOpaque(p).release()
+        }
+        return k
+    }()
+
+    /// This thread's state, created on first use.
+    static var current: ThreadState {
+        if let p = pthread_getspecific(key) {
+            return Unmanaged<ThreadState>.fromOpaque(p).takeUnretainedValue()
+        }
+        let s = ThreadState()
+        pthread_setspecific(key, Unmanaged.passRetained(s).toOpaque())
+        return s
+    }
+}
+
+/// Releases long chains of graph objects iteratively: a deinit hands the objects it
+/// held to the graveyard instead of releasing them inside its own frame, so freeing a
+/// 100,000-node graph never nests 100,000 deinits on the stack.
+enum Teardown {
+    static func bury(_ objects: [AnyObject]) {
+        if objects.isEmpty { return }
+        let state = ThreadState.current
+        state.graveyard.append(contentsOf: objects)
+        if state.draining { return }
+        state.draining = true
+        while !state.graveyard.isEmpty {
+            // Dropping the popped reference may run deinits that bury more objects.
+            _ = state.graveyard.popLast()
+        }
+        state.draining = false
+    }
+}
+
+extension Generator {
+    /// The generator lessons on this thread draw from (`torch.manual_seed` reseeds it).
+    public static var current: Generator { ThreadState.current.generator ?? .default }
+
+    /// Gives this thread its own generator (or back the shared default with nil).
+    public static func setCurrent(_ g: Generator?) { ThreadState.current.generator = g }
+}
