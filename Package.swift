@@ -37,13 +37,9 @@ let package = Package(
             name: "AutogradTests", dependencies: ["Autograd"],
             exclude: ["Formatting/format_cases.json", "Random/random_cases.json"]
         ),
-        .testTarget(name: "TraceTests", dependencies: ["Trace", "Autograd"]),
+        .testTarget(name: "TraceTests", dependencies: ["Trace", "Autograd"], exclude: ["Stepper/Goldens"]),
         .testTarget(name: "LessonTests", dependencies: ["Lesson", "Autograd", "Trace"]),
-        .testTarget(
-            name: "GradvizTests",
-            dependencies: ["gradviz"],
-            resources: []
-        ),
+        .testTarget(name: "GradvizTests", dependencies: ["gradviz"]),
     ],
     swiftLanguageModes: [.v5]
 )
