@@ -20,10 +20,18 @@ struct GradvizCommand: ParsableCommand {
     @Flag(name: .long, help: "Step through the chain rule in the terminal (the whole transcript when not a terminal).")
     var step = false
 
+    @Flag(name: .customLong("list-lessons"), help: "List the lessons built into gradviz.")
+    var listLessons = false
+
+    @Option(name: .customLong("export-lessons"), help: ArgumentHelp("Write the built-in lessons into DIR (existing files are left alone).", valueName: "DIR"))
+    var exportLessons: String?
+
     @OptionGroup var limits: LimitOptions
 
     mutating func run() throws {
         do {
+            if listLessons { return BuiltinLessonsCommand.list() }
+            if let dir = exportLessons { return try BuiltinLessonsCommand.export(to: dir) }
             try runLessons()
         } catch let e as CLIError {
             FileHandle.standardError.write(Data("gradviz: \(e.description)\n".utf8))
@@ -86,8 +94,9 @@ struct LessonInput {
             guard let data = FileManager.default.contents(atPath: path) else {
                 var isDir: ObjCBool = false
                 let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDir)
-                let why = !exists ? "No such file or directory" : (isDir.boolValue ? "Is a directory" : "Permission denied")
-                throw CLIError("can't open file '\(path)': \(why)")
+                let why = !exists ? "[Errno 2] No such file or directory" : (isDir.boolValue ? "[Errno 21] Is a directory" : "[Errno 13] Permission denied")
+                let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+                throw CLIError("can't open file '\(absolute)': \(why)")
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw CLIError("'\(path)' is not UTF-8 text")
