@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Benchmarks gradviz against its peer, python3 + PyTorch, in the same run.
+
+Builds gradviz in release mode, then times each workload for both tools (median of
+several runs, wall clock) and writes the results table to BENCHMARKS.md:
+
+  startup      gradviz Lessons/lesson1.txt        vs  python3 Lessons/lesson1.txt
+  per-op       Benchmarks/per_op_loop.txt (20,000 iterations, 40,000 ops, then backward)
+  training     Benchmarks/mlp_sin.txt (1-32-32-1 tanh MLP, SGD momentum, 500 steps);
+               printed losses are compared with a relative tolerance
+  pictures     gradviz --svg for lesson 1 and for the 3,000-op chain, against torchviz's
+               make_dot + render of the final graph (when torchviz is installed)
+
+Usage: python3 scripts/benchmark.py [--runs N] [--no-write]
+Needs torch (and optionally torchviz) for python3; run on a quiet machine.
+"""
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".build" / "release" / "gradviz"
+
+
+def timed(cmd, cwd=ROOT):
+    start = time.perf_counter()
+    r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if r.returncode != 0:
+        raise SystemExit(f"command failed ({r.returncode}): {' '.join(map(str, cmd))}\n{r.stderr[-2000:]}")
+    return elapsed, r.stdout
+
+
+def median_time(cmd, runs, cwd=ROOT):
+    times, out = [], ""
+    for _ in range(runs):
+        t, out = timed(cmd, cwd)
+        times.append(t)
+    return statistics.median(times), out
+
+
+def losses(text):
+    result = []
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            result.append((int(parts[0]), float(parts[1])))
+    return result
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--no-write", action="store_true")
+    args = ap.parse_args()
+
+    subprocess.run(["swift", "build", "-c", "release", "--product", "gradviz"], cwd=ROOT, check=True)
+    py = sys.executable
+    rows = []
+
+    t_g, _ = median_time([BIN, "Lessons/lesson1.txt"], args.runs)
+    t_p, _ = median_time([py, "Lessons/lesson1.txt"], args.runs)
+    rows.append(("startup: lesson 1", t_g, t_p, f"{t_p / t_g:.0f}× faster", "≥ 50×"))
+    startup_g, startup_p = t_g, t_p
+
+    t_g, out_g = median_time([BIN, "Benchmarks/per_op_loop.txt"], args.runs)
+    t_p, out_p = median_time([py, "Benchmarks/per_op_loop.txt"], args.runs)
+    ops = 40000
+    per_g = max(t_g - startup_g, 0) / ops * 1e6
+    per_p = max(t_p - startup_p, 0) / ops * 1e6
+    same = "identical output" if out_g == out_p else "OUTPUT DIFFERS"
+    rows.append((f"per-op loop (40,000 ops + backward), {same}", t_g, t_p,
+                 f"{per_g:.2f} µs vs {per_p:.2f} µs per op: {per_p / max(per_g, 1e-9):.1f}× faster", "≥ 5×"))
+
+    t_g, out_g = median_time([BIN, "Benchmarks/mlp_sin.txt"], max(1, args.runs // 2))
+    t_p, out_p = median_time([py, "Benchmarks/mlp_sin.txt"], max(1, args.runs // 2))
+    lg, lp = losses(out_g), losses(out_p)
+    worst = max((abs(a[1] - b[1]) / max(abs(b[1]), 1e-12) for a, b in zip(lg, lp)), default=float("nan"))
+    agree = f"losses within {worst:.1e} relative" if len(lg) == len(lp) else "loss lines differ"
+    rows.append((f"training: MLP on sin(3x), 500 steps ({agree})", t_g, t_p, f"{t_p / t_g:.2f}× (gradviz/peer time {t_g / t_p:.2f})", "≥ 1×"))
+
+    pictures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            t_g, _ = median_time([BIN, "Lessons/lesson1.txt", "--svg", f"{tmp}/l1"], args.runs)
+            t_c, _ = median_time([BIN, "Benchmarks/chain_3000.txt", "--svg", f"{tmp}/chain", "--frames", "backward", "--max-frames", "50"], 1)
+            pictures = [("--svg lesson 1 (all frames)", t_g), ("--svg 3,000-op chain (50 frames)", t_c)]
+        except SystemExit as e:
+            pictures = [(f"--svg failed: {e}", float("nan"))]
+        peer = subprocess.run([py, "-c", "import torchviz"], capture_output=True)
+        if peer.returncode == 0:
+            script = Path(tmp) / "peer.py"
+            script.write_text(
+                "import sys, runpy, torch, torchviz\n"
+                "g = runpy.run_path(sys.argv[1])\n"
+                "out = [v for k, v in g.items() if isinstance(v, torch.Tensor) and v.grad_fn is not None]\n"
+                "torchviz.make_dot(out[-1]).render(sys.argv[2], format='svg')\n")
+            try:
+                t_p, _ = median_time([py, script, "Lessons/lesson1.txt", f"{tmp}/peer1"], args.runs)
+                pictures.append(("peer: torchviz make_dot + render, lesson 1 (1 picture)", t_p))
+            except SystemExit as e:
+                pictures.append((f"peer failed on lesson 1: {str(e).splitlines()[-1]}", float("nan")))
+
+    lines = ["# Benchmarks", "",
+             f"Measured by `python3 scripts/benchmark.py` on {platform.machine()}, {os.cpu_count()} cores, "
+             f"{time.strftime('%Y-%m-%d')}; gradviz release build; peer: python3 {platform.python_version()} + torch "
+             f"{subprocess.run([py, '-c', 'import torch;print(torch.__version__)'], capture_output=True, text=True).stdout.strip()}. "
+             "Median wall-clock time of several runs, both tools measured in the same run.", "",
+             "| workload | gradviz (s) | python3 + torch (s) | ratio | target |", "|---|---|---|---|---|"]
+    for name, g, p, ratio, target in rows:
+        lines.append(f"| {name} | {g:.3f} | {p:.3f} | {ratio} | {target} |")
+    if pictures:
+        lines += ["", "| pictures | seconds |", "|---|---|"]
+        lines += [f"| {n} | {t:.3f} |" for n, t in pictures]
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if not args.no_write:
+        (ROOT / "BENCHMARKS.md").write_text(text)
+
+
+if __name__ == "__main__":
+    main()
