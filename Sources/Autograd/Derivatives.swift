@@ -485,6 +485,105 @@ public enum Derivatives {
             return try weights.mul(c.attrs.index == 0 ? c.grad.unsqueeze(-1) : c.grad)
         }])
 
+    // MARK: More elementwise functions
+
+    public static let tan = DerivativeRule(
+        op: "tan", gradFn: "TanBackward0", inputs: ["self"],
+        formulas: ["grad · (1 + result²)"], local: ["1 + tan²(self)"], saves: [[.output]],
+        pullbacks: [{ c in let r = try c.result(); return try c.grad.mul(r.mul(r).add(1)) }])
+
+    public static let atan = DerivativeRule(
+        op: "atan", gradFn: "AtanBackward0", inputs: ["self"],
+        formulas: ["grad / (self² + 1)"], local: ["1 / (1 + self²)"], saves: [[.input(0)]],
+        pullbacks: [{ c in let x = try c.input(0); return try c.grad.div(x.mul(x).add(1)) }])
+
+    public static let sinh = DerivativeRule(
+        op: "sinh", gradFn: "SinhBackward0", inputs: ["self"],
+        formulas: ["grad · cosh(self)"], local: ["cosh(self)"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.mul(c.input(0).cosh()) }])
+
+    public static let cosh = DerivativeRule(
+        op: "cosh", gradFn: "CoshBackward0", inputs: ["self"],
+        formulas: ["grad · sinh(self)"], local: ["sinh(self)"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.mul(c.input(0).sinh()) }])
+
+    public static let log1p = DerivativeRule(
+        op: "log1p", gradFn: "Log1PBackward0", inputs: ["self"],
+        formulas: ["grad / (self + 1)"], local: ["1 / (1 + self)"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.div(c.input(0).add(1)) }])
+
+    public static let expm1 = DerivativeRule(
+        op: "expm1", gradFn: "Expm1Backward0", inputs: ["self"],
+        formulas: ["grad · (result + 1)"], local: ["exp(self)"], saves: [[.output]],
+        pullbacks: [{ c in try c.grad.mul(c.result().add(1)) }])
+
+    public static let log2 = DerivativeRule(
+        op: "log2", gradFn: "Log2Backward0", inputs: ["self"],
+        formulas: ["grad / (self · ln 2)"], local: ["1 / (self · ln 2)"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.div(c.input(0).mul(Foundation.log(2.0))) }])
+
+    public static let log10 = DerivativeRule(
+        op: "log10", gradFn: "Log10Backward0", inputs: ["self"],
+        formulas: ["grad / (self · ln 10)"], local: ["1 / (self · ln 10)"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.div(c.input(0).mul(Foundation.log(10.0))) }])
+
+    public static let rsqrt = DerivativeRule(
+        op: "rsqrt", gradFn: "RsqrtBackward0", inputs: ["self"],
+        formulas: ["−0.5 · grad · result³"], local: ["−1 / (2·self^1.5)"], saves: [[.output]],
+        pullbacks: [{ c in try c.grad.mul(c.result().pow(3)).mul(-0.5) }])
+
+    static func stepRule(_ op: String, _ gradFn: String) -> DerivativeRule {
+        DerivativeRule(op: op, gradFn: gradFn, inputs: ["self"], formulas: ["0"], local: ["0"], saves: [[]],
+                       pullbacks: [{ c in try Tensor.zeros(c.inputShape(0), dtype: c.inputDType(0)) }])
+    }
+
+    public static let floor = stepRule("floor", "FloorBackward0")
+    public static let ceil = stepRule("ceil", "CeilBackward0")
+    public static let round = stepRule("round", "RoundBackward0")
+    public static let trunc = stepRule("trunc", "TruncBackward0")
+    public static let roundDecimals = stepRule("round_decimals", "RoundBackward1")
+
+    public static let variance = DerivativeRule(
+        op: "var", gradFn: "VarBackward0", inputs: ["self"],
+        formulas: ["grad · 2(self − mean) / (N − correction)"], saves: [[.input(0)]],
+        pullbacks: [{ c in try varianceGrad(c.grad, c) }])
+
+    public static let std = DerivativeRule(
+        op: "std", gradFn: "StdBackward0", inputs: ["self"],
+        formulas: ["grad · (self − mean) / ((N − correction) · result)"], saves: [[.input(0), .output]],
+        pullbacks: [{ c in
+            var r = try c.result()
+            if !c.attrs.keepdim && !c.attrs.dims.isEmpty { for d in c.attrs.dims.sorted() { r = try r.unsqueeze(d) } }
+            var g = c.grad
+            if !c.attrs.keepdim && !c.attrs.dims.isEmpty { for d in c.attrs.dims.sorted() { g = try g.unsqueeze(d) } }
+            return try varianceGrad(try g.div(r.mul(2)), c, alreadyUnsqueezed: true)
+        }])
+
+    /// `var_backward`: (2 / (N − correction)) · grad · (self − mean(self)).
+    private static func varianceGrad(_ grad: Tensor, _ c: BackwardContext, alreadyUnsqueezed: Bool = false) throws -> Tensor {
+        let x = try c.input(0)
+        let dims = c.attrs.dims
+        var g = grad
+        if !alreadyUnsqueezed && !c.attrs.keepdim && !dims.isEmpty { for d in dims.sorted() { g = try g.unsqueeze(d) } }
+        let mean = dims.isEmpty ? try x.mean() : try x.mean(dims: dims, keepdim: true)
+        let n = dims.isEmpty ? Double(x.numel) : Double(dims.reduce(1) { $0 * x.shape[$1] })
+        return try g.mul(2.0 / (n - c.attrs.scalar)).mul(x.sub(mean))
+    }
+
+    public static let prod = DerivativeRule(
+        op: "prod", gradFn: "ProdBackward0", inputs: ["self"],
+        formulas: ["grad · (product of the other elements)"], saves: [[.input(0), .output]],
+        pullbacks: [{ c in try c.grad.mul(c.input(0).productOfOthers(dim: nil)) }])
+
+    public static let prodDim = DerivativeRule(
+        op: "prod_dim", gradFn: "ProdBackward1", inputs: ["self"],
+        formulas: ["grad · (product of the other elements along dim)"], saves: [[.input(0), .output]],
+        pullbacks: [{ c in
+            var g = c.grad
+            if !c.attrs.keepdim { g = try g.unsqueeze(c.attrs.dims[0]) }
+            return try g.mul(c.input(0).productOfOthers(dim: c.attrs.dims[0]))
+        }])
+
     /// Every rule, for the gradient-check tests and the documentation.
     public static let all: [DerivativeRule] = [
         add, sub, rsub, rsubTensor, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
@@ -492,6 +591,7 @@ public enum Derivatives {
         sum, sumDim, mean, meanDim, max, min, maxDim, minDim, placeAlong, gatherAlong,
         mm, dot, mv, t, permute, transpose, view, unsafeView, unsqueeze, squeeze, squeezeDim, squeezeInPlace, expand,
         clone, toCopy, select, selectBackward, slice, sliceBackward, index, indexBackward, cat, stack,
+        tan, atan, sinh, cosh, log1p, expm1, log2, log10, rsqrt, floor, ceil, round, trunc, roundDecimals, variance, std, prod, prodDim,
         addmm, mseLoss, nllLoss, zero, fill, copy, softmax, logSoftmax, norm, alias, indexPut, indexFill, maskedFill,
     ]
 }

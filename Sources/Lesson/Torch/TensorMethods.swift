@@ -1,4 +1,5 @@
 import Autograd
+import Foundation
 
 /// The methods of `torch.Tensor`, by name, with PyTorch's argument conventions.
 enum TensorMethods {
@@ -73,6 +74,24 @@ enum TensorMethods {
         let r = try o.tensor.extremum(max: isMax, dim: try TorchBridge.intArgument(b["dim"], "dim"),
                                       keepdim: try TorchBridge.bool(b["keepdim"], interp: interp))
         return .object(NamedTupleObject(typeName: "torch.return_types.\(name)", fields: [("values", wrap(r.values)), ("indices", wrap(r.indices))]))
+    }
+
+    /// `var`/`std` with PyTorch's `unbiased` and `correction` spellings.
+    private static func varStd(_ o: TensorObject, _ a: PyArgs, _ interp: Interpreter, std: Bool) throws -> PyValue {
+        let name = std ? "std" : "var"
+        var args = a
+        // `x.var(False)` means unbiased=False.
+        if case .bool? = args.positional.first {
+            args.keywords.append(("unbiased", args.positional.removeFirst()))
+        }
+        let b = try args.bind(signature: "\(name)(dim=None, unbiased=True, keepdim=False, *, correction=None)")
+        var correction = try TorchBridge.bool(b["unbiased"], interp: interp) ? 1.0 : 0.0
+        if !b["correction"].isNone { correction = try TorchBridge.number(b["correction"], "correction") }
+        let dims = try TorchBridge.dims(b["dim"])
+        let keep = try TorchBridge.bool(b["keepdim"], interp: interp)
+        let t = o.tensor
+        return wrap(std ? try t.standardDeviation(dims: dims, correction: correction, keepdim: keep)
+                        : try t.variance(dims: dims, correction: correction, keepdim: keep))
     }
 
     private static func shapeArgs(_ a: PyArgs, _ interp: Interpreter, _ name: String) throws -> [Int] {
@@ -272,6 +291,34 @@ enum TensorMethods {
         "relu": unary("relu") { try $0.relu() },
         "sqrt": unary("sqrt") { try $0.sqrt() },
         "abs": unary("abs") { try $0.abs() },
+        "tan": unary("tan") { try $0.tan() },
+        "atan": unary("atan") { try $0.atan() },
+        "arctan": unary("arctan") { try $0.atan() },
+        "sinh": unary("sinh") { try $0.sinh() },
+        "cosh": unary("cosh") { try $0.cosh() },
+        "log1p": unary("log1p") { try $0.log1p() },
+        "expm1": unary("expm1") { try $0.expm1() },
+        "log2": unary("log2") { try $0.log2() },
+        "log10": unary("log10") { try $0.log10() },
+        "rsqrt": unary("rsqrt") { try $0.rsqrt() },
+        "floor": unary("floor") { try $0.rounding(.down) },
+        "ceil": unary("ceil") { try $0.rounding(.up) },
+        "trunc": unary("trunc") { try $0.rounding(.towardZero) },
+        "round": { o, a, _ in
+            let b = try a.bind(signature: "round(*, decimals=0)")
+            let decimals = try TorchBridge.intArgument(b[0], "decimals")
+            if decimals == 0 { return wrap(try o.tensor.rounding(.toNearestOrEven)) }
+            return wrap(try o.tensor.round(decimals: decimals))
+        },
+        "var": { o, a, interp in try varStd(o, a, interp, std: false) },
+        "std": { o, a, interp in try varStd(o, a, interp, std: true) },
+        "prod": { o, a, interp in
+            let b = try a.bind(signature: "prod(dim=None, keepdim=False, *, dtype=None)")
+            var t = o.tensor
+            if let d = try TorchBridge.dtype(b["dtype"]) { t = try t.to(d) }
+            return wrap(try t.prod(dim: b["dim"].isNone ? nil : try TorchBridge.intArgument(b["dim"], "dim"),
+                                   keepdim: try TorchBridge.bool(b["keepdim"], interp: interp)))
+        },
         "__abs__": unary("__abs__") { try $0.abs() },
         "sign": unary("sign") { try $0.sign() },
         "clamp": { o, a, _ in

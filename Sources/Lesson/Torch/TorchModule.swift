@@ -160,7 +160,9 @@ enum TorchModule {
                      "sign", "square", "clamp", "clip", "sum", "mean", "max", "min", "argmax", "argmin", "matmul", "mm",
                      "mv", "dot", "t", "reshape", "flatten", "unsqueeze", "squeeze", "permute", "transpose", "clone",
                      "detach", "add", "sub", "mul", "multiply", "div", "divide", "true_divide", "pow", "numel",
-                     "softmax", "log_softmax", "norm", "eq", "ne", "lt", "le", "gt", "ge", "equal", "allclose"] {
+                     "softmax", "log_softmax", "norm", "eq", "ne", "lt", "le", "gt", "ge", "equal", "allclose",
+                     "tan", "atan", "arctan", "sinh", "cosh", "log1p", "expm1", "log2", "log10", "rsqrt", "floor", "ceil",
+                     "round", "trunc", "var", "std", "prod", "expand_as", "argmax", "argmin"] {
             torch.set(name, method(name))
         }
         torch.set("subtract", method("subtract", as: "sub"))
