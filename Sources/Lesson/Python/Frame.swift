@@ -2,16 +2,16 @@
 /// and the current line for tracebacks.
 final class Frame {
     /// Local variables by slot (nil: unbound).
-    var slots: [PyValue?]
+    @exclusivity(unchecked) var slots: [PyValue?]
     /// The frame of the lexically enclosing function (free variables live there).
     let parent: Frame?
     let module: PyModuleObject
     let code: CodeObject
     unowned(unsafe) let interp: Interpreter
     /// The line being executed.
-    var line: Int
+    @exclusivity(unchecked) var line: Int
     /// Set by `return`.
-    var returnValue: PyValue = .none
+    @exclusivity(unchecked) var returnValue: PyValue = .none
     /// The namespace of a class body under construction.
     var classNamespace: [String: PyValue]?
     /// The class whose method this frame runs, for zero-argument `super()`.

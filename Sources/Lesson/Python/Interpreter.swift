@@ -15,8 +15,8 @@ public final class Interpreter {
     public internal(set) var fileName: String
 
     let output: (String) -> Void
-    var steps = 0
-    var frames: [Frame] = []
+    @exclusivity(unchecked) var steps = 0
+    @exclusivity(unchecked) var frames: [Frame] = []
     var modules: [String: PyModuleObject] = [:]
     var nativeModules: [String: PyModuleObject] = [:]
     var preludeSources: [String: String] = [:]

@@ -14,9 +14,9 @@ public final class PyClass: PyObject {
         didSet { version &+= 1 }
     }
     /// Bumped on every change of ``dict``; lookups cache results per chain of versions.
-    private var version = 0
-    private var lookupCache: [String: PyValue?] = [:]
-    private var cacheStamp: [Int] = []
+    @exclusivity(unchecked) private var version = 0
+    @exclusivity(unchecked) private var lookupCache: [String: PyValue?] = [:]
+    @exclusivity(unchecked) private var cacheStamp: [Int] = []
     /// `__module__`; `builtins` for builtin types.
     public var moduleName: String
     /// The builtin type this class is, or derives from (`int` for `bool`, `exception` for ValueError).

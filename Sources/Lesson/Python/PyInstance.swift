@@ -3,7 +3,7 @@ public final class PyInstance: PyObject {
     /// `type(self)`.
     public let cls: PyClass
     /// `self.__dict__`.
-    public var attributes: [String: PyValue] = [:]
+    @exclusivity(unchecked) public var attributes: [String: PyValue] = [:]
     /// State attached by a native base class (see ``NativeClass/initInstance(_:args:interp:)``).
     public var nativeState: AnyObject?
     /// `self.args` for exception instances.

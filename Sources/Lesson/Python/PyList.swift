@@ -1,7 +1,7 @@
 /// A Python list: a shared, mutable array of values.
 public final class PyList {
     /// The elements, in order.
-    public var items: [PyValue]
+    @exclusivity(unchecked) public var items: [PyValue]
 
     /// Creates a list holding `items`.
     public init(_ items: [PyValue] = []) {

@@ -66,7 +66,7 @@ open class PyModuleObject: PyObject {
 /// The storage of one module-level variable; nil while unbound.
 final class GlobalCell {
     let name: String
-    var value: PyValue?
+    @exclusivity(unchecked) var value: PyValue?
 
     init(name: String) {
         self.name = name
