@@ -101,7 +101,10 @@ extension Interpreter {
         self.fileName = fileName
         let main = PyModuleObject(name: "__main__")
         modules["__main__"] = main
+        main.set("__doc__", .none)
+        main.set("__file__", .str(fileName))
         let code = try compile(source: source, fileName: fileName, module: main)
+        if let doc = code.docstring { main.set("__doc__", .str(doc)) }
         let frame = Frame(code: code, parent: nil, module: main, interp: self)
         _ = try runFrame(frame)
     }

@@ -161,3 +161,26 @@ struct NativeObjectTests {
         #expect(bound["alpha"].asDouble == 0.5)
     }
 }
+
+@Suite("Interpreter overhead")
+struct OverheadTests {
+    /// The lesson hot loop on a native value: 40,000 native operations must stay far from
+    /// quadratic or allocation-heavy behaviour even in debug builds.
+    @Test func nativeArithmeticLoop() {
+        let clock = ContinuousClock()
+        var result = RunResult(exitStatus: -1, stderr: "")
+        var out = ""
+        let elapsed = clock.measure {
+            let run = runPython("from boxes import Box\ny = Box(1)\nfor i in range(20000):\n    y = y * 0.999 + 0.001\nprint(y)\n") { interp in
+                let m = PyModuleObject(name: "boxes")
+                m.set("Box", .object(Box.boxClass))
+                interp.registerNativeModule("boxes", m)
+            }
+            result = run.result
+            out = run.out
+        }
+        #expect(result.stderr == "")
+        #expect(out.hasPrefix("Box(1.0"))
+        #expect(elapsed < .seconds(5))
+    }
+}
