@@ -37,6 +37,937 @@ print("autograd: x.grad =", x.grad)
 print("x.grad == by hand:", x.grad.item() == by_hand)
 
 """##),
+        ("lesson2.txt", ##"""
+## Lesson 2 — Derivative, partial derivative, directional derivative, gradient
+# One function of two variables, f(x, y) = x² + 2xy, looked at in every direction.
+import torch
+
+## The derivative: a slope
+# For one variable, the derivative is the slope of the tangent: g(t) = t³ has g'(t) = 3t², so g'(2) = 12.
+t = torch.tensor(2.0, requires_grad=True)
+g = t ** 3
+g.backward()
+print("g'(2) by autograd:", t.grad)
+# A small step h shows the same slope: (g(2 + h) - g(2)) / h is close to 12.
+h = 0.001
+print("g'(2) by a small step:", round(((2 + h) ** 3 - 2 ** 3) / h, 3))
+
+## A function of two variables
+# f(x, y) = x² + 2xy, written once and used for the rest of the lesson.
+def f_of(x, y):
+    return x * x + 2 * x * y
+# At the point A = (3, 1): f = 3² + 2·3·1 = 15.
+x = torch.tensor(3.0, requires_grad=True)
+y = torch.tensor(1.0, requires_grad=True)
+f = f_of(x, y)
+print("f(3, 1) =", f)
+
+## Partial derivatives
+# Hold y = 1 fixed: f = x² + 2x is a function of x alone, ∂f/∂x = 2x + 2y = 8.
+# Hold x = 3 fixed: f = 9 + 6y is a function of y alone, ∂f/∂y = 2x = 6.
+f.backward()
+print("∂f/∂x =", x.grad, " by hand:", 2 * 3 + 2 * 1)
+print("∂f/∂y =", y.grad, " by hand:", 2 * 3)
+
+## The gradient
+# The gradient gathers the partial derivatives into one vector: ∇f = (8, 6), length 10.
+grad = torch.tensor([x.grad.item(), y.grad.item()])
+length = (grad * grad).sum().sqrt()
+print("∇f =", grad, " length:", length)
+
+## Directional derivatives
+# Walk from A along a unit vector u: x = 3 + s·u₀, y = 1 + s·u₁. The slope df/ds at s = 0 is the directional derivative.
+def directional(u):
+    s = torch.tensor(0.0, requires_grad=True)
+    fs = f_of(3 + s * u[0], 1 + s * u[1])
+    fs.backward()
+    return s.grad
+# By hand it is ∇f·u = 8·u₀ + 6·u₁; try six directions.
+directions = [[1.0, 0.0], [0.0, 1.0], [0.6, 0.8], [0.8, 0.6], [0.6, -0.8], [-0.8, -0.6]]
+for u in directions:
+    by_autograd = directional(u)
+    by_hand = (grad * torch.tensor(u)).sum()
+    print("u =", u, " autograd:", round(by_autograd.item(), 4), " ∇f·u:", round(by_hand.item(), 4))
+
+## Steepest ascent
+# The largest slope, 10, is along u = ∇f / |∇f| = (0.8, 0.6): the gradient points uphill fastest.
+# Along -∇f the slope is -10 (steepest descent); across it, (0.6, -0.8), f does not change at all.
+steepest = grad / length
+print("steepest direction:", steepest, " slope:", directional(steepest.tolist()))
+
+"""##),
+        ("lesson3.txt", ##"""
+## Lesson 3 — Leaves, requires_grad, grad and grad_fn
+# Which tensors autograd tracks, where gradients land, and how to freeze a parameter.
+import torch
+from torch.autograd import Variable
+
+## Leaves
+# Tensors we create ourselves are leaves. requires_grad=True asks autograd to track w and b.
+w = torch.tensor(2.0, requires_grad=True)
+b = torch.tensor(1.0, requires_grad=True)
+# x is data: a leaf too, but nobody needs its gradient.
+x = torch.tensor(3.0)
+print("w: requires_grad", w.requires_grad, " is_leaf", w.is_leaf)
+print("x: requires_grad", x.requires_grad, " is_leaf", x.is_leaf)
+
+## Results are not leaves
+# y = w·x + b is computed from w, so it requires grad too, and it is not a leaf.
+y = w * x + b
+print("y =", y)
+print("y: requires_grad", y.requires_grad, " is_leaf", y.is_leaf)
+
+## grad_fn: how a tensor was made
+# A result remembers the operation that made it; a leaf was made by no operation.
+print("y.grad_fn:", y.grad_fn.name())
+print("w.grad_fn:", w.grad_fn)
+
+## grad: where gradients land
+# Before backward, w.grad is empty.
+print("w.grad before:", w.grad)
+# backward fills .grad of the leaves that require it: dy/dw = x = 3, dy/db = 1.
+y.backward()
+print("w.grad:", w.grad, " b.grad:", b.grad)
+# x did not ask for a gradient, so it gets none.
+print("x.grad:", x.grad)
+
+## Freezing a parameter
+# requires_grad_(False) freezes b: it keeps its value and takes part in the sum, but gets no gradient.
+b.requires_grad_(False)
+# Clear the old gradients and run the same computation again.
+w.grad = None
+b.grad = None
+y = w * x + b
+y.backward()
+print("after freezing b: w.grad:", w.grad, " b.grad:", b.grad)
+print("b =", b, " requires_grad", b.requires_grad)
+
+## Variable is Tensor
+# Old code wraps data in Variable; today Variable(t) simply returns a Tensor.
+v = Variable(torch.tensor([1.0, 2.0]), requires_grad=True)
+print("v =", v)
+print("isinstance(v, torch.Tensor):", isinstance(v, torch.Tensor))
+print("type(v) is torch.Tensor:", type(v) is torch.Tensor)
+# It behaves like any tensor: sum its squares and take the gradient 2v.
+(v * v).sum().backward()
+print("v.grad:", v.grad)
+
+"""##),
+        ("lesson4.txt", ##"""
+## Lesson 4 — backward on vectors: gradient= and retain_graph
+# backward(gradient, retain_graph): where the chain rule starts, and keeping the graph for a second pass.
+import torch
+
+## A vector output
+# y = x² element by element: three outputs, each depending on one x.
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = x * x
+print("y =", y)
+
+## backward needs a starting gradient
+# Autograd starts every backward with dL/dy. For a scalar that is 1; for a vector there is no obvious choice.
+try:
+    y.backward()
+except RuntimeError as e:
+    print(type(e).__name__ + ":", e)
+
+## gradient= gives the starting vector
+# With v = (1, 1, 1), backward computes v·dy/dx = 2x, the gradient of y.sum().
+y.backward(gradient=torch.tensor([1.0, 1.0, 1.0]))
+print("v = (1, 1, 1):  x.grad =", x.grad)
+# v weighs each output: with v = (1, 0.5, 0) the gradient is (2·1, 0.5·4, 0·6).
+x.grad = None
+y = x * x
+torch.autograd.backward(y, grad_tensors=torch.tensor([1.0, 0.5, 0.0]))
+print("v = (1, 0.5, 0): x.grad =", x.grad)
+
+## The graph is freed after backward
+# z = (x·x).sum(). The multiplication saves x for its backward; backward frees what it saved.
+x.grad = None
+z = (x * x).sum()
+z.backward()
+print("first backward: x.grad =", x.grad)
+# A second backward through the same graph finds the saved tensors gone.
+try:
+    z.backward()
+except RuntimeError as e:
+    print(type(e).__name__ + ":", e)
+
+## retain_graph=True keeps it
+# Keep the graph on the first call, and a second backward works.
+x.grad = None
+z = (x * x).sum()
+z.backward(retain_graph=True)
+print("first backward:  x.grad =", x.grad)
+# The second gradient is added to the first: 2x + 2x = 4x (lesson 6 explains why).
+z.backward()
+print("second backward: x.grad =", x.grad)
+
+"""##),
+        ("lesson5.txt", ##"""
+## Lesson 5 — torch.autograd.grad
+# grad(outputs, inputs, grad_outputs, create_graph, allow_unused) returns gradients instead of storing them.
+import torch
+
+## outputs and inputs
+# f = x²·y at (x, y) = (2, 3): ∂f/∂x = 2xy = 12 and ∂f/∂y = x² = 4.
+x = torch.tensor(2.0, requires_grad=True)
+y = torch.tensor(3.0, requires_grad=True)
+f = x * x * y
+# outputs is the function to differentiate, inputs are its variables; one gradient per input comes back, in order, as a tuple.
+dx, dy = torch.autograd.grad(outputs=f, inputs=[x, y])
+print("∂f/∂x =", dx, " ∂f/∂y =", dy)
+# Nothing was stored: x.grad stays empty.
+print("x.grad:", x.grad)
+
+## grad_outputs for a vector output
+# Like backward's gradient=, grad_outputs weighs each output: here (1, 1, 1) for t³.
+t = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+cube = t ** 3
+(dt,) = torch.autograd.grad(cube, t, grad_outputs=torch.ones(3))
+print("d(t³)/dt = 3t² =", dt)
+
+## create_graph and a second derivative
+# g = x³ at x = 2. create_graph=True records the derivative itself as a graph.
+g = x ** 3
+(dg,) = torch.autograd.grad(g, x, create_graph=True)
+print("g'(2) = 3x² =", dg)
+# So the derivative can be differentiated again: g''(x) = 6x = 12.
+(d2g,) = torch.autograd.grad(dg, x)
+print("g''(2) = 6x =", d2g)
+
+## allow_unused
+# c is not used to compute h = 5·x, so there is no path from h back to c.
+c = torch.tensor(7.0, requires_grad=True)
+h = 5 * x
+try:
+    torch.autograd.grad(h, [x, c])
+except RuntimeError as e:
+    print(type(e).__name__ + ":", e)
+# allow_unused=True accepts it and answers None for c.
+h = 5 * x
+dx, dc = torch.autograd.grad(h, [x, c], allow_unused=True)
+print("∂h/∂x =", dx, " ∂h/∂c =", dc)
+
+"""##),
+        ("lesson6.txt", ##"""
+## Lesson 6 — Gradients accumulate: zero them
+# backward adds into .grad; it never overwrites. Why that helps, and how to clear .grad between steps.
+import torch
+
+## Several backward calls add up
+# loss = 3w has dloss/dw = 3. Each backward adds another 3 to w.grad.
+w = torch.tensor(1.0, requires_grad=True)
+for step in range(3):
+    loss = 3 * w
+    loss.backward()
+    print(f"after backward {step + 1}: w.grad =", w.grad)
+
+## Why adding is useful
+# Two losses that share w: the gradients of both add up to the gradient of their sum.
+w.grad = None
+loss_a = 3 * w
+loss_b = w * w
+loss_a.backward()
+loss_b.backward()
+# d(3w)/dw + d(w²)/dw = 3 + 2w = 5 at w = 1.
+print("two backward calls: w.grad =", w.grad)
+w.grad = None
+(3 * w + w * w).backward()
+print("one backward of the sum: w.grad =", w.grad)
+
+## Zeroing by hand: zero_()
+# Before the next step, clear the old gradient. zero_() writes zeros in place.
+w.grad.zero_()
+print("after w.grad.zero_():", w.grad)
+(3 * w).backward()
+print("fresh gradient:", w.grad)
+
+## Zeroing by hand: set to None
+# Setting .grad to None throws it away; the next backward creates a new one.
+w.grad = None
+print("after w.grad = None:", w.grad)
+(3 * w).backward()
+print("fresh gradient:", w.grad)
+
+## Zeroing through an optimizer
+# An optimizer knows its parameters; zero_grad() clears all of their gradients (to None by default).
+optimizer = torch.optim.SGD([w], lr=0.1)
+optimizer.zero_grad()
+print("after optimizer.zero_grad():", w.grad)
+# The usual training step: zero_grad, backward, step.
+for step in range(3):
+    optimizer.zero_grad()
+    loss = 3 * w
+    loss.backward()
+    optimizer.step()
+    print(f"step {step + 1}: w.grad =", w.grad, " w =", w)
+
+"""##),
+        ("lesson7.txt", ##"""
+## Lesson 7 — Switching gradients off: no_grad, enable_grad, set_grad_enabled
+# Sometimes we only want values (evaluating, updating weights); then recording a graph is wasted work.
+import torch
+
+## Grad mode is on by default
+# x asks for gradients, so y = 2x is recorded with a grad_fn.
+x = torch.tensor(3.0, requires_grad=True)
+print("is_grad_enabled:", torch.is_grad_enabled())
+y = x * 2
+print("y =", y)
+
+## no_grad: compute values only
+# Inside no_grad nothing is recorded: the result has no grad_fn and does not require grad.
+with torch.no_grad():
+    print("inside no_grad, is_grad_enabled:", torch.is_grad_enabled())
+    y = x * 2
+print("y =", y, " requires_grad:", y.requires_grad)
+# Leaving the block switches recording back on.
+print("after the block, is_grad_enabled:", torch.is_grad_enabled())
+# The same managers live in torch.autograd too: torch.autograd.no_grad is torch.no_grad.
+print("torch.autograd.no_grad is torch.no_grad:", torch.autograd.no_grad is torch.no_grad)
+
+## enable_grad: switch it back on inside no_grad
+# enable_grad wins inside no_grad: z is recorded again.
+with torch.no_grad():
+    with torch.enable_grad():
+        z = x * x
+    w = x * x
+print("z requires_grad:", z.requires_grad, " w requires_grad:", w.requires_grad)
+
+## set_grad_enabled(mode): on or off from a flag
+# Handy when one flag decides, e.g. training (True) or evaluating (False).
+for training in [True, False]:
+    with torch.set_grad_enabled(training):
+        y = x * 2
+    print("training:", training, " y.requires_grad:", y.requires_grad)
+# Called as a function, it sets the mode until it is changed again.
+torch.set_grad_enabled(False)
+print("after set_grad_enabled(False):", torch.is_grad_enabled())
+torch.set_grad_enabled(True)
+print("after set_grad_enabled(True):", torch.is_grad_enabled())
+
+## As decorators
+# @torch.no_grad() turns gradients off for every call of the function.
+@torch.no_grad()
+def evaluate(t):
+    return t * 10
+# @torch.enable_grad() turns them on for every call, even from inside no_grad.
+@torch.enable_grad()
+def train_step(t):
+    return t * 10
+print("evaluate(x):", evaluate(x))
+with torch.no_grad():
+    print("train_step(x):", train_step(x))
+
+"""##),
+        ("lesson8.txt", ##"""
+## Lesson 8 — Your own autograd operation: torch.autograd.Function
+# An operation is two functions: forward computes the output, backward turns dL/d(output) into dL/d(inputs).
+import torch
+
+## The line w·x + b as a Function
+# forward and backward take ctx first: a context object that carries tensors from forward to backward.
+class line(torch.autograd.Function):
+    def forward(ctx, w, x, b):
+        # Save the inputs: backward needs them to compute the local derivatives.
+        ctx.save_for_backward(w, x, b)
+        return w * x + b
+    def backward(ctx, grad_out):
+        # Get back what forward saved.
+        w, x, b = ctx.saved_tensors
+        # d(wx + b)/dw = x: upstream gradient times local derivative.
+        grad_w = grad_out * x
+        # d(wx + b)/dx = w.
+        grad_x = grad_out * w
+        # d(wx + b)/db = 1.
+        grad_b = grad_out
+        return grad_w, grad_x, grad_b
+
+## Random inputs, the same on every run
+# manual_seed fixes the random generator, so rand gives the same numbers every time.
+torch.manual_seed(0)
+w = torch.rand(2, 2, requires_grad=True)
+x = torch.rand(2, 2, requires_grad=True)
+b = torch.rand(2, 2, requires_grad=True)
+print("w =", w)
+print("x =", x)
+
+## apply runs forward and records a lineBackward node
+# Call the operation through apply, never by calling forward yourself.
+out = line.apply(w, x, b)
+print("out.grad_fn:", out.grad_fn.name())
+# out is 2×2, so backward starts from a gradient of ones.
+out.backward(torch.ones(2, 2))
+# Our backward said: w.grad = x, x.grad = w, b.grad = 1.
+print("w.grad =", w.grad)
+print("x.grad =", x.grad)
+print("b.grad =", b.grad)
+
+## The modern spelling: @staticmethod
+# PyTorch's documentation writes forward and backward as static methods; the behaviour is the same.
+class Line(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, w, x, b):
+        ctx.save_for_backward(w, x, b)
+        return w * x + b
+    @staticmethod
+    def backward(ctx, grad_out):
+        w, x, b = ctx.saved_tensors
+        return grad_out * x, grad_out * w, grad_out
+
+## Check against autograd
+# Built from ordinary operations, w·x + b gets its gradients from autograd's own rules.
+mine = torch.autograd.grad(Line.apply(w, x, b).sum(), [w, x, b])
+auto = torch.autograd.grad((w * x + b).sum(), [w, x, b])
+for name, g1, g2 in zip(["w", "x", "b"], mine, auto):
+    print(name + ":", "gradient matches autograd:", torch.equal(g1, g2))
+
+"""##),
+        ("lesson9.txt", ##"""
+## Lesson 9 — Gradient descent to the optimum
+# A model f(w, b, x) = w·x + b, a loss ‖f(w, b, x) − y‖², and small steps against the gradient.
+import torch
+
+## Data from a line we pretend not to know
+# The points lie on y = 2x + 1; training should find w = 2 and b = 1.
+x = torch.tensor([-1.0, 0.0, 1.0])
+y = torch.tensor([-1.0, 1.0, 3.0])
+
+## The model and the loss
+# f(w, b, x) = w·x + b predicts y; the loss adds up the squared errors.
+def f(w, b, x):
+    return w * x + b
+def loss_of(w, b):
+    return ((f(w, b, x) - y) ** 2).sum()
+# Start from w = 0, b = 0. The loss is a bowl: its lowest point is the optimum.
+w = torch.tensor(0.0, requires_grad=True)
+b = torch.tensor(0.0, requires_grad=True)
+print("start: loss =", loss_of(w, b).item())
+
+## One step by hand
+# The gradient points uphill, so step the other way: w ← w − lr·∂loss/∂w. lr is the learning rate.
+lr = 0.05
+loss = loss_of(w, b)
+loss.backward()
+print("∂loss/∂w =", w.grad, " ∂loss/∂b =", b.grad)
+# Update under no_grad: the update itself must not become part of the graph.
+with torch.no_grad():
+    w -= lr * w.grad
+    b -= lr * b.grad
+print(f"after one step: w = {w.item():.4f}  b = {b.item():.4f}  loss = {loss_of(w, b).item():.4f}")
+
+## Many steps by hand
+# Repeat: zero the gradient, forward, backward, step. Every 10th step is printed.
+for step in range(2, 31):
+    w.grad.zero_()
+    b.grad.zero_()
+    loss = loss_of(w, b)
+    loss.backward()
+    with torch.no_grad():
+        w -= lr * w.grad
+        b -= lr * b.grad
+    if step % 10 == 0:
+        print(f"step {step}: loss = {loss.item():.6f}  w = {w.item():.4f}  b = {b.item():.4f}")
+
+## The same with torch.optim.SGD
+# The optimizer does the no_grad update for us: step() is w ← w − lr·w.grad for every parameter.
+w2 = torch.tensor(0.0, requires_grad=True)
+b2 = torch.tensor(0.0, requires_grad=True)
+optimizer = torch.optim.SGD([w2, b2], lr=lr)
+for step in range(1, 31):
+    optimizer.zero_grad()
+    loss = loss_of(w2, b2)
+    loss.backward()
+    optimizer.step()
+    if step % 10 == 0:
+        print(f"SGD step {step}: loss = {loss.item():.6f}  w = {w2.item():.4f}  b = {b2.item():.4f}")
+# Both walks took the same steps (up to float rounding) and came close to the optimum w = 2, b = 1.
+print("same result:", abs(w.item() - w2.item()) < 1e-6 and abs(b.item() - b2.item()) < 1e-6)
+
+"""##),
+        ("zh/lesson1.txt", ##"""
+## 第 1 课 — 链式法则：y = 2x，z = y·y
+# gradviz 像 python3 一样运行这个文件，并把每一步画出来。
+import torch
+
+## 一个需要梯度的叶子节点
+# x 是叶子节点：由我们直接创建；requires_grad=True 让 autograd 跟踪它。
+x = torch.tensor(3.0, requires_grad=True)
+print("x =", x)
+
+## 前向传播：构建计算图
+# y = 2x。结果记得自己是怎么算出来的：它的 grad_fn 是 MulBackward0。
+y = 2 * x
+# z = y·y 用了两次 y，autograd 把两次使用都记录下来。
+z = y * y
+print("y =", y)
+print("z =", z)
+print("z.grad_fn:", z.grad_fn.name())
+print("y.grad_fn:", y.grad_fn.name())
+
+## 手算链式法则
+# dz/dy = 2y = 12，dy/dx = 2，所以 dz/dx = dz/dy · dy/dx = 12 · 2 = 24。
+by_hand = 2 * y.item() * 2
+print("手算: dz/dx =", by_hand)
+
+## 用 autograd 计算链式法则
+# backward() 从 z 出发（初始梯度为 1），沿计算图反向走回 x。
+z.backward()
+# 梯度到达叶子节点 x，保存在 x.grad 中。
+print("autograd: x.grad =", x.grad)
+print("x.grad 与手算相同:", x.grad.item() == by_hand)
+
+"""##),
+        ("zh/lesson2.txt", ##"""
+## 第 2 课 — 导数、偏导数、方向导数与梯度
+# 同一个二元函数 f(x, y) = x² + 2xy，从各个方向去看它的变化。
+import torch
+
+## 导数：切线的斜率
+# 一元函数的导数是变化率，也是切线的斜率：g(t) = t³ 的导数 g'(t) = 3t²，所以 g'(2) = 12。
+t = torch.tensor(2.0, requires_grad=True)
+g = t ** 3
+g.backward()
+print("g'(2)（autograd）:", t.grad)
+# 走一小步 h，(g(2 + h) - g(2)) / h 也接近 12。
+h = 0.001
+print("g'(2)（小步近似）:", round(((2 + h) ** 3 - 2 ** 3) / h, 3))
+
+## 二元函数
+# f(x, y) = x² + 2xy，只写一次，本课后面都用它。
+def f_of(x, y):
+    return x * x + 2 * x * y
+# 在点 A = (3, 1)：f = 3² + 2·3·1 = 15。
+x = torch.tensor(3.0, requires_grad=True)
+y = torch.tensor(1.0, requires_grad=True)
+f = f_of(x, y)
+print("f(3, 1) =", f)
+
+## 偏导数
+# 固定 y = 1：f = x² + 2x 只是 x 的一元函数，∂f/∂x = 2x + 2y = 8。
+# 固定 x = 3：f = 9 + 6y 只是 y 的一元函数，∂f/∂y = 2x = 6。
+f.backward()
+print("∂f/∂x =", x.grad, " 手算:", 2 * 3 + 2 * 1)
+print("∂f/∂y =", y.grad, " 手算:", 2 * 3)
+
+## 梯度
+# 梯度把各个偏导数合成一个向量：∇f = (8, 6)，长度为 10。
+grad = torch.tensor([x.grad.item(), y.grad.item()])
+length = (grad * grad).sum().sqrt()
+print("∇f =", grad, " 长度:", length)
+
+## 方向导数
+# 从 A 沿单位向量 u 走：x = 3 + s·u₀，y = 1 + s·u₁。s = 0 处的斜率 df/ds 就是沿 u 的方向导数。
+def directional(u):
+    s = torch.tensor(0.0, requires_grad=True)
+    fs = f_of(3 + s * u[0], 1 + s * u[1])
+    fs.backward()
+    return s.grad
+# 手算就是 ∇f·u = 8·u₀ + 6·u₁；试六个方向。
+directions = [[1.0, 0.0], [0.0, 1.0], [0.6, 0.8], [0.8, 0.6], [0.6, -0.8], [-0.8, -0.6]]
+for u in directions:
+    by_autograd = directional(u)
+    by_hand = (grad * torch.tensor(u)).sum()
+    print("u =", u, " autograd:", round(by_autograd.item(), 4), " ∇f·u:", round(by_hand.item(), 4))
+
+## 最陡上升方向
+# 最大的斜率 10 出现在 u = ∇f / |∇f| = (0.8, 0.6)：梯度方向是函数增长最快的方向。
+# 沿 -∇f 斜率为 -10（下降最快）；与梯度垂直的 (0.6, -0.8) 方向上 f 不变。
+steepest = grad / length
+print("最陡方向:", steepest, " 斜率:", directional(steepest.tolist()))
+
+"""##),
+        ("zh/lesson3.txt", ##"""
+## 第 3 课 — 叶子节点、requires_grad、grad 与 grad_fn
+# autograd 跟踪哪些张量、梯度存到哪里，以及怎样冻结一个参数。
+import torch
+from torch.autograd import Variable
+
+## 叶子节点
+# 我们直接创建的张量是叶子节点。requires_grad=True 让 autograd 跟踪 w 和 b。
+w = torch.tensor(2.0, requires_grad=True)
+b = torch.tensor(1.0, requires_grad=True)
+# x 是数据：也是叶子节点，但没有人需要它的梯度。
+x = torch.tensor(3.0)
+print("w: requires_grad", w.requires_grad, " is_leaf", w.is_leaf)
+print("x: requires_grad", x.requires_grad, " is_leaf", x.is_leaf)
+
+## 计算结果不是叶子节点
+# y = w·x + b 由 w 算出，所以它也需要梯度，而且不是叶子节点。
+y = w * x + b
+print("y =", y)
+print("y: requires_grad", y.requires_grad, " is_leaf", y.is_leaf)
+
+## grad_fn：张量是怎么来的
+# 结果节点记得产生它的运算；叶子节点不是运算产生的，grad_fn 为 None。
+print("y.grad_fn:", y.grad_fn.name())
+print("w.grad_fn:", w.grad_fn)
+
+## grad：梯度存放的地方
+# backward 之前，w.grad 是空的。
+print("backward 之前 w.grad:", w.grad)
+# backward 填写需要梯度的叶子节点的 .grad：dy/dw = x = 3，dy/db = 1。
+y.backward()
+print("w.grad:", w.grad, " b.grad:", b.grad)
+# x 没有要求梯度，所以得不到梯度。
+print("x.grad:", x.grad)
+
+## 冻结参数
+# requires_grad_(False) 冻结 b：它保留自己的值、照样参与加法，但不再得到梯度。
+b.requires_grad_(False)
+# 清掉旧的梯度，再做一次同样的计算。
+w.grad = None
+b.grad = None
+y = w * x + b
+y.backward()
+print("冻结 b 之后: w.grad:", w.grad, " b.grad:", b.grad)
+print("b =", b, " requires_grad", b.requires_grad)
+
+## Variable 就是 Tensor
+# 旧代码把数据包进 Variable；如今 Variable 已与 Tensor 合并，Variable(t) 直接返回一个 Tensor。
+v = Variable(torch.tensor([1.0, 2.0]), requires_grad=True)
+print("v =", v)
+print("isinstance(v, torch.Tensor):", isinstance(v, torch.Tensor))
+print("type(v) is torch.Tensor:", type(v) is torch.Tensor)
+# 它和普通张量一样：对平方和求梯度，得到 2v。
+(v * v).sum().backward()
+print("v.grad:", v.grad)
+
+"""##),
+        ("zh/lesson4.txt", ##"""
+## 第 4 课 — 向量输出的 backward：gradient= 与 retain_graph
+# backward(gradient, retain_graph)：链式法则从哪里开始，以及为第二次反向传播保留计算图。
+import torch
+
+## 向量输出
+# y = x² 逐元素计算：三个输出，每个只依赖一个 x。
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = x * x
+print("y =", y)
+
+## backward 需要一个初始梯度
+# 每次 backward 都从 dL/dy 开始。标量的初始梯度是 1；向量则没有显然的选择。
+try:
+    y.backward()
+except RuntimeError as e:
+    print(type(e).__name__ + ":", e)
+
+## gradient= 给出初始向量
+# 取 v = (1, 1, 1)，backward 计算 v·dy/dx = 2x，也就是 y.sum() 的梯度。
+y.backward(gradient=torch.tensor([1.0, 1.0, 1.0]))
+print("v = (1, 1, 1):  x.grad =", x.grad)
+# v 给每个输出加权：取 v = (1, 0.5, 0)，梯度是 (2·1, 0.5·4, 0·6)。
+x.grad = None
+y = x * x
+torch.autograd.backward(y, grad_tensors=torch.tensor([1.0, 0.5, 0.0]))
+print("v = (1, 0.5, 0): x.grad =", x.grad)
+
+## backward 之后计算图被释放
+# z = (x·x).sum()。乘法为反向传播保存了 x；backward 结束后释放这些保存的张量。
+x.grad = None
+z = (x * x).sum()
+z.backward()
+print("第一次 backward: x.grad =", x.grad)
+# 对同一个计算图再做一次 backward，会发现保存的张量已经没了。
+try:
+    z.backward()
+except RuntimeError as e:
+    print(type(e).__name__ + ":", e)
+
+## retain_graph=True 保留计算图
+# 第一次调用时保留计算图，第二次 backward 就能成功。
+x.grad = None
+z = (x * x).sum()
+z.backward(retain_graph=True)
+print("第一次 backward: x.grad =", x.grad)
+# 第二次的梯度会加到第一次上：2x + 2x = 4x（第 6 课解释原因）。
+z.backward()
+print("第二次 backward: x.grad =", x.grad)
+
+"""##),
+        ("zh/lesson5.txt", ##"""
+## 第 5 课 — torch.autograd.grad
+# grad(outputs, inputs, grad_outputs, create_graph, allow_unused) 直接返回梯度，而不是存进 .grad。
+import torch
+
+## outputs 与 inputs
+# f = x²·y 在 (x, y) = (2, 3)：∂f/∂x = 2xy = 12，∂f/∂y = x² = 4。
+x = torch.tensor(2.0, requires_grad=True)
+y = torch.tensor(3.0, requires_grad=True)
+f = x * x * y
+# outputs 是要求导的函数（因变量），inputs 是自变量；每个自变量对应一个梯度，按顺序放在元组里返回。
+dx, dy = torch.autograd.grad(outputs=f, inputs=[x, y])
+print("∂f/∂x =", dx, " ∂f/∂y =", dy)
+# 什么也没存：x.grad 仍然是空的。
+print("x.grad:", x.grad)
+
+## 向量输出的 grad_outputs
+# 和 backward 的 gradient= 一样，grad_outputs 给每个输出加权：这里对 t³ 取 (1, 1, 1)。
+t = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+cube = t ** 3
+(dt,) = torch.autograd.grad(cube, t, grad_outputs=torch.ones(3))
+print("d(t³)/dt = 3t² =", dt)
+
+## create_graph 与二阶导数
+# g = x³，x = 2。create_graph=True 把导数本身的计算也记录成计算图。
+g = x ** 3
+(dg,) = torch.autograd.grad(g, x, create_graph=True)
+print("g'(2) = 3x² =", dg)
+# 所以导数还能再求导：g''(x) = 6x = 12，这就是高阶导数。
+(d2g,) = torch.autograd.grad(dg, x)
+print("g''(2) = 6x =", d2g)
+
+## allow_unused
+# 计算 h = 5·x 时没有用到 c，所以从 h 到 c 没有路径。
+c = torch.tensor(7.0, requires_grad=True)
+h = 5 * x
+try:
+    torch.autograd.grad(h, [x, c])
+except RuntimeError as e:
+    print(type(e).__name__ + ":", e)
+# allow_unused=True 接受这种情况，c 的梯度返回 None。
+h = 5 * x
+dx, dc = torch.autograd.grad(h, [x, c], allow_unused=True)
+print("∂h/∂x =", dx, " ∂h/∂c =", dc)
+
+"""##),
+        ("zh/lesson6.txt", ##"""
+## 第 6 课 — 梯度会累加：记得清零
+# backward 把梯度加到 .grad 上，从不覆盖。累加为什么有用，以及每一步之间怎样清零。
+import torch
+
+## 多次 backward 会累加
+# loss = 3w 的 dloss/dw = 3。每次 backward 都再往 w.grad 上加 3。
+w = torch.tensor(1.0, requires_grad=True)
+for step in range(3):
+    loss = 3 * w
+    loss.backward()
+    print(f"第 {step + 1} 次 backward 之后: w.grad =", w.grad)
+
+## 累加为什么有用
+# 两个共用 w 的损失：它们的梯度相加，等于它们之和的梯度。
+w.grad = None
+loss_a = 3 * w
+loss_b = w * w
+loss_a.backward()
+loss_b.backward()
+# d(3w)/dw + d(w²)/dw = 3 + 2w，在 w = 1 处等于 5。
+print("两次 backward: w.grad =", w.grad)
+w.grad = None
+(3 * w + w * w).backward()
+print("对和做一次 backward: w.grad =", w.grad)
+
+## 手动清零：zero_()
+# 下一步之前先清掉旧梯度。zero_() 原地写入 0。
+w.grad.zero_()
+print("w.grad.zero_() 之后:", w.grad)
+(3 * w).backward()
+print("新的梯度:", w.grad)
+
+## 手动清零：设为 None
+# 把 .grad 设为 None 就是丢掉它；下一次 backward 会新建一个。
+w.grad = None
+print("w.grad = None 之后:", w.grad)
+(3 * w).backward()
+print("新的梯度:", w.grad)
+
+## 通过优化器清零
+# 优化器知道自己的参数；zero_grad() 清掉所有参数的梯度（默认设为 None）。
+optimizer = torch.optim.SGD([w], lr=0.1)
+optimizer.zero_grad()
+print("optimizer.zero_grad() 之后:", w.grad)
+# 常见的训练步骤：zero_grad、backward、step。
+for step in range(3):
+    optimizer.zero_grad()
+    loss = 3 * w
+    loss.backward()
+    optimizer.step()
+    print(f"第 {step + 1} 步: w.grad =", w.grad, " w =", w)
+
+"""##),
+        ("zh/lesson7.txt", ##"""
+## 第 7 课 — 关闭梯度计算：no_grad、enable_grad、set_grad_enabled
+# 有时只需要数值（评估模型、更新权重），这时记录计算图是白费功夫。
+import torch
+
+## 默认开启梯度计算
+# x 需要梯度，所以 y = 2x 被记录下来，带有 grad_fn。
+x = torch.tensor(3.0, requires_grad=True)
+print("is_grad_enabled:", torch.is_grad_enabled())
+y = x * 2
+print("y =", y)
+
+## no_grad：只算数值
+# 在 no_grad 里什么都不记录：结果没有 grad_fn，也不需要梯度。
+with torch.no_grad():
+    print("no_grad 之内 is_grad_enabled:", torch.is_grad_enabled())
+    y = x * 2
+print("y =", y, " requires_grad:", y.requires_grad)
+# 离开 with 块后，记录自动恢复。
+print("with 块之后 is_grad_enabled:", torch.is_grad_enabled())
+# torch.autograd 里也有这些上下文管理器：torch.autograd.no_grad 就是 torch.no_grad。
+print("torch.autograd.no_grad is torch.no_grad:", torch.autograd.no_grad is torch.no_grad)
+
+## enable_grad：在 no_grad 里重新开启
+# 在 no_grad 里面，enable_grad 优先：z 又被记录了。
+with torch.no_grad():
+    with torch.enable_grad():
+        z = x * x
+    w = x * x
+print("z requires_grad:", z.requires_grad, " w requires_grad:", w.requires_grad)
+
+## set_grad_enabled(mode)：由一个标志决定开或关
+# 适合由一个标志决定的场合，例如训练（True）或评估（False）。
+for training in [True, False]:
+    with torch.set_grad_enabled(training):
+        y = x * 2
+    print("training:", training, " y.requires_grad:", y.requires_grad)
+# 当作函数调用时，它设置的模式一直有效，直到再次修改。
+torch.set_grad_enabled(False)
+print("set_grad_enabled(False) 之后:", torch.is_grad_enabled())
+torch.set_grad_enabled(True)
+print("set_grad_enabled(True) 之后:", torch.is_grad_enabled())
+
+## 作为装饰器
+# @torch.no_grad() 让函数的每次调用都不计算梯度。
+@torch.no_grad()
+def evaluate(t):
+    return t * 10
+# @torch.enable_grad() 让函数的每次调用都计算梯度，即使是在 no_grad 里调用。
+@torch.enable_grad()
+def train_step(t):
+    return t * 10
+print("evaluate(x):", evaluate(x))
+with torch.no_grad():
+    print("train_step(x):", train_step(x))
+
+"""##),
+        ("zh/lesson8.txt", ##"""
+## 第 8 课 — 自定义自动求导运算：torch.autograd.Function
+# 一个运算就是两个函数：forward 由输入算出输出，backward 把 dL/d(输出) 变成 dL/d(输入)。
+import torch
+
+## 把直线 w·x + b 写成一个 Function
+# forward 和 backward 的第一个参数都是 ctx（context，上下文），它把张量从 forward 带到 backward。
+class line(torch.autograd.Function):
+    def forward(ctx, w, x, b):
+        # 保存输入：backward 要用它们计算局部导数。
+        ctx.save_for_backward(w, x, b)
+        return w * x + b
+    def backward(ctx, grad_out):
+        # 取回 forward 里保存的变量。
+        w, x, b = ctx.saved_tensors
+        # 对 w 求导：d(wx + b)/dw = x，上一级梯度乘以当前梯度。
+        grad_w = grad_out * x
+        # 对 x 求导：d(wx + b)/dx = w。
+        grad_x = grad_out * w
+        # 对 b 求导：d(wx + b)/db = 1。
+        grad_b = grad_out
+        return grad_w, grad_x, grad_b
+
+## 每次运行都相同的随机输入
+# manual_seed 固定随机数生成器，rand 每次都给出同样的数。
+torch.manual_seed(0)
+w = torch.rand(2, 2, requires_grad=True)
+x = torch.rand(2, 2, requires_grad=True)
+b = torch.rand(2, 2, requires_grad=True)
+print("w =", w)
+print("x =", x)
+
+## apply 运行 forward，并记录一个 lineBackward 节点
+# 通过 apply 调用这个运算，不要自己去调用 forward。
+out = line.apply(w, x, b)
+print("out.grad_fn:", out.grad_fn.name())
+# out 是 2×2 的，所以 backward 从全 1 的梯度开始。
+out.backward(torch.ones(2, 2))
+# 我们的 backward 规定：w.grad = x，x.grad = w，b.grad = 1。
+print("w.grad =", w.grad)
+print("x.grad =", x.grad)
+print("b.grad =", b.grad)
+
+## 现在的写法：@staticmethod
+# PyTorch 文档把 forward 和 backward 写成静态方法；效果完全一样。
+class Line(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, w, x, b):
+        ctx.save_for_backward(w, x, b)
+        return w * x + b
+    @staticmethod
+    def backward(ctx, grad_out):
+        w, x, b = ctx.saved_tensors
+        return grad_out * x, grad_out * w, grad_out
+
+## 与 autograd 对照
+# 用普通运算写的 w·x + b，梯度来自 autograd 自己的求导规则。
+mine = torch.autograd.grad(Line.apply(w, x, b).sum(), [w, x, b])
+auto = torch.autograd.grad((w * x + b).sum(), [w, x, b])
+for name, g1, g2 in zip(["w", "x", "b"], mine, auto):
+    print(name + ":", "梯度与 autograd 一致:", torch.equal(g1, g2))
+
+"""##),
+        ("zh/lesson9.txt", ##"""
+## 第 9 课 — 用梯度下降找到最优解
+# 模型 f(w, b, x) = w·x + b，损失 ‖f(w, b, x) − y‖²，沿梯度的反方向一小步一小步地走。
+import torch
+
+## 来自一条"未知"直线的数据
+# 这些点在 y = 2x + 1 上；训练应当找到 w = 2，b = 1。
+x = torch.tensor([-1.0, 0.0, 1.0])
+y = torch.tensor([-1.0, 1.0, 3.0])
+
+## 模型与损失函数
+# f(w, b, x) = w·x + b 预测 y；损失把误差的平方加起来。
+def f(w, b, x):
+    return w * x + b
+def loss_of(w, b):
+    return ((f(w, b, x) - y) ** 2).sum()
+# 从 w = 0，b = 0 出发。损失像一个碗，碗底就是最优解。
+w = torch.tensor(0.0, requires_grad=True)
+b = torch.tensor(0.0, requires_grad=True)
+print("起点: loss =", loss_of(w, b).item())
+
+## 手动走一步
+# 梯度指向上坡，所以往反方向走：w ← w − lr·∂loss/∂w。lr 是学习率，决定每一步调整多少。
+lr = 0.05
+loss = loss_of(w, b)
+loss.backward()
+print("∂loss/∂w =", w.grad, " ∂loss/∂b =", b.grad)
+# 在 no_grad 中更新：更新本身不能成为计算图的一部分。
+with torch.no_grad():
+    w -= lr * w.grad
+    b -= lr * b.grad
+print(f"一步之后: w = {w.item():.4f}  b = {b.item():.4f}  loss = {loss_of(w, b).item():.4f}")
+
+## 手动走很多步
+# 重复：梯度清零、前向传播、反向传播、更新。每 10 步打印一次。
+for step in range(2, 31):
+    w.grad.zero_()
+    b.grad.zero_()
+    loss = loss_of(w, b)
+    loss.backward()
+    with torch.no_grad():
+        w -= lr * w.grad
+        b -= lr * b.grad
+    if step % 10 == 0:
+        print(f"第 {step} 步: loss = {loss.item():.6f}  w = {w.item():.4f}  b = {b.item():.4f}")
+
+## 用 torch.optim.SGD 做同样的事
+# 优化器替我们在 no_grad 中更新：step() 对每个参数做 w ← w − lr·w.grad。
+w2 = torch.tensor(0.0, requires_grad=True)
+b2 = torch.tensor(0.0, requires_grad=True)
+optimizer = torch.optim.SGD([w2, b2], lr=lr)
+for step in range(1, 31):
+    optimizer.zero_grad()
+    loss = loss_of(w2, b2)
+    loss.backward()
+    optimizer.step()
+    if step % 10 == 0:
+        print(f"SGD 第 {step} 步: loss = {loss.item():.6f}  w = {w2.item():.4f}  b = {b2.item():.4f}")
+# 两种走法的每一步都相同（只差浮点舍入），都接近最优解 w = 2，b = 1。
+print("结果相同:", abs(w.item() - w2.item()) < 1e-6 and abs(b.item() - b2.item()) < 1e-6)
+
+"""##),
     ]
 
     /// The first lesson, run by `gradviz` with no arguments.
