@@ -39,6 +39,7 @@ extension Interpreter {
             if op == .mul {
                 guard let n = b.asInt else { throw binaryTypeError(op, a, b) }
                 let items = l.items
+                try checkRepetition(items.count, n)
                 l.items = n <= 0 ? [] : Array([[PyValue]](repeating: items, count: n).joined())
                 return a
             }
@@ -233,22 +234,24 @@ extension Interpreter {
             switch (a, b) {
             case (.str(let s), _):
                 guard let n = b.asInt else { return nil }
+                try checkRepetition(s.utf8.count, n)
                 return .str(n <= 0 ? "" : String(repeating: s, count: n))
             case (_, .str(let s)):
                 guard let n = a.asInt else { return nil }
+                try checkRepetition(s.utf8.count, n)
                 return .str(n <= 0 ? "" : String(repeating: s, count: n))
             case (.list(let l), _):
                 guard let n = b.asInt else { return nil }
-                return .list(PyList(repeated(l.items, n)))
+                return .list(PyList(try repeated(l.items, n)))
             case (_, .list(let l)):
                 guard let n = a.asInt else { return nil }
-                return .list(PyList(repeated(l.items, n)))
+                return .list(PyList(try repeated(l.items, n)))
             case (.tuple(let t), _):
                 guard let n = b.asInt else { return nil }
-                return .tuple(repeated(t, n))
+                return .tuple(try repeated(t, n))
             case (_, .tuple(let t)):
                 guard let n = a.asInt else { return nil }
-                return .tuple(repeated(t, n))
+                return .tuple(try repeated(t, n))
             default: return nil
             }
         case .mod:
@@ -266,7 +269,19 @@ extension Interpreter {
         }
     }
 
-    private func repeated(_ items: [PyValue], _ n: Int) -> [PyValue] {
+    /// Refuses sequences too large to build (Python would raise MemoryError).
+    func checkRepetition(_ count: Int, _ n: Int) throws {
+        let (total, overflow) = count.multipliedReportingOverflow(by: Swift.max(n, 0))
+        if overflow || total > Interpreter.maxSequenceLength {
+            throw ResourceLimitExceeded("sequence of more than \(Interpreter.maxSequenceLength) elements", line: currentLine)
+        }
+    }
+
+    /// The largest list, tuple or string repetition the interpreter builds.
+    static let maxSequenceLength = 100_000_000
+
+    private func repeated(_ items: [PyValue], _ n: Int) throws -> [PyValue] {
+        try checkRepetition(items.count, n)
         guard n > 0 else { return [] }
         var out: [PyValue] = []
         out.reserveCapacity(items.count * n)

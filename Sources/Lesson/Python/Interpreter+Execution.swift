@@ -1,3 +1,5 @@
+import Foundation
+
 /// Frames, calls, exceptions and context managers at run time.
 extension Interpreter {
     /// Runs a frame's code with the frame on the call stack; adds the frame to the traceback of
@@ -88,12 +90,22 @@ extension Interpreter {
 
     /// Parses and compiles `source` for `module` (SyntaxErrors as ``PySyntaxError``).
     func compile(source: String, fileName: String, module: PyModuleObject) throws -> CodeObject {
-        let parser = Parser(source: source)
+        let parser = Parser(source: Interpreter.normalizedSource(source))
         sourceLines[fileName] = parser.sourceLines
         let body = try parser.parseModule()
         let compiler = Compiler(interp: self, module: module, fileName: fileName,
                                 commentLines: parser.commentLines, sourceLines: parser.sourceLines)
         return try compiler.compileModule(body)
+    }
+
+    /// The source as Python reads a text file: universal newlines, no byte-order mark.
+    static func normalizedSource(_ source: String) -> String {
+        var s = source
+        if s.hasPrefix("\u{FEFF}") { s.removeFirst() }
+        if s.contains("\r") {
+            s = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return s
     }
 
     /// Runs `source` as the main program (`__name__ == "__main__"`).

@@ -49,8 +49,9 @@ public final class PySlice: PyObject {
     /// The concrete `(start, stop, step, count)` for a sequence of `length` elements,
     /// as Python's `slice.indices` computes them.
     public func indices(length: Int, interp: Interpreter) throws -> (start: Int, stop: Int, step: Int, count: Int) {
-        let stepValue = step.isNone ? 1 : try interp.index(step)
+        var stepValue = step.isNone ? 1 : try interp.index(step)
         if stepValue == 0 { throw PyException(.valueError, "slice step cannot be zero") }
+        if stepValue == Int.min { stepValue = -Int.max }
         let lower = stepValue < 0 ? -1 : 0
         let upper = stepValue < 0 ? length - 1 : length
         func clamp(_ v: PyValue, _ defaultValue: Int) throws -> Int {
@@ -92,8 +93,10 @@ public final class PyRange: PyObject {
 
     /// The number of elements.
     public var count: Int {
-        if step > 0 { return start < stop ? (stop - start - 1) / step + 1 : 0 }
-        return start > stop ? (start - stop - 1) / (-step) + 1 : 0
+        let (span, overflow) = step > 0 ? stop.subtractingReportingOverflow(start) : start.subtractingReportingOverflow(stop)
+        if span <= 0 && !overflow { return 0 }
+        if overflow { return Int.max }
+        return (span - 1) / (step > 0 ? step : -step) + 1
     }
 
     /// Element `i` (0 <= i < count).
