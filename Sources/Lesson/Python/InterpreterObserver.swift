@@ -19,6 +19,7 @@ public struct StatementInfo: Sendable, Equatable {
     /// The latest `## Title` at or above the statement, without `## `.
     public var section: String?
 
+    /// Creates the description of one statement.
     public init(line: Int, sourceText: String, narration: [String], section: String?) {
         self.line = line
         self.sourceText = sourceText

@@ -54,12 +54,16 @@ public final class PyException: Error {
 
 /// One line of a Python traceback: `File "lesson.txt", line 7, in <module>`.
 public struct PyTracebackEntry: Equatable, Sendable {
+    /// The file shown in the `File "..."` line.
     public var fileName: String
+    /// The line being executed in that frame.
     public var line: Int
+    /// `<module>`, the function name, or the class name for a class body.
     public var function: String
     /// The source line, stripped, as CPython prints it under the `File` line.
     public var sourceLine: String
 
+    /// Creates a traceback entry.
     public init(fileName: String, line: Int, function: String, sourceLine: String) {
         self.fileName = fileName
         self.line = line
@@ -76,6 +80,7 @@ public struct UnsupportedFeature: Error, Equatable, CustomStringConvertible {
     /// The lesson line.
     public var line: Int
 
+    /// Reports `construct` at lesson line `line`.
     public init(_ construct: String, line: Int) {
         self.construct = construct
         self.line = line
@@ -91,6 +96,7 @@ public struct ResourceLimitExceeded: Error, Equatable, CustomStringConvertible {
     /// The lesson line being executed.
     public var line: Int
 
+    /// Reports the exhausted limit at lesson line `line`.
     public init(_ message: String, line: Int) {
         self.message = message
         self.line = line

@@ -89,6 +89,7 @@ public final class PyStaticMethod: PyObject {
     /// The wrapped callable.
     public let function: PyValue
 
+    /// Wraps `function`.
     public init(_ function: PyValue) { self.function = function }
 
     public override var typeName: String { "staticmethod" }
@@ -103,6 +104,7 @@ public final class PyClassMethod: PyObject {
     /// The wrapped callable.
     public let function: PyValue
 
+    /// Wraps `function`.
     public init(_ function: PyValue) { self.function = function }
 
     public override var typeName: String { "classmethod" }
@@ -110,10 +112,14 @@ public final class PyClassMethod: PyObject {
 
 /// `property(fget, fset)`, including the `@x.setter` form.
 public final class PyProperty: PyObject {
+    /// `fget` (None when absent).
     public let getter: PyValue
+    /// `fset` (None for a read-only property).
     public let setter: PyValue
+    /// `fdel` (None when absent).
     public let deleter: PyValue
 
+    /// Creates a property from its accessor functions.
     public init(getter: PyValue, setter: PyValue = .none, deleter: PyValue = .none) {
         self.getter = getter
         self.setter = setter

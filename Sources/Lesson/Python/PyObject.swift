@@ -5,6 +5,7 @@
 /// override only what they support. Hooks receive the ``Interpreter`` so they can call
 /// back into Python code (user dunder methods, hooks, `forward`).
 open class PyObject {
+    /// Creates an object.
     public init() {}
 
     /// `type(x).__name__`.

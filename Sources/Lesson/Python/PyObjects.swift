@@ -21,10 +21,12 @@ extension PyValue {
 
 /// A slice object (`a[1:5:2]`); unset parts are None.
 public final class PySlice: PyObject {
+    /// The bounds and step as written (None when omitted).
     public let start: PyValue
     public let stop: PyValue
     public let step: PyValue
 
+    /// Creates `slice(start, stop, step)`.
     public init(start: PyValue, stop: PyValue, step: PyValue) {
         self.start = start
         self.stop = stop
@@ -79,10 +81,12 @@ public final class PySlice: PyObject {
 
 /// `range(start, stop, step)`.
 public final class PyRange: PyObject {
+    /// The first element, the exclusive bound and the (non-zero) step.
     public let start: Int
     public let stop: Int
     public let step: Int
 
+    /// Creates `range(start, stop, step)`; `step` must not be zero.
     public init(start: Int, stop: Int, step: Int) {
         self.start = start
         self.stop = stop
@@ -148,6 +152,7 @@ public final class PySet: PyObject {
     /// Elements, keyed like dict keys.
     public let storage: PyDict
 
+    /// Creates a set whose elements are the keys of `storage`.
     public init(storage: PyDict = PyDict()) {
         self.storage = storage
     }

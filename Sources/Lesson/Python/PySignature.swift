@@ -14,6 +14,7 @@ public struct PySignature {
         public var defaultValue: PyValue?
         public var kind: Kind
 
+        /// Creates a parameter.
         public init(name: String, defaultValue: PyValue? = nil, kind: Kind = .positionalOrKeyword) {
             self.name = name
             self.defaultValue = defaultValue

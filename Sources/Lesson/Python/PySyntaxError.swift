@@ -7,12 +7,16 @@ public struct PySyntaxError: Error, Equatable {
         case tabError = "TabError"
     }
 
+    /// The exception class.
     public var kind: Kind
+    /// The text after `SyntaxError: `.
     public var message: String
+    /// Where the caret points.
     public var location: SourceLocation
     /// The column one past the end of the offending range, for the caret line.
     public var endColumn: Int?
 
+    /// Creates a syntax error report.
     public init(_ kind: Kind = .syntaxError, _ message: String, at location: SourceLocation, endColumn: Int? = nil) {
         self.kind = kind
         self.message = message

@@ -8,6 +8,7 @@ public struct RunResult: Equatable, Sendable {
     /// What goes to stderr: the traceback, the SyntaxError report or the gradviz error.
     public var stderr: String
 
+    /// Creates a result.
     public init(exitStatus: Int32, stderr: String) {
         self.exitStatus = exitStatus
         self.stderr = stderr

@@ -3,6 +3,7 @@ public struct SourceLocation: Equatable, Hashable, Sendable, CustomStringConvert
     public var line: Int
     public var column: Int
 
+    /// Creates a location.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column

@@ -6,6 +6,7 @@ public struct Token: Equatable {
     /// Where the token ends (exclusive).
     public var end: SourceLocation
 
+    /// Creates a token.
     public init(_ kind: TokenKind, _ location: SourceLocation, end: SourceLocation) {
         self.kind = kind
         self.location = location
