@@ -10,7 +10,7 @@ func runPython(_ source: String, fileName: String = "lesson.txt", observer: Inte
     return (out, result)
 }
 
-final class RecordingObserver: InterpreterObserver {
+final class RecordingInterpreterObserver: InterpreterObserver {
     var statements: [StatementInfo] = []
     var assignments: [(String, Int)] = []
     var prints: [(String, Int)] = []
@@ -85,7 +85,7 @@ struct InterpreterTests {
             print(x)
             a, (b, c) = 1, (2, 3)
             """
-        let observer = RecordingObserver()
+        let observer = RecordingInterpreterObserver()
         let (out, result) = runPython(source + "\n", observer: observer)
         #expect(result.exitStatus == 0)
         #expect(out == "4\n")
@@ -127,7 +127,7 @@ struct InterpreterTests {
     }
 
     @Test func preludeCodeIsNotObservedAndLinesPointIntoTheLesson() {
-        let observer = RecordingObserver()
+        let observer = RecordingInterpreterObserver()
         var lines: [Int] = []
         let (out, result) = runPython("import helper\n\nv = helper.twice(3)\nprint(v)\n", observer: observer) { interp in
             let probe = PyModuleObject(name: "probe")

@@ -2,20 +2,20 @@ import Testing
 @testable import Lesson
 
 /// A native number box, exercising the hooks the torch layer uses.
-final class Box: NativeObject {
-    static let boxClass = BoxClass(name: "Box")
+final class PyTestBox: NativeObject {
+    static let boxClass = PyTestBoxClass(name: "Box")
     var value: Double
 
     init(_ value: Double) { self.value = value }
 
     override var typeName: String { "Box" }
-    override var nativeClass: NativeClass? { Box.boxClass }
+    override var nativeClass: NativeClass? { PyTestBox.boxClass }
 
     override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
         switch name {
         case "value": return .float(value)
         case "double":
-            return .object(PyBuiltinFunction(name: "double", boundTo: .object(self)) { _, _ in .object(Box(self.value * 2)) })
+            return .object(PyBuiltinFunction(name: "double", boundTo: .object(self)) { _, _ in .object(PyTestBox(self.value * 2)) })
         case "apply":
             return .object(PyBuiltinFunction(name: "apply") { args, interp in
                 let b = try args.bind(signature: "apply(fn, *, times=1)")
@@ -35,11 +35,11 @@ final class Box: NativeObject {
 
     override func binaryOp(_ op: PyBinaryOp, _ other: PyValue, reflected: Bool, interp: Interpreter) throws -> PyValue? {
         let o: Double
-        if case .object(let b as Box) = other { o = b.value } else if let d = other.asDouble { o = d } else { return nil }
+        if case .object(let b as PyTestBox) = other { o = b.value } else if let d = other.asDouble { o = d } else { return nil }
         switch op {
-        case .add: return .object(Box(value + o))
-        case .mul: return .object(Box(value * o))
-        case .sub: return .object(Box(reflected ? o - value : value - o))
+        case .add: return .object(PyTestBox(value + o))
+        case .mul: return .object(PyTestBox(value * o))
+        case .sub: return .object(PyTestBox(reflected ? o - value : value - o))
         default: return nil
         }
     }
@@ -59,19 +59,19 @@ final class Box: NativeObject {
     }
 }
 
-final class BoxClass: NativeClass {
+final class PyTestBoxClass: NativeClass {
     override func call(_ args: PyArgs, interp: Interpreter) throws -> PyValue? {
         let b = try args.bind(names: ["value"], defaults: ["value": .float(0)], function: "Box")
-        return .object(Box(try interp.toDouble(b[0])))
+        return .object(PyTestBox(try interp.toDouble(b[0])))
     }
 
     override func instanceAttr(_ name: String, of instance: PyInstance, interp: Interpreter) throws -> PyValue? {
-        guard name == "state", let box = instance.nativeState as? Box else { return nil }
+        guard name == "state", let box = instance.nativeState as? PyTestBox else { return nil }
         return .object(box)
     }
 
     override func initInstance(_ instance: PyInstance, args: PyArgs, interp: Interpreter) throws {
-        instance.nativeState = Box(42)
+        instance.nativeState = PyTestBox(42)
     }
 
     override func classAttr(_ name: String, of cls: PyClass, interp: Interpreter) throws -> PyValue? {
@@ -85,7 +85,7 @@ struct NativeObjectTests {
     func run(_ source: String) -> (String, RunResult) {
         runPython(source + "\n") { interp in
             let m = PyModuleObject(name: "boxes")
-            m.set("Box", .object(Box.boxClass))
+            m.set("Box", .object(PyTestBox.boxClass))
             interp.registerNativeModule("boxes", m)
         }
     }
@@ -173,7 +173,7 @@ struct OverheadTests {
         let elapsed = clock.measure {
             let run = runPython("from boxes import Box\ny = Box(1)\nfor i in range(20000):\n    y = y * 0.999 + 0.001\nprint(y)\n") { interp in
                 let m = PyModuleObject(name: "boxes")
-                m.set("Box", .object(Box.boxClass))
+                m.set("Box", .object(PyTestBox.boxClass))
                 interp.registerNativeModule("boxes", m)
             }
             result = run.result
