@@ -20,6 +20,9 @@ struct GradvizCommand: ParsableCommand {
     @Flag(name: .long, help: "Step through the chain rule in the terminal (the whole transcript when not a terminal).")
     var step = false
 
+    @OptionGroup(title: "Course material")
+    var material: MaterialOptions
+
     @Flag(name: .customLong("list-lessons"), help: "List the lessons built into gradviz.")
     var listLessons = false
 
@@ -42,20 +45,98 @@ struct GradvizCommand: ParsableCommand {
     private func runLessons() throws {
         let inputs = try LessonInput.resolve(lessons)
         if step && inputs.count > 1 { throw CLIError("--step takes one lesson at a time") }
+        if material.trace != nil && inputs.count > 1 { throw CLIError("--trace takes one lesson at a time") }
+        let selection = try material.frameSelection()
+        let record = step || material.wantsTrace
         var status: Int32 = 0
+        var rendered: [RenderedLesson] = []
         for input in inputs {
             let out = StandardOutput()
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
-                                       output: { if !step { out.write($0) } }, record: step, limits: limits.lessonLimits)
+                                       output: { if !step { out.write($0) } }, record: record, limits: limits.lessonLimits)
             out.flush()
             if step {
-                let name = input.path.map { URL(fileURLWithPath: $0).lastPathComponent } ?? input.displayName
-                try StepThrough(events: run.events, source: input.source, fileName: name).runInteractive()
+                try StepThrough(events: run.events, source: input.source, fileName: input.shortName).runInteractive()
             }
             if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
             if run.exitStatus != 0 { status = run.exitStatus }
+            if run.droppedEvents > 0 {
+                FileHandle.standardError.write(Data("gradviz: \(input.shortName): the trace keeps the first \(run.events.count) events; \(run.droppedEvents) later ones were not recorded (raise --max-events)\n".utf8))
+            }
+            rendered.append(RenderedLesson(name: input.stem, title: BuiltinLessonsCommand.title(of: input.source).nilIfEmpty, events: run.events))
         }
-        if status != 0 { throw ExitCode(status) }
+        if status != 0 {
+            if material.wantsFiles {
+                FileHandle.standardError.write(Data("gradviz: no course material written: the lesson failed (earlier output, if any, is unchanged)\n".utf8))
+            }
+            throw ExitCode(status)
+        }
+        try material.write(rendered, selection: selection)
+    }
+}
+
+/// `--svg`, `--png`, `--pdf`, `--trace` and frame selection.
+struct MaterialOptions: ParsableArguments {
+    @Option(name: .customLong("svg"), help: ArgumentHelp("Write one SVG per step, index.html (offline player) and manifest.json into DIR.", valueName: "DIR"))
+    var svg: String?
+
+    @Option(name: .customLong("png"), help: ArgumentHelp("Write one PNG per step into DIR.", valueName: "DIR"))
+    var png: String?
+
+    @Option(name: .customLong("pdf"), help: ArgumentHelp("Write a PDF with one page per step.", valueName: "FILE"))
+    var pdf: String?
+
+    @Option(name: .customLong("trace"), help: ArgumentHelp("Write the trace as JSON Lines (schema: docs/trace-schema.md).", valueName: "FILE"))
+    var trace: String?
+
+    @Option(name: .customLong("frames"), help: ArgumentHelp("Which steps become frames: all, backward, lines:A-B, iterations:N, first:N (comma-separated, all must hold).", valueName: "SPEC"))
+    var frames: String = "all"
+
+    @Option(name: .customLong("max-frames"), help: "Refuse to draw more frames than this per lesson.")
+    var maxFrames: Int = FrameSelection.defaultCap
+
+    @Option(name: .customLong("png-dpi"), help: "Resolution of PNG frames.")
+    var pngDPI: Int = 110
+
+    var wantsFiles: Bool { svg != nil || png != nil || pdf != nil || trace != nil }
+    var wantsTrace: Bool { wantsFiles }
+
+    func validate() throws {
+        guard maxFrames > 0 else { throw ValidationError("--max-frames must be positive") }
+        guard (30...600).contains(pngDPI) else { throw ValidationError("--png-dpi must be between 30 and 600") }
+        _ = try frameSelection()
+    }
+
+    func frameSelection() throws -> FrameSelection {
+        do {
+            return try FrameSelection(parsing: frames, cap: maxFrames)
+        } catch let e as FrameSelection.Failure {
+            throw ValidationError(e.description)
+        }
+    }
+
+    func write(_ lessons: [RenderedLesson], selection: FrameSelection) throws {
+        if let trace, let lesson = lessons.first {
+            do {
+                try TraceWriter.write(lesson.events, to: URL(fileURLWithPath: trace))
+            } catch {
+                throw CLIError("cannot write the trace to '\(trace)': \(error)")
+            }
+        }
+        let outputs = CourseOutputs(svg: svg.map { URL(fileURLWithPath: $0) }, png: png.map { URL(fileURLWithPath: $0) },
+                                    pdf: pdf.map { URL(fileURLWithPath: $0) })
+        guard outputs.svg != nil || outputs.png != nil || outputs.pdf != nil else { return }
+        do {
+            let summary = try CourseWriter.write(lessons: lessons, outputs: outputs,
+                                                 options: CourseOptions(selection: selection, pngDPI: pngDPI))
+            let frames = summary.lessons.map(\.frames).reduce(0, +)
+            let targets = [svg, png, pdf].compactMap { $0 }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("gradviz: wrote \(frames) frames of \(summary.lessons.count) lesson\(summary.lessons.count == 1 ? "" : "s") to \(targets)\n".utf8))
+        } catch let e as FrameSelection.Failure {
+            throw CLIError(e.description)
+        } catch {
+            throw CLIError("no course material written: \(error)")
+        }
     }
 }
 
@@ -67,10 +148,14 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-elements"), help: "Largest number of elements in one tensor.")
     var maxElements: Int = 50_000_000
 
+    @Option(name: .customLong("max-events"), help: "Trace events kept for pictures and the step-through.")
+    var maxEvents: Int = 200_000
+
     var lessonLimits: LessonRunner.Limits {
         var l = LessonRunner.Limits()
         l.stepBudget = maxSteps
         l.maxTensorElements = maxElements
+        l.maxEvents = maxEvents
         return l
     }
 
@@ -85,6 +170,11 @@ struct LessonInput {
     var source: String
     var displayName: String
     var path: String?
+
+    /// The file name without folders (`lesson1.txt`).
+    var shortName: String { URL(fileURLWithPath: path ?? displayName).lastPathComponent }
+    /// The file name without its extension (`lesson1`), for course folders.
+    var stem: String { URL(fileURLWithPath: shortName).deletingPathExtension().lastPathComponent }
 
     static func resolve(_ paths: [String]) throws -> [LessonInput] {
         if paths.isEmpty {
@@ -106,6 +196,10 @@ struct LessonInput {
             return LessonInput(source: text, displayName: absolute, path: path)
         }
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
 /// A command-line error reported as `gradviz: message` with exit status 2.
