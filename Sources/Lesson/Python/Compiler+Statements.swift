@@ -113,14 +113,19 @@ extension Compiler {
                     return try f.interp.isTruthy(t) ? try body(f) : try elseBlock(f)
                 }
             }
+            let lines = branches.map { $0.test.location.line }
             return { f in
-                for (test, body) in compiled where try f.interp.isTruthy(try test(f)) { return try body(f) }
+                for (i, (test, body)) in compiled.enumerated() {
+                    f.line = lines[i]
+                    if try f.interp.isTruthy(try test(f)) { return try body(f) }
+                }
                 return try elseBlock(f)
             }
         case .while(let test, let body, let orelse):
             let te = try compile(test)
             let be = try compileBlock(body)
             let ee = try compileBlock(orelse)
+            let line = test.location.line
             return { f in
                 let interp = f.interp
                 while try interp.isTruthy(try te(f)) {
@@ -128,7 +133,7 @@ extension Compiler {
                     switch try be(f) {
                     case .breakLoop: return .normal
                     case .returned: return .returned
-                    default: continue
+                    default: f.line = line
                     }
                 }
                 return try ee(f)
@@ -216,12 +221,14 @@ extension Compiler {
         let assign = try compileTarget(target)
         let be = try compileBlock(body)
         let ee = try compileBlock(orelse)
+        let line = target.location.line
         return { f in
             let interp = f.interp
             let it = try ie(f)
             var exit: Flow?
             try interp.forEach(it) { v in
                 try interp.tick()
+                f.line = line
                 try assign(f, v)
                 switch try be(f) {
                 case .breakLoop:
