@@ -157,8 +157,13 @@ extension Compiler {
                     throw PyException(.runtimeError, "No active exception to reraise")
                 }
                 let value = try ee(f)
-                if let ce { _ = try ce(f) }
-                throw try f.interp.makeException(value)
+                let exception = try f.interp.makeException(value)
+                if let ce {
+                    let causeValue = try ce(f)
+                    exception.suppressContext = true
+                    if !causeValue.isNone { exception.cause = try f.interp.makeException(causeValue) }
+                }
+                throw exception
             }
         case .assert(let test, let message):
             let te = try compile(test)
@@ -284,16 +289,30 @@ extension Compiler {
                 let flow = try be(f)
                 if case .normal = flow {} else { return flow }
             } catch let e as PyException {
+                interp.addTracebackEntry(e, f)
                 for h in compiledHandlers {
                     if let te = h.type {
                         f.line = h.line
                         guard try interp.exceptionMatches(e, try te(f)) else { continue }
                     }
+                    if e.context == nil && !e.suppressContext, let outer = interp.handling.last, !outer.isSame(as: e) {
+                        e.context = outer
+                    }
                     if let bind = h.bind { try bind(f, .object(e.instance)) }
                     let saved = f.handledException
                     f.handledException = e
-                    defer { f.handledException = saved }
-                    let flow = try h.body(f)
+                    interp.handling.append(e)
+                    defer {
+                        f.handledException = saved
+                        interp.handling.removeLast()
+                    }
+                    let flow: Flow
+                    do {
+                        flow = try h.body(f)
+                    } catch let inner as PyException {
+                        if !inner.isSame(as: e) && inner.context == nil && !inner.suppressContext { inner.context = e }
+                        throw inner
+                    }
                     if let unbind = h.unbind { _ = try? unbind(f) }
                     return flow
                 }
@@ -307,7 +326,13 @@ extension Compiler {
             do {
                 flow = try tryExcept(f)
             } catch let e as PyException {
-                let finalFlow = try fe(f)
+                let finalFlow: Flow
+                do {
+                    finalFlow = try fe(f)
+                } catch let inner as PyException {
+                    if !inner.isSame(as: e) && inner.context == nil && !inner.suppressContext { inner.context = e }
+                    throw inner
+                }
                 if case .normal = finalFlow {} else { return finalFlow }
                 throw e
             }

@@ -13,10 +13,18 @@ extension Interpreter {
         do {
             try frame.code.body(frame)
         } catch let e as PyException {
-            e.traceback.append(tracebackEntry(frame))
+            addTracebackEntry(e, frame)
             throw e
         }
         return frame.returnValue
+    }
+
+    /// Records that `e` passed through `frame` (once per frame, at the line where it arrived).
+    func addTracebackEntry(_ e: PyException, _ frame: Frame) {
+        let id = ObjectIdentifier(frame)
+        if e.instance.exceptionState.lastFrame == id { return }
+        e.instance.exceptionState.lastFrame = id
+        e.traceback.append(tracebackEntry(frame))
     }
 
     func tracebackEntry(_ frame: Frame) -> PyTracebackEntry {

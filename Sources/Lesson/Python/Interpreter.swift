@@ -24,6 +24,8 @@ public final class Interpreter {
     var nativeTypes: [String: PyClass] = [:]
     var reprInProgress: Set<ObjectIdentifier> = []
     var comparisonDepth = 0
+    /// Exceptions whose `except` blocks are running, innermost last (for `__context__`).
+    var handling: [PyException] = []
 
     /// Creates an interpreter whose `print` writes to `output`.
     public init(fileName: String = "<string>", output: @escaping (String) -> Void) {

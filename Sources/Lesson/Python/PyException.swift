@@ -5,8 +5,33 @@
 public final class PyException: Error {
     /// The exception object (`e` in `except ... as e`).
     public let instance: PyInstance
-    /// Frames the exception has propagated through, innermost first.
-    public var traceback: [PyTracebackEntry] = []
+    /// Frames the exception has propagated through, innermost first (`__traceback__`, kept on
+    /// the exception object so re-raising keeps it).
+    public var traceback: [PyTracebackEntry] {
+        get { instance.exceptionState.traceback }
+        set { instance.exceptionState.traceback = newValue }
+    }
+
+    /// The exception being handled when this one was raised (`__context__`).
+    public var context: PyException? {
+        get { instance.exceptionState.context.map { PyException(instance: $0) } }
+        set { instance.exceptionState.context = newValue?.instance }
+    }
+
+    /// The exception named by `raise ... from cause` (`__cause__`).
+    public var cause: PyException? {
+        get { instance.exceptionState.cause.map { PyException(instance: $0) } }
+        set { instance.exceptionState.cause = newValue?.instance }
+    }
+
+    /// True after `raise ... from ...`: the context is not printed.
+    public var suppressContext: Bool {
+        get { instance.exceptionState.suppressContext }
+        set { instance.exceptionState.suppressContext = newValue }
+    }
+
+    /// True when both wrap the same exception object.
+    public func isSame(as other: PyException) -> Bool { instance === other.instance }
 
     /// Wraps an existing exception instance.
     public init(instance: PyInstance) {

@@ -8,6 +8,8 @@ public final class PyInstance: PyObject {
     public var nativeState: AnyObject?
     /// `self.args` for exception instances.
     public var exceptionArgs: [PyValue] = []
+    /// Traceback, context and cause of an exception object.
+    var exceptionState = ExceptionState()
     /// For NameError and AttributeError raised by the interpreter: what was looked up where,
     /// for the "Did you mean" hint of the traceback.
     var suggestionContext: SuggestionContext?
@@ -118,4 +120,14 @@ public final class PyInstance: PyObject {
     }
 
     public override func pythonType(interp: Interpreter) -> PyObject? { cls }
+}
+
+/// What CPython keeps in `__traceback__`, `__context__`, `__cause__` and `__suppress_context__`.
+struct ExceptionState {
+    var traceback: [PyTracebackEntry] = []
+    /// The frame that added the last traceback entry, so a frame is listed once.
+    var lastFrame: ObjectIdentifier?
+    var context: PyInstance?
+    var cause: PyInstance?
+    var suppressContext = false
 }

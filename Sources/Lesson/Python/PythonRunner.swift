@@ -109,8 +109,35 @@ extension Interpreter {
         return (text.isEmpty ? name : "\(name): \(text)") + suggestionSuffix(e)
     }
 
-    /// The traceback CPython prints for an uncaught exception (without caret lines).
+    /// The traceback CPython prints for an uncaught exception (without caret lines), preceded by
+    /// the exceptions it was raised from or while handling.
     public func formatTraceback(_ e: PyException) -> String {
+        var chain: [(PyException, String?)] = []
+        var seen: Set<ObjectIdentifier> = []
+        var current: PyException? = e
+        var link: String?
+        while let c = current, !seen.contains(ObjectIdentifier(c.instance)) {
+            seen.insert(ObjectIdentifier(c.instance))
+            chain.append((c, link))
+            if let cause = c.cause {
+                current = cause
+                link = "The above exception was the direct cause of the following exception:"
+            } else if let context = c.context, !c.suppressContext {
+                current = context
+                link = "During handling of the above exception, another exception occurred:"
+            } else {
+                current = nil
+            }
+        }
+        var out = ""
+        for (exception, separator) in chain.reversed() {
+            out += formatSingleTraceback(exception)
+            if let separator { out += "\n\(separator)\n\n" }
+        }
+        return out
+    }
+
+    private func formatSingleTraceback(_ e: PyException) -> String {
         var out = "Traceback (most recent call last):\n"
         var last: PyTracebackEntry?
         var repeats = 0

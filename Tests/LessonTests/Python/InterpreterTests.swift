@@ -144,4 +144,53 @@ struct InterpreterTests {
         #expect(observer.statements.map(\.line) == [1, 3, 4])
         #expect(observer.assignments.map(\.0) == ["helper", "v"])
     }
+
+    /// Expected text from `python3` 3.11 with the caret lines removed.
+    @Test func chainedTracebacks() {
+        let source = """
+            def load(key):
+                try:
+                    return {}[key]
+                except KeyError as e:
+                    raise ValueError(f"no {key}") from e
+            try:
+                [][0]
+            except IndexError:
+                try:
+                    load("lr")
+                except ValueError:
+                    raise RuntimeError("giving up")
+            """
+        let (_, result) = runPython(source + "\n", fileName: "x6.py")
+        #expect(result.stderr == """
+            Traceback (most recent call last):
+              File "x6.py", line 7, in <module>
+                [][0]
+            IndexError: list index out of range
+
+            During handling of the above exception, another exception occurred:
+
+            Traceback (most recent call last):
+              File "x6.py", line 3, in load
+                return {}[key]
+            KeyError: 'lr'
+
+            The above exception was the direct cause of the following exception:
+
+            Traceback (most recent call last):
+              File "x6.py", line 10, in <module>
+                load("lr")
+              File "x6.py", line 5, in load
+                raise ValueError(f"no {key}") from e
+            ValueError: no lr
+
+            During handling of the above exception, another exception occurred:
+
+            Traceback (most recent call last):
+              File "x6.py", line 12, in <module>
+                raise RuntimeError("giving up")
+            RuntimeError: giving up
+
+            """)
+    }
 }
