@@ -42,6 +42,7 @@ public enum LessonRunner {
             Tensor.maxElements = limits.maxTensorElements
             EngineObservers.current = recorder
             TorchWarnings.current = TorchWarnings(fileName: fileName, source: source) { warnings.text += $0 }
+            bridge?.interpreter = interp
             interp.stepBudget = limits.stepBudget
             TorchModules.register(in: interp)
         }
@@ -60,18 +61,30 @@ final class WarningBuffer: @unchecked Sendable {
 final class TraceBridge: InterpreterObserver {
     let recorder: Recorder
     private var executions: [Int: Int] = [:]
+    private var statements: [Int: StatementInfo] = [:]
     private let loopLines: Set<Int>
+    weak var interpreter: Interpreter?
 
     init(recorder: Recorder, source: String) {
         self.recorder = recorder
         loopLines = TraceBridge.linesInsideLoops(source)
+        recorder.contextProvider = { [weak self] in self?.currentContext() }
     }
 
     func willExecute(line: Int, statement: StatementInfo) {
         let n = executions[line, default: 0]
         executions[line] = n + 1
+        statements[line] = statement
         recorder.enterStatement(line: line, source: statement.sourceText, section: statement.section,
                                 narration: statement.narration, iteration: loopLines.contains(line) ? n : nil)
+    }
+
+    /// The statement of the innermost running frame: after a call returns, the caller's line.
+    private func currentContext() -> Recorder.StatementContext? {
+        guard let line = interpreter?.currentLine, let s = statements[line] else { return nil }
+        let n = executions[line, default: 1] - 1
+        return Recorder.StatementContext(line: line, source: s.sourceText, section: s.section, narration: s.narration,
+                                         iteration: loopLines.contains(line) ? n : nil)
     }
 
     /// Lines in the body of a `for` or `while` (by indentation), whose events are

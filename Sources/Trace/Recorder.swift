@@ -19,6 +19,27 @@ public final class Recorder: EngineObserver {
     /// Index of the first event of the current statement, for naming results retroactively.
     private var statementStart = 0
 
+    /// Where the interpreter is now, when it can say (after a call returns, the
+    /// caller's statement again); nil falls back to the last `enterStatement`.
+    public var contextProvider: (() -> StatementContext?)?
+
+    /// A statement as events record it.
+    public struct StatementContext {
+        public var line: Int
+        public var source: String
+        public var section: String?
+        public var narration: [String]
+        public var iteration: Int?
+
+        public init(line: Int, source: String, section: String?, narration: [String], iteration: Int?) {
+            self.line = line
+            self.source = source
+            self.section = section
+            self.narration = narration
+            self.iteration = iteration
+        }
+    }
+
     public init(eventLimit: Int = 200_000) {
         self.eventLimit = eventLimit
     }
@@ -108,6 +129,7 @@ public final class Recorder: EngineObserver {
     }
 
     public func accumulated(into leaf: Tensor, before: Tensor?, incoming: Tensor, after: Tensor) {
+        if let n = names[leaf.id] { names[after.id] = n + ".grad" }
         var e = make(.accumulate)
         e.tensor = snap(leaf)
         e.before = before.map { TensorSnapshot($0) }
@@ -142,8 +164,12 @@ public final class Recorder: EngineObserver {
     private func snap(_ t: Tensor) -> TensorSnapshot { TensorSnapshot(t, name: names[t.id]) }
 
     private func make(_ kind: TraceEvent.Kind) -> TraceEvent {
-        TraceEvent(index: events.count, kind: kind, line: line, source: source, section: section,
-                   narration: narration, iteration: iteration)
+        if let c = contextProvider?() {
+            return TraceEvent(index: events.count, kind: kind, line: c.line, source: c.source, section: c.section,
+                              narration: c.narration, iteration: c.iteration)
+        }
+        return TraceEvent(index: events.count, kind: kind, line: line, source: source, section: section,
+                          narration: narration, iteration: iteration)
     }
 
     private func append(_ e: TraceEvent) {

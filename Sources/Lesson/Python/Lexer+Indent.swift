@@ -46,6 +46,9 @@ extension Lexer {
             let loc = location
             let current = indentStack.last!
             if column > current {
+                if indentStack.count >= 100 {
+                    throw PySyntaxError(.indentationError, "too many levels of indentation", at: loc)
+                }
                 indentStack.append(column)
                 return Token(.indent, SourceLocation(line: line, column: 1), end: loc)
             }

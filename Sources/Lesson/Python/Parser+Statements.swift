@@ -16,7 +16,14 @@ extension Parser {
         case .keyword(.async): throw UnsupportedFeature("'async'", line: t.location.line)
         case .op("@"): return [try parseDecorated()]
         case .name("match"):
-            if case .name = try peek(1).kind, try lineEndsWithColon() {
+            let next = try peek(1)
+            let startsSubject: Bool
+            switch next.kind {
+            case .name, .int, .float, .string, .fstring, .keyword(.None), .keyword(.True), .keyword(.False): startsSubject = true
+            case .op(let o): startsSubject = o == "(" || o == "[" || o == "{" || o == "-"
+            default: startsSubject = false
+            }
+            if startsSubject, try lineEndsWithColon(), try lineIsFollowedByIndent() {
                 throw UnsupportedFeature("'match' statement", line: t.location.line)
             }
         case .keyword(.elif), .keyword(.else), .keyword(.except), .keyword(.finally):
@@ -24,6 +31,16 @@ extension Parser {
         default: break
         }
         return try parseSimpleStatements()
+    }
+
+    private func lineIsFollowedByIndent() throws -> Bool {
+        var i = 0
+        while true {
+            let t = try peek(i)
+            if t.kind == .endOfFile { return false }
+            if t.kind == .newline { return try peek(i + 1).kind == .indent }
+            i += 1
+        }
     }
 
     private func lineEndsWithColon() throws -> Bool {

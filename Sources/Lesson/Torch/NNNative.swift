@@ -101,10 +101,14 @@ enum FunctionalModule {
 
     /// `F.linear`: addmm for 2-D input with bias (AddmmBackward0), else matmul then `+= bias`.
     static func linear(_ x: Tensor, _ w: Tensor, _ bias: Tensor?) throws -> Tensor {
-        if x.dim == 2, let bias { return try Tensor.addmm(bias, x, w.t()) }
-        let out = try x.matmul(w.t())
-        if let bias { try out.add_(bias) }
-        return out
+        guard let bias else { return try x.matmul(w.t()) }
+        if x.dim == 2 { return try Tensor.addmm(bias, x, w.t()) }
+        // Other ranks: flatten to rows, addmm, then view back (UnsafeViewBackward0), as PyTorch does.
+        guard let inner = x.shape.last else {
+            throw PyException(.runtimeError, "both arguments to linear need to be at least 1D, but they are 0D and \(w.dim)D")
+        }
+        let out = try Tensor.addmm(bias, x.reshape([-1, inner]), w.t())
+        return try out.unsafeView(Array(x.shape.dropLast()) + [w.shape[0]])
     }
 }
 
@@ -114,6 +118,13 @@ enum GradvizHooks {
     static func make() -> PyModuleObject {
         let m = PyModuleObject(name: "torch._gradviz")
         m.set("recording", TorchModule.fn("recording") { _, _ in .bool(EngineObservers.current is TraceRecorderHooks) })
+        m.set("name", TorchModule.fn("name") { args, _ in
+            if let rec = EngineObservers.current as? TraceRecorderHooks, args.positional.count == 2,
+               let t = TorchBridge.tensor(args.positional[0]), let n = args.positional[1].asString {
+                rec.name(t, n)
+            }
+            return .none
+        })
         m.set("step", TorchModule.fn("step") { args, interp in
             guard let rec = EngineObservers.current as? TraceRecorderHooks else { return .none }
             let params = try AutogradModule.tensors(args.positional[0], "params")
@@ -134,6 +145,7 @@ enum GradvizHooks {
 
 /// What the optimizer hooks need from the trace recorder.
 protocol TraceRecorderHooks: AnyObject {
+    func name(_ t: Tensor, _ name: String)
     func step(_ params: [Tensor], before: [Tensor], rule: String)
     func zeroGrad(_ tensors: [Tensor], before: [Tensor?], setToNone: Bool)
 }

@@ -246,14 +246,14 @@ enum TensorMethods {
             let b = try a.bind(signature: "addcmul_(tensor1, tensor2, *, value=1)")
             guard let t1 = TorchBridge.tensor(b[0]), let t2 = TorchBridge.tensor(b[1]) else { throw PyException(.typeError, "addcmul_(): arguments must be Tensors") }
             let v = try TorchBridge.number(b[2], "value")
-            try o.tensor.inPlace { s in try s.add(t1.mul(t2), alpha: v) }
+            try o.tensor.inPlace { s in try s.addcmul(t1, t2, value: v) }
             return .object(o)
         },
         "addcdiv_": { o, a, _ in
             let b = try a.bind(signature: "addcdiv_(tensor1, tensor2, *, value=1)")
             guard let t1 = TorchBridge.tensor(b[0]), let t2 = TorchBridge.tensor(b[1]) else { throw PyException(.typeError, "addcdiv_(): arguments must be Tensors") }
             let v = try TorchBridge.number(b[2], "value")
-            try o.tensor.inPlace { s in try s.add(t1.div(t2), alpha: v) }
+            try o.tensor.inPlace { s in try s.addcdiv(t1, t2, value: v) }
             return .object(o)
         },
 
