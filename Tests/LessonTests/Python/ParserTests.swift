@@ -141,6 +141,7 @@ struct ParserTests {
         ("x = b'a'", "bytes literal"),
         ("if (n := 3): pass", "assignment expression ':='"),
         ("class A(B, C): pass", "multiple inheritance"),
+        ("match point:\n    case (0, 0):\n        pass", "'match' statement"),
     ])
     func unsupportedConstructs(_ source: String, _ construct: String) {
         #expect {
