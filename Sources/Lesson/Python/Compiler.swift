@@ -33,7 +33,8 @@ final class Compiler {
         self.scope = Scope(kind: .module, parent: nil, qualname: "")
         self.observed = fileName == interp.fileName
         var sections: [(line: Int, title: String)] = []
-        for (line, text) in commentLines.sorted(by: { $0.key < $1.key }) where text.hasPrefix("## ") {
+        for (line, text) in commentLines.sorted(by: { $0.key < $1.key })
+        where text.hasPrefix("## ") && line <= sourceLines.count && sourceLines[line - 1].hasPrefix("## ") {
             sections.append((line, String(text.dropFirst(3)).trimmingTrailingNewline()))
         }
         self.sections = sections
