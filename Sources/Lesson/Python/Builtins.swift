@@ -17,7 +17,7 @@ extension Interpreter {
         installCoreBuiltins()
         installIterationBuiltins()
         for name in ["open", "input", "eval", "exec", "compile", "globals", "locals", "breakpoint", "exit", "quit",
-                     "__import__", "memoryview", "bytearray", "bytes", "complex", "frozenset", "dir", "help", "aiter", "anext"] {
+                     "__import__", "memoryview", "bytearray", "bytes", "complex", "frozenset", "help", "aiter", "anext"] {
             defineBuiltin(name) { _, interp in throw UnsupportedFeature("builtin '\(name)'", line: interp.currentLine) }
         }
     }
@@ -254,6 +254,27 @@ extension Interpreter {
         defineBuiltin("property") { args, _ in
             let b = try args.bind(PySignature.cached("property(fget=None, fset=None, fdel=None, doc=None)"))
             return .object(PyProperty(getter: b[0], setter: b[1], deleter: b[2]))
+        }
+        for (name, radix, prefix) in [("bin", 2, "0b"), ("oct", 8, "0o"), ("hex", 16, "0x")] {
+            defineBuiltin(name) { args, interp in
+                try Interpreter.expectArgs(args, name, min: 1, max: 1)
+                let i = try interp.index(args.positional[0])
+                let digits = String(i.magnitude, radix: radix)
+                return .str((i < 0 ? "-" : "") + prefix + digits)
+            }
+        }
+        defineBuiltin("slice") { args, _ in
+            try Interpreter.expectArgs(args, "slice", min: 1, max: 3)
+            let p = args.positional
+            if p.count == 1 { return .object(PySlice(start: .none, stop: p[0], step: .none)) }
+            return .object(PySlice(start: p[0], stop: p[1], step: p.count > 2 ? p[2] : .none))
+        }
+        defineBuiltin("dir") { args, interp in
+            try Interpreter.expectArgs(args, "dir", min: 1, max: 1)
+            guard let names = interp.dirNames(args.positional[0]) else {
+                throw UnsupportedFeature("dir() of \(args.positional[0].typeName) objects", line: interp.currentLine)
+            }
+            return .list(PyList(names.map { .str($0) }))
         }
         defineBuiltin("vars") { args, interp in
             try Interpreter.expectArgs(args, "vars", min: 1, max: 1)
