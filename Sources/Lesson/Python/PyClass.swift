@@ -133,6 +133,16 @@ public final class PyClass: PyObject {
         return true
     }
 
+    public override func delAttr(_ name: String, interp: Interpreter) throws -> Bool {
+        if isBuiltin {
+            throw PyException(.typeError, "cannot delete '\(name)' attribute of immutable type '\(self.name)'")
+        }
+        if dict.removeValue(forKey: name) == nil {
+            throw PyException(.attributeError, "type object '\(self.name)' has no attribute '\(name)'")
+        }
+        return true
+    }
+
     public override func call(_ args: PyArgs, interp: Interpreter) throws -> PyValue? {
         try interp.instantiate(self, args)
     }
