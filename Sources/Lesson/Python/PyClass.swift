@@ -64,6 +64,7 @@ public final class PyClass: PyObject {
     ///
     /// - Complexity: one dictionary lookup while no class of the chain changes.
     public func lookup(_ name: String) -> PyValue? {
+        if isBuiltin { return uncachedLookup(name) }
         if !cacheIsValid() {
             lookupCache.removeAll(keepingCapacity: true)
             cacheStamp.removeAll(keepingCapacity: true)
@@ -85,6 +86,17 @@ public final class PyClass: PyObject {
         }
         lookupCache[name] = .some(found)
         return found
+    }
+
+    /// Builtin classes are shared by interpreters running on different threads, so they
+    /// keep no cache.
+    private func uncachedLookup(_ name: String) -> PyValue? {
+        var c: PyClass? = self
+        while let k = c {
+            if let v = k.dict[name] { return v }
+            c = k.base
+        }
+        return nil
     }
 
     private func cacheIsValid() -> Bool {
