@@ -78,10 +78,8 @@ extension EngineTests {
         @Test func unusedInputWithoutAllowUnusedFails() throws {
             let a = try leaf([1, 2]), b = try leaf([3])
             let y = try a.mul(2).sum()
-            withKnownIssue("the engine still raises the older 'One of the differentiated Tensors appears…' text") {
-                #expect(throws: AutogradError.runtime("The differentiated Tensor at index 1 appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")) {
-                    _ = try Engine.grad(outputs: [y], inputs: [a, b], gradOutputs: [nil])
-                }
+            #expect(throws: AutogradError.runtime("The differentiated Tensor at index 1 appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.")) {
+                _ = try Engine.grad(outputs: [y], inputs: [a, b], gradOutputs: [nil])
             }
         }
 

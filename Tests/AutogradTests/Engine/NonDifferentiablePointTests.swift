@@ -45,9 +45,7 @@ extension EngineTests {
             for (lo, hi, expected) in bounds {
                 let x = try leaf([-1, -0.5, 0, 0.5, 1])
                 try Engine.backward([x.clamp(min: lo, max: hi).sum()], gradTensors: [nil])
-                withKnownIssue("the engine passes the gradient at a bound (self >= min); PyTorch 2.15 does not") {
-                    #expect(x.grad?.values == expected, "clamp(\(String(describing: lo)), \(String(describing: hi)))")
-                }
+                #expect(x.grad?.values == expected, "clamp(\(String(describing: lo)), \(String(describing: hi)))")
             }
         }
 
