@@ -18,6 +18,7 @@ let gradCheckCases: [String: [GradCheckCase]] = {
         GradCheckCase("x - 1.5", [.any([2, 3])]) { try $0[0].sub(1.5) },
     ]
     cases["RsubBackward1"] = unary("1.5 - x") { try $0.rsub(1.5) }
+    cases["RsubBackward0"] = binary("torch.rsub(a, b)") { try $0.rsub($1) }
     cases["MulBackward0"] = binary("a * b") { try $0.mul($1) } + [
         GradCheckCase("x * 2.5", [.any([2, 3])]) { try $0[0].mul(2.5) },
     ]
@@ -56,6 +57,26 @@ let gradCheckCases: [String: [GradCheckCase]] = {
     cases["SqrtBackward0"] = unary("sqrt", InputSpec.positive) { try $0.sqrt() }
     cases["AbsBackward0"] = unary("abs", InputSpec.nonzero) { try $0.abs() }
     cases["SignBackward0"] = unary("sign", InputSpec.nonzero) { try $0.sign() }
+    cases["TanBackward0"] = unary("tan", { InputSpec(shape: $0, lo: -1.2, hi: 1.2) }) { try $0.tan() }
+    cases["AtanBackward0"] = unary("atan") { try $0.atan() }
+    cases["SinhBackward0"] = unary("sinh") { try $0.sinh() }
+    cases["CoshBackward0"] = unary("cosh") { try $0.cosh() }
+    cases["Log1PBackward0"] = unary("log1p", InputSpec.positive) { try $0.log1p() }
+    cases["Expm1Backward0"] = unary("expm1") { try $0.expm1() }
+    cases["Log2Backward0"] = unary("log2", InputSpec.positive) { try $0.log2() }
+    cases["Log10Backward0"] = unary("log10", InputSpec.positive) { try $0.log10() }
+    cases["RsqrtBackward0"] = unary("rsqrt", InputSpec.positive) { try $0.rsqrt() }
+    // Rounding is flat between its jumps: inputs keep away from the jumps.
+    let offIntegers = { (s: [Int]) in InputSpec(shape: s, avoid: [-2, -1, 0, 1, 2]) }
+    let offHalves = { (s: [Int]) in InputSpec(shape: s, avoid: [-1.5, -0.5, 0.5, 1.5]) }
+    cases["FloorBackward0"] = unary("floor", offIntegers) { try $0.rounding(.down) }
+    cases["CeilBackward0"] = unary("ceil", offIntegers) { try $0.rounding(.up) }
+    cases["RoundBackward0"] = unary("round", offHalves) { try $0.rounding(.toNearestOrEven) }
+    cases["TruncBackward0"] = unary("trunc", offIntegers) { try $0.rounding(.towardZero) }
+    cases["RoundBackward1"] = [
+        GradCheckCase("round(decimals=1)", [InputSpec(shape: [2, 3], lo: 0.11, hi: 0.14)]) { try $0[0].round(decimals: 1) },
+        GradCheckCase("round(decimals=-1)", [.any([2, 3])]) { try $0[0].round(decimals: -1) },
+    ]
     let bounded = InputSpec(shape: [2, 3], lo: -1, hi: 1, avoid: [-0.5, 0.5])
     cases["ClampBackward1"] = [
         GradCheckCase("clamp(-0.5, 0.5)", [bounded]) { try $0[0].clamp(min: -0.5, max: 0.5) },
@@ -108,6 +129,32 @@ let gradCheckCases: [String: [GradCheckCase]] = {
         GradCheckCase("min(1)", [.any([2, 3])]) { try $0[0].extremum(max: false, dim: 1, keepdim: false).values },
         GradCheckCase("min(0, keepdim)", [.any([2, 3])]) { try $0[0].extremum(max: false, dim: 0, keepdim: true).values },
         GradCheckCase("min(-1) of [2, 3, 4]", [.any([2, 3, 4])]) { try $0[0].extremum(max: false, dim: -1, keepdim: false).values },
+    ]
+    cases["VarBackward0"] = [
+        GradCheckCase("var()", [.any([2, 3])]) { try $0[0].variance(dims: nil, correction: 1, keepdim: false) },
+        GradCheckCase("var(1)", [.any([2, 3])]) { try $0[0].variance(dims: [1], correction: 1, keepdim: false) },
+        GradCheckCase("var(0, correction=0, keepdim)", [.any([2, 3])]) { try $0[0].variance(dims: [0], correction: 0, keepdim: true) },
+        GradCheckCase("var((0, 2)) of [2, 3, 4]", [.any([2, 3, 4])]) { try $0[0].variance(dims: [0, 2], correction: 1, keepdim: false) },
+    ]
+    cases["StdBackward0"] = [
+        GradCheckCase("std()", [.any([2, 3])]) { try $0[0].standardDeviation(dims: nil, correction: 1, keepdim: false) },
+        GradCheckCase("std(1)", [.any([2, 3])]) { try $0[0].standardDeviation(dims: [1], correction: 1, keepdim: false) },
+        GradCheckCase("std(-1, correction=0, keepdim)", [.any([2, 3])]) {
+            try $0[0].standardDeviation(dims: [-1], correction: 0, keepdim: true)
+        },
+        GradCheckCase("std((0, 2)) of [2, 3, 4]", [.any([2, 3, 4])]) {
+            try $0[0].standardDeviation(dims: [0, 2], correction: 1, keepdim: false)
+        },
+    ]
+    cases["ProdBackward0"] = [
+        GradCheckCase("prod()", [.any([2, 3])]) { try $0[0].prod(dim: nil, keepdim: false) },
+        GradCheckCase("prod() of 0-dim", [.any([])]) { try $0[0].prod(dim: nil, keepdim: false) },
+        GradCheckCase("prod() with a zero element", [.any([4])]) { try $0[0].mul(constant([1, 0, 1, 1])).prod(dim: nil, keepdim: false) },
+    ]
+    cases["ProdBackward1"] = [
+        GradCheckCase("prod(1)", [.any([2, 3])]) { try $0[0].prod(dim: 1, keepdim: false) },
+        GradCheckCase("prod(0, keepdim)", [.any([2, 3])]) { try $0[0].prod(dim: 0, keepdim: true) },
+        GradCheckCase("prod(-2) of [2, 3, 4]", [.any([2, 3, 4])]) { try $0[0].prod(dim: -2, keepdim: false) },
     ]
     cases["ScatterBackward0"] = [
         GradCheckCase("place [2] along dim 1 of [2, 3]", [.any([2])]) {

@@ -40,6 +40,27 @@ extension EngineTests {
             Case(python: "x.sum(dim=0, keepdim=True)", expected: "SumBackward1") { x, _, _ in try x.sum(dims: [0], keepdim: true) },
             Case(python: "x.mean()", expected: "MeanBackward0") { x, _, _ in try x.mean() },
             Case(python: "x.mean(0)", expected: "MeanBackward1") { x, _, _ in try x.mean(dims: [0]) },
+            Case(python: "x.var()", expected: "VarBackward0") { x, _, _ in try x.variance(dims: nil, correction: 1, keepdim: false) },
+            Case(python: "x.var(1)", expected: "VarBackward0") { x, _, _ in try x.variance(dims: [1], correction: 1, keepdim: false) },
+            Case(python: "x.std(0, keepdim=True)", expected: "StdBackward0") { x, _, _ in
+                try x.standardDeviation(dims: [0], correction: 1, keepdim: true)
+            },
+            Case(python: "x.prod()", expected: "ProdBackward0") { x, _, _ in try x.prod(dim: nil, keepdim: false) },
+            Case(python: "x.prod(1)", expected: "ProdBackward1") { x, _, _ in try x.prod(dim: 1, keepdim: false) },
+            Case(python: "x.tan()", expected: "TanBackward0") { x, _, _ in try x.tan() },
+            Case(python: "x.atan()", expected: "AtanBackward0") { x, _, _ in try x.atan() },
+            Case(python: "x.sinh()", expected: "SinhBackward0") { x, _, _ in try x.sinh() },
+            Case(python: "x.cosh()", expected: "CoshBackward0") { x, _, _ in try x.cosh() },
+            Case(python: "x.log1p()", expected: "Log1PBackward0") { x, _, _ in try x.log1p() },
+            Case(python: "x.expm1()", expected: "Expm1Backward0") { x, _, _ in try x.expm1() },
+            Case(python: "x.log2()", expected: "Log2Backward0") { x, _, _ in try x.log2() },
+            Case(python: "x.log10()", expected: "Log10Backward0") { x, _, _ in try x.log10() },
+            Case(python: "x.rsqrt()", expected: "RsqrtBackward0") { x, _, _ in try x.rsqrt() },
+            Case(python: "x.floor()", expected: "FloorBackward0") { x, _, _ in try x.rounding(.down) },
+            Case(python: "x.ceil()", expected: "CeilBackward0") { x, _, _ in try x.rounding(.up) },
+            Case(python: "x.round()", expected: "RoundBackward0") { x, _, _ in try x.rounding(.toNearestOrEven) },
+            Case(python: "x.trunc()", expected: "TruncBackward0") { x, _, _ in try x.rounding(.towardZero) },
+            Case(python: "x.round(decimals=1)", expected: "RoundBackward1") { x, _, _ in try x.round(decimals: 1) },
             Case(python: "x.mm(m)", expected: "MmBackward0") { x, _, m in try x.mm(m) },
             Case(python: "x @ m", expected: "MmBackward0") { x, _, m in try x.matmul(m) },
             Case(python: "x.mv(v)", expected: "MvBackward0") { x, v, _ in try x.mv(v) },
@@ -115,9 +136,6 @@ extension EngineTests {
             },
         ]
 
-        /// Expressions whose name the engine does not give yet.
-        static let knownMismatches: Set<String> = ["torch.rsub(x, v)"]
-
         @Test(arguments: cases.map(\.python))
         func gradFnNameMatchesPyTorch(python: String) throws {
             let c = try #require(Self.cases.first { $0.python == python })
@@ -125,11 +143,7 @@ extension EngineTests {
             let v = try leaf([1, 2, 3])
             let m = try leaf([1, 1, 1, 1, 1, 1], [3, 2])
             let name = try c.build(x, v, m).gradFn?.name
-            if Self.knownMismatches.contains(python) {
-                withKnownIssue { #expect(name == c.expected, "\(python)") }
-            } else {
-                #expect(name == c.expected, "\(python)")
-            }
+            #expect(name == c.expected, "\(python)")
         }
 
         /// Nodes written by hand in PyTorch's C++ print short but answer `name()` with their namespace.
