@@ -1,12 +1,10 @@
 import Testing
 @testable import Autograd
 
-/// The parent of every suite that builds graphs or runs backward.
-///
-/// Grad mode, the engine observer and the id counters are process-wide, and the
-/// engine itself switches grad mode while it applies formulas, so these suites run
-/// one test at a time.
-@Suite(.serialized) enum EngineTests {}
+/// The parent of every suite that builds graphs or runs backward. Grad mode, the
+/// engine observer and the id counters belong to the thread, so these tests run in
+/// parallel like the rest.
+@Suite enum EngineTests {}
 
 /// A leaf that requires grad, from row-major values.
 func leaf(_ values: [Double], _ shape: [Int]? = nil, dtype: DType = .float32) throws -> Tensor {

@@ -5,12 +5,11 @@ import Testing
 import Glibc
 #endif
 
-/// Scenario traces recorded in a child process.
+/// Scenario traces, recorded once per test run and shared by the suites.
 ///
-/// The engine reports to one global observer and keeps global grad mode and id
-/// counters, and every test target's suites run in parallel in one process; a
-/// trace recorded here could pick up another test's ops. The child runs this
-/// binary again with only `stepperChildProcess` selected, so it records alone.
+/// The engine's observer, grad mode and id counters belong to the recording
+/// thread, so a trace recorded here holds only its own scenario's ops even while
+/// other suites run theirs on other threads.
 enum IsolatedTrace {
     static let childVariable = "GRADVIZ_STEPPER_CHILD"
     private static let lock = NSLock()
@@ -20,12 +19,7 @@ enum IsolatedTrace {
         lock.lock()
         defer { lock.unlock() }
         if let e = cache[scenario] { return e }
-        #if os(Linux)
-        let data = try ChildProcess.run(mode: "events", scenario: scenario)
-        let events = try JSONDecoder().decode([TraceEvent].self, from: data)
-        #else
         let events = try scenario.record()
-        #endif
         cache[scenario] = events
         return events
     }
@@ -35,7 +29,8 @@ enum IsolatedTrace {
     }
 }
 
-/// The child side: does what the parent asked, only when started as a child.
+/// The child side of the terminal tests: steps through the scenario it was asked
+/// for, on the terminal it was given, only when started as a child.
 @Suite struct StepperChild {
     @Test(.enabled(if: ProcessInfo.processInfo.environment[IsolatedTrace.childVariable] != nil))
     func stepperChildProcess() throws {
@@ -43,13 +38,7 @@ enum IsolatedTrace {
         let request = env[IsolatedTrace.childVariable]!.split(separator: ":").map(String.init)
         let scenario = try #require(Scenario(rawValue: request.count > 1 ? request[1] : "seed"))
         let events = try scenario.record()
-        switch request[0] {
-        case "events":
-            let data = try JSONEncoder().encode(events)
-            FileHandle.standardOutput.write(data)
-        default:
-            try StepThrough(events: events, source: scenario.source, fileName: scenario.fileName).runInteractive()
-        }
+        try StepThrough(events: events, source: scenario.source, fileName: scenario.fileName).runInteractive()
     }
 }
 

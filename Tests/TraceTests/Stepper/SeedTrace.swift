@@ -5,9 +5,6 @@ import Autograd
 /// Traces of small lessons, recorded through the real engine the way the
 /// interpreter drives the recorder.
 enum SeedTrace {
-    /// The engine reports to one global observer: traces are recorded one at a time.
-    static let lock = NSLock()
-
     /// The seed lesson (`Tests/Goldens/core/001_chain_rule.txt`).
     static let source = """
         # Seed example: chain rule for y = 2x, z = y*y at x = 3 (dz/dx = 8x = 24).
@@ -33,10 +30,8 @@ enum SeedTrace {
 
         """
 
-    /// Records `body` with a fresh recorder installed and ids reset.
+    /// Records `body` with a fresh recorder installed on this thread and this thread's ids reset.
     static func record(_ body: (Recorder) throws -> Void) rethrows -> [TraceEvent] {
-        lock.lock()
-        defer { lock.unlock() }
         Tensor.resetIDs()
         Node.resetIDs()
         let rec = Recorder()
