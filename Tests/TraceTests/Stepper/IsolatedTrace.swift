@@ -74,8 +74,8 @@ enum ChildProcess {
         let dir = FileManager.default.temporaryDirectory
         let out = dir.appendingPathComponent("stepper-child-\(getpid())-\(UUID().uuidString).out")
         let err = dir.appendingPathComponent("stepper-child-\(getpid())-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         defer {
             try? FileManager.default.removeItem(at: out)
             try? FileManager.default.removeItem(at: err)

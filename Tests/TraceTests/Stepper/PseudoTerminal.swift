@@ -25,7 +25,7 @@ final class PseudoTerminal {
         _ = fcntl(master, F_SETFD, FD_CLOEXEC)
         _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
         log = FileManager.default.temporaryDirectory.appendingPathComponent("stepper-pty-\(getpid())-\(m).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
 
         process.executableURL = URL(fileURLWithPath: try ChildProcess.testBinary())
         process.arguments = ChildProcess.arguments()
