@@ -37,15 +37,26 @@ public struct DOTWriter {
     }
 
     public mutating func node(_ name: String, _ attributes: Attributes = [:]) {
-        out += "  \(DOTWriter.quote(name))"
-        if !attributes.isEmpty { out += " [\(DOTWriter.list(attributes))]" }
-        out += ";\n"
+        out += DOTWriter.nodeStatement(name, attributes)
     }
 
     public mutating func edge(_ from: String, _ to: String, _ attributes: Attributes = [:]) {
-        out += "  \(DOTWriter.quote(from)) -> \(DOTWriter.quote(to))"
-        if !attributes.isEmpty { out += " [\(DOTWriter.list(attributes))]" }
-        out += ";\n"
+        out += DOTWriter.edgeStatement(from, to, attributes)
+    }
+
+    /// Appends statements made earlier by `nodeStatement` or `edgeStatement`.
+    public mutating func append(statements: String) {
+        out += statements
+    }
+
+    /// One node statement line, as `node` writes it.
+    public static func nodeStatement(_ name: String, _ attributes: Attributes = [:]) -> String {
+        "  \(quote(name))" + (attributes.isEmpty ? "" : " [\(list(attributes))]") + ";\n"
+    }
+
+    /// One edge statement line, as `edge` writes it.
+    public static func edgeStatement(_ from: String, _ to: String, _ attributes: Attributes = [:]) -> String {
+        "  \(quote(from)) -> \(quote(to))" + (attributes.isEmpty ? "" : " [\(list(attributes))]") + ";\n"
     }
 
     /// The finished DOT text.

@@ -62,7 +62,10 @@ enum FrameCaption {
             return ["AccumulateGrad: \(name).grad = \(before) + \(inc) = \(after)"]
         case .backwardEnd:
             let freed = (e.released ?? []).compactMap { b.model.nodeVertex($0)?.title }
-            if freed.isEmpty { return ["backward done; the graph is kept"] }
+            if freed.isEmpty {
+                return [b.retainingGraph ? "backward done; retain_graph=True keeps the saved tensors for another backward"
+                                         : "backward done"]
+            }
             return ["backward done; saved tensors freed (no retain_graph): \(PictureText.clip(freed.joined(separator: ", "), 70))"]
         case .zeroGrad:
             let names = (e.tensors ?? []).map { ($0.name ?? "param") + ".grad" }.joined(separator: ", ")

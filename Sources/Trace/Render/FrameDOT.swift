@@ -7,7 +7,7 @@ enum FrameDOT {
 
     static let nodeDefaults: DOTWriter.Attributes = [
         "shape": .raw("box"), "fontname": .text(Theme.font), "fontsize": .number(Theme.fontSize),
-        "margin": .text("0.12,0.06"),
+        "margin": .text("0.14,0.08"),
     ]
     static let edgeDefaults: DOTWriter.Attributes = [
         "fontname": .text(Theme.font), "fontsize": .number(Theme.edgeFontSize), "arrowsize": .number(0.8),
@@ -77,8 +77,20 @@ enum FrameDOT {
         return w.finish()
     }
 
+    /// Statements of earlier frames, reused while a vertex or edge looks the same.
+    struct Cache {
+        var vertices: [Int: (look: VertexLook, statement: String)] = [:]
+        var edges: [Int: (look: EdgeLook, statement: String)] = [:]
+    }
+
     /// One frame: the union layout's positions, this frame's looks and caption.
     static func frame(_ scene: FrameScene, model: GraphModel, layout: FixedLayout, extraGraph: DOTWriter.Attributes = [:]) -> String {
+        var cache = Cache()
+        return frame(scene, model: model, layout: layout, extraGraph: extraGraph, cache: &cache)
+    }
+
+    static func frame(_ scene: FrameScene, model: GraphModel, layout: FixedLayout, extraGraph: DOTWriter.Attributes,
+                      cache: inout Cache) -> String {
         var w = DOTWriter(name: "frame")
         w.defaults(graph: ["bgcolor": .raw("white"), "outputorder": .raw("edgesfirst"), "pad": .number(0.25)]
                     .merging(extraGraph) { $1 },
@@ -95,15 +107,26 @@ enum FrameDOT {
             "height": .number(layout.captionSize.height / 72),
             "label": .html(captionLabel(scene.caption, box: layout.captionSize)),
         ])
+        var statements = ""
         for (i, look) in scene.vertices {
+            if let c = cache.vertices[i], c.look == look {
+                statements += c.statement
+                continue
+            }
             let v = model.vertices[i]
             guard let p = layout.nodes[v.slot] else { continue }
-            w.node(v.slot, vertexAttributes(look).merging([
+            let statement = DOTWriter.nodeStatement(v.slot, vertexAttributes(look).merging([
                 "id": .text(v.slot), "pos": .text(p.pos), "width": .raw(p.width), "height": .raw(p.height),
                 "label": .html(vertexLabel(look.rows)),
             ]) { $1 })
+            cache.vertices[i] = (look, statement)
+            statements += statement
         }
         for (i, look) in scene.edges {
+            if let c = cache.edges[i], c.look == look {
+                statements += c.statement
+                continue
+            }
             let e = model.edges[i]
             guard let p = layout.edges[e.layoutKey] else { continue }
             var a = edgeAttributes(e.kind, look)
@@ -113,8 +136,12 @@ enum FrameDOT {
                 a["label"] = .text(edgeLabel(l))
                 if let lp = p.lp { a["lp"] = .text(lp) }
             }
-            w.edge(model.vertices[model.vertexIndex[e.from]!].slot, model.vertices[model.vertexIndex[e.to]!].slot, a)
+            let statement = DOTWriter.edgeStatement(model.vertices[model.vertexIndex[e.from]!].slot,
+                                                    model.vertices[model.vertexIndex[e.to]!].slot, a)
+            cache.edges[i] = (look, statement)
+            statements += statement
         }
+        w.append(statements: statements)
         return w.finish()
     }
 

@@ -23,29 +23,39 @@ struct LessonPictures {
         let model = GraphModel(events: events)
         self.model = model
 
-        // Pass 1: every label variant of every vertex, edge and caption.
+        // Pass 1: every look of every slot, route and caption.
         var builder = SceneBuilder(model: model, events: events)
-        var vertexVariants = [Set<String>](repeating: [], count: model.vertices.count)
-        var edgeVariants = [Set<String>](repeating: [], count: model.edges.count)
-        var captionVariants = Set<String>()
+        var slotVariants: [String: Set<[LabelRow]>] = [:]
+        var routeVariants: [String: Set<String>] = [:]
+        var captionVariants = Set<[LabelRow]>()
         var captions: [String] = []
         captions.reserveCapacity(events.count)
         for _ in events.indices {
             let touched = builder.advance()
-            for v in touched.vertices { vertexVariants[v].insert(FrameDOT.vertexLabel(builder.vertexLook(v).rows)) }
+            for v in touched.vertices { slotVariants[model.vertices[v].slot, default: []].insert(builder.vertexLook(v).rows) }
             for e in touched.edges {
-                if let l = builder.edgeLook(e).label { edgeVariants[e].insert(FrameDOT.edgeLabel(l)) }
+                if let l = builder.edgeLook(e).label { routeVariants[model.edges[e].layoutKey, default: []].insert(FrameDOT.edgeLabel(l)) }
             }
             let rows = FrameCaption.rows(for: events[builder.current], builder: builder)
-            captionVariants.insert(FrameDOT.captionLabel(rows))
+            captionVariants.insert(rows)
             captions.append(rows.map(\.text).joined(separator: "\n"))
         }
         self.captions = captions
 
-        // Graphviz measures each distinct label once.
-        let vertexLabels = Array(Set(vertexVariants.joined())).sorted()
-        let edgeLabels = Array(Set(edgeVariants.joined())).sorted()
-        let captionLabels = captionVariants.isEmpty ? [FrameDOT.captionLabel([])] : captionVariants.sorted()
+        // Graphviz measures the labels that may be the largest of their slot (all of them when there are few).
+        var vertexCandidates: [String: [String]] = [:]
+        for (slot, variants) in slotVariants {
+            vertexCandidates[slot] = LessonPictures.largest(Array(variants), keep: 2).map(FrameDOT.vertexLabel)
+        }
+        let routeLabels = routeVariants.mapValues { texts in
+            texts.max { a, b in DisplayWidth.of(a) != DisplayWidth.of(b) ? DisplayWidth.of(a) < DisplayWidth.of(b) : a < b }!
+        }
+        let captionCandidates = captionVariants.isEmpty
+            ? [FrameDOT.captionLabel([])]
+            : LessonPictures.largest(Array(captionVariants), keep: 4).map { FrameDOT.captionLabel($0) }
+        let vertexLabels = Array(Set(vertexCandidates.values.joined())).sorted()
+        let edgeLabels = Array(Set(routeLabels.values)).sorted()
+        let captionLabels = Array(Set(captionCandidates)).sorted()
         let measured = try session.place(
             FrameDOT.measurement(vertexLabels: vertexLabels, edgeLabels: edgeLabels, captions: captionLabels),
             engine: "nop2")
@@ -54,12 +64,10 @@ struct LessonPictures {
             return (Double(n?.width ?? "") ?? 0.75, Double(n?.height ?? "") ?? 0.5)
         }
         let vertexIndex = Dictionary(uniqueKeysWithValues: vertexLabels.enumerated().map { ($1, $0) })
-        let edgeIndex = Dictionary(uniqueKeysWithValues: edgeLabels.enumerated().map { ($1, $0) })
         var sizes: [String: (width: Double, height: Double)] = [:]
-        for (i, variants) in vertexVariants.enumerated() {
-            let slot = model.vertices[i].slot
-            var largest = sizes[slot] ?? (0, 0)
-            for l in variants {
+        for (slot, labels) in vertexCandidates {
+            var largest = (width: 0.0, height: 0.0)
+            for l in labels {
                 let s = measuredSize("v\(vertexIndex[l]!)")
                 largest = (max(largest.width, s.width), max(largest.height, s.height))
             }
@@ -67,26 +75,10 @@ struct LessonPictures {
         }
         // One route per pair of slots, labelled with the widest gradient it will carry.
         var routes: [(key: String, from: String, to: String, label: String?)] = []
-        var routeIndex: [String: Int] = [:]
-        var routeWidth: [Double] = []
-        for (i, e) in model.edges.enumerated() {
-            let r: Int
-            if let known = routeIndex[e.layoutKey] {
-                r = known
-            } else {
-                r = routes.count
-                routeIndex[e.layoutKey] = r
-                routes.append((e.layoutKey, model.vertices[model.vertexIndex[e.from]!].slot,
-                               model.vertices[model.vertexIndex[e.to]!].slot, nil))
-                routeWidth.append(0)
-            }
-            for l in edgeVariants[i].sorted() {
-                let w = measuredSize("e\(edgeIndex[l]!)").width
-                if w > routeWidth[r] {
-                    routeWidth[r] = w
-                    routes[r].label = l
-                }
-            }
+        var routeIndex: Set<String> = []
+        for e in model.edges where routeIndex.insert(e.layoutKey).inserted {
+            routes.append((e.layoutKey, model.vertices[model.vertexIndex[e.from]!].slot,
+                           model.vertices[model.vertexIndex[e.to]!].slot, routeLabels[e.layoutKey]))
         }
         let tallestLabel = routes.contains { $0.label != nil } ? 18.0 : 0
         var caption = (width: 0.0, height: 0.0)
@@ -113,14 +105,47 @@ struct LessonPictures {
         layout = FixedLayout(placement: placement, captionSize: caption, engine: small ? "dot" : "layered")
     }
 
+    /// The labels that may turn out largest: every one when there are few, else
+    /// the `keep` widest and the `keep` tallest by an estimate from their text.
+    static func largest(_ variants: [[LabelRow]], keep: Int) -> [[LabelRow]] {
+        if variants.count <= 2 * keep { return variants }
+        func size(_ rows: [LabelRow]) -> (width: Double, height: Double) {
+            var w = 0.0, h = 0.0
+            for r in rows {
+                let pt = pointSize(r.tone)
+                w = max(w, Double(DisplayWidth.of(r.text)) * pt * (r.tone == .code ? 0.62 : 0.6))
+                h += pt * 1.3
+            }
+            return (w, h)
+        }
+        let measured = variants.map { ($0, size($0)) }
+        let byWidth = measured.sorted { $0.1.width != $1.1.width ? $0.1.width > $1.1.width : $0.1.height > $1.1.height }
+        let byHeight = measured.sorted { $0.1.height != $1.1.height ? $0.1.height > $1.1.height : $0.1.width > $1.1.width }
+        var picked: [[LabelRow]] = []
+        for (rows, _) in byWidth.prefix(keep) + byHeight.prefix(keep) where !picked.contains(rows) { picked.append(rows) }
+        return picked
+    }
+
+    private static func pointSize(_ tone: LabelRow.Tone) -> Double {
+        switch tone {
+        case .title: return 13
+        case .heading: return 17
+        case .narration: return 13
+        case .small, .muted, .code: return 10
+        case .body, .gradient: return 12
+        }
+    }
+
     /// Pass 2: the DOT text of each selected frame (event indices, ascending), in order.
     func frames(_ selected: [Int], extraGraph: DOTWriter.Attributes = [:],
                 _ body: (_ event: Int, _ dot: String) throws -> Void) rethrows {
         var builder = SceneBuilder(model: model, events: events)
+        var cache = FrameDOT.Cache()
         for k in selected {
             while builder.current < k { _ = builder.advance() }
             let rows = FrameCaption.rows(for: events[k], builder: builder)
-            try body(k, FrameDOT.frame(builder.scene(caption: rows), model: model, layout: layout, extraGraph: extraGraph))
+            try body(k, FrameDOT.frame(builder.scene(caption: rows), model: model, layout: layout, extraGraph: extraGraph,
+                                       cache: &cache))
         }
     }
 }

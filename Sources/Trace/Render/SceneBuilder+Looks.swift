@@ -66,9 +66,9 @@ extension SceneBuilder {
             rows.append(LabelRow("saved tensors freed", .muted))
         } else if let saved = info?.snapshot.saved, !saved.isEmpty {
             let custom = info?.snapshot.inputNames.first?.hasPrefix("input") ?? false
-            let prefix = custom ? "ctx saved" : "saved"
             for entry in saved.prefix(3) {
-                rows.append(LabelRow(PictureText.clip("\(prefix) \(entry.name) = \(entry.text)", 40), .small))
+                let name = custom ? "ctx.\(entry.name.replacingOccurrences(of: "saved", with: "saved_tensors"))" : "saved \(entry.name)"
+                rows.append(LabelRow(PictureText.clip("\(name) = \(entry.text)", 40), .small))
             }
             if saved.count > 3 { rows.append(LabelRow("… \(saved.count - 3) more saved", .small)) }
         }

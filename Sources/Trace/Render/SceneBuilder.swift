@@ -31,10 +31,15 @@ struct SceneBuilder {
     private(set) var released: Set<Int> = []
     private(set) var visited: Set<Int> = []
     private(set) var edgeGrads: [Int: TensorSnapshot] = [:]
+    /// Nodes and edges whose lasting state the current event changed.
+    private var changedNodes: [Int] = []
+    private var changedEdges: [Int] = []
     private(set) var rootName: String?
     private(set) var gradEnabled = true
     /// The `.grad` before the current accumulate event, as the caption writes it.
     private(set) var accumulatedBefore = "None"
+    /// Whether the running (or last) backward pass keeps its graph.
+    private(set) var retainingGraph = false
     private var clearOnForward = false
 
     private(set) var highlights: [Int: Highlight] = [:]
@@ -72,11 +77,11 @@ struct SceneBuilder {
         }
         touchedE += Array(firstE..<revealedEdges)
 
-        let before = (visited, Set(edgeGrads.keys), released)
+        changedNodes = []
+        changedEdges = []
         apply(e)
-        for id in before.0.symmetricDifference(visited) { if let i = model.vertexIndex["n\(id)"] { touchedV.append(i) } }
-        for id in before.2.symmetricDifference(released) { if let i = model.vertexIndex["n\(id)"] { touchedV.append(i) } }
-        touchedE += Array(before.1.symmetricDifference(Set(edgeGrads.keys)))
+        for id in changedNodes { if let i = model.vertexIndex["n\(id)"] { touchedV.append(i) } }
+        touchedE += changedEdges
         for s in e.mentionedTensors { if let i = model.vertexIndex["t\(s.id)"] { touchedV.append(i) } }
         touchedV += highlights.keys
         touchedE += edgeHighlights.keys
@@ -112,40 +117,39 @@ struct SceneBuilder {
         switch e.kind {
         case .forward:
             if clearOnForward {
-                visited = []
-                edgeGrads = [:]
+                clearBackwardState()
                 clearOnForward = false
             }
             forward(e)
         case .backwardBegin:
-            visited = []
-            edgeGrads = [:]
+            clearBackwardState()
             clearOnForward = false
             rootName = e.roots?.first.map { $0.name ?? "out" }
+            retainingGraph = e.retainGraph ?? false
             for (r, g) in zip(e.roots ?? [], e.grads ?? []) {
                 guard let v = model.vertexIndex["t\(r.id)"] else { continue }
                 highlights[v] = Highlight(emphasis: .active, extraRows: [LabelRow("seed gradient \(PictureText.inline(g))", .gradient)])
                 if let fn = r.gradFnID, let edge = model.edgeIndex["r\(fn)_t\(r.id)"] {
                     edgeHighlights[edge] = EdgeLook(tone: .gradient, label: PictureText.inline(g))
-                    edgeGrads[edge] = g
+                    setEdgeGrad(edge, g)
                 }
             }
         case .node:
             guard let node = e.node else { return }
-            visited.insert(node.id)
+            markVisited(node.id)
             var rows: [LabelRow] = []
             if let g = e.incoming?.first ?? nil { rows.append(LabelRow("grad in: \(PictureText.inline(g))", .gradient)) }
             rows += ChainRuleText.localRows(node: node, event: e, model: model)
             if let v = model.vertexIndex["n\(node.id)"] { highlights[v] = Highlight(emphasis: .active, extraRows: rows) }
             for (slot, out) in (e.outgoing ?? []).enumerated() {
                 guard let out, let edge = model.nextEdgeBySlot[node.id]?[slot] else { continue }
-                edgeGrads[edge] = out
+                setEdgeGrad(edge, out)
                 edgeHighlights[edge] = EdgeLook(tone: .gradient, label: PictureText.inline(out))
             }
         case .accumulate:
             accumulate(e)
         case .backwardEnd:
-            released.formUnion(e.released ?? [])
+            for id in e.released ?? [] where released.insert(id).inserted { changedNodes.append(id) }
             clearOnForward = true
         case .zeroGrad:
             for t in e.tensors ?? [] {
@@ -213,12 +217,12 @@ struct SceneBuilder {
             highlights[v] = Highlight(emphasis: .active, gradRow: row)
         }
         if let acc = e.node {
-            visited.insert(acc.id)
+            markVisited(acc.id)
             if let v = model.vertexIndex["n\(acc.id)"] {
                 highlights[v] = Highlight(emphasis: .active, extraRows: [LabelRow("\(name).grad += \(inc)", .gradient)])
             }
             if let edge = model.edgeIndex["v\(leaf.id)_n\(acc.id)"], let incoming {
-                edgeGrads[edge] = incoming
+                setEdgeGrad(edge, incoming)
                 edgeHighlights[edge] = EdgeLook(tone: .gradient, label: inc)
             }
         }
@@ -251,6 +255,22 @@ struct SceneBuilder {
             if Swift.abs(sum - c[i]) > 1e-5 * max(1, Swift.abs(c[i])) { return false }
         }
         return true
+    }
+
+    private mutating func markVisited(_ id: Int) {
+        if visited.insert(id).inserted { changedNodes.append(id) }
+    }
+
+    private mutating func setEdgeGrad(_ edge: Int, _ g: TensorSnapshot) {
+        edgeGrads[edge] = g
+        changedEdges.append(edge)
+    }
+
+    private mutating func clearBackwardState() {
+        changedNodes += visited
+        changedEdges += edgeGrads.keys
+        visited = []
+        edgeGrads = [:]
     }
 
     static func text(_ g: GradState?) -> String {
