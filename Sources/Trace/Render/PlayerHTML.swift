@@ -37,9 +37,9 @@ enum PlayerHTML {
         main { display: flex; flex-direction: column; height: calc(100% - 3.3em); }
         #stage { flex: 1; min-height: 0; display: flex; align-items: center; justify-content: center;
           background: #ffffff; overflow: auto; }
-        #stage img { max-width: 100%; max-height: 100%; }
-        #caption { white-space: pre-wrap; margin: 0; padding: 0.5em 1em; border-top: 1px solid #e5e7eb;
-          font-size: 0.95em; max-height: 7em; overflow: auto; }
+        #stage img { width: 100%; height: 100%; object-fit: contain; }
+        #caption { white-space: pre-wrap; margin: 0; padding: 0.4em 1em; border-top: 1px solid #e5e7eb;
+          font-family: inherit; font-size: 0.85em; color: #374151; max-height: 6em; overflow: auto; }
         .hint { color: #6b7280; font-size: 0.85em; }
         ul.lessons { list-style: none; padding: 0 1em; } ul.lessons li { margin: 0.6em 0; font-size: 1.1em; }
         """
