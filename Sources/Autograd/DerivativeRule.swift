@@ -98,7 +98,7 @@ public final class OpNode: Node {
     let inputShapes: [[Int]]
     let inputDTypes: [DType]
     /// Slots 0..<inputs for inputs, slot `inputs.count` for the output.
-    var saved: [SavedVariable?]
+    @exclusivity(unchecked) var saved: [SavedVariable?]
 
     init(rule: DerivativeRule, edges: [Edge?], inputs: [Tensor], attrs: OpAttributes) {
         self.rule = rule

@@ -17,19 +17,19 @@ open class Node {
     public let sequenceNr: Int
     /// One edge per differentiable input (`next_functions`); nil where the input
     /// needs no gradient.
-    public internal(set) var nextEdges: [Edge?]
+    @exclusivity(unchecked) public internal(set) var nextEdges: [Edge?]
     public let numOutputs: Int
     /// Shapes and dtypes of the outputs, for implicit zero gradients and messages.
-    public internal(set) var outputShapes: [[Int]] = []
-    public internal(set) var outputDTypes: [DType] = []
+    @exclusivity(unchecked) public internal(set) var outputShapes: [[Int]] = []
+    @exclusivity(unchecked) public internal(set) var outputDTypes: [DType] = []
     /// Tensor hooks of the outputs this node produced, keyed by output number.
-    var tensorPreHooks: [Int: [TensorHook]] = [:]
+    @exclusivity(unchecked) var tensorPreHooks: [Int: [TensorHook]] = [:]
     /// Non-leaf tensors that called `retainGrad()`, by output number.
-    var retainedOutputs: [Int: WeakTensor] = [:]
+    @exclusivity(unchecked) var retainedOutputs: [Int: WeakTensor] = [:]
     /// The object a language binding wraps this node in (one identity per node).
     public weak var userObject: AnyObject?
     /// Set once backward without `retain_graph` has freed this node's saved tensors.
-    public internal(set) var savedTensorsReleased = false
+    @exclusivity(unchecked) public internal(set) var savedTensorsReleased = false
 
     init(name: String, nextEdges: [Edge?], numOutputs: Int = 1, sequenceNr: Int? = nil) {
         let state = ThreadState.current

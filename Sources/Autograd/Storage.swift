@@ -3,7 +3,7 @@
 /// Views (`view`, `reshape`, `detach`, `squeeze`, `unsqueeze`, `.data`) share a
 /// storage, so an in-place change through one of them is seen by all.
 public final class Storage {
-    public var values: [Double]
+    @exclusivity(unchecked) public var values: [Double]
 
     public init(_ values: [Double]) { self.values = values }
 }
@@ -11,7 +11,7 @@ public final class Storage {
 /// PyTorch's version counter: bumped by every in-place operation, shared by a
 /// tensor and its views (but not by `.data`), read by the saved-tensor check.
 public final class VersionCounter {
-    public internal(set) var value: Int = 0
+    @exclusivity(unchecked) public internal(set) var value: Int = 0
 
     public init() {}
 

@@ -59,6 +59,10 @@ extension Tensor {
 
     /// `torch.addmm(self, mat1, mat2)` = self + mat1 @ mat2 (AddmmBackward0), as `F.linear` uses it.
     public static func addmm(_ bias: Tensor, _ m1: Tensor, _ m2: Tensor) throws -> Tensor {
+        guard m1.dim == 2, m2.dim == 2, m1.shape[1] == m2.shape[0] else {
+            let text = { (s: [Int]) in s.map(String.init).joined(separator: "x") }
+            throw AutogradError.runtime("addmm: mat1 and mat2 shapes cannot be multiplied (\(text(m1.shape)) and \(text(m2.shape)))")
+        }
         let prod = try GradMode.with(false) { try m1.mm(m2) }
         let out = try Tensor.zipValues(prod, bias, dtype: prod.dtype, +)
         guard out.shape == prod.shape else {
@@ -75,10 +79,8 @@ extension Tensor {
         let out: Tensor
         switch reduction {
         case .none: out = sq
-        case .sum: out = Tensor(values: [dt.round(sq.values.reduce(0, +))], shape: [], dtype: dt)
-        case .mean:
-            let s = dt.round(sq.values.reduce(0, +))
-            out = Tensor(values: [dt.round(s / Double(max(sq.numel, 1)))], shape: [], dtype: dt)
+        case .sum: out = Tensor(values: sq.kernelSum([]), shape: [], dtype: dt)
+        case .mean: out = Tensor(values: sq.kernelSum([], mean: true), shape: [], dtype: dt)
         }
         var a = OpAttributes(); a.index = reduction.rawValue; a.shape = shape
         return Tensor.record(Derivatives.mseLoss, inputs: [self, target], output: out, attrs: a)
@@ -118,6 +120,24 @@ extension Tensor {
 }
 
 extension Tensor {
+    /// `self + value · t1 · t2` (`addcmul`), rounded after each step as ATen's CPU kernel.
+    public func addcmul(_ t1: Tensor, _ t2: Tensor, value: Double) throws -> Tensor {
+        let dt = TypePromotion.resultType([self, t1, t2])
+        let v = dt.round(value)
+        let scaled = try Tensor.zipValues(t1, Tensor.wrapped(v, dtype: dt), dtype: dt, *)
+        let prod = try Tensor.zipValues(scaled, t2, dtype: dt, *)
+        return try Tensor.zipValues(self, prod, dtype: dt, +)
+    }
+
+    /// `self + value · t1 / t2` (`addcdiv`), rounded after each step as ATen's CPU kernel.
+    public func addcdiv(_ t1: Tensor, _ t2: Tensor, value: Double) throws -> Tensor {
+        let dt = TypePromotion.resultType([self, t1, t2])
+        let v = dt.round(value)
+        let scaled = try Tensor.zipValues(t1, Tensor.wrapped(v, dtype: dt), dtype: dt, *)
+        let quotient = try Tensor.zipValues(scaled, t2, dtype: dt, /)
+        return try Tensor.zipValues(self, quotient, dtype: dt, +)
+    }
+
     /// `lerp(end, weight)` = self + weight·(end − self), in ATen's two-branch form.
     public func lerp(_ end: Tensor, weight w: Double) throws -> Tensor {
         let dt = TypePromotion.resultType(self, end)

@@ -29,22 +29,31 @@ extension Tensor {
         return (acc, outShape)
     }
 
+    /// The shape left after reducing `dims` (kept as size 1 with `keepdim`).
+    func reducedShape(_ dims: [Int], keepdim: Bool) -> [Int] {
+        keepdim ? shape.enumerated().map { dims.contains($0.offset) ? 1 : $0.element }
+                : shape.enumerated().filter { !dims.contains($0.offset) }.map(\.element)
+    }
+
+    /// Sums over `dims` in PyTorch's CPU order (see `SumKernel`), reading this tensor's layout.
+    func kernelSum(_ dims: [Int], mean: Bool = false) -> [Double] {
+        mean ? SumKernel.mean(storage: storage.values, offset: offset, shape: shape, strides: strides, dims: dims, dtype: dtype)
+             : SumKernel.sum(storage: storage.values, offset: offset, shape: shape, strides: strides, dims: dims, dtype: dtype)
+    }
+
     /// `sum()`: the sum of all elements (SumBackward0).
     public func sum() throws -> Tensor {
         let dt: DType = dtype.isFloatingPoint ? dtype : .int64
-        var s = 0.0
-        for v in values { s += v }
-        return Tensor.record(Derivatives.sum, inputs: [self], output: Tensor(values: [dt.round(s)], shape: [], dtype: dt))
+        return Tensor.record(Derivatives.sum, inputs: [self], output: Tensor(values: kernelSum([]), shape: [], dtype: dt))
     }
 
     /// `sum(dim, keepdim)` (SumBackward1).
     public func sum(dims: [Int], keepdim: Bool = false) throws -> Tensor {
         let dt: DType = dtype.isFloatingPoint ? dtype : .int64
         let w = try wrapDims(dims.isEmpty ? Array(0..<dim) : dims)
-        var (v, shape) = Tensor.reduceSum(values, shape: self.shape, dims: w, keepdim: keepdim)
-        if dt != .float64 { v = v.map(dt.round) }
         var a = OpAttributes(); a.dims = w; a.keepdim = keepdim
-        return Tensor.record(Derivatives.sumDim, inputs: [self], output: Tensor(values: v, shape: shape, dtype: dt), attrs: a)
+        return Tensor.record(Derivatives.sumDim, inputs: [self],
+                             output: Tensor(values: kernelSum(w), shape: reducedShape(w, keepdim: keepdim), dtype: dt), attrs: a)
     }
 
     /// `mean()` (MeanBackward0).
@@ -52,10 +61,7 @@ extension Tensor {
         guard dtype.isFloatingPoint else {
             throw AutogradError(.notImplementedError, "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
         }
-        var s = 0.0
-        for v in values { s += v }
-        let n = Double(numel)
-        return Tensor.record(Derivatives.mean, inputs: [self], output: Tensor(values: [dtype.round(dtype.round(s) / n)], shape: [], dtype: dtype))
+        return Tensor.record(Derivatives.mean, inputs: [self], output: Tensor(values: kernelSum([], mean: true), shape: [], dtype: dtype))
     }
 
     /// `mean(dim, keepdim)` (MeanBackward1).
@@ -64,11 +70,10 @@ extension Tensor {
             throw AutogradError(.notImplementedError, "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
         }
         let w = try wrapDims(dims.isEmpty ? Array(0..<dim) : dims)
-        var (v, shape) = Tensor.reduceSum(values, shape: self.shape, dims: w, keepdim: keepdim)
         let count = Double(w.reduce(1) { $0 * self.shape[$1] })
-        v = v.map { dtype.round(dtype.round($0) / count) }
         var a = OpAttributes(); a.dims = w; a.keepdim = keepdim; a.scalar = count
-        return Tensor.record(Derivatives.meanDim, inputs: [self], output: Tensor(values: v, shape: shape, dtype: dtype), attrs: a)
+        return Tensor.record(Derivatives.meanDim, inputs: [self],
+                             output: Tensor(values: kernelSum(w, mean: true), shape: reducedShape(w, keepdim: keepdim), dtype: dtype), attrs: a)
     }
 
     /// `max()` / `min()` over all elements (MaxBackward1 / MinBackward1).

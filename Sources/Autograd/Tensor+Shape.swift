@@ -59,7 +59,7 @@ extension Tensor {
     }
 
     /// `_unsafe_view`: a reshape of a fresh result (UnsafeViewBackward0).
-    func unsafeView(_ s: [Int]) throws -> Tensor {
+    public func unsafeView(_ s: [Int]) throws -> Tensor {
         var a = OpAttributes(); a.shape = s
         return Tensor.record(Derivatives.unsafeView, inputs: [self], output: alias(shape: s), attrs: a)
     }

@@ -7,32 +7,32 @@ public final class Tensor {
 
     /// A per-run counter, stable across runs of the same program.
     public let id: Int
-    public internal(set) var storage: Storage
-    public internal(set) var version: VersionCounter
-    public internal(set) var shape: [Int]
+    @exclusivity(unchecked) public internal(set) var storage: Storage
+    @exclusivity(unchecked) public internal(set) var version: VersionCounter
+    @exclusivity(unchecked) public internal(set) var shape: [Int]
     /// Element strides into `storage` (PyTorch's layout): views share storage.
-    public internal(set) var strides: [Int]
+    @exclusivity(unchecked) public internal(set) var strides: [Int]
     /// Offset of the first element in `storage`.
-    public internal(set) var offset: Int
-    public internal(set) var dtype: DType
+    @exclusivity(unchecked) public internal(set) var offset: Int
+    @exclusivity(unchecked) public internal(set) var dtype: DType
     /// Whether the elements lie in row-major order without gaps (`is_contiguous()`).
-    public internal(set) var isContiguous: Bool
+    @exclusivity(unchecked) public internal(set) var isContiguous: Bool
     /// True when `storage.values` is exactly this tensor's elements in order.
-    var isDense: Bool
+    @exclusivity(unchecked) var isDense: Bool
     /// The tensor this one is a view of (`._base`), for in-place writes through views.
-    public internal(set) var base: Tensor?
+    @exclusivity(unchecked) public internal(set) var base: Tensor?
     /// The node that produced this tensor (`grad_fn`); nil for leaves.
-    public internal(set) var gradFn: Node?
+    @exclusivity(unchecked) public internal(set) var gradFn: Node?
     /// Which output of `gradFn` this tensor is.
-    public internal(set) var outputNr: Int = 0
+    @exclusivity(unchecked) public internal(set) var outputNr: Int = 0
     /// `.grad`: accumulated by backward for leaves (and for tensors that `retainGrad()`).
-    public var grad: Tensor?
+    @exclusivity(unchecked) public var grad: Tensor?
     /// A Python number wrapped as a 0-dim tensor takes part in type promotion with
     /// the lowest priority, as in PyTorch.
-    public internal(set) var isWrappedNumber = false
-    public internal(set) var retainsGrad = false
-    var leafRequiresGrad = false
-    var hooks: [TensorHook] = []
+    @exclusivity(unchecked) public internal(set) var isWrappedNumber = false
+    @exclusivity(unchecked) public internal(set) var retainsGrad = false
+    @exclusivity(unchecked) var leafRequiresGrad = false
+    @exclusivity(unchecked) var hooks: [TensorHook] = []
     weak var gradAccumulatorRef: AccumulateGrad?
     /// Set for `nn.Parameter`s: printed as "Parameter containing:" and found by `parameters()`.
     public var isParameter = false

@@ -8,17 +8,17 @@ import Darwin
 /// the trace observer, the id counters and the random generator in use. Two lessons
 /// (or two tests) on two threads never see each other's settings.
 final class ThreadState {
-    var gradEnabled = true
-    var observer: EngineObserver?
-    var muteForward = false
-    var nextTensorID = 0
-    var nextNodeID = 0
-    var nextSequenceNr = 0
-    var nextHookID = 0
-    var generator: Generator?
+    @exclusivity(unchecked) var gradEnabled = true
+    @exclusivity(unchecked) var observer: EngineObserver?
+    @exclusivity(unchecked) var muteForward = false
+    @exclusivity(unchecked) var nextTensorID = 0
+    @exclusivity(unchecked) var nextNodeID = 0
+    @exclusivity(unchecked) var nextSequenceNr = 0
+    @exclusivity(unchecked) var nextHookID = 0
+    @exclusivity(unchecked) var generator: Generator?
     /// Graph objects waiting to be released one at a time (see `Teardown`).
-    var graveyard: [AnyObject] = []
-    var draining = false
+    @exclusivity(unchecked) var graveyard: [AnyObject] = []
+    @exclusivity(unchecked) var draining = false
 
     private static let key: pthread_key_t = {
         var k = pthread_key_t()

@@ -7,7 +7,7 @@ final class NodeObject: NativeObject {
     private init(_ node: Node) { self.node = node }
 
     static func wrap(_ node: Node) -> PyValue {
-        if let o = node.userObject as? NodeObject { return .object(o) }
+        if let o = node.userObject, type(of: o) == NodeObject.self { return .object(unsafeDowncast(o, to: NodeObject.self)) }
         let o = NodeObject(node)
         node.userObject = o
         return .object(o)

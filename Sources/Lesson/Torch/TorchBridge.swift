@@ -46,7 +46,8 @@ enum TorchBridge {
     /// Wraps a tensor for the lesson, reusing the wrapper it already has.
     @inline(__always)
     static func wrap(_ t: Tensor) -> PyValue {
-        if let o = t.userObject as? TensorObject { return .object(o) }
+        // The wrapper is always a TensorObject; an exact type check avoids a dynamic cast.
+        if let o = t.userObject, type(of: o) == TensorObject.self { return .object(unsafeDowncast(o, to: TensorObject.self)) }
         let o = TensorObject(t)
         t.userObject = o
         return .object(o)
