@@ -52,7 +52,7 @@ open class Node {
         for e in nextEdges { if let n = e?.node { held.append(n) } }
         nextEdges = []
         held.append(contentsOf: heldForTeardown())
-        Teardown.bury(held)
+        Teardown.bury(&held)
     }
 
     /// Objects a subclass keeps that may lead further down the graph (saved tensors).

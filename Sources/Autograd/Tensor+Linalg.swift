@@ -1,18 +1,39 @@
 extension Tensor {
     private static func shapeText(_ s: [Int]) -> String { s.map(String.init).joined(separator: "x") }
 
-    /// Row-major product of an (n×k) and a (k×m) value array.
+    /// Row-major product of an (n×k) and a (k×m) value array. Each output element
+    /// accumulates its k products in order with fused multiply-adds in the dtype's own
+    /// precision, which is how the BLAS kernels PyTorch calls round for these shapes.
     static func matmulValues(_ a: [Double], _ b: [Double], n: Int, k: Int, m: Int, dtype: DType) -> [Double] {
+        if dtype == .float32 {
+            let fa = a.map { Float($0) }, fb = b.map { Float($0) }
+            var out = [Float](repeating: 0, count: n * m)
+            fa.withUnsafeBufferPointer { pa in
+                fb.withUnsafeBufferPointer { pb in
+                    out.withUnsafeMutableBufferPointer { po in
+                        for i in 0..<n {
+                            let orow = i * m
+                            for p in 0..<k {
+                                let x = pa[i * k + p]
+                                let row = p * m
+                                for j in 0..<m { po[orow + j] = po[orow + j].addingProduct(x, pb[row + j]) }
+                            }
+                        }
+                    }
+                }
+            }
+            return out.map { Double($0) }
+        }
         var out = [Double](repeating: 0, count: n * m)
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 out.withUnsafeMutableBufferPointer { po in
                     for i in 0..<n {
+                        let orow = i * m
                         for p in 0..<k {
                             let x = pa[i * k + p]
-                            if x == 0 { continue }
-                            let row = p * m, orow = i * m
-                            for j in 0..<m { po[orow + j] += x * pb[row + j] }
+                            let row = p * m
+                            for j in 0..<m { po[orow + j] = po[orow + j].addingProduct(x, pb[row + j]) }
                         }
                     }
                     if dtype != .float64 { for i in 0..<po.count { po[i] = dtype.round(po[i]) } }

@@ -41,8 +41,14 @@ public final class Tensor {
 
     deinit {
         // A tensor's grad_fn may head a long chain; release it through the graveyard.
-        if let fn = gradFn { gradFn = nil; Teardown.bury([fn]) }
-        if let g = grad { grad = nil; Teardown.bury([g]) }
+        var held: [AnyObject] = []
+        if let fn = gradFn { held.append(fn) }
+        if let g = grad { held.append(g) }
+        if let b = base { held.append(b) }
+        gradFn = nil
+        grad = nil
+        base = nil
+        Teardown.bury(&held)
     }
 
     public init(storage: Storage, shape: [Int], dtype: DType, version: VersionCounter = VersionCounter(),

@@ -44,15 +44,18 @@ final class ThreadState {
 /// held to the graveyard instead of releasing them inside its own frame, so freeing a
 /// 100,000-node graph never nests 100,000 deinits on the stack.
 enum Teardown {
-    static func bury(_ objects: [AnyObject]) {
+    /// Takes the caller's references (leaving `objects` empty) and releases them one by one.
+    static func bury(_ objects: inout [AnyObject]) {
         if objects.isEmpty { return }
         let state = ThreadState.current
         state.graveyard.append(contentsOf: objects)
+        // The caller must not keep references: releasing them later would nest deinits again.
+        objects.removeAll()
         if state.draining { return }
         state.draining = true
-        while !state.graveyard.isEmpty {
-            // Dropping the popped reference may run deinits that bury more objects.
-            _ = state.graveyard.popLast()
+        while let dropped = state.graveyard.popLast() {
+            // Dropping this last reference may run deinits that bury more objects.
+            _ = dropped
         }
         state.draining = false
     }

@@ -4,11 +4,12 @@ import Testing
 /// Every golden lesson program runs under `gradviz` with the stdout, last stderr line and
 /// exit status real PyTorch produced (`scripts/regen_goldens.py`); object addresses may differ.
 @Suite struct GoldenTests {
-    static let suites = ["core", "nn", "syntax"]
+    /// Golden folders, relative to the repository: the test programs and the shipped lessons.
+    static let suites = ["Tests/Goldens/core", "Tests/Goldens/nn", "Tests/Goldens/syntax", "Lessons", "Lessons/zh"]
 
     static var programs: [String] {
         suites.flatMap { suite -> [String] in
-            let dir = CLIRunner.root.appendingPathComponent("Tests/Goldens/\(suite)")
+            let dir = CLIRunner.root.appendingPathComponent(suite)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
             return names.filter { $0.hasSuffix(".txt") }
                 .filter { FileManager.default.fileExists(atPath: dir.appendingPathComponent(String($0.dropLast(4)) + ".stdout").path) }
@@ -26,7 +27,7 @@ import Testing
 
     @Test(arguments: GoldenTests.programs)
     func matchesPyTorch(_ program: String) throws {
-        let file = CLIRunner.root.appendingPathComponent("Tests/Goldens/\(program)")
+        let file = CLIRunner.root.appendingPathComponent(program)
         let base = file.deletingPathExtension()
         let expectedOut = try String(contentsOf: base.appendingPathExtension("stdout"), encoding: .utf8)
         let expectedErr = try String(contentsOf: base.appendingPathExtension("stderr"), encoding: .utf8)
