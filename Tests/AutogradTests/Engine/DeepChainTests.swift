@@ -31,19 +31,15 @@ extension EngineTests {
 
         /// Dropping the last reference to a 200,000-node graph frees every node.
         @Test func deepGraphIsReleased() async {
-            // Teardown.bury appends to the graveyard but the caller's array (and Tensor's
-            // `fn` binding) still holds each object, so the last release happens after the
-            // drain, inside the deinit: 100,000 nested deinits and a SIGSEGV.
-            await withKnownIssue("Teardown.bury leaves the caller holding the last reference, so deinits still nest") {
-                await #expect(processExitsWith: .success) {
-                    let x = Tensor(scalar: 3, dtype: .float64)
-                    try x.setRequiresGrad(true)
-                    var y = x
-                    for _ in 0..<100_000 { y = try y.mul(0.9999).add(0.0001) }
-                    weak let root = y.gradFn
-                    y = x
-                    #expect(root == nil)
-                }
+            // Releasing the chain must not nest one deinit per node (Teardown.bury).
+            await #expect(processExitsWith: .success) {
+                let x = Tensor(scalar: 3, dtype: .float64)
+                try x.setRequiresGrad(true)
+                var y = x
+                for _ in 0..<100_000 { y = try y.mul(0.9999).add(0.0001) }
+                weak let root = y.gradFn
+                y = x
+                #expect(root == nil)
             }
         }
     }
