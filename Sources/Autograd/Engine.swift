@@ -86,20 +86,32 @@ public enum Engine {
             if let e = t.gradientEdge, let g { rootEdges.append((e, g)) }
         }
 
-        // Graph discovery: iterative DFS giving dependency counts and a post-order.
-        var deps: [ObjectIdentifier: Int] = [:]
-        var seen = Set<ObjectIdentifier>()
+        // Graph discovery: iterative DFS giving dependency counts and a post-order. Per-node
+        // state lives in `node.run`, stamped with this run; a run nested inside a hook saves
+        // the outer run's state of the nodes it visits and restores it when done.
+        let state = ThreadState.current
+        state.nextRunStamp += 1
+        let stamp = state.nextRunStamp
+        var saved: [(Node, RunScratch)] = []
+        defer { for (node, scratch) in saved.reversed() { node.run = scratch } }
+        func visit(_ node: Node) -> Bool {
+            if node.run.stamp == stamp { return false }
+            if node.run.stamp != 0 { saved.append((node, node.run)) }
+            node.run = RunScratch(stamp: stamp, deps: 0, buffer: [Tensor?](repeating: nil, count: node.numOutputs), needed: true)
+            return true
+        }
         var postOrder: [Node] = []
         var stack: [(Node, Int)] = []
-        for (e, _) in rootEdges where seen.insert(ObjectIdentifier(e.node)).inserted {
+        for (e, _) in rootEdges where visit(e.node) {
             stack.append((e.node, 0))
             while !stack.isEmpty {
                 let (node, next) = stack[stack.count - 1]
                 if next < node.nextEdges.count {
                     stack[stack.count - 1].1 = next + 1
                     if let child = node.nextEdges[next]?.node {
-                        deps[ObjectIdentifier(child), default: 0] += 1
-                        if seen.insert(ObjectIdentifier(child)).inserted { stack.append((child, 0)) }
+                        let fresh = visit(child)
+                        child.run.deps += 1
+                        if fresh { stack.append((child, 0)) }
                     }
                 } else {
                     postOrder.append(node)
@@ -107,6 +119,9 @@ public enum Engine {
                 }
             }
         }
+
+        // Gradients left in nodes that never ran (unused paths, errors) are dropped at the end.
+        defer { for node in postOrder where node.run.stamp == stamp { node.run.buffer = [] } }
 
         // Which tensors' gradients to capture (autograd.grad) or to restrict accumulation to (backward inputs=).
         var leafTargets: [ObjectIdentifier: Int] = [:]       // AccumulateGrad -> input index
@@ -119,45 +134,32 @@ public enum Engine {
                     leafTargets[ObjectIdentifier(t.gradAccumulator())] = k
                 }
             }
-        }
-        // With targets, only nodes on a path to a target run.
-        var needed: Set<ObjectIdentifier>?
-        if inputs != nil {
-            var n = Set<ObjectIdentifier>()
+            // With targets, only nodes on a path to a target run (post-order: children first).
             for node in postOrder {
                 let id = ObjectIdentifier(node)
-                if leafTargets[id] != nil || slotTargets[id] != nil {
-                    n.insert(id)
-                    if leafTargets[id] != nil { continue }
-                }
-                if node.nextEdges.contains(where: { $0.map { n.contains(ObjectIdentifier($0.node)) } ?? false }) {
-                    n.insert(id)
-                }
+                if leafTargets[id] != nil { node.run.needed = true; continue }
+                node.run.needed = slotTargets[id] != nil
+                    || node.nextEdges.contains { $0.map { $0.node.run.stamp == stamp && $0.node.run.needed } ?? false }
             }
-            needed = n
         }
 
         var captured = [Tensor?](repeating: nil, count: inputs?.count ?? 0)
-        var buffers: [ObjectIdentifier: [Tensor?]] = [:]
         var ready = ReadyQueue()
         var released: [Node] = []
 
         func addToBuffer(_ edge: Edge, _ g: Tensor?) throws {
-            let id = ObjectIdentifier(edge.node)
-            var buf = buffers[id] ?? [Tensor?](repeating: nil, count: edge.node.numOutputs)
-            if let g {
-                if let old = buf[edge.inputNr] {
-                    buf[edge.inputNr] = try GradMode.with(createGraph) { try old.add(g) }
-                } else {
-                    buf[edge.inputNr] = g
-                }
+            guard let g else { return }
+            let node = edge.node
+            if let old = node.run.buffer[edge.inputNr] {
+                node.run.buffer[edge.inputNr] = try GradMode.with(createGraph) { try old.add(g) }
+            } else {
+                node.run.buffer[edge.inputNr] = g
             }
-            buffers[id] = buf
         }
 
         for (e, g) in rootEdges { try addToBuffer(e, g) }
-        var rootSeen = Set<ObjectIdentifier>()
-        for (e, _) in rootEdges where deps[ObjectIdentifier(e.node)] == nil && rootSeen.insert(ObjectIdentifier(e.node)).inserted {
+        var rootQueued = Set<ObjectIdentifier>()
+        for (e, _) in rootEdges where e.node.run.deps == 0 && rootQueued.insert(ObjectIdentifier(e.node)).inserted {
             ready.push(e.node)
         }
 
@@ -166,24 +168,27 @@ public enum Engine {
         defer { EngineObservers.muteForward = previousMute }
 
         while let node = ready.pop() {
+            var inGrads = node.run.buffer
+            node.run.buffer = []
+            if !node.run.needed { continue }
             let id = ObjectIdentifier(node)
-            var inGrads = buffers.removeValue(forKey: id) ?? [Tensor?](repeating: nil, count: node.numOutputs)
-            if let needed, !needed.contains(id) { continue }
 
             // Tensor hooks of the outputs, then retain_grad, then captures.
-            for (slot, hooks) in node.tensorPreHooks.sorted(by: { $0.key < $1.key }) {
-                for hook in hooks {
-                    guard let g = inGrads[slot] else { continue }
-                    let r = try GradMode.with(createGraph) { try hook.fn(g) }
-                    EngineObservers.current?.hookCalled(on: hook.tensor.tensor, node: node, grad: g, result: r)
-                    if let r { inGrads[slot] = r }
+            if !node.tensorPreHooks.isEmpty {
+                for (slot, hooks) in node.tensorPreHooks.sorted(by: { $0.key < $1.key }) {
+                    for hook in hooks {
+                        guard let g = inGrads[slot] else { continue }
+                        let r = try GradMode.with(createGraph) { try hook.fn(g) }
+                        EngineObservers.current?.hookCalled(on: hook.tensor.tensor, node: node, grad: g, result: r)
+                        if let r { inGrads[slot] = r }
+                    }
                 }
             }
             for (slot, weak) in node.retainedOutputs {
                 guard let t = weak.tensor, let g = inGrads[slot] else { continue }
                 try retain(g, into: t, createGraph: createGraph)
             }
-            if let targets = slotTargets[id] {
+            if inputs != nil, let targets = slotTargets[id] {
                 for (slot, k) in targets {
                     if accumulate {
                         if let t = inputs?[k], let g = inGrads[slot], !t.retainsGrad {
@@ -203,7 +208,7 @@ public enum Engine {
                     EngineObservers.current?.hookCalled(on: acc.variable, node: node, grad: g, result: r)
                     if let r { g = r }
                 }
-                if let k = leafTargets[id] {
+                if inputs != nil, let k = leafTargets[id] {
                     if accumulate {
                         _ = try GradMode.with(createGraph) { try acc.apply([g]) }
                     } else {
@@ -226,11 +231,9 @@ public enum Engine {
             }
             for (i, edge) in node.nextEdges.enumerated() {
                 guard let edge else { continue }
-                let cid = ObjectIdentifier(edge.node)
                 try addToBuffer(edge, i < outGrads.count ? outGrads[i] : nil)
-                let left = (deps[cid] ?? 1) - 1
-                deps[cid] = left
-                if left == 0 { ready.push(edge.node) }
+                edge.node.run.deps -= 1
+                if edge.node.run.deps == 0 { ready.push(edge.node) }
             }
         }
         EngineObservers.current?.backwardEnded(released: released)

@@ -28,6 +28,8 @@ open class Node {
     @exclusivity(unchecked) var retainedOutputs: [Int: WeakTensor] = [:]
     /// The object a language binding wraps this node in (one identity per node).
     public weak var userObject: AnyObject?
+    /// The backward run visiting this node keeps its per-node state here (no hashing).
+    @exclusivity(unchecked) var run = RunScratch()
     /// Set once backward without `retain_graph` has freed this node's saved tensors.
     @exclusivity(unchecked) public internal(set) var savedTensorsReleased = false
 
@@ -78,6 +80,15 @@ open class Node {
 
     /// The formula text per input, for pictures and the step-through.
     open var formulas: [String] { [] }
+}
+
+/// One backward run's state for one node: which run (stamp), how many gradients are
+/// still to arrive, the gradients arrived so far, and whether the node leads to a target.
+struct RunScratch {
+    var stamp = 0
+    var deps = 0
+    var buffer: [Tensor?] = []
+    var needed = true
 }
 
 struct WeakTensor {

@@ -15,6 +15,7 @@ final class ThreadState {
     @exclusivity(unchecked) var nextNodeID = 0
     @exclusivity(unchecked) var nextSequenceNr = 0
     @exclusivity(unchecked) var nextHookID = 0
+    @exclusivity(unchecked) var nextRunStamp = 0
     @exclusivity(unchecked) var generator: Generator?
     /// Graph objects waiting to be released one at a time (see `Teardown`).
     @exclusivity(unchecked) var graveyard: [AnyObject] = []
