@@ -5,26 +5,15 @@ extension Tensor {
     /// accumulates its k products in order with fused multiply-adds in the dtype's own
     /// precision, which is how the BLAS kernels PyTorch calls round for these shapes.
     static func matmulValues(_ a: [Double], _ b: [Double], n: Int, k: Int, m: Int, dtype: DType) -> [Double] {
-        if dtype == .float32 {
-            let fa = a.map { Float($0) }, fb = b.map { Float($0) }
-            var out = [Float](repeating: 0, count: n * m)
-            fa.withUnsafeBufferPointer { pa in
-                fb.withUnsafeBufferPointer { pb in
-                    out.withUnsafeMutableBufferPointer { po in
-                        for i in 0..<n {
-                            let orow = i * m
-                            for p in 0..<k {
-                                let x = pa[i * k + p]
-                                let row = p * m
-                                for j in 0..<m { po[orow + j] = po[orow + j].addingProduct(x, pb[row + j]) }
-                            }
-                        }
-                    }
-                }
-            }
-            return out.map { Double($0) }
+        switch dtype {
+        case .float32: return fmaProduct(a.map { Float($0) }, b.map { Float($0) }, n: n, k: k, m: m).map { Double($0) }
+        case .float64: return fmaProduct(a, b, n: n, k: k, m: m)
+        default: return fmaProduct(a, b, n: n, k: k, m: m).map(dtype.round)
         }
-        var out = [Double](repeating: 0, count: n * m)
+    }
+
+    private static func fmaProduct<T: BinaryFloatingPoint>(_ a: [T], _ b: [T], n: Int, k: Int, m: Int) -> [T] {
+        var out = [T](repeating: 0, count: n * m)
         a.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 out.withUnsafeMutableBufferPointer { po in
@@ -36,7 +25,6 @@ extension Tensor {
                             for j in 0..<m { po[orow + j] = po[orow + j].addingProduct(x, pb[row + j]) }
                         }
                     }
-                    if dtype != .float64 { for i in 0..<po.count { po[i] = dtype.round(po[i]) } }
                 }
             }
         }

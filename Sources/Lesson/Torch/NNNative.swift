@@ -132,11 +132,22 @@ enum GradvizHooks {
             rec.step(params, before: before, rule: args.positional[2].asString ?? "")
             return .none
         })
+        // `Module.zero_grad` and `Optimizer.zero_grad`: PyTorch's semantics, and a trace event.
         m.set("zero_grad", TorchModule.fn("zero_grad") { args, interp in
-            guard let rec = EngineObservers.current as? TraceRecorderHooks else { return .none }
             let params = try AutogradModule.tensors(args.positional[0], "params")
-            let before = (TorchBridge.sequence(args.positional[1]) ?? []).map { TorchBridge.tensor($0) }
-            rec.zeroGrad(params, before: before, setToNone: try TorchBridge.bool(args.positional[2], interp: interp))
+            let setToNone = try TorchBridge.bool(args.positional[1], interp: interp)
+            let recorder = EngineObservers.current as? TraceRecorderHooks
+            let before = recorder == nil ? [] : params.map { $0.grad?.snapshot() }
+            for p in params {
+                guard let g = p.grad else { continue }
+                if setToNone {
+                    p.grad = nil
+                } else {
+                    if g.gradFn != nil { g.detachInPlace() } else { try g.setRequiresGrad(false) }
+                    try g.zero_()
+                }
+            }
+            recorder?.zeroGrad(params, before: before, setToNone: setToNone)
             return .none
         })
         return m

@@ -21,8 +21,16 @@ struct GraphModelBuilder {
     private var statement: (line: Int?, iteration: Int?) = (nil, nil)
     private var ordinals: [String: Int] = [:]
 
+    /// When each tensor and node stops being reachable, from the whole trace.
+    private let liveness: Liveness
+
+    init(events: [TraceEvent]) {
+        liveness = Liveness(events: events)
+    }
+
     mutating func add(_ e: TraceEvent) {
         let k = e.index
+        current = k
         if e.line != statement.line || e.iteration != statement.iteration {
             statement = (e.line, e.iteration)
             ordinals = [:]
@@ -199,8 +207,12 @@ struct GraphModelBuilder {
             for slot in slotsBySignature[signature] ?? [] {
                 guard let held = occupant[slot], let i = model.vertexIndex[held] else { continue }
                 let old = model.vertices[i]
-                guard old.lastEvent == .max, old.firstEvent < v.firstEvent, isSpent(old) else { continue }
-                model.vertices[i].lastEvent = v.firstEvent - 1
+                if old.lastEvent != .max {
+                    guard old.lastEvent < v.firstEvent else { continue }
+                } else {
+                    guard old.firstEvent < v.firstEvent, isSpent(old) else { continue }
+                    model.vertices[i].lastEvent = v.firstEvent - 1
+                }
                 occupant[slot] = v.key
                 v.slot = slot
                 return
@@ -212,12 +224,17 @@ struct GraphModelBuilder {
         if let signature { slotsBySignature[signature, default: []].append(v.key) }
     }
 
-    /// Whether a vertex's graph has been consumed, so a newer vertex may take its place.
+    /// Whether a vertex's graph has been consumed by a backward, or the lesson can
+    /// no longer reach it, so a newer vertex may take its place.
     private func isSpent(_ v: GraphModel.Vertex) -> Bool {
-        if let n = v.nodeID { return consumed.contains(n) }
+        if let n = v.nodeID { return consumed.contains(n) || liveness.node(n) < current }
         guard let t = v.tensorID else { return false }
-        return (tensorNodes[t] ?? []).allSatisfy { consumed.contains($0) }
+        if liveness.tensor(t) < current { return true }
+        return (tensorNodes[t] ?? []).allSatisfy { consumed.contains($0) || liveness.node($0) < current }
     }
+
+    /// The event being added.
+    private var current = 0
 
     private mutating func ordinal(_ base: String) -> String {
         let n = ordinals[base, default: 0]
@@ -238,6 +255,106 @@ struct GraphModelBuilder {
     private mutating func appendVertex(_ v: GraphModel.Vertex) {
         model.vertexIndex[v.key] = model.vertices.count
         model.vertices.append(v)
+    }
+
+    /// Gives `v` the slot of a spent vertex with the same signature, or a new one.
+    private mutating func place(_ v: inout GraphModel.Vertex, signature: String?) {
+        if let signature {
+            for slot in slotsBySignature[signature] ?? [] {
+                guard let held = occupant[slot], let i = model.vertexIndex[held] else { continue }
+                let old = model.vertices[i]
+                if old.lastEvent != .max {
+                    guard old.lastEvent < v.firstEvent else { continue }
+                } else {
+                    guard old.firstEvent < v.firstEvent, isSpent(old) else { continue }
+                    model.vertices[i].lastEvent = v.firstEvent - 1
+                }
+                occupant[slot] = v.key
+                v.slot = slot
+                return
+            }
+        }
+        v.slot = v.key
+        occupant[v.key] = v.key
+        model.slots.append(v.key)
+        if let signature { slotsBySignature[signature, default: []].append(v.key) }
+    }
+
+    /// Whether a vertex's graph has been consumed by a backward, or the lesson can
+    /// no longer reach it, so a newer vertex may take its place.
+    private func isSpent(_ v: GraphModel.Vertex) -> Bool {
+        if let n = v.nodeID { return consumed.contains(n) || liveness.node(n) < current }
+        guard let t = v.tensorID else { return false }
+        if liveness.tensor(t) < current { return true }
+        return (tensorNodes[t] ?? []).allSatisfy { consumed.contains($0) || liveness.node($0) < current }
+    }
+
+    /// The event being added.
+    private var current = 0
+
+    private mutating func ordinal(_ base: String) -> String {
+        let n = ordinals[base, default: 0]
+        ordinals[base] = n + 1
+        return "\(base)#\(n)"
+    }
+
+    private static let defaultTitles: Set<String> = ["leaf", "result", "tensor"]
+
+    private static func defaultTitle(_ role: GraphModel.TensorRole) -> String {
+        switch role {
+        case .leaf: return "leaf"
+        case .result: return "result"
+        case .constant, .notRecorded: return "tensor"
+        }
+    }
+
+    private mutating func appendVertex(_ v: GraphModel.Vertex) {
+        model.vertexIndex[v.key] = model.vertices.count
+        model.vertices.append(v)
+        live.append(model.vertices.count - 1)
+        mayOrphan = true
+    }
+
+    /// Vertices not yet retired, by index.
+    private var live: [Int] = []
+
+    /// At the end of a statement, retires what the lesson can no longer reach:
+    /// graphs of temporaries (`print(f(x).item())`) and of results whose names were
+    /// rebound. They are spent, so later iterations may take their slots.
+    ///
+    /// A node is reachable from the grad_fn of a tensor bound to a name, through
+    /// `next_functions`; a tensor is reachable when bound or joined to a reachable node.
+    private mutating func retireUnreachable(before k: Int) {
+        var aliveNodes = Set<Int>()
+        var stack: [Int] = []
+        for id in binding.values {
+            if let fn = lastSnapshot[id]?.gradFnID, aliveNodes.insert(fn).inserted { stack.append(fn) }
+        }
+        while let n = stack.popLast() {
+            for ref in model.nodes[n]?.snapshot.next ?? [] {
+                if let ref, aliveNodes.insert(ref.nodeID).inserted { stack.append(ref.nodeID) }
+            }
+        }
+        let bound = Set(binding.values)
+        var kept: [Int] = []
+        for i in live {
+            let v = model.vertices[i]
+            let alive: Bool
+            if let n = v.nodeID {
+                alive = aliveNodes.contains(n)
+                if !alive { consumed.insert(n) }
+            } else if let t = v.tensorID {
+                alive = bound.contains(t) || (tensorNodes[t] ?? []).contains { aliveNodes.contains($0) }
+            } else {
+                alive = true
+            }
+            if alive || v.firstEvent > k - 1 {
+                kept.append(i)
+            } else {
+                model.vertices[i].lastEvent = k - 1
+            }
+        }
+        live = kept
     }
 
     private mutating func addEdge(_ key: String, from: String, to: String, kind: GraphModel.EdgeKind, _ k: Int,
@@ -264,6 +381,12 @@ struct GraphModelBuilder {
         let slotRank = Dictionary(m.vertices.enumerated().map { ($1.slot, $0) }, uniquingKeysWith: min)
         m.slots.sort { slotRank[$0]! < slotRank[$1]! }
 
+        // A vertex leaves the picture once the lesson can no longer reach it.
+        for i in m.vertices.indices {
+            let v = m.vertices[i]
+            let until = v.nodeID.map { liveness.node($0) } ?? v.tensorID.map { liveness.tensor($0) } ?? .max
+            if until < v.lastEvent { m.vertices[i].lastEvent = max(until, v.firstEvent) }
+        }
         for i in m.edges.indices {
             let a = m.vertices[m.vertexIndex[m.edges[i].from]!]
             let b = m.vertices[m.vertexIndex[m.edges[i].to]!]
@@ -294,6 +417,77 @@ struct GraphModelBuilder {
 
 extension GraphModel {
     init(building: Void) {}
+}
+
+/// Until which event the lesson can reach each tensor and node, judged from the
+/// whole trace: a tensor while a name is bound to it or a later event mentions
+/// it; a node while a later event mentions it or a reachable tensor or node
+/// leads to it through `next_functions`. A few `print` events after the last
+/// use still show it. Temporaries (`print(f(x).item())`) so leave the picture.
+struct Liveness {
+    private var tensors: [Int: Int] = [:]
+    private var nodes: [Int: Int] = [:]
+
+    func tensor(_ id: Int) -> Int { tensors[id] ?? .max }
+    func node(_ id: Int) -> Int { nodes[id] ?? .max }
+
+    init(events: [TraceEvent]) {
+        var tensorLast: [Int: Int] = [:]
+        var nodeLast: [Int: Int] = [:]
+        var children: [Int: [Int]] = [:]
+        var producers: [Int: Set<Int>] = [:]
+        var accumulatorLeaf: [Int: Int] = [:]
+        var binding: [String: Int] = [:]
+        var boundUntil: [Int: Int] = [:]
+        func noteNode(_ n: NodeSnapshot, _ k: Int) {
+            nodeLast[n.id] = k
+            children[n.id] = n.next.compactMap { $0?.nodeID }
+            if let leaf = n.variableID { accumulatorLeaf[n.id] = leaf }
+            for ref in n.next {
+                if let ref, let leaf = ref.variableID { accumulatorLeaf[ref.nodeID] = leaf }
+            }
+        }
+        for e in events {
+            let k = e.index
+            for s in e.mentionedTensors {
+                tensorLast[s.id] = k
+                if let fn = s.gradFnID {
+                    nodeLast[fn] = k
+                    producers[s.id, default: []].insert(fn)
+                }
+            }
+            if let n = e.node { noteNode(n, k) }
+            for id in e.released ?? [] { nodeLast[id] = k }
+            if e.kind == .forward, let out = e.output, let name = out.name, binding[name] != out.id {
+                if let old = binding[name] { boundUntil[old] = k - 1 }
+                binding[name] = out.id
+            }
+        }
+        for id in binding.values { boundUntil[id] = .max }
+        // After its last use, a run of prints still shows what it printed.
+        var throughPrints = [Int](repeating: 0, count: events.count)
+        var i = events.count - 1
+        while i >= 0 {
+            throughPrints[i] = i + 1 < events.count && events[i + 1].kind == .print ? throughPrints[i + 1] : i
+            i -= 1
+        }
+        func extend(_ k: Int) -> Int { k >= 0 && k < events.count ? throughPrints[k] : k }
+
+        for (t, last) in tensorLast { tensors[t] = max(extend(last), boundUntil[t] ?? -1) }
+        for (n, last) in nodeLast { nodes[n] = extend(last) }
+        for (t, fns) in producers {
+            let until = tensors[t] ?? .max
+            for fn in fns { nodes[fn] = max(nodes[fn] ?? -1, until) }
+        }
+        // Consumers are created after what they consume: walk from the newest node down.
+        for n in nodes.keys.sorted(by: >) {
+            let until = nodes[n] ?? .max
+            for c in children[n] ?? [] { nodes[c] = max(nodes[c] ?? -1, until) }
+        }
+        for (acc, leaf) in accumulatorLeaf {
+            if let until = nodes[acc] { tensors[leaf] = max(tensors[leaf] ?? -1, until) }
+        }
+    }
 }
 
 extension TraceEvent {

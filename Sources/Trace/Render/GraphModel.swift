@@ -113,7 +113,7 @@ public struct GraphModel: Sendable {
     ///
     /// - Complexity: O(n log n) in the number of events and snapshot entries.
     public init(events: [TraceEvent]) {
-        var b = GraphModelBuilder()
+        var b = GraphModelBuilder(events: events)
         for e in events { b.add(e) }
         self = b.finish()
     }

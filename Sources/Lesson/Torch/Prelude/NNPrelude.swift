@@ -250,21 +250,7 @@ class Module:
                 own[k].copy_(v)
 
     def zero_grad(self, set_to_none=True):
-        params = [p for p in self.parameters()]
-        recording = torch._gradviz.recording()
-        before = [p.grad.clone() if recording and p.grad is not None else None for p in params]
-        for p in params:
-            if p.grad is not None:
-                if set_to_none:
-                    p.grad = None
-                else:
-                    if p.grad.grad_fn is not None:
-                        p.grad.detach_()
-                    else:
-                        p.grad.requires_grad_(False)
-                    p.grad.zero_()
-        if recording:
-            torch._gradviz.zero_grad(params, before, set_to_none)
+        torch._gradviz.zero_grad(list(self.parameters()), set_to_none)
 
     def requires_grad_(self, requires_grad=True):
         for p in self.parameters():

@@ -37,21 +37,7 @@ class Optimizer:
         self.param_groups.append(param_group)
 
     def zero_grad(self, set_to_none=True):
-        params = [p for g in self.param_groups for p in g['params']]
-        recording = torch._gradviz.recording()
-        before = [p.grad.clone() if recording and p.grad is not None else None for p in params]
-        for p in params:
-            if p.grad is not None:
-                if set_to_none:
-                    p.grad = None
-                else:
-                    if p.grad.grad_fn is not None:
-                        p.grad.detach_()
-                    else:
-                        p.grad.requires_grad_(False)
-                    p.grad.zero_()
-        if recording:
-            torch._gradviz.zero_grad(params, before, set_to_none)
+        torch._gradviz.zero_grad([p for g in self.param_groups for p in g['params']], set_to_none)
 
     def state_dict(self):
         return {'state': self.state, 'param_groups': [{k: v for k, v in g.items() if k != 'params'} for g in self.param_groups]}
