@@ -46,11 +46,30 @@ import Testing
         #expect(m.slots.count < m.vertices.count)
     }
 
-    @Test func longChainKeepsEveryIteration() throws {
+    @Test func longChainKeepsEveryNode() throws {
         let m = GraphModel(events: try PictureLessons.chain(50))
-        // Nothing was consumed before the end: 50 × (sin, mul, add) nodes, each in its own slot.
-        #expect(m.vertices.filter { $0.kind == .gradFn }.count == 150)
-        #expect(m.slots.count == m.vertices.count)
+        // Nothing is consumed before the end: 50 × (sin, mul, add) nodes, each in its own slot, to the end.
+        let nodes = m.vertices.filter { $0.kind == .gradFn }
+        #expect(nodes.count == 150)
+        #expect(Set(nodes.map(\.slot)).count == 150)
+        #expect(nodes.allSatisfy { $0.lastEvent == .max })
+        // Each rebinding of y leaves the old tensor unreachable once the new one is computed from it:
+        // the ys take turns in two places.
+        let ys = m.vertices.filter { $0.title == "y" }
+        #expect(ys.count == 50)
+        #expect(Set(ys.map(\.slot)).count == 2)
+    }
+
+    @Test func temporariesLeaveThePicture() throws {
+        let events = try PictureLessons.temporary()
+        let m = GraphModel(events: events)
+        // print((x * x).sum().item()): the temporary graph is gone after its statement's print.
+        let temp = m.vertices.filter { $0.title == "SumBackward0" }
+        #expect(temp.count == 1)
+        let printed = try #require(events.firstIndex { $0.kind == .print })
+        #expect(temp[0].lastEvent == printed)
+        // x stays: it is bound to a name.
+        #expect(m.vertices.first { $0.title == "x" }?.lastEvent == .max)
     }
 
     @Test func noGradResultIsNotRecorded() throws {

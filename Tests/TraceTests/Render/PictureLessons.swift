@@ -149,6 +149,24 @@ enum PictureLessons {
         }
     }
 
+    /// A temporary graph, printed and dropped:
+    /// ```python
+    /// x = torch.tensor([1.0, 2.0], requires_grad=True)
+    /// print((x * x).sum().item())
+    /// y = x * 3
+    /// ```
+    static func temporary() throws -> [TraceEvent] {
+        try SeedTrace.record { rec in
+            statement(rec, 1, "x = torch.tensor([1.0, 2.0], requires_grad=True)", section: nil)
+            let x = try leaf(rec, [1, 2], shape: [2], requiresGrad: true, name: "x")
+            statement(rec, 2, "print((x * x).sum().item())", section: nil)
+            let s = try x.mul(x).sum()
+            rec.printed("\(try s.item())\n")
+            statement(rec, 3, "y = x * 3", section: nil)
+            rec.name(try x.mul(3), "y")
+        }
+    }
+
     /// The 3,000-op chain:
     /// ```python
     /// y = torch.tensor(1.0, requires_grad=True)
