@@ -95,6 +95,6 @@ open class PyObject {
 
     /// A short hex address for default reprs (`0x7f...`), stable for the object's lifetime.
     public final var addressText: String {
-        "0x" + String(UInt(bitPattern: ObjectIdentifier(self).hashValue), radix: 16)
+        "0x" + String(UInt(bitPattern: Unmanaged.passUnretained(self).toOpaque()), radix: 16)
     }
 }

@@ -16,7 +16,9 @@ final class NodeObject: NativeObject {
     override var typeName: String { node.name }
 
     override func repr(interp: Interpreter) throws -> String? {
-        "<\(node.name) object at \(addressText)>"
+        // PyTorch makes a custom Function's backward class inside torch.autograd.function.
+        let qualified = node is CustomFunctionNode ? "torch.autograd.function." + node.name : node.name
+        return "<\(qualified) object at \(addressText)>"
     }
 
     override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
