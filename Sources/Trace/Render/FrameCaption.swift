@@ -6,6 +6,7 @@ enum FrameCaption {
     /// Caption lines wrap at this many display columns.
     static let columns = 90
     static let maxNarrationLines = 6
+    static let maxPrintedLines = 6
 
     static func rows(for e: TraceEvent, builder b: SceneBuilder) -> [LabelRow] {
         var rows: [LabelRow] = []
@@ -20,10 +21,16 @@ enum FrameCaption {
             var where_ = "line \(line)"
             if let it = e.iteration { where_ += " (iteration \(it + 1))" }
             let src = e.source.map { ":  \($0.trimmingCharacters(in: .whitespaces))" } ?? ""
-            rows.append(LabelRow(PictureText.clip(where_ + src, columns), .code))
+            rows.append(LabelRow(PictureText.clip(where_ + src, columns), .output))
         }
         for w in words(e, b) {
             rows += DisplayWidth.wrap(w, to: columns).map { LabelRow($0, .body) }
+        }
+        if e.kind == .print {
+            var lines = (e.text ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.last == "" { lines.removeLast() }
+            for line in lines.prefix(maxPrintedLines) { rows.append(LabelRow(PictureText.clip(line, columns), .output)) }
+            if lines.count > maxPrintedLines { rows.append(LabelRow("…", .output)) }
         }
         if e.kind == .node, let node = e.node {
             for r in ChainRuleText.captionRows(node: node, event: e, model: b.model, root: b.rootName) {
@@ -53,7 +60,10 @@ enum FrameCaption {
             let incoming = (e.incoming?.first ?? nil).map { PictureText.inline($0) } ?? "nothing"
             let outs = (e.outgoing ?? []).compactMap { $0.map { PictureText.inline($0) } }
             let sends = outs.isEmpty ? "sends nothing" : "sends " + outs.joined(separator: " and ")
-            return ["\(node.name) runs: gradient in \(incoming), \(sends) along its next_functions"]
+            let sentence = "\(node.name) runs: gradient in \(incoming), \(sends) along its next_functions"
+            if DisplayWidth.of(sentence) <= columns { return [sentence] }
+            return ["\(node.name) runs: gradient in \(PictureText.clip(incoming, 40)), "
+                + "\(outs.count) gradient\(outs.count == 1 ? "" : "s") out along its next_functions (on the edges)"]
         case .accumulate:
             let name = e.tensor?.name ?? "the leaf"
             let before = b.accumulatedBefore
@@ -80,9 +90,7 @@ enum FrameCaption {
             let r = (e.outgoing?.first ?? nil).map { PictureText.inline($0) } ?? "unchanged"
             return ["hook on \(name): gradient \(g) → \(r)"]
         case .print:
-            let lines = (e.text ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            let shown = lines.prefix(3).map { PictureText.clip($0, columns - 8) }
-            return ["print → " + shown.joined(separator: " ⏎ ") + (lines.count > 3 ? " …" : "")]
+            return ["the lesson prints:"]
         }
     }
 

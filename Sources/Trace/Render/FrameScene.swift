@@ -29,6 +29,8 @@ struct LabelRow: Hashable, Sendable {
         case heading
         /// A narration comment.
         case narration
+        /// Source lines and printed output in a caption, monospace.
+        case output
     }
 
     var text: String

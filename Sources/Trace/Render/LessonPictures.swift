@@ -132,6 +132,7 @@ struct LessonPictures {
         case .heading: return 17
         case .narration: return 13
         case .small, .muted, .code: return 10
+        case .output: return 11
         case .body, .gradient: return 12
         }
     }

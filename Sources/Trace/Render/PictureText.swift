@@ -74,6 +74,11 @@ enum PictureText {
         return parts.isEmpty ? nil : parts.joined(separator: " · ")
     }
 
+    /// `lines` when every one fits in a vertex row, else `fallback` (each cut to fit).
+    static func fit(_ lines: [String], or fallback: [String]) -> [String] {
+        lines.allSatisfy { DisplayWidth.of($0) <= rowColumns } ? lines : fallback.map { clip($0) }
+    }
+
     /// `text` cut to `columns` display columns with an ellipsis.
     static func clip(_ text: String, _ columns: Int = rowColumns) -> String {
         DisplayWidth.of(text) <= columns ? text : DisplayWidth.truncate(text, to: columns)

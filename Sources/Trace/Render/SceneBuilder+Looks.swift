@@ -36,13 +36,18 @@ extension SceneBuilder {
         case .leaf: rows.append(LabelRow("leaf · requires_grad", .small))
         default: break
         }
-        if let g = h?.gradRow {
-            rows.append(g)
+        if let g = h?.gradRows {
+            rows += g
         } else if let g = grads[id] {
-            if case .none = g {
+            switch g {
+            case .none:
                 rows.append(LabelRow("grad: None", .small))
-            } else {
-                rows.append(LabelRow(PictureText.clip("grad: \(SceneBuilder.text(g))"), .gradient))
+            case .value(let s):
+                let values = PictureText.valueRows(s)
+                let lines = PictureText.fit(["grad: \(PictureText.inline(s))"], or: ["grad:"] + values)
+                rows += lines.map { LabelRow($0, .gradient) }
+            case .zeroed:
+                rows.append(LabelRow("grad: \(SceneBuilder.text(g))", .gradient))
             }
         } else if style == .leaf {
             rows.append(LabelRow("grad: None", .small))

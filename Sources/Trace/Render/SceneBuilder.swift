@@ -15,8 +15,8 @@ struct SceneBuilder {
     struct Highlight {
         var emphasis: VertexLook.Emphasis
         var extraRows: [LabelRow] = []
-        /// Replaces the tensor's `grad:` row.
-        var gradRow: LabelRow?
+        /// Replace the tensor's `grad:` rows.
+        var gradRows: [LabelRow]?
         /// Replaces the tensor's value rows.
         var valueRows: [LabelRow]?
     }
@@ -157,8 +157,9 @@ struct SceneBuilder {
                 let new: GradState = e.setToNone == true ? .none : .zeroed(SceneBuilder.gradSnapshot(old))
                 grads[t.id] = new
                 if let v = model.vertexIndex["t\(t.id)"] {
-                    let row = LabelRow("grad: \(SceneBuilder.text(old)) → \(SceneBuilder.text(new))", .gradient)
-                    highlights[v] = Highlight(emphasis: .active, gradRow: row)
+                    let rows = PictureText.fit(["grad: \(SceneBuilder.text(old)) → \(SceneBuilder.text(new))"],
+                                               or: ["grad was \(SceneBuilder.text(old))", "→ \(SceneBuilder.text(new))"])
+                    highlights[v] = Highlight(emphasis: .active, gradRows: rows.map { LabelRow($0, .gradient) })
                 }
             }
         case .step:
@@ -213,8 +214,10 @@ struct SceneBuilder {
         let name = leaf.name ?? "leaf"
         let inc = incoming.map { PictureText.inline($0) } ?? "?"
         if let v = model.vertexIndex["t\(leaf.id)"] {
-            let row = LabelRow("grad: \(before) + \(inc) = \(PictureText.inline(after))", .gradient)
-            highlights[v] = Highlight(emphasis: .active, gradRow: row)
+            let operand = inc.hasPrefix("-") ? "(\(inc))" : inc
+            let rows = PictureText.fit(["grad: \(before) + \(operand) = \(PictureText.inline(after))"],
+                                       or: ["grad was \(before)", "+ \(inc)", "= \(PictureText.inline(after))"])
+            highlights[v] = Highlight(emphasis: .active, gradRows: rows.map { LabelRow($0, .gradient) })
         }
         if let acc = e.node {
             markVisited(acc.id)

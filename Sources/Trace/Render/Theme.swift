@@ -43,6 +43,7 @@ enum Theme {
         case .muted: return "<FONT POINT-SIZE=\"10\" COLOR=\"\(faint)\"><I>\(t)</I></FONT>"
         case .heading: return "<FONT POINT-SIZE=\"17\"><B>\(t)</B></FONT>"
         case .narration: return "<FONT POINT-SIZE=\"13\" COLOR=\"#374151\"><I>\(t)</I></FONT>"
+        case .output: return "<FONT FACE=\"\(monoFont)\" POINT-SIZE=\"11\" COLOR=\"#1f2937\">\(t)</FONT>"
         }
     }
 
