@@ -63,11 +63,15 @@ final class TraceBridge: InterpreterObserver {
     private var executions: [Int: Int] = [:]
     private var statements: [Int: StatementInfo] = [:]
     private let loopLines: Set<Int>
+    private let topLevelLines: Set<Int>
+    /// The iteration of the loop line that ran last: a function called from a loop body
+    /// belongs to that iteration.
+    private var loopIteration: Int?
     weak var interpreter: Interpreter?
 
     init(recorder: Recorder, source: String) {
         self.recorder = recorder
-        loopLines = TraceBridge.linesInsideLoops(source)
+        (loopLines, topLevelLines) = TraceBridge.classifyLines(source)
         recorder.contextProvider = { [weak self] in self?.currentContext() }
     }
 
@@ -76,31 +80,42 @@ final class TraceBridge: InterpreterObserver {
         executions[line] = n + 1
         statements[line] = statement
         recorder.enterStatement(line: line, source: statement.sourceText, section: statement.section,
-                                narration: statement.narration, iteration: loopLines.contains(line) ? n : nil)
+                                narration: statement.narration, iteration: iteration(of: line))
+    }
+
+    /// Loop lines count their own runs; top-level lines are outside loops; lines of a
+    /// function body take the iteration of the loop that called them.
+    private func iteration(of line: Int) -> Int? {
+        if loopLines.contains(line) {
+            loopIteration = executions[line, default: 1] - 1
+        } else if topLevelLines.contains(line) {
+            loopIteration = nil
+        }
+        return loopIteration
     }
 
     /// The statement of the innermost running frame: after a call returns, the caller's line.
     private func currentContext() -> Recorder.StatementContext? {
         guard let line = interpreter?.currentLine, let s = statements[line] else { return nil }
-        let n = executions[line, default: 1] - 1
         return Recorder.StatementContext(line: line, source: s.sourceText, section: s.section, narration: s.narration,
-                                         iteration: loopLines.contains(line) ? n : nil)
+                                         iteration: iteration(of: line))
     }
 
     /// Lines in the body of a `for` or `while` (by indentation), whose events are
-    /// numbered by iteration for frame selection.
-    static func linesInsideLoops(_ source: String) -> Set<Int> {
-        var result = Set<Int>()
+    /// numbered by iteration for frame selection, and the unindented lines.
+    static func classifyLines(_ source: String) -> (loops: Set<Int>, topLevel: Set<Int>) {
+        var loops = Set<Int>(), topLevel = Set<Int>()
         var loopIndents: [Int] = []
         for (i, raw) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let text = raw.drop { $0 == " " || $0 == "\t" }
             if text.isEmpty || text.hasPrefix("#") { continue }
             let indent = raw.count - text.count
+            if indent == 0 { topLevel.insert(i + 1) }
             while let last = loopIndents.last, indent <= last { loopIndents.removeLast() }
-            if !loopIndents.isEmpty { result.insert(i + 1) }
+            if !loopIndents.isEmpty { loops.insert(i + 1) }
             if text.hasPrefix("for ") || text.hasPrefix("while ") || text.hasPrefix("while(") { loopIndents.append(indent) }
         }
-        return result
+        return (loops, topLevel)
     }
 
     func didAssign(name: String, value: PyValue, line: Int) {

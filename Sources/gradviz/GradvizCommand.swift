@@ -89,8 +89,8 @@ struct MaterialOptions: ParsableArguments {
     @Option(name: .customLong("trace"), help: ArgumentHelp("Write the trace as JSON Lines (schema: docs/trace-schema.md).", valueName: "FILE"))
     var trace: String?
 
-    @Option(name: .customLong("frames"), help: ArgumentHelp("Which steps become frames: all, backward, lines:A-B, iterations:N, first:N (comma-separated, all must hold).", valueName: "SPEC"))
-    var frames: String = "all"
+    @Option(name: .customLong("frames"), help: ArgumentHelp("Which steps become frames: all, backward, lines:A-B, iterations:N, first:N (comma-separated, all must hold). Default: every step, or for long loops the first iterations that fit --max-frames.", valueName: "SPEC"))
+    var frames: String?
 
     @Option(name: .customLong("max-frames"), help: "Refuse to draw more frames than this per lesson.")
     var maxFrames: Int = FrameSelection.defaultCap
@@ -109,10 +109,25 @@ struct MaterialOptions: ParsableArguments {
 
     func frameSelection() throws -> FrameSelection {
         do {
-            return try FrameSelection(parsing: frames, cap: maxFrames)
+            return try FrameSelection(parsing: frames ?? "all", cap: maxFrames)
         } catch let e as FrameSelection.Failure {
             throw ValidationError(e.description)
         }
+    }
+
+    /// Without `--frames`, a lesson whose loops make more frames than the cap shows
+    /// every step outside loops and as many whole first iterations as fit.
+    func fittedSelection(for lessons: [RenderedLesson], _ selection: FrameSelection) -> (FrameSelection, note: String?) {
+        guard frames == nil else { return (selection, nil) }
+        let fits = { (s: FrameSelection) in lessons.allSatisfy { (try? s.select($0.events)) != nil } }
+        if fits(selection) { return (selection, nil) }
+        for n in stride(from: 10, through: 1, by: -1) {
+            let s = FrameSelection([.iterations(n)], cap: maxFrames)
+            if fits(s) {
+                return (s, "the loops make more than \(maxFrames) frames: drawing the first \(n) iteration\(n == 1 ? "" : "s") (choose others with --frames, or raise --max-frames)")
+            }
+        }
+        return (selection, nil)
     }
 
     func write(_ lessons: [RenderedLesson], selection: FrameSelection) throws {
@@ -126,6 +141,8 @@ struct MaterialOptions: ParsableArguments {
         let outputs = CourseOutputs(svg: svg.map { URL(fileURLWithPath: $0) }, png: png.map { URL(fileURLWithPath: $0) },
                                     pdf: pdf.map { URL(fileURLWithPath: $0) })
         guard outputs.svg != nil || outputs.png != nil || outputs.pdf != nil else { return }
+        let (selection, note) = fittedSelection(for: lessons, selection)
+        if let note { FileHandle.standardError.write(Data("gradviz: \(note)\n".utf8)) }
         do {
             let summary = try CourseWriter.write(lessons: lessons, outputs: outputs,
                                                  options: CourseOptions(selection: selection, pngDPI: pngDPI))
