@@ -8,7 +8,17 @@ public final class Tensor {
     /// A per-run counter, stable across runs of the same program.
     public let id: Int
     @exclusivity(unchecked) public internal(set) var storage: Storage
-    @exclusivity(unchecked) public internal(set) var version: VersionCounter
+    /// The version counter, made on first use (most results are never saved nor viewed).
+    public internal(set) var version: VersionCounter {
+        get {
+            if let v = versionStore { return v }
+            let v = VersionCounter()
+            versionStore = v
+            return v
+        }
+        set { versionStore = newValue }
+    }
+    @exclusivity(unchecked) private var versionStore: VersionCounter?
     @exclusivity(unchecked) public internal(set) var shape: [Int]
     /// Element strides into `storage` (PyTorch's layout): views share storage.
     @exclusivity(unchecked) public internal(set) var strides: [Int]
@@ -51,13 +61,13 @@ public final class Tensor {
         Teardown.bury(&held)
     }
 
-    public init(storage: Storage, shape: [Int], dtype: DType, version: VersionCounter = VersionCounter(),
+    public init(storage: Storage, shape: [Int], dtype: DType, version: VersionCounter? = nil,
                 strides: [Int]? = nil, offset: Int = 0) {
         let state = ThreadState.current
         state.nextTensorID += 1
         id = state.nextTensorID
         self.storage = storage
-        self.version = version
+        self.versionStore = version
         self.shape = shape
         self.dtype = dtype
         let st = strides ?? Shape.strides(shape)
@@ -81,13 +91,23 @@ public final class Tensor {
 
     /// A Python number as PyTorch wraps it for mixed tensor–number arithmetic.
     public static func wrapped(_ value: Double, dtype: DType) -> Tensor {
+        // Wrapped numbers are never changed in place, so recent ones are shared.
+        let state = ThreadState.current
+        let key = WrappedKey(bits: value.bitPattern, dtype: dtype)
+        if let t = state.wrappedCache[key] { return t }
         let t = Tensor(values: [dtype.round(value)], shape: [], dtype: dtype)
         t.isWrappedNumber = true
+        if state.wrappedCache.count >= 256 { state.wrappedCache.removeAll(keepingCapacity: true) }
+        state.wrappedCache[key] = t
         return t
     }
 
     /// Resets the id counter so two runs in one process number tensors alike.
-    public static func resetIDs() { ThreadState.current.nextTensorID = 0 }
+    public static func resetIDs() {
+        let state = ThreadState.current
+        state.nextTensorID = 0
+        state.wrappedCache.removeAll()
+    }
 
     // MARK: - Autograd attributes
 

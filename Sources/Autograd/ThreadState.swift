@@ -16,6 +16,8 @@ final class ThreadState {
     @exclusivity(unchecked) var nextSequenceNr = 0
     @exclusivity(unchecked) var nextHookID = 0
     @exclusivity(unchecked) var nextRunStamp = 0
+    /// Recently wrapped Python numbers (see `Tensor.wrapped`).
+    @exclusivity(unchecked) var wrappedCache: [WrappedKey: Tensor] = [:]
     @exclusivity(unchecked) var generator: Generator?
     /// Graph objects waiting to be released one at a time (see `Teardown`).
     @exclusivity(unchecked) var graveyard: [AnyObject] = []
@@ -39,6 +41,12 @@ final class ThreadState {
         pthread_setspecific(key, Unmanaged.passRetained(s).toOpaque())
         return s
     }
+}
+
+/// A Python number wrapped as a tensor: its bits and dtype.
+struct WrappedKey: Hashable {
+    let bits: UInt64
+    let dtype: DType
 }
 
 /// Releases long chains of graph objects iteratively: a deinit hands the objects it
