@@ -290,7 +290,10 @@ struct GraphModelBuilder {
         for i in m.edges.indices {
             let a = m.vertices[m.vertexIndex[m.edges[i].from]!]
             let b = m.vertices[m.vertexIndex[m.edges[i].to]!]
-            m.edges[i].firstEvent = max(m.edges[i].firstEvent, a.firstEvent, b.firstEvent)
+            // A result is tied to its grad_fn from the moment both exist, even when the
+            // result is only drawn once it becomes a backward root.
+            let own = m.edges[i].kind == .gradFn ? 0 : m.edges[i].firstEvent
+            m.edges[i].firstEvent = max(own, a.firstEvent, b.firstEvent)
             m.edges[i].lastEvent = min(a.lastEvent, b.lastEvent)
             let e = m.edges[i]
             m.edges[i].layoutKey = "\(e.kind.rawValue)_\(a.slot)_\(b.slot)" + (e.slot.map { "_\($0)" } ?? "")

@@ -54,6 +54,48 @@ import Testing
         #expect(svgs[accumulate].allText.contains("AccumulateGrad: x.grad = None + 24 = 24"))
     }
 
+    /// What each kind of event adds to the picture, read back from the SVG frames.
+    @Test func eventsAreDrawn() throws {
+        let root = try CourseWriterTests.scratch("drawn")
+        defer { try? FileManager.default.removeItem(at: root) }
+        func frames(_ name: String, _ events: [TraceEvent]) throws -> (LessonManifest, [SVGInspector]) {
+            let out = root.appendingPathComponent(name)
+            try CourseWriter.write(lessons: [RenderedLesson(name: name, events: events)], to: out)
+            return (try CourseWriterTests.manifest(out), try CourseWriterTests.frames(out))
+        }
+        func texts(_ svg: SVGInspector, _ title: String) -> [String] {
+            svg.nodes.filter { $0.texts.first == title }.flatMap(\.texts)
+        }
+
+        // Seed: the node being applied shows its incoming gradient and local derivative;
+        // after backward its saved tensors are marked freed.
+        let (seed, seedSVG) = try frames("seed", try PictureLessons.seed())
+        let node = try #require(seed.frames.lastIndex { $0.kind == "node" })
+        #expect(texts(seedSVG[node], "MulBackward0").contains("grad in: 12"))
+        #expect(texts(seedSVG[node], "MulBackward0").contains("∂y/∂x = other = 2"))
+        let end = try #require(seed.frames.firstIndex { $0.kind == "backward_end" })
+        #expect(texts(seedSVG[end], "MulBackward0").filter { $0 == "saved tensors freed" }.count == 2)
+
+        // Training loop: zeroed gradients, an update in place under no_grad.
+        let (line, lineSVG) = try frames("line", try PictureLessons.line())
+        let zero = try #require(line.frames.firstIndex { $0.kind == "zero_grad" })
+        #expect(texts(lineSVG[zero], "w").contains("grad: -14 → 0"))
+        let update = try #require(line.frames.firstIndex { $0.caption.contains("in place: w changes") })
+        #expect(texts(lineSVG[update], "w").contains("0.5 → 1.9"))
+
+        // Custom Function: what ctx saved; no_grad: not recorded.
+        let (_, customSVG) = try frames("custom", try PictureLessons.custom())
+        let last = try #require(customSVG.last)
+        #expect(texts(last, "SquareBackward").contains("ctx.saved_tensors[0] = [1, -2]"))
+        #expect(texts(last, "d").contains("not recorded (no_grad)"))
+
+        // A 10×10 tensor: its shape and a summary instead of its values.
+        let (_, largeSVG) = try frames("large", try PictureLessons.large())
+        let w = texts(try #require(largeSVG.last), "W")
+        #expect(w.contains("shape [10, 10]"))
+        #expect(w.contains("min 0 · max 99") && w.contains("mean 49.5"))
+    }
+
     @Test func positionsAreStableAcrossFrames() throws {
         let root = try CourseWriterTests.scratch("stable")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -149,6 +149,24 @@ enum PictureLessons {
         }
     }
 
+    /// A tensor too large to list:
+    /// ```python
+    /// W = torch.arange(100.0).reshape(10, 10).requires_grad_()
+    /// loss = (W * W).sum()
+    /// loss.backward()
+    /// ```
+    static func large() throws -> [TraceEvent] {
+        try SeedTrace.record { rec in
+            statement(rec, 1, "W = torch.arange(100.0).reshape(10, 10).requires_grad_()", section: "Large tensors")
+            let w = try leaf(rec, (0..<100).map(Double.init), shape: [10, 10], requiresGrad: true, name: "W")
+            statement(rec, 2, "loss = (W * W).sum()", section: "Large tensors")
+            let loss = try w.mul(w).sum()
+            rec.name(loss, "loss")
+            statement(rec, 3, "loss.backward()", section: "Large tensors")
+            try Engine.backward([loss], gradTensors: [nil])
+        }
+    }
+
     /// A temporary graph, printed and dropped:
     /// ```python
     /// x = torch.tensor([1.0, 2.0], requires_grad=True)
