@@ -1,5 +1,6 @@
 /// `manifest.json` of a lesson's frames: each frame's file, event and caption.
 public struct LessonManifest: Codable, Equatable, Sendable {
+    /// One frame of the lesson.
     public struct Frame: Codable, Equatable, Sendable {
         /// The file name, `frame-0001.svg`.
         public var file: String
@@ -9,6 +10,7 @@ public struct LessonManifest: Codable, Equatable, Sendable {
         public var event: Int
         /// The event kind as in the trace (`forward`, `node`, …).
         public var kind: String
+        /// The lesson line, loop iteration and section of the event.
         public var line: Int?
         public var iteration: Int?
         public var section: String?
@@ -18,15 +20,18 @@ public struct LessonManifest: Codable, Equatable, Sendable {
 
     /// Always `gradviz`: marks the folder as replaceable output.
     public var generator = "gradviz"
+    /// The lesson's folder name and title.
     public var lesson: String
     public var title: String
     /// How many events the trace has (frames may be a selection of them).
     public var events: Int
+    /// The frames in order.
     public var frames: [Frame]
 }
 
 /// `manifest.json` of a course: its lessons and where their players are.
 public struct CourseManifest: Codable, Equatable, Sendable {
+    /// One lesson of the course: its folder, title and frame count.
     public struct Lesson: Codable, Equatable, Sendable {
         public var name: String
         public var title: String
@@ -35,6 +40,8 @@ public struct CourseManifest: Codable, Equatable, Sendable {
         public var index: String
     }
 
+    /// Always `gradviz`.
     public var generator = "gradviz"
+    /// The lessons in the order given.
     public var lessons: [Lesson]
 }

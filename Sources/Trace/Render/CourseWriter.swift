@@ -2,10 +2,11 @@ import Foundation
 
 /// One lesson's trace, ready to be drawn.
 public struct RenderedLesson: Sendable {
-    /// The lesson's folder name in a course (`lesson1`); unsafe characters become `-`.
+    /// The lesson's folder name in a course: `lesson1.txt` writes `lesson1/`; unsafe characters become `-`.
     public var name: String
     /// The title shown in players and the course page.
     public var title: String
+    /// The lesson's trace, as the recorder made it.
     public var events: [TraceEvent]
 
     /// `title` defaults to the lesson's first `## Section`, else `name`.
@@ -18,10 +19,12 @@ public struct RenderedLesson: Sendable {
 
 /// What to draw and how many frames to allow.
 public struct CourseOptions: Sendable {
+    /// Which events become frames, and the cap.
     public var selection: FrameSelection
     /// Pixels per inch of PNG frames (a frame 10 inches wide at 110 is 1100 pixels wide).
     public var pngDPI: Int
 
+    /// All events (up to the default cap) and 110 pixels per inch.
     public init(selection: FrameSelection = FrameSelection(), pngDPI: Int = 110) {
         self.selection = selection
         self.pngDPI = pngDPI
@@ -37,6 +40,7 @@ public struct CourseOutputs: Sendable {
     /// One PDF file with a page per frame.
     public var pdf: URL?
 
+    /// The outputs to write; nil ones are skipped.
     public init(svg: URL? = nil, png: URL? = nil, pdf: URL? = nil) {
         self.svg = svg
         self.png = png
@@ -46,6 +50,7 @@ public struct CourseOutputs: Sendable {
 
 /// What was written.
 public struct CourseSummary: Equatable, Sendable {
+    /// One lesson: its folder name, frames drawn, events traced, and the layout used.
     public struct Lesson: Equatable, Sendable {
         public var name: String
         public var frames: Int
@@ -54,10 +59,12 @@ public struct CourseSummary: Equatable, Sendable {
         public var layout: String
     }
 
+    /// The lessons in the order given.
     public var lessons: [Lesson]
     /// Wall-clock seconds spent laying out and rendering.
     public var seconds: Double
 
+    /// Equal when the same lessons were drawn, however long it took.
     public static func == (a: CourseSummary, b: CourseSummary) -> Bool { a.lessons == b.lessons }
 }
 
@@ -120,11 +127,13 @@ public enum CourseWriter {
         return summary
     }
 
-    /// `name`s made safe and unique as folder names.
+    /// `name`s made safe and unique as folder names (`lesson1.txt` → `lesson1`).
     static func folderNames(_ names: [String]) -> [String] {
         var used: Set<String> = []
         return names.map { raw in
-            var base = String(raw.map { c -> Character in
+            var stem = raw
+            for ext in [".txt", ".py"] where stem.hasSuffix(ext) && stem.count > ext.count { stem.removeLast(ext.count) }
+            var base = String(stem.map { c -> Character in
                 c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".") ? c : "-"
             })
             while base.hasPrefix(".") { base.removeFirst() }

@@ -20,6 +20,7 @@ public struct DOTWriter {
         case raw(String)
     }
 
+    /// Attributes by name; written sorted by name.
     public typealias Attributes = [String: Value]
 
     private var out: String
@@ -36,10 +37,12 @@ public struct DOTWriter {
         if !edge.isEmpty { out += "  edge [\(DOTWriter.list(edge))];\n" }
     }
 
+    /// Appends a node statement.
     public mutating func node(_ name: String, _ attributes: Attributes = [:]) {
         out += DOTWriter.nodeStatement(name, attributes)
     }
 
+    /// Appends an edge statement.
     public mutating func edge(_ from: String, _ to: String, _ attributes: Attributes = [:]) {
         out += DOTWriter.edgeStatement(from, to, attributes)
     }

@@ -8,6 +8,7 @@ import Foundation
 /// `iterations:N` (events outside loops and in the first N iterations),
 /// `first:N` (the first N events that pass the other filters).
 public struct FrameSelection: Equatable, Sendable {
+    /// One `--frames` filter.
     public enum Filter: Equatable, Sendable {
         case all
         case backward
@@ -21,6 +22,7 @@ public struct FrameSelection: Equatable, Sendable {
         case tooManyFrames(selected: Int, cap: Int)
         case invalid(String)
 
+        /// The message for the command line, naming the options that help.
         public var description: String {
             switch self {
             case .tooManyFrames(let n, let cap):
@@ -37,10 +39,12 @@ public struct FrameSelection: Equatable, Sendable {
     /// The default cap on frames per lesson.
     public static let defaultCap = 300
 
+    /// Filters an event must all pass.
     public var filters: [Filter]
     /// At most this many frames; more is an error naming the options that fix it.
     public var cap: Int
 
+    /// A selection from filters, all events by default.
     public init(_ filters: [Filter] = [.all], cap: Int = FrameSelection.defaultCap) {
         self.filters = filters
         self.cap = cap

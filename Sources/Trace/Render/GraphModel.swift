@@ -12,6 +12,7 @@
 /// matching vertices of the consumed one — same op, same line, same place — and
 /// the consumed vertices leave the picture.
 public struct GraphModel: Sendable {
+    /// What a vertex stands for.
     public enum VertexKind: String, Sendable {
         /// A tensor the lesson can see: a leaf, a named result, a backward root.
         case tensor
@@ -33,6 +34,7 @@ public struct GraphModel: Sendable {
         case notRecorded
     }
 
+    /// A tensor or node of the union graph, and the events during which it is drawn.
     public struct Vertex: Sendable, Equatable {
         /// A unique name: `t<tensor id>` or `n<node id>`.
         public var key: String
@@ -41,6 +43,7 @@ public struct GraphModel: Sendable {
         public var kind: VertexKind
         /// The lesson's name for a tensor, PyTorch's name for a node.
         public var title: String
+        /// The engine's tensor or node id.
         public var tensorID: Int?
         public var nodeID: Int?
         /// For tensors: what the tensor is (decided by its first appearance).
@@ -51,6 +54,7 @@ public struct GraphModel: Sendable {
         public var lastEvent: Int
     }
 
+    /// How two vertices are related.
     public enum EdgeKind: String, Sendable {
         /// A `next_functions` entry: gradient flows from the consumer to this input's node.
         case next
@@ -64,6 +68,7 @@ public struct GraphModel: Sendable {
         case untracked
     }
 
+    /// An edge of the union graph, and the events during which it is drawn.
     public struct Edge: Sendable, Equatable {
         /// A unique name, from the vertices it joins.
         public var key: String
@@ -74,6 +79,7 @@ public struct GraphModel: Sendable {
         public var from: String
         public var to: String
         public var kind: EdgeKind
+        /// The first and last events at which the edge is drawn.
         public var firstEvent: Int
         public var lastEvent: Int
         /// For `.next` edges: the consumer node and its `next_functions` index.

@@ -10,8 +10,11 @@ import Foundation
 public enum Graphviz {
     /// A libgvc failure, with Graphviz's own message (`aglasterr()`).
     public struct Failure: Error, CustomStringConvertible, Equatable {
+        /// The libgvc call that failed (`agmemread`, `gvLayout(dot)`, `gvRenderData(png)`).
         public var stage: String
+        /// Graphviz's last error message.
         public var message: String
+        /// `Graphviz <stage> failed: <message>`.
         public var description: String { "Graphviz \(stage) failed: \(message)" }
     }
 

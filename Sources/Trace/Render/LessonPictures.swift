@@ -118,11 +118,13 @@ struct LessonPictures {
             }
             return (w, h)
         }
-        let measured = variants.map { ($0, size($0)) }
-        let byWidth = measured.sorted { $0.1.width != $1.1.width ? $0.1.width > $1.1.width : $0.1.height > $1.1.height }
-        let byHeight = measured.sorted { $0.1.height != $1.1.height ? $0.1.height > $1.1.height : $0.1.width > $1.1.width }
+        // Ties are broken by the text, so the picks (and the layout) do not depend on set order.
+        let measured = variants.map { ($0, size($0), $0.map { "\($0.tone)\u{1}\($0.text)" }.joined(separator: "\u{2}")) }
+            .sorted { $0.2 < $1.2 }
+        let byWidth = measured.sorted { ($0.1.width, $0.1.height, $1.2) > ($1.1.width, $1.1.height, $0.2) }
+        let byHeight = measured.sorted { ($0.1.height, $0.1.width, $1.2) > ($1.1.height, $1.1.width, $0.2) }
         var picked: [[LabelRow]] = []
-        for (rows, _) in byWidth.prefix(keep) + byHeight.prefix(keep) where !picked.contains(rows) { picked.append(rows) }
+        for (rows, _, _) in byWidth.prefix(keep) + byHeight.prefix(keep) where !picked.contains(rows) { picked.append(rows) }
         return picked
     }
 

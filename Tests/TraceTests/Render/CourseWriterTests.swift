@@ -214,10 +214,10 @@ import Testing
         try CourseWriter.write(lessons: [RenderedLesson(name: "lesson1.txt", events: try PictureLessons.seed()),
                                          RenderedLesson(name: "lesson2.txt", events: try PictureLessons.custom())], to: out)
         let course = try JSONDecoder().decode(CourseManifest.self, from: Data(contentsOf: out.appendingPathComponent("manifest.json")))
-        #expect(course.lessons.map(\.name) == ["lesson1.txt", "lesson2.txt"])
+        #expect(course.lessons.map(\.name) == ["lesson1", "lesson2"])
         #expect(course.lessons.map(\.title) == ["The chain rule", "自定义函数 Custom Function"])
         let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(index.contains("href=\"lesson1.txt/index.html\"") && index.contains("自定义函数 Custom Function"))
+        #expect(index.contains("href=\"lesson1/index.html\"") && index.contains("自定义函数 Custom Function"))
         for l in course.lessons {
             let folder = out.appendingPathComponent(l.name)
             #expect(try CourseWriterTests.manifest(folder).frames.count == l.frames)
