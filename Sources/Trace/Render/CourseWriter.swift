@@ -117,7 +117,7 @@ public enum CourseWriter {
                 var pages: [Data] = []
                 for (i, p) in pictures.enumerated() {
                     try p.frames(selections[i]) { _, dot in
-                        pages.append(try session.render(dot, engine: "nop2", format: "pdf"))
+                        pages.append(try session.render(dot, engine: "nop2", format: "pdf:cairo"))
                     }
                 }
                 try AtomicOutput.replaceFile(file, data: try PDFPages.merge(pages))
@@ -173,7 +173,9 @@ public enum CourseWriter {
         try p.frames(selected, extraGraph: extra) { k, dot in
             let number = manifest.frames.count + 1
             let file = "frame-\(pad4(number)).\(format)"
-            try session.render(dot, engine: "nop2", format: format).write(to: folder.appendingPathComponent(file))
+            // Raster frames always come from the cairo renderer, whatever else is installed.
+            let renderer = format == "png" ? "png:cairo" : format
+            try session.render(dot, engine: "nop2", format: renderer).write(to: folder.appendingPathComponent(file))
             let e = p.events[k]
             manifest.frames.append(.init(file: file, frame: number, event: k, kind: e.kind.rawValue, line: e.line,
                                          iteration: e.iteration, section: e.section, caption: p.captions[k]))

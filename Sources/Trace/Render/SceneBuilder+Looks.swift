@@ -60,8 +60,13 @@ extension SceneBuilder {
         let id = v.nodeID ?? -1
         var rows = [LabelRow(PictureText.clip(v.title), .title)]
         let info = model.nodes[id]
-        if let k = info?.creationEvent, let line = events[k].line, let src = events[k].source {
-            rows.append(LabelRow(PictureText.clip("line \(line): \(src.trimmingCharacters(in: .whitespaces))", 40), .code))
+        if let k = info?.creationEvent {
+            if let line = events[k].line, let src = events[k].source {
+                rows.append(LabelRow(PictureText.clip("line \(line): \(src.trimmingCharacters(in: .whitespaces))", 40), .code))
+            }
+        } else {
+            // Nodes no forward op reported were recorded while a backward ran (create_graph=True).
+            rows.append(LabelRow("recorded by a backward pass", .small))
         }
         if let out = info?.output, out.name == nil {
             rows.append(LabelRow(PictureText.clip("result \(PictureText.inline(out))"), .small))
