@@ -81,7 +81,13 @@ enum FrameCaption {
             let names = (e.tensors ?? []).map { ($0.name ?? "param") + ".grad" }.joined(separator: ", ")
             return ["zero_grad: \(PictureText.clip(names, 60)) \(e.setToNone == true ? "set to None" : "filled with zeros")"]
         case .step:
-            return ["optimizer step: " + (e.text ?? "parameters updated")]
+            var lines = ["optimizer step: " + (e.text ?? "parameters updated")]
+            for (i, t) in (e.tensors ?? []).enumerated() {
+                let before = e.beforeAll.flatMap { i < $0.count ? PictureText.inline($0[i]) : nil } ?? "?"
+                let grad = b.grads[t.id].map { "  (grad \(SceneBuilder.text($0)))" } ?? ""
+                lines.append("\(t.name ?? "param \(i + 1)"): \(before) → \(PictureText.inline(t))\(grad)")
+            }
+            return lines
         case .gradMode:
             return [e.enabled == true ? "grad mode on: operations are recorded again" : "grad mode off: new results are not recorded"]
         case .hook:

@@ -22,7 +22,7 @@ enum Theme {
     /// Fill and border of each kind of vertex.
     static func colors(_ style: VertexLook.Style) -> (fill: String, border: String) {
         switch style {
-        case .leaf: return ("#dbeafe", "#2563eb")
+        case .leaf: return ("#dbeafe", "#60a5fa")
         case .result: return ("#dcfce7", "#15803d")
         case .constant: return ("#f3f4f6", "#9ca3af")
         case .notRecorded: return ("#ffffff", "#9ca3af")

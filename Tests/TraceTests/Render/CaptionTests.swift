@@ -33,6 +33,25 @@ import Testing
         #expect(c.contains { $0.contains("line 9 (iteration 2):  loss.backward()") })
     }
 
+    @Test func hookChangesTheGradientOnItsWay() throws {
+        let c = try CaptionTests.captions(try PictureLessons.hooked())
+        #expect(c.contains { $0.contains("hook on x: gradient 6 → 12") })
+        #expect(c.contains { $0.contains("AccumulateGrad: x.grad = None + 12 = 12") })
+    }
+
+    @Test func optimizerStepWithNumbers() throws {
+        var e = TraceEvent(index: 0, kind: .step, line: 9, source: "optimizer.step()")
+        var w = TensorSnapshot(Autograd.Tensor(scalar: 0.4))
+        w.name = "w"
+        var before = w
+        before.values = [0]
+        e.tensors = [w]
+        e.beforeAll = [before]
+        e.text = "p ← p − lr · grad   (lr = 0.05)"
+        let c = try CaptionTests.captions([e])
+        #expect(c[0] == "line 9:  optimizer.step()\noptimizer step: p ← p − lr · grad   (lr = 0.05)\nw: 0 → 0.4")
+    }
+
     @Test func customFunctionAndNoGrad() throws {
         let c = try CaptionTests.captions(try PictureLessons.custom())
         #expect(c.contains { $0.contains("forward: d = mul(a, 10) = [10, -20]; not recorded (grad mode is off)") })

@@ -149,6 +149,27 @@ enum PictureLessons {
         }
     }
 
+    /// A hook that doubles the gradient on its way into x.grad:
+    /// ```python
+    /// x = torch.tensor(3.0, requires_grad=True)
+    /// x.register_hook(lambda g: g * 2)
+    /// y = x * x
+    /// y.backward()
+    /// ```
+    static func hooked() throws -> [TraceEvent] {
+        try SeedTrace.record { rec in
+            statement(rec, 1, "x = torch.tensor(3.0, requires_grad=True)", section: "Hooks")
+            let x = try leaf(rec, [3], shape: [], requiresGrad: true, name: "x")
+            statement(rec, 2, "x.register_hook(lambda g: g * 2)", section: "Hooks")
+            try x.registerHook { g in try g.mul(2) }
+            statement(rec, 3, "y = x * x", section: "Hooks")
+            let y = try x.mul(x)
+            rec.name(y, "y")
+            statement(rec, 4, "y.backward()", section: "Hooks")
+            try Engine.backward([y], gradTensors: [nil])
+        }
+    }
+
     /// A tensor too large to list:
     /// ```python
     /// W = torch.arange(100.0).reshape(10, 10).requires_grad_()
