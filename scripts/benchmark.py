@@ -90,8 +90,10 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         try:
             t_g, _ = median_time([BIN, "Lessons/lesson1.txt", "--svg", f"{tmp}/l1"], args.runs)
-            t_c, _ = median_time([BIN, "Benchmarks/chain_3000.txt", "--svg", f"{tmp}/chain", "--frames", "backward", "--max-frames", "50"], 1)
-            pictures = [("--svg lesson 1 (all frames)", t_g), ("--svg 3,000-op chain (50 frames)", t_c)]
+            t_c, _ = median_time([BIN, "Benchmarks/chain_3000.txt", "--svg", f"{tmp}/chain", "--frames", "backward,first:50"], 1)
+            frames1 = len(list(Path(f"{tmp}/l1").glob("frame-*.svg")))
+            pictures = [(f"gradviz --svg lesson 1 (all {frames1} frames; {t_g / max(frames1, 1) * 1000:.1f} ms per frame)", t_g),
+                        ("gradviz --svg 3,000-op chain (50 backward frames)", t_c)]
         except SystemExit as e:
             pictures = [(f"--svg failed: {e}", float("nan"))]
         peer = subprocess.run([py, "-c", "import torchviz"], capture_output=True)
@@ -102,11 +104,13 @@ def main():
                 "g = runpy.run_path(sys.argv[1])\n"
                 "out = [v for k, v in g.items() if isinstance(v, torch.Tensor) and v.grad_fn is not None]\n"
                 "torchviz.make_dot(out[-1]).render(sys.argv[2], format='svg')\n")
-            try:
-                t_p, _ = median_time([py, script, "Lessons/lesson1.txt", f"{tmp}/peer1"], args.runs)
-                pictures.append(("peer: torchviz make_dot + render, lesson 1 (1 picture)", t_p))
-            except SystemExit as e:
-                pictures.append((f"peer failed on lesson 1: {str(e).splitlines()[-1]}", float("nan")))
+            for lesson, label in [("Lessons/lesson1.txt", "lesson 1"), ("Benchmarks/chain_3000.txt", "3,000-op chain")]:
+                try:
+                    t_p, _ = median_time([py, script, lesson, f"{tmp}/peer"], args.runs if label == "lesson 1" else 1)
+                    pictures.append((f"peer: torchviz make_dot + render of the final graph, {label} (1 picture)", t_p))
+                except SystemExit as e:
+                    last = [l for l in str(e).splitlines() if l.strip()][-1]
+                    pictures.append((f"peer on {label} fails: {last}", float("nan")))
 
     lines = ["# Benchmarks", "",
              f"Measured by `python3 scripts/benchmark.py` on {platform.machine()}, {os.cpu_count()} cores, "
