@@ -37,9 +37,16 @@ enum AtomicOutput {
         let temp = parent.appendingPathComponent(".\(name).gradviz-new-\(pid)")
         let old = parent.appendingPathComponent(".\(name).gradviz-old-\(pid)")
         try? fm.removeItem(at: temp)
-        try fm.createDirectory(at: temp, withIntermediateDirectories: false)
+        do {
+            try fm.createDirectory(at: temp, withIntermediateDirectories: false)
+        } catch {
+            throw Failure(description: "cannot write \(target.path): \(reason(error))")
+        }
         do {
             try build(temp)
+        } catch let error as CocoaError {
+            try? fm.removeItem(at: temp)
+            throw Failure(description: "cannot write \(target.path): \(reason(error))")
         } catch {
             try? fm.removeItem(at: temp)
             throw error
@@ -50,14 +57,14 @@ enum AtomicOutput {
                 try fm.moveItem(at: target, to: old)
             } catch {
                 try? fm.removeItem(at: temp)
-                throw error
+                throw Failure(description: "cannot replace \(target.path): \(reason(error))")
             }
             do {
                 try fm.moveItem(at: temp, to: target)
             } catch {
                 try? fm.moveItem(at: old, to: target)
                 try? fm.removeItem(at: temp)
-                throw error
+                throw Failure(description: "cannot replace \(target.path): \(reason(error))")
             }
             try? fm.removeItem(at: old)
         } else {
@@ -65,7 +72,7 @@ enum AtomicOutput {
                 try fm.moveItem(at: temp, to: target)
             } catch {
                 try? fm.removeItem(at: temp)
-                throw error
+                throw Failure(description: "cannot write \(target.path): \(reason(error))")
             }
         }
     }
@@ -74,6 +81,13 @@ enum AtomicOutput {
     static func replaceFile(_ file: URL, data: Data) throws {
         let target = file.standardizedFileURL
         let parent = target.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent.path, isDirectory: &isDir), isDir.boolValue else {
+            throw Failure(description: "cannot write \(target.path): the folder \(parent.path) does not exist")
+        }
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDir), isDir.boolValue {
+            throw Failure(description: "cannot write \(target.path): it is a folder")
+        }
         let pid = ProcessInfo.processInfo.processIdentifier
         let temp = parent.appendingPathComponent(".\(target.lastPathComponent).gradviz-new-\(pid)")
         do {
@@ -81,9 +95,22 @@ enum AtomicOutput {
             guard rename(temp.path, target.path) == 0 else {
                 throw Failure(description: "cannot write \(target.path): \(String(cString: strerror(errno)))")
             }
-        } catch {
+        } catch let error as Failure {
             try? FileManager.default.removeItem(at: temp)
             throw error
+        } catch {
+            try? FileManager.default.removeItem(at: temp)
+            throw Failure(description: "cannot write \(target.path): \(reason(error))")
         }
+    }
+
+    /// The operating system's words for a file error (`Permission denied`).
+    static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        return ns.localizedDescription
     }
 }

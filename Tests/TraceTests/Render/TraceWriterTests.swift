@@ -24,6 +24,15 @@ import Testing
         #expect(back[0].tensor?.values?[0].isNaN == true && back[0].tensor?.values?[1] == .infinity)
     }
 
+    @Test func missingFolderIsReportedPlainly() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("gradviz-missing-\(UUID().uuidString)/t.jsonl")
+        #expect {
+            try TraceWriter.write(try PictureLessons.seed(), to: file)
+        } throws: { error in
+            "\(error)" == "cannot write \(file.path): the folder \(file.deletingLastPathComponent().path) does not exist"
+        }
+    }
+
     @Test func writesAtomically() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gradviz-trace-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
