@@ -27,7 +27,7 @@ enum PlayerHTML {
 
     private static let style = """
         html, body { margin: 0; height: 100%; background: #f8fafc; color: #111827;
-          font-family: "Noto Sans CJK SC", "DejaVu Sans", sans-serif; }
+          font-family: "DejaVu Sans", "Noto Sans CJK SC", sans-serif; }
         header { display: flex; align-items: center; gap: 0.8em; padding: 0.5em 1em;
           background: #ffffff; border-bottom: 1px solid #e5e7eb; height: 2.2em; }
         header h1 { font-size: 1.1em; margin: 0; flex: 1; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }

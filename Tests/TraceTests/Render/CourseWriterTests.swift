@@ -226,6 +226,18 @@ import Testing
         }
     }
 
+    @Test func lessonsWithoutAGraph() throws {
+        let root = try CourseWriterTests.scratch("nograph")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var printed = TraceEvent(index: 0, kind: .print, line: 1, source: "print('hello')")
+        printed.text = "hello\n"
+        try CourseWriter.write(lessons: [RenderedLesson(name: "empty", events: [])], to: root.appendingPathComponent("empty"))
+        #expect(try CourseWriterTests.manifest(root.appendingPathComponent("empty")).frames.isEmpty)
+        try CourseWriter.write(lessons: [RenderedLesson(name: "print", events: [printed])], to: root.appendingPathComponent("print"))
+        let svg = try #require(try CourseWriterTests.frames(root.appendingPathComponent("print")).first)
+        #expect(svg.allText.contains("hello"))
+    }
+
     @Test func playerIsOffline() throws {
         let root = try CourseWriterTests.scratch("player")
         defer { try? FileManager.default.removeItem(at: root) }
