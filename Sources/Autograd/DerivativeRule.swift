@@ -1,7 +1,7 @@
 /// One entry of the derivative table: an op's PyTorch grad_fn name, what each
 /// input's backward formula reads, the formula itself (written in differentiable
 /// tensor ops, so `create_graph` records the backward graph) and its text for learners.
-public struct DerivativeRule {
+public final class DerivativeRule {
     /// What a pullback may read from the forward pass.
     public enum Saved: Equatable {
         case input(Int)
