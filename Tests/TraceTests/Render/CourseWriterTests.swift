@@ -238,6 +238,21 @@ import Testing
         #expect(svg.allText.contains("hello"))
     }
 
+    @Test func awkwardTextIsEscaped() throws {
+        let root = try CourseWriterTests.scratch("escape")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var e = TraceEvent(index: 0, kind: .print, line: 1, source: "print(\"<b>&amp;</b>\\n\")", section: "A & B <C>",
+                           narration: ["x < y && y > z, \"quoted\", back\\slash, tab\there, emoji 🙂, {braces}"])
+        e.text = "<b>&amp;</b>\n]] > </script>\n"
+        try CourseWriter.write(lessons: [RenderedLesson(name: "escape", events: [e])], to: root.appendingPathComponent("out"))
+        let svg = try #require(try CourseWriterTests.frames(root.appendingPathComponent("out")).first)
+        #expect(svg.allText.contains("A & B <C>"))
+        #expect(svg.allText.contains("<b>&amp;</b>"))
+        #expect(svg.allText.contains("x < y && y > z, \"quoted\", back\\slash, tab here, emoji 🙂, {braces}"))
+        let html = try String(contentsOf: root.appendingPathComponent("out/index.html"), encoding: .utf8)
+        #expect(!html.contains("</script>\\n") && html.components(separatedBy: "</script>").count == 3)
+    }
+
     @Test func playerIsOffline() throws {
         let root = try CourseWriterTests.scratch("player")
         defer { try? FileManager.default.removeItem(at: root) }
