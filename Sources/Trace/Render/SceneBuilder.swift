@@ -208,7 +208,7 @@ struct SceneBuilder {
     private mutating func accumulate(_ e: TraceEvent) {
         guard let leaf = e.tensor, let after = e.after else { return }
         let incoming = e.incoming?.first ?? nil
-        let before = SceneBuilder.before(e, tracked: grads[leaf.id])
+        let before = e.before.map { PictureText.inline($0) } ?? "None"
         accumulatedBefore = before
         grads[leaf.id] = .value(after)
         let name = leaf.name ?? "leaf"
@@ -229,35 +229,6 @@ struct SceneBuilder {
                 edgeHighlights[edge] = EdgeLook(tone: .gradient, label: inc)
             }
         }
-    }
-
-    /// The `.grad` an accumulation started from: the engine's record when its sum
-    /// adds up, else the state this builder tracked (zeroed, or the last value).
-    static func before(_ e: TraceEvent, tracked: GradState?) -> String {
-        guard let b = e.before else { return "None" }
-        guard let inc = e.incoming?.first ?? nil, let after = e.after else { return PictureText.inline(b) }
-        if adds(b.values, inc.values, after.values) { return PictureText.inline(b) }
-        switch tracked {
-        case .zeroed(let s)?:
-            if let a = after.values, let i = inc.values, adds(a.map { _ in 0 }, i, a) {
-                return s.map { $0.shape.isEmpty ? "0" : "zeros \(PictureText.shape($0.shape))" } ?? "0"
-            }
-        case .value(let s)?:
-            if adds(s.values, inc.values, after.values) { return PictureText.inline(s) }
-        default:
-            break
-        }
-        return PictureText.inline(b)
-    }
-
-    /// Whether `a + b == c` elementwise (b broadcast when it has one element), within float32 rounding.
-    static func adds(_ a: [Double]?, _ b: [Double]?, _ c: [Double]?) -> Bool {
-        guard let a, let b, let c, a.count == c.count, b.count == c.count || b.count == 1 else { return false }
-        for i in c.indices {
-            let sum = a[i] + b[b.count == 1 ? 0 : i]
-            if Swift.abs(sum - c[i]) > 1e-5 * max(1, Swift.abs(c[i])) { return false }
-        }
-        return true
     }
 
     private mutating func markVisited(_ id: Int) {
