@@ -147,10 +147,9 @@ public final class OpNode: Node {
         return out
     }
 
-    override func heldForTeardown() -> [AnyObject] {
-        let held = saved.compactMap { $0?.tensor }
+    override func buryHeld(in state: ThreadState) {
+        for s in saved { if let t = s?.tensor { state.graveyard.append(t) } }
         saved = []
-        return held
     }
 
     public override func releaseSavedTensors() {

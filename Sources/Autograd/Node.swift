@@ -49,16 +49,17 @@ open class Node {
     }
 
     deinit {
-        // Hand the next nodes to the graveyard so a long chain is freed without recursion.
-        var held: [AnyObject] = []
-        for e in nextEdges { if let n = e?.node { held.append(n) } }
+        // Hand the next nodes (and saved tensors) to the graveyard so a long chain is
+        // freed without recursion; this frame keeps no reference once the array is emptied.
+        let state = ThreadState.current
+        for e in nextEdges { if let n = e?.node { state.graveyard.append(n) } }
         nextEdges = []
-        held.append(contentsOf: heldForTeardown())
-        Teardown.bury(&held)
+        buryHeld(in: state)
+        Teardown.drain(state)
     }
 
-    /// Objects a subclass keeps that may lead further down the graph (saved tensors).
-    func heldForTeardown() -> [AnyObject] { [] }
+    /// Moves what a subclass keeps that may lead further down the graph (saved tensors) into the graveyard.
+    func buryHeld(in state: ThreadState) {}
 
     /// Resets the counters so two runs in one process number nodes alike.
     public static func resetIDs() {

@@ -51,14 +51,13 @@ public final class Tensor {
 
     deinit {
         // A tensor's grad_fn may head a long chain; release it through the graveyard.
-        var held: [AnyObject] = []
-        if let fn = gradFn { held.append(fn) }
-        if let g = grad { held.append(g) }
-        if let b = base { held.append(b) }
-        gradFn = nil
-        grad = nil
-        base = nil
-        Teardown.bury(&held)
+        if gradFn == nil && grad == nil && base == nil { return }
+        // `take()` moves each reference into the graveyard, so this frame keeps none.
+        let state = ThreadState.current
+        if let fn = gradFn.take() { state.graveyard.append(fn) }
+        if let g = grad.take() { state.graveyard.append(g) }
+        if let b = base.take() { state.graveyard.append(b) }
+        Teardown.drain(state)
     }
 
     public init(storage: Storage, shape: [Int], dtype: DType, version: VersionCounter? = nil,

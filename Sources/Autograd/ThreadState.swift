@@ -60,6 +60,11 @@ enum Teardown {
         state.graveyard.append(contentsOf: objects)
         // The caller must not keep references: releasing them later would nest deinits again.
         objects.removeAll()
+        drain(state)
+    }
+
+    /// Releases what the graveyard holds, unless an outer frame is already doing so.
+    static func drain(_ state: ThreadState) {
         if state.draining { return }
         state.draining = true
         while let dropped = state.graveyard.popLast() {
