@@ -133,6 +133,8 @@ struct MaterialOptions: ParsableArguments {
     func write(_ lessons: [RenderedLesson], selection: FrameSelection) throws {
         if let trace, let lesson = lessons.first {
             do {
+                try FileManager.default.createDirectory(at: URL(fileURLWithPath: trace).standardizedFileURL.deletingLastPathComponent(),
+                                                        withIntermediateDirectories: true)
                 try TraceWriter.write(lesson.events, to: URL(fileURLWithPath: trace))
             } catch {
                 throw CLIError("cannot write the trace to '\(trace)': \(error)")
@@ -141,6 +143,15 @@ struct MaterialOptions: ParsableArguments {
         let outputs = CourseOutputs(svg: svg.map { URL(fileURLWithPath: $0) }, png: png.map { URL(fileURLWithPath: $0) },
                                     pdf: pdf.map { URL(fileURLWithPath: $0) })
         guard outputs.svg != nil || outputs.png != nil || outputs.pdf != nil else { return }
+        // The named folders (and the PDF's folder) may sit in folders that do not exist yet.
+        for url in [outputs.svg, outputs.png, outputs.pdf].compactMap({ $0 }) {
+            let parent = url.standardizedFileURL.deletingLastPathComponent()
+            do {
+                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError("cannot create the folder '\(parent.path)': \(error.localizedDescription)")
+            }
+        }
         let (selection, note) = fittedSelection(for: lessons, selection)
         if let note { FileHandle.standardError.write(Data("gradviz: \(note)\n".utf8)) }
         do {
