@@ -105,7 +105,7 @@ public final class OpNode: Node {
         self.attrs = attrs
         inputShapes = inputs.map(\.shape)
         inputDTypes = inputs.map(\.dtype)
-        saved = Array(repeating: nil, count: inputs.count + 1)
+        saved = nilArray(inputs.count + 1, of: SavedVariable.self)
         super.init(name: rule.gradFn, nextEdges: edges)
     }
 
@@ -136,7 +136,7 @@ public final class OpNode: Node {
 
     public override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
         let g = try grads[0] ?? Tensor.zeros(outputShapes[0], dtype: outputDTypes[0])
-        var out = [Tensor?](repeating: nil, count: nextEdges.count)
+        var out = nilArray(nextEdges.count, of: Tensor.self)
         for i in 0..<nextEdges.count where nextEdges[i] != nil {
             let ctx = BackwardContext(node: self, grad: g, inputIndex: i)
             guard var r = try rule.pullback(forInput: i)(ctx) else { continue }
@@ -155,7 +155,7 @@ public final class OpNode: Node {
     public override func releaseSavedTensors() {
         if saved.contains(where: { $0 != nil }) {
             super.releaseSavedTensors()
-            saved = Array(repeating: nil, count: saved.count)
+            saved = nilArray(saved.count, of: SavedVariable.self)
         }
     }
 

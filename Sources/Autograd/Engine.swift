@@ -97,7 +97,7 @@ public enum Engine {
         func visit(_ node: Node) -> Bool {
             if node.run.stamp == stamp { return false }
             if node.run.stamp != 0 { saved.append((node, node.run)) }
-            node.run = RunScratch(stamp: stamp, deps: 0, buffer: [Tensor?](repeating: nil, count: node.numOutputs), needed: true)
+            node.run = RunScratch(stamp: stamp, deps: 0, buffer: nilArray(node.numOutputs, of: Tensor.self), needed: true)
             return true
         }
         var postOrder: [Node] = []
@@ -222,7 +222,7 @@ public enum Engine {
                 outGrads = try GradMode.with(createGraph) { try node.apply(inGrads) }
                 EngineObservers.current?.nodeApplied(node, incoming: inGrads, outgoing: outGrads)
             } else {
-                outGrads = [Tensor?](repeating: nil, count: node.nextEdges.count)
+                outGrads = nilArray(node.nextEdges.count, of: Tensor.self)
             }
             if !retainGraph {
                 let had = (node as? OpNode)?.hasSavedTensors ?? false

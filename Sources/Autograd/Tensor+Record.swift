@@ -6,7 +6,7 @@ extension Tensor {
     static func record(_ rule: DerivativeRule, inputs: [Tensor], output: Tensor,
                        attrs: OpAttributes = OpAttributes()) -> Tensor {
         if GradMode.isEnabled && output.dtype.isFloatingPoint {
-            var edges = [Edge?](repeating: nil, count: inputs.count)
+            var edges = nilArray(inputs.count, of: Edge.self)
             var any = false
             for i in inputs.indices {
                 if let e = inputs[i].gradientEdge { edges[i] = e; any = true }
