@@ -53,6 +53,18 @@ class Optimizer:
         format_string += ')'
         return format_string
 
+    def _evaluate(self, closure):
+        if closure is None:
+            return None
+        with torch.enable_grad():
+            return closure()
+
+    def _params_with_grad(self, group):
+        params = [p for p in group['params'] if p.grad is not None]
+        recording = torch._gradviz.recording()
+        before = [p.clone() for p in params] if recording else []
+        return params, before, recording
+
     def _record(self, params, before, rule):
         if torch._gradviz.recording():
             torch._gradviz.step(params, before, rule)
@@ -73,10 +85,7 @@ class SGD(Optimizer):
         super().__init__(params, defaults)
 
     def step(self, closure=None):
-        loss = None
-        if closure is not None:
-            with torch.enable_grad():
-                loss = closure()
+        loss = self._evaluate(closure)
         with torch.no_grad():
             for group in self.param_groups:
                 lr = group['lr']
@@ -85,9 +94,7 @@ class SGD(Optimizer):
                 weight_decay = group['weight_decay']
                 nesterov = group['nesterov']
                 maximize = group['maximize']
-                params = [p for p in group['params'] if p.grad is not None]
-                recording = torch._gradviz.recording()
-                before = [p.clone() for p in params] if recording else []
+                params, before, recording = self._params_with_grad(group)
                 for param in params:
                     grad = param.grad if not maximize else -param.grad
                     if weight_decay != 0:
@@ -136,10 +143,7 @@ class Adam(Optimizer):
         super().__init__(params, defaults)
 
     def step(self, closure=None):
-        loss = None
-        if closure is not None:
-            with torch.enable_grad():
-                loss = closure()
+        loss = self._evaluate(closure)
         with torch.no_grad():
             for group in self.param_groups:
                 lr = group['lr']
@@ -148,9 +152,7 @@ class Adam(Optimizer):
                 weight_decay = group['weight_decay']
                 amsgrad = group['amsgrad']
                 maximize = group['maximize']
-                params = [p for p in group['params'] if p.grad is not None]
-                recording = torch._gradviz.recording()
-                before = [p.clone() for p in params] if recording else []
+                params, before, recording = self._params_with_grad(group)
                 for param in params:
                     grad = param.grad if not maximize else -param.grad
                     state = self.state.get(param)
