@@ -20,6 +20,9 @@ struct GradvizCommand: ParsableCommand {
     @Flag(name: .long, help: "Step through the chain rule in the terminal (the whole transcript when not a terminal).")
     var step = false
 
+    @Flag(name: .customLong("no-color"), help: "No colour in the step-through (as does setting NO_COLOR).")
+    var noColor = false
+
     @OptionGroup(title: "Course material")
     var material: MaterialOptions
 
@@ -32,6 +35,7 @@ struct GradvizCommand: ParsableCommand {
     @OptionGroup var limits: LimitOptions
 
     mutating func run() throws {
+        if noColor { setenv("NO_COLOR", "1", 1) }
         do {
             if listLessons { return BuiltinLessonsCommand.list() }
             if let dir = exportLessons { return try BuiltinLessonsCommand.export(to: dir) }
