@@ -67,7 +67,8 @@ struct GradvizCommand: ParsableCommand {
             if run.droppedEvents > 0 {
                 FileHandle.standardError.write(Data("gradviz: \(input.shortName): the trace keeps the first \(run.events.count) events; \(run.droppedEvents) later ones were not recorded (raise --max-events)\n".utf8))
             }
-            rendered.append(RenderedLesson(name: input.stem, title: BuiltinLessonsCommand.title(of: input.source).nilIfEmpty, events: run.events))
+            rendered.append(RenderedLesson(name: input.courseName(among: inputs), title: BuiltinLessonsCommand.title(of: input.source).nilIfEmpty,
+                                           events: run.events))
         }
         if status != 0 {
             if material.wantsFiles {
@@ -207,6 +208,16 @@ struct LessonInput {
     var shortName: String { URL(fileURLWithPath: path ?? displayName).lastPathComponent }
     /// The file name without its extension (`lesson1`), for course folders.
     var stem: String { URL(fileURLWithPath: shortName).deletingPathExtension().lastPathComponent }
+
+    /// The course folder name: the stem, prefixed with the lesson's folder when two
+    /// lessons of the course share a stem (`Lessons/zh/lesson1.txt` → `zh-lesson1`).
+    func courseName(among all: [LessonInput]) -> String {
+        let clash = all.filter { $0.stem == stem }.count > 1
+        guard clash, let path else { return stem }
+        let parent = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().lastPathComponent
+        let first = all.first { $0.stem == stem }?.path == path
+        return first ? stem : "\(parent)-\(stem)"
+    }
 
     static func resolve(_ paths: [String]) throws -> [LessonInput] {
         if paths.isEmpty {
