@@ -150,32 +150,15 @@ extension Tensor {
             throw AutogradError.runtime("Integers to negative integer powers are not allowed.")
         }
         let out: Tensor
-        let integral = !dt.isFloatingPoint
-        if dt == .float32 {
-            // PyTorch's special cases for small exponents, in float arithmetic.
-            let f: (Float) -> Float
-            switch exponent {
-            case 2: f = { $0 * $0 }
-            case 3: f = { $0 * $0 * $0 }
-            case 0.5: f = { $0.squareRoot() }
-            case -0.5: f = { 1 / $0.squareRoot() }
-            case -1: f = { 1 / $0 }
-            case -2: f = { 1 / ($0 * $0) }
-            default: f = { Float(Foundation.pow(Double($0), exponent)) }
-            }
+        if dt == .float32, let f: (Float) -> Float = Tensor.powShortcut(exponent) {
             out = mapValues(dtype: dt) { Double(f(Float($0))) }
-        } else {
-            let f: (Double) -> Double
-            switch exponent {
-            case 2: f = { $0 * $0 }
-            case 3: f = { $0 * $0 * $0 }
-            case 0.5: f = { $0.squareRoot() }
-            case -0.5: f = { 1 / $0.squareRoot() }
-            case -1: f = { 1 / $0 }
-            case -2: f = { 1 / ($0 * $0) }
-            default: f = { Tensor.powValue($0, exponent, integral: integral) }
-            }
+        } else if dt == .float32 {
+            out = mapValues(dtype: dt) { Double(Float(Foundation.pow(Double(Float($0)), exponent))) }
+        } else if let f: (Double) -> Double = Tensor.powShortcut(exponent) {
             out = mapValues(dtype: dt, f)
+        } else {
+            let integral = !dt.isFloatingPoint
+            out = mapValues(dtype: dt) { Tensor.powValue($0, exponent, integral: integral) }
         }
         var a = OpAttributes(); a.scalar = exponent
         return Tensor.record(Derivatives.powScalar, inputs: [self], output: out, attrs: a)
@@ -188,6 +171,19 @@ extension Tensor {
         let out = mapValues(dtype: dt) { Tensor.powValue(base, $0, integral: !dt.isFloatingPoint) }
         var a = OpAttributes(); a.scalar = base
         return Tensor.record(Derivatives.powBase, inputs: [self], output: out, attrs: a)
+    }
+
+    /// PyTorch's special cases for small exponents, computed in the tensor's own precision.
+    static func powShortcut<T: BinaryFloatingPoint>(_ exponent: Double) -> ((T) -> T)? {
+        switch exponent {
+        case 2: return { $0 * $0 }
+        case 3: return { $0 * $0 * $0 }
+        case 0.5: return { $0.squareRoot() }
+        case -0.5: return { 1 / $0.squareRoot() }
+        case -1: return { 1 / $0 }
+        case -2: return { 1 / ($0 * $0) }
+        default: return nil
+        }
     }
 
     static func powValue(_ a: Double, _ b: Double, integral: Bool) -> Double {

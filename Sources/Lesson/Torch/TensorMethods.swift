@@ -442,11 +442,11 @@ enum TensorMethods {
         // Functional
         "softmax": { o, a, _ in
             let b = try a.bind(signature: "softmax(dim)")
-            return wrap(try TorchFunctions.softmax(o.tensor, dim: try TorchBridge.intArgument(b[0], "dim")))
+            return wrap(try o.tensor.softmax(dim: try TorchBridge.intArgument(b[0], "dim")))
         },
         "log_softmax": { o, a, _ in
             let b = try a.bind(signature: "log_softmax(dim)")
-            return wrap(try TorchFunctions.logSoftmax(o.tensor, dim: try TorchBridge.intArgument(b[0], "dim")))
+            return wrap(try o.tensor.logSoftmax(dim: try TorchBridge.intArgument(b[0], "dim")))
         },
     ]
 

@@ -20,7 +20,5 @@ enum TorchFunctions {
         }
     }
 
-    static func softmax(_ t: Tensor, dim: Int) throws -> Tensor { try t.softmax(dim: dim) }
-    static func logSoftmax(_ t: Tensor, dim: Int) throws -> Tensor { try t.logSoftmax(dim: dim) }
 }
 
