@@ -181,10 +181,16 @@ def main():
                 if not options.check:
                     FACTS_OUTPUT.write_bytes(facts.stdout)
 
-    verb = "differ" if options.check else "rewritten"
+    report(version, "%d programs; exit statuses: %s" % (
+        len(programs), ", ".join("%d x%d" % item for item in sorted(statuses.items())) or "none"),
+        changed, failed, options.check)
+
+
+def report(version, summary, changed, failed, check):
+    """Prints what a run found and exits 1 on problems (or, with --check, on differences)."""
+    verb = "differ" if check else "rewritten"
     print("torch %s, python %s" % (version, sys.version.split()[0]))
-    print("%d programs; exit statuses: %s" % (
-        len(programs), ", ".join("%d x%d" % item for item in sorted(statuses.items())) or "none"))
+    print(summary)
     print("%d %s%s" % (len(changed), verb, ":" if changed else ""))
     for entry in changed:
         print("  " + entry)
@@ -192,7 +198,7 @@ def main():
         print("%d problems:" % len(failed))
         for entry in failed:
             print("  " + entry)
-    if failed or (options.check and changed):
+    if failed or (check and changed):
         sys.exit(1)
 
 

@@ -56,18 +56,7 @@ def main():
         if differing:
             changed.append("%s (%s)" % (relative, ", ".join(differing)))
 
-    verb = "differ" if options.check else "rewritten"
-    print("torch %s, python %s" % (version, sys.version.split()[0]))
-    print("%d lessons" % len(lessons))
-    print("%d %s%s" % (len(changed), verb, ":" if changed else ""))
-    for entry in changed:
-        print("  " + entry)
-    if failed:
-        print("%d problems:" % len(failed))
-        for entry in failed:
-            print("  " + entry)
-    if failed or (options.check and changed):
-        sys.exit(1)
+    regen_goldens.report(version, "%d lessons" % len(lessons), changed, failed, options.check)
 
 
 if __name__ == "__main__":
