@@ -60,7 +60,10 @@ struct GradvizCommand: ParsableCommand {
                                        output: { if !step { out.write($0) } }, record: record, limits: limits.lessonLimits)
             out.flush()
             if step {
-                try StepThrough(events: run.events, source: input.source, fileName: input.shortName).runInteractive()
+                var steps = selection
+                steps.cap = .max
+                try StepThrough(events: run.events, source: input.source, fileName: input.shortName, selection: steps)
+                    .runInteractive()
             }
             if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
             if run.exitStatus != 0 { status = run.exitStatus }
@@ -94,7 +97,14 @@ struct MaterialOptions: ParsableArguments {
     @Option(name: .customLong("trace"), help: ArgumentHelp("Write the trace as JSON Lines (schema: docs/trace-schema.md).", valueName: "FILE"))
     var trace: String?
 
-    @Option(name: .customLong("frames"), help: ArgumentHelp("Which steps become frames: all, backward, lines:A-B, iterations:N, first:N (comma-separated, all must hold). Default: every step, or for long loops the first iterations that fit --max-frames.", valueName: "SPEC"))
+    @Option(name: .customLong("frames"), help: ArgumentHelp(
+        "Which steps become frames (and steps of --step), comma-separated, all must hold: "
+            + "all (every step, each iteration in full); backward; lines:A-B; iterations:N (the first N iterations of each loop) "
+            + "or iterations:A-B (iterations A to B, counted from 1); first:N; "
+            + "summary (loops of more than \(LoopRun.longLoop) iterations: the first iteration in full, then one summary frame "
+            + "with a loss chart every 1, 2, 5, 10, 20, 50… iterations, at most \(FrameSelection.defaultSummaryLimit), and the last); "
+            + "every:N (the same, a summary every N iterations). Default: summary, with fewer summaries if --max-frames needs it.",
+        valueName: "SPEC"))
     var frames: String?
 
     @Option(name: .customLong("max-frames"), help: "Refuse to draw more frames than this per lesson.")
@@ -114,20 +124,28 @@ struct MaterialOptions: ParsableArguments {
 
     func frameSelection() throws -> FrameSelection {
         do {
-            return try FrameSelection(parsing: frames ?? "all", cap: maxFrames)
+            guard let frames else { return FrameSelection(cap: maxFrames) }
+            return try FrameSelection(parsing: frames, cap: maxFrames)
         } catch let e as FrameSelection.Failure {
             throw ValidationError(e.description)
         }
     }
 
-    /// Without `--frames`, a lesson whose loops make more frames than the cap shows
-    /// every step outside loops and as many whole first iterations as fit.
+    /// Without `--frames`, a lesson whose loops make more frames than the cap gets
+    /// fewer summary frames per long loop; failing that, every step outside loops
+    /// and as many whole first iterations as fit (no summaries).
     func fittedSelection(for lessons: [RenderedLesson], _ selection: FrameSelection) -> (FrameSelection, note: String?) {
         guard frames == nil else { return (selection, nil) }
         let fits = { (s: FrameSelection) in lessons.allSatisfy { (try? s.select($0.events)) != nil } }
         if fits(selection) { return (selection, nil) }
+        for limit in [10, 5, 2, 1] {
+            let s = FrameSelection([.summary], cap: maxFrames, summaryLimit: limit)
+            if fits(s) {
+                return (s, "the loops make more than \(maxFrames) frames: drawing at most \(limit) summary frame\(limit == 1 ? "" : "s") per long loop (choose others with --frames, or raise --max-frames)")
+            }
+        }
         for n in stride(from: 10, through: 1, by: -1) {
-            let s = FrameSelection([.iterations(n)], cap: maxFrames)
+            let s = FrameSelection([.iterations(1...n)], cap: maxFrames)
             if fits(s) {
                 return (s, "the loops make more than \(maxFrames) frames: drawing the first \(n) iteration\(n == 1 ? "" : "s") (choose others with --frames, or raise --max-frames)")
             }

@@ -8,14 +8,53 @@ public struct LessonManifest: Codable, Equatable, Sendable {
         public var frame: Int
         /// 0-based index of the trace event (`TraceEvent.index`).
         public var event: Int
-        /// The event kind as in the trace (`forward`, `node`, …).
+        /// The event kind as in the trace (`forward`, `node`, …), or `summary` for a summary frame.
         public var kind: String
-        /// The lesson line, loop iteration and section of the event.
+        /// The lesson line, loop iteration (0-based, as in the trace) and section of the event.
         public var line: Int?
         public var iteration: Int?
         public var section: String?
         /// The caption in plain text, one line per row.
         public var caption: String
+        /// Set on summary frames: where in the loop they stand and the loss.
+        public var summary: SummaryInfo?
+
+        /// `kind` of a summary frame.
+        public static let summaryKind = "summary"
+
+        /// A frame of one event; `summary` is nil for full frames.
+        public init(file: String, frame: Int, event: Int, kind: String, line: Int?, iteration: Int?, section: String?,
+                    caption: String, summary: SummaryInfo? = nil) {
+            self.file = file
+            self.frame = frame
+            self.event = event
+            self.kind = kind
+            self.line = line
+            self.iteration = iteration
+            self.section = section
+            self.caption = caption
+            self.summary = summary
+        }
+    }
+
+    /// What a summary frame summarises.
+    public struct SummaryInfo: Codable, Equatable, Sendable {
+        /// The iteration, counted from 1 as users count, and how many the loop ran.
+        public var iteration: Int
+        public var iterations: Int
+        /// Summary frames come every this many iterations.
+        public var every: Int
+        /// The loss at this iteration and at the loop's first iteration with one, if recorded.
+        public var loss: Double?
+        public var firstLoss: Double?
+
+        init(_ s: FrameSelection.Summary) {
+            iteration = s.iteration + 1
+            iterations = s.run.count
+            every = s.every
+            loss = s.loss.flatMap { $0.isFinite ? $0 : nil }
+            firstLoss = s.firstLoss.flatMap { $0.loss.isFinite ? $0.loss : nil }
+        }
     }
 
     /// Always `gradviz`: marks the folder as replaceable output.

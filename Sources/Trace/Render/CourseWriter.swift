@@ -88,10 +88,12 @@ public enum CourseWriter {
         let start = Date()
         let names = folderNames(lessons.map(\.name))
         // Select first: an over-long lesson fails before anything is drawn.
-        let selections = try lessons.map { try options.selection.select($0.events) }
+        let selections = try lessons.map { try options.selection.frames($0.events) }
         var summary = CourseSummary(lessons: [], seconds: 0)
         try Graphviz.withSession { session in
-            let pictures = try lessons.map { try LessonPictures(events: $0.events, session: session) }
+            let pictures = try lessons.indices.map {
+                try LessonPictures(events: lessons[$0].events, frames: selections[$0], session: session)
+            }
             for (i, p) in pictures.enumerated() {
                 summary.lessons.append(.init(name: names[i], frames: selections[i].count, events: p.events.count, layout: p.layout.engine))
             }
@@ -116,7 +118,7 @@ public enum CourseWriter {
             if let file = outputs.pdf {
                 var pages: [Data] = []
                 for (i, p) in pictures.enumerated() {
-                    try p.frames(selections[i]) { _, dot in
+                    try p.frames(selections[i]) { _, dot, _ in
                         pages.append(try session.render(dot, engine: "nop2", format: "pdf:cairo"))
                     }
                 }
@@ -166,19 +168,25 @@ public enum CourseWriter {
         if html { try Data(PlayerHTML.course(course).utf8).write(to: root.appendingPathComponent("index.html")) }
     }
 
-    private static func writeLesson(_ p: LessonPictures, lesson: RenderedLesson, name: String, selected: [Int], folder: URL,
+    private static func writeLesson(_ p: LessonPictures, lesson: RenderedLesson, name: String, selected: [FrameSelection.Frame], folder: URL,
                                     format: String, inCourse: Bool, session: Graphviz.Session,
                                     extra: DOTWriter.Attributes) throws -> Int {
         var manifest = LessonManifest(lesson: name, title: lesson.title, events: p.events.count, frames: [])
-        try p.frames(selected, extraGraph: extra) { k, dot in
+        try p.frames(selected, extraGraph: extra) { f, dot, caption in
             let number = manifest.frames.count + 1
             let file = "frame-\(pad4(number)).\(format)"
             // Raster frames always come from the cairo renderer, whatever else is installed.
             let renderer = format == "png" ? "png:cairo" : format
             try session.render(dot, engine: "nop2", format: renderer).write(to: folder.appendingPathComponent(file))
-            let e = p.events[k]
-            manifest.frames.append(.init(file: file, frame: number, event: k, kind: e.kind.rawValue, line: e.line,
-                                         iteration: e.iteration, section: e.section, caption: p.captions[k]))
+            let e = p.events[f.event]
+            var frame = LessonManifest.Frame(file: file, frame: number, event: f.event, kind: e.kind.rawValue, line: e.line,
+                                             iteration: e.iteration, section: e.section, caption: caption)
+            if let s = f.summary {
+                frame.kind = LessonManifest.Frame.summaryKind
+                frame.iteration = s.run.firstIteration + s.iteration
+                frame.summary = .init(s)
+            }
+            manifest.frames.append(frame)
         }
         try encode(manifest).write(to: folder.appendingPathComponent("manifest.json"))
         if format == "svg" {

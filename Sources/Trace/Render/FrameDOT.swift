@@ -89,8 +89,9 @@ enum FrameDOT {
         return frame(scene, model: model, layout: layout, extraGraph: extraGraph, cache: &cache)
     }
 
+    /// One frame; `chart` adds a loss chart in its box (summary frames).
     static func frame(_ scene: FrameScene, model: GraphModel, layout: FixedLayout, extraGraph: DOTWriter.Attributes,
-                      cache: inout Cache) -> String {
+                      cache: inout Cache, chart: (LossChart, LossChart.Box)? = nil) -> String {
         var w = DOTWriter(name: "frame")
         w.defaults(graph: ["bgcolor": .raw("white"), "outputorder": .raw("edgesfirst"), "pad": .number(0.25)]
                     .merging(extraGraph) { $1 },
@@ -142,6 +143,7 @@ enum FrameDOT {
             statements += statement
         }
         w.append(statements: statements)
+        if let (c, box) = chart { w.append(statements: c.statements(in: box)) }
         return w.finish()
     }
 

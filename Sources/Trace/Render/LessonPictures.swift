@@ -13,7 +13,8 @@ struct LessonPictures {
     static let dotLimit = (vertices: 300, edges: 600)
 
     /// Measures every label the frames will show, then lays out the union graph once.
-    init(events raw: [TraceEvent], session: Graphviz.Session) throws {
+    /// The summary frames among `frames` are measured too, and make room for the loss chart.
+    init(events raw: [TraceEvent], frames: [FrameSelection.Frame] = [], session: Graphviz.Session) throws {
         let events = raw.enumerated().map { i, e -> TraceEvent in
             var e = e
             e.index = i
@@ -30,8 +31,17 @@ struct LessonPictures {
         var captionVariants = Set<[LabelRow]>()
         var captions: [String] = []
         captions.reserveCapacity(events.count)
+        var summaries: [Int: FrameSelection.Summary] = [:]
+        for f in frames { if let s = f.summary { summaries[f.event] = s } }
         for _ in events.indices {
             let touched = builder.advance()
+            if let s = summaries[builder.current] {
+                let calm = builder.calmed()
+                for v in 0..<model.vertices.count where calm.isVisible(vertex: v) {
+                    slotVariants[model.vertices[v].slot, default: []].insert(calm.vertexLook(v).rows)
+                }
+                captionVariants.insert(FrameCaption.summaryRows(s, at: builder.current, events: events))
+            }
             for v in touched.vertices { slotVariants[model.vertices[v].slot, default: []].insert(builder.vertexLook(v).rows) }
             for e in touched.edges {
                 if let l = builder.edgeLook(e).label { routeVariants[model.edges[e].layoutKey, default: []].insert(FrameDOT.edgeLabel(l)) }
@@ -102,7 +112,8 @@ struct LessonPictures {
             placement = try session.place(FrameDOT.union(model: model, sizes: sizes, edges: routes, positions: positions),
                                           engine: "nop2")
         }
-        layout = FixedLayout(placement: placement, captionSize: caption, engine: small ? "dot" : "layered")
+        let chart = summaries.values.contains { LossChart($0) != nil }
+        layout = FixedLayout(placement: placement, captionSize: caption, chart: chart, engine: small ? "dot" : "layered")
     }
 
     /// The labels that may turn out largest: every one when there are few, else
@@ -139,16 +150,26 @@ struct LessonPictures {
         }
     }
 
-    /// Pass 2: the DOT text of each selected frame (event indices, ascending), in order.
-    func frames(_ selected: [Int], extraGraph: DOTWriter.Attributes = [:],
-                _ body: (_ event: Int, _ dot: String) throws -> Void) rethrows {
+    /// Pass 2: the DOT text and plain caption of each selected frame (in trace order).
+    func frames(_ selected: [FrameSelection.Frame], extraGraph: DOTWriter.Attributes = [:],
+                _ body: (_ frame: FrameSelection.Frame, _ dot: String, _ caption: String) throws -> Void) rethrows {
         var builder = SceneBuilder(model: model, events: events)
         var cache = FrameDOT.Cache()
-        for k in selected {
+        for f in selected {
+            let k = f.event
             while builder.current < k { _ = builder.advance() }
-            let rows = FrameCaption.rows(for: events[k], builder: builder)
-            try body(k, FrameDOT.frame(builder.scene(caption: rows), model: model, layout: layout, extraGraph: extraGraph,
-                                       cache: &cache))
+            if let s = f.summary {
+                let rows = FrameCaption.summaryRows(s, at: k, events: events)
+                var chart: (LossChart, LossChart.Box)?
+                if let c = LossChart(s), let box = layout.chart { chart = (c, box) }
+                try body(f, FrameDOT.frame(builder.calmed().scene(caption: rows), model: model, layout: layout,
+                                           extraGraph: extraGraph, cache: &cache, chart: chart),
+                         rows.map(\.text).joined(separator: "\n"))
+            } else {
+                let rows = FrameCaption.rows(for: events[k], builder: builder)
+                try body(f, FrameDOT.frame(builder.scene(caption: rows), model: model, layout: layout, extraGraph: extraGraph,
+                                           cache: &cache), captions[k])
+            }
         }
     }
 }

@@ -96,6 +96,15 @@ struct SceneBuilder {
                    caption: caption)
     }
 
+    /// The builder at the same event without what only the event highlights:
+    /// the lasting state, as a summary frame shows it.
+    func calmed() -> SceneBuilder {
+        var b = self
+        b.highlights = [:]
+        b.edgeHighlights = [:]
+        return b
+    }
+
     func isVisible(vertex i: Int) -> Bool {
         i < revealedVertices && model.vertices[i].lastEvent >= current
     }

@@ -18,6 +18,8 @@ enum Theme {
     static let activeFill = "#ffedd5"
     static let activeBorder = "#ea580c"
     static let visitedBorder = "#f59e0b"
+    /// Grid lines of the loss chart.
+    static let chartGrid = "#e5e7eb"
 
     /// Fill and border of each kind of vertex.
     static func colors(_ style: VertexLook.Style) -> (fill: String, border: String) {

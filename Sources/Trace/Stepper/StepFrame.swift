@@ -5,10 +5,25 @@ struct StepFrame {
     var event: TraceEvent
     /// The explanation, before wrapping.
     var body: [StyledLine]
+    /// Set on a summary step: the iteration of a long loop it stands for.
+    var summary: FrameSelection.Summary?
 
-    /// `Step 3/9 · line 10 · The chain rule · pass 2`.
+    init(number: Int, event: TraceEvent, body: [StyledLine], summary: FrameSelection.Summary? = nil) {
+        self.number = number
+        self.event = event
+        self.body = body
+        self.summary = summary
+    }
+
+    /// `Step 3/9 · line 10 · The chain rule · pass 2`, or for a summary
+    /// `Step 40/52 · summary · iteration 50 of 500 · Training`.
     func header(of count: Int) -> String {
         var parts = ["Step \(number + 1)/\(count)"]
+        if let s = summary {
+            parts += ["summary", "iteration \(s.iteration + 1) of \(s.run.count)"]
+            if let section = event.section { parts.append(section) }
+            return parts.joined(separator: " · ")
+        }
         if let line = event.line { parts.append("line \(line)") }
         if let section = event.section { parts.append(section) }
         // The first run of a line needs no number; later ones (loops, repeated calls) do.
@@ -16,9 +31,27 @@ struct StepFrame {
         return parts.joined(separator: " · ")
     }
 
-    /// The narration above the statement, as caption lines.
+    /// The narration above the statement, as caption lines (none on summary steps).
     var caption: [StyledLine] {
-        event.narration.map { StyledLine("  " + $0, .emphasis) }
+        summary == nil ? event.narration.map { StyledLine("  " + $0, .emphasis) } : []
+    }
+
+    /// What a summary step says: where the loop stands, the loss, and its curve so far.
+    static func summaryBody(_ s: FrameSelection.Summary) -> [StyledLine] {
+        let every = s.every == 1 ? "every iteration" : "every \(s.every) iterations"
+        var out = [StyledLine("A long loop: its first iteration was shown step by step; from here one summary step \(every).", .dim)]
+        var head = StyledLine("iteration \(s.iteration + 1) of \(s.run.count)", .heading)
+        head.append(FrameCaption.lossText(s), .value)
+        out.append(head)
+        let spark = LossSparkline.line(s.run.losses, count: s.run.count, current: s.iteration)
+        if !spark.isEmpty {
+            var line = StyledLine("loss ")
+            line.append(spark, .formula)
+            line.append("  iterations 1–\(s.iteration + 1) of \(s.run.count)", .dim)
+            out.append(line)
+        }
+        out.append(StyledLine("The source line marked is the iteration's last step; the graph stands as it left it.", .dim))
+        return out
     }
 }
 

@@ -13,21 +13,40 @@ public struct StepThrough {
     let frames: [StepFrame]
     let source: SourcePane
 
-    /// Prepares the steps of `events`, recorded while running `source`.
+    /// Prepares the steps of `events`, recorded while running `source`: every
+    /// event by default, or the frames `selection` picks (with `summary` or
+    /// `every:N`, long loops show their first iteration step by step, then one
+    /// summary step every N iterations with the loss and a sparkline of it).
+    /// The selection's cap does not apply here.
     /// - Complexity: O(n) in the number of events.
-    public init(events: [TraceEvent], source: String, fileName: String) {
+    public init(events: [TraceEvent], source: String, fileName: String,
+                selection: FrameSelection = FrameSelection([.all], cap: .max)) {
         self.fileName = fileName
         self.source = SourcePane(source: source)
+        var unlimited = selection
+        unlimited.cap = .max
+        let picked = (try? unlimited.frames(events)) ?? events.indices.map { FrameSelection.Frame(event: $0) }
+        // Every event is explained, in order: explanations carry state from one event to the next.
         var explainer = EventExplainer(events: events)
         var frames: [StepFrame] = []
-        frames.reserveCapacity(events.count)
+        frames.reserveCapacity(picked.count)
+        var next = 0
         for (i, e) in events.enumerated() {
-            frames.append(StepFrame(number: i, event: e, body: explainer.explain(e)))
+            let body = explainer.explain(e)
+            while next < picked.count && picked[next].event == i {
+                let f = picked[next]
+                if let s = f.summary {
+                    frames.append(StepFrame(number: frames.count, event: e, body: StepFrame.summaryBody(s), summary: s))
+                } else {
+                    frames.append(StepFrame(number: frames.count, event: e, body: body))
+                }
+                next += 1
+            }
         }
         self.frames = frames
     }
 
-    /// How many steps there are (one per event).
+    /// How many steps there are (one per selected event).
     public var stepCount: Int { frames.count }
 
     /// Lines of source shown above and below the current line in the transcript.
