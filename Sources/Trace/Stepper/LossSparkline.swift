@@ -3,7 +3,7 @@ import Foundation
 /// The loss curve of a long loop as one line of block characters
 /// (`▇▅▃▂▂▁▁`), for the step-through's summary steps.
 ///
-/// The run is cut into at most `width` columns; each column shows the last
+/// The run is cut into at most `width` columns; each column shows the first
 /// loss of its iterations, scaled to the whole run's range (logarithmic when
 /// the losses span more than two decades, as in the pictures' chart), so the
 /// line grows in place from one summary step to the next. Columns after the
@@ -22,14 +22,15 @@ enum LossSparkline {
         let values = finite.map { scaled($0.loss) }
         let lo = values.min()!, hi = values.max()!
         // Column c holds iterations c·count/columns ..< (c+1)·count/columns.
-        var last = [Double?](repeating: nil, count: columns)
+        var first = [Double?](repeating: nil, count: columns)
         for (p, v) in zip(finite, values) where p.iteration <= current {
-            last[min(p.iteration * columns / count, columns - 1)] = v
+            let c = min(p.iteration * columns / count, columns - 1)
+            if first[c] == nil { first[c] = v }
         }
         let shown = min(current * columns / count, columns - 1)
         var out = ""
         for c in 0...shown {
-            guard let v = last[c] else {
+            guard let v = first[c] else {
                 out.append(" ")
                 continue
             }

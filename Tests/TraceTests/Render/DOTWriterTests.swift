@@ -65,8 +65,8 @@ import Testing
         let b = try Graphviz.withSession { s in try LessonPictures(events: events, session: s) }
         var first: [String] = []
         var second: [String] = []
-        a.frames(Array(events.indices)) { _, dot in first.append(dot) }
-        b.frames(Array(events.indices)) { _, dot in second.append(dot) }
+        a.frames(events.indices.map { FrameSelection.Frame(event: $0) }) { _, dot, _ in first.append(dot) }
+        b.frames(events.indices.map { FrameSelection.Frame(event: $0) }) { _, dot, _ in second.append(dot) }
         #expect(first == second)
         #expect(first.count == events.count)
         let frame = first[0]
