@@ -35,7 +35,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AutogradTests", dependencies: ["Autograd"],
-            exclude: ["Formatting/format_cases.json", "Random/random_cases.json", "Reduction/sum_cases.json"]
+            exclude: ["Formatting/format_cases.json", "Kernels/kernel_cases.json", "Random/random_cases.json", "Reduction/sum_cases.json"]
         ),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "Autograd"], exclude: ["Stepper/Goldens"]),
         .testTarget(name: "LessonTests", dependencies: ["Lesson", "Autograd", "Trace"]),

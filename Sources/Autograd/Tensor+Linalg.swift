@@ -3,10 +3,17 @@ extension Tensor {
 
     /// Row-major product of an (n×k) and a (k×m) value array. Each output element
     /// accumulates its k products in order with fused multiply-adds in the dtype's own
-    /// precision, which is how the BLAS kernels PyTorch calls round for these shapes.
-    static func matmulValues(_ a: [Double], _ b: [Double], n: Int, k: Int, m: Int, dtype: DType) -> [Double] {
+    /// precision, which is how the BLAS kernels PyTorch calls round for most shapes;
+    /// float32 shapes whose BLAS order was measured otherwise (one output row or column,
+    /// k > 192) follow `SgemmOrder`, which also needs the operands' memory layout.
+    static func matmulValues(_ a: [Double], _ b: [Double], n: Int, k: Int, m: Int, dtype: DType,
+                             aColumnMajor: Bool = false, bRowMajor: Bool = true) -> [Double] {
         switch dtype {
-        case .float32: return fmaProduct(a.map { Float($0) }, b.map { Float($0) }, n: n, k: k, m: m).map { Double($0) }
+        case .float32:
+            let fa = a.map { Float($0) }, fb = b.map { Float($0) }
+            let out = SgemmOrder.product(fa, fb, n: n, k: k, m: m, aColumnMajor: aColumnMajor, bRowMajor: bRowMajor)
+                ?? fmaProduct(fa, fb, n: n, k: k, m: m)
+            return out.map { Double($0) }
         case .float64: return fmaProduct(a, b, n: n, k: k, m: m)
         default: return fmaProduct(a, b, n: n, k: k, m: m).map(dtype.round)
         }
@@ -45,7 +52,9 @@ extension Tensor {
             throw AutogradError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(Tensor.shapeText(shape)) and \(Tensor.shapeText(other.shape)))")
         }
         try checkSameDType(other, op: "mm")
-        let v = Tensor.matmulValues(values, other.values, n: shape[0], k: shape[1], m: other.shape[1], dtype: dtype)
+        let v = Tensor.matmulValues(values, other.values, n: shape[0], k: shape[1], m: other.shape[1], dtype: dtype,
+                                    aColumnMajor: SgemmOrder.isColumnMajor(shape: shape, strides: strides),
+                                    bRowMajor: SgemmOrder.isRowMajor(shape: other.shape, strides: other.strides))
         return Tensor.record(Derivatives.mm, inputs: [self, other], output: Tensor(values: v, shape: [shape[0], other.shape[1]], dtype: dtype))
     }
 
@@ -75,7 +84,8 @@ extension Tensor {
             throw AutogradError.runtime("size mismatch, got input (\(shape[0])), mat (\(shape[0])x\(shape[1])), vec (\(vec.shape[0]))")
         }
         try checkSameDType(vec, op: "mv")
-        let v = Tensor.matmulValues(values, vec.values, n: shape[0], k: shape[1], m: 1, dtype: dtype)
+        let v = Tensor.matmulValues(values, vec.values, n: shape[0], k: shape[1], m: 1, dtype: dtype,
+                                    aColumnMajor: SgemmOrder.isColumnMajor(shape: shape, strides: strides))
         return Tensor.record(Derivatives.mv, inputs: [self, vec], output: Tensor(values: v, shape: [shape[0]], dtype: dtype))
     }
 
