@@ -123,7 +123,17 @@ public enum Derivatives {
     public static let tanh = DerivativeRule(
         op: "tanh", gradFn: "TanhBackward0", inputs: ["self"],
         formulas: ["grad · (1 − result²)"], local: ["1 − tanh²(self)"], saves: [[.output]],
-        pullbacks: [{ c in let r = try c.result(); return try c.grad.mul(r.mul(r).rsub(1)) }])
+        pullbacks: [{ c in try c.grad.tanhBackward(c.result()) }])
+
+    /// The backward of tanh as an op of its own, so a second derivative sees PyTorch's node.
+    public static let tanhBackward = DerivativeRule(
+        op: "tanh_backward", gradFn: "TanhBackwardBackward0", inputs: ["grad_output", "output"],
+        formulas: ["tanh_backward(grad, output)", "grad · (−2 · output · grad_output)"],
+        local: ["1 − output²", "−2 · output · grad_output"], saves: [[.input(1)], [.input(0), .input(1)]],
+        pullbacks: [
+            { c in try c.grad.tanhBackward(c.input(1)) },
+            { c in try c.grad.mul(c.input(1).mul(-2).mul(c.input(0))) },
+        ])
 
     public static let sigmoid = DerivativeRule(
         op: "sigmoid", gradFn: "SigmoidBackward0", inputs: ["self"],
@@ -587,7 +597,7 @@ public enum Derivatives {
     /// Every rule, for the gradient-check tests and the documentation.
     public static let all: [DerivativeRule] = [
         add, sub, rsub, rsubTensor, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
-        exp, log, sin, cos, tanh, sigmoid, relu, sqrt, abs, sign, clamp, whereSelf,
+        exp, log, sin, cos, tanh, tanhBackward, sigmoid, relu, sqrt, abs, sign, clamp, whereSelf,
         sum, sumDim, mean, meanDim, max, min, maxDim, minDim, placeAlong, gatherAlong,
         mm, dot, mv, t, permute, transpose, view, unsafeView, unsqueeze, squeeze, squeezeDim, squeezeInPlace, expand,
         clone, toCopy, select, selectBackward, slice, sliceBackward, index, indexBackward, cat, stack,

@@ -52,6 +52,7 @@ let gradCheckCases: [String: [GradCheckCase]] = {
     cases["SinBackward0"] = unary("sin") { try $0.sin() }
     cases["CosBackward0"] = unary("cos") { try $0.cos() }
     cases["TanhBackward0"] = unary("tanh") { try $0.tanh() }
+    cases["TanhBackwardBackward0"] = binary("tanh_backward(g, y)") { try $0.tanhBackward($1) }
     cases["SigmoidBackward0"] = unary("sigmoid") { try $0.sigmoid() }
     cases["ReluBackward0"] = unary("relu", InputSpec.nonzero) { try $0.relu() }
     cases["SqrtBackward0"] = unary("sqrt", InputSpec.positive) { try $0.sqrt() }
