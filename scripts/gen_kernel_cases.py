@@ -11,6 +11,9 @@ Two kinds of cases, each checked bit for bit by the Swift tests:
   Inputs come from the LCG of scripts/gen_sum_cases.py (`lcg_values`, replayed by
   `SumCase.generated` in Swift): seed for mat1, seed + 1 for mat2 or the vector,
   seed + 2 for the bias.
+- `sigmoid`: float32 torch.sigmoid at lengths around the vectorised loop's chunk of
+  32 and past the 32768-element grain where the range is split between threads, on
+  a contiguous tensor, a step-2 slice and an int64 tensor, values stored as bits.
 - `tanhBackward`: torch.ops.aten.tanh_backward(grad, output) in float32 and float64
   at several lengths (the vectorised loop takes chunks of 2 * Vec::size() elements
   and the scalar loop the rest), on random and edge values stored as bit patterns.
@@ -126,13 +129,32 @@ def tanh_backward_cases():
     return cases
 
 
+def sigmoid_cases():
+    cases = []
+    gen = torch.Generator().manual_seed(1)
+    edges = [0.0, -0.0, 1e-40, -1e-40, 87.0, -87.0, 88.8, -88.8, 103.9, -103.9, 104.1, -104.1, 100.5, -100.5,
+             1e30, -1e30, float("inf"), float("-inf"), float("nan"), 16.635532, -16.635532]
+    for size in [1, 5, 31, 32, 33, 63, 64, 65, 100, 8192, 40002]:
+        x = (torch.randn(size, generator=gen) * 8).float()
+        for i, e in enumerate(edges[:size]):
+            x[(i * 11) % size] = e
+        cases.append({"name": f"x{size}", "layout": "contiguous", "input": hex_bits(x), "expected": hex_bits(torch.sigmoid(x))})
+    x = (torch.randn(200, generator=gen) * 8).float()
+    cases.append({"name": "x[::2] of 200", "layout": "step2", "input": hex_bits(x),
+                  "expected": hex_bits(torch.sigmoid(x[::2]))})
+    n = torch.randint(-40, 40, (70,), generator=gen)
+    cases.append({"name": "int64 x70", "layout": "int64", "input": hex_bits(n.float()), "expected": hex_bits(torch.sigmoid(n))})
+    return cases
+
+
 def main():
     data = {"torch": torch.__version__, "capability": torch.backends.cpu.get_cpu_capability(),
-            "threads": torch.get_num_threads(), "matmul": matmul_cases(), "tanhBackward": tanh_backward_cases()}
+            "threads": torch.get_num_threads(), "matmul": matmul_cases(), "sigmoid": sigmoid_cases(), "tanhBackward": tanh_backward_cases()}
     with open(OUT, "w") as f:
         json.dump(data, f, indent=0, ensure_ascii=False)
         f.write("\n")
-    print(f"wrote {len(data['matmul'])} matmul and {len(data['tanhBackward'])} tanh_backward cases to {OUT}")
+    print(f"wrote {len(data['matmul'])} matmul, {len(data['sigmoid'])} sigmoid and "
+          f"{len(data['tanhBackward'])} tanh_backward cases to {OUT}")
 
 
 if __name__ == "__main__":

@@ -225,7 +225,7 @@ extension Tensor {
         let dt = floatResultType
         let out: Tensor
         if dt == .float32 {
-            out = mapValues(dtype: dt) { x in Double(1 / (1 + Foundation.exp(-Float(x)))) }
+            out = Tensor(values: SleefFloat.sigmoid(values.map { Float($0) }, contiguous: isContiguous).map { Double($0) }, shape: shape, dtype: dt)
         } else {
             out = mapValues(dtype: dt) { 1 / (1 + Foundation.exp(-$0)) }
         }

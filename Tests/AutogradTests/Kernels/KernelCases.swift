@@ -30,6 +30,26 @@ enum KernelCases {
         }
     }
 
+    /// One float32 `torch.sigmoid` call: on `input` itself ("contiguous"), on its step-2
+    /// slice ("step2"), or on `input` converted to int64 ("int64").
+    struct Sigmoid: Decodable, Sendable, CustomTestStringConvertible {
+        var name: String
+        var layout: String
+        var input: String
+        var expected: String
+
+        var testDescription: String { name }
+
+        func tensor() throws -> Tensor {
+            let x = KernelCases.values(hex: input, dtype: .float32)
+            switch layout {
+            case "step2": return try Tensor(values: x, shape: [x.count]).slice(dim: 0, start: nil, end: nil, step: 2)
+            case "int64": return Tensor(values: x, shape: [x.count], dtype: .int64)
+            default: return Tensor(values: x, shape: [x.count])
+            }
+        }
+    }
+
     /// One `torch.ops.aten.tanh_backward(grad, output)` call.
     struct TanhBackward: Decodable, Sendable, CustomTestStringConvertible {
         var name: String
@@ -45,6 +65,7 @@ enum KernelCases {
     struct File: Decodable {
         var torch: String
         var matmul: [Matmul]
+        var sigmoid: [Sigmoid]
         var tanhBackward: [TanhBackward]
     }
 
@@ -57,6 +78,7 @@ enum KernelCases {
     static func load() throws -> File { try JSONDecoder().decode(File.self, from: Data(contentsOf: url)) }
 
     static var matmul: [Matmul] { file?.matmul ?? [] }
+    static var sigmoid: [Sigmoid] { file?.sigmoid ?? [] }
     static var tanhBackward: [TanhBackward] { file?.tanhBackward ?? [] }
 
     /// A rows×cols matrix of LCG values; when `transposed`, the `.t()` view of a cols×rows storage.
