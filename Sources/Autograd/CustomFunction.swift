@@ -66,7 +66,8 @@ public final class CustomFunctionNode: Node {
         var gs = grads
         if context.materializeGrads {
             for i in gs.indices where gs[i] == nil {
-                gs[i] = try Tensor.zeros(outputShapes[i], dtype: outputDTypes[i])
+                let meta = outputMeta(i)
+                gs[i] = try Tensor.zeros(meta.shape, dtype: meta.dtype)
             }
         }
         let result = try backwardFn(context, gs)
@@ -150,8 +151,7 @@ public enum CustomFunction {
             let node = CustomFunctionNode(functionName: name, context: ctx, edges: edges, inputMeta: meta,
                                           numOutputs: outputs.count, backward: backward)
             ctx.node = node
-            node.outputShapes = outputs.map(\.shape)
-            node.outputDTypes = outputs.map(\.dtype)
+            node.setOutputs(outputs.map { TensorMeta(shape: $0.shape, dtype: $0.dtype) })
             for (i, out) in outputs.enumerated() {
                 // An input returned as is becomes a new tensor sharing its storage, as PyTorch's view.
                 let r = inputTensors.contains(where: { $0 === out }) ? out.detach() : out

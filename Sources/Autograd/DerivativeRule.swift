@@ -39,11 +39,24 @@ public final class DerivativeRule {
         self.localDerivatives = local ?? Array(repeating: nil, count: inputs.count)
         self.saves = saves
         self.pullbacks = pullbacks
+        calls = pullbacks.map(PullbackCall.init)
         self.isVariadic = variadic
     }
 
     func saves(forInput i: Int) -> [Saved] { isVariadic ? saves[0] : saves[i] }
-    func pullback(forInput i: Int) -> Pullback { isVariadic ? pullbacks[0] : pullbacks[i] }
+    /// Runs the pullback of input `i`.
+    @inline(__always)
+    func runPullback(forInput i: Int, _ c: BackwardContext) throws -> Tensor? {
+        try calls[isVariadic ? 0 : i].run(c)
+    }
+
+    /// The pullbacks again, each in a struct: a closure kept in a struct field is called
+    /// directly, while one taken out of an array of closures is re-wrapped (an allocation) first.
+    private let calls: [PullbackCall]
+
+    private struct PullbackCall {
+        let run: Pullback
+    }
 }
 
 /// Non-tensor arguments of a recorded op (exponents, dimensions, bounds, shapes).
@@ -52,15 +65,54 @@ public struct OpAttributes {
     public var scalar2: Double = 0
     public var hasMin = false
     public var hasMax = false
-    public var dims: [Int] = []
     public var keepdim = false
-    public var shape: [Int] = []
     public var index = 0
     public var start = 0
     public var end = 0
     public var step = 1
-    public var indices: [Int] = []
     public var dtype: DType = .float32
+    /// Dimensions the op works along.
+    public var dims: [Int] {
+        get { lists?.dims ?? [] }
+        set { mutableLists().dims = newValue }
+    }
+    /// A shape the op needs (reshape target, expanded size…).
+    public var shape: [Int] {
+        get { lists?.shape ?? [] }
+        set { mutableLists().shape = newValue }
+    }
+    /// Element positions or sizes the op needs.
+    public var indices: [Int] {
+        get { lists?.indices ?? [] }
+        set { mutableLists().indices = newValue }
+    }
+
+    /// The list attributes, boxed: most ops have none, and copying one optional
+    /// reference is cheaper than copying three arrays with every recorded op.
+    private var lists: Lists?
+
+    private final class Lists {
+        var dims: [Int] = []
+        var shape: [Int] = []
+        var indices: [Int] = []
+
+        init() {}
+
+        init(copying other: Lists) {
+            dims = other.dims
+            shape = other.shape
+            indices = other.indices
+        }
+    }
+
+    private mutating func mutableLists() -> Lists {
+        if lists == nil {
+            lists = Lists()
+        } else if !isKnownUniquelyReferenced(&lists) {
+            lists = Lists(copying: lists!)
+        }
+        return lists!
+    }
 
     public init() {}
 }
@@ -75,13 +127,13 @@ public struct BackwardContext {
     public let inputIndex: Int
 
     public var attrs: OpAttributes { node.attrs }
-    public func inputShape(_ i: Int) -> [Int] { node.inputShapes[i] }
-    public func inputDType(_ i: Int) -> DType { node.inputDTypes[i] }
+    public func inputShape(_ i: Int) -> [Int] { node.inputs[i].shape }
+    public func inputDType(_ i: Int) -> DType { node.inputs[i].dtype }
 
     /// The forward input `i`, as saved.
     public func input(_ i: Int) throws -> Tensor { try node.unpack(slot: i) }
     /// The forward result, as saved.
-    public func result() throws -> Tensor { try node.unpack(slot: node.inputShapes.count) }
+    public func result() throws -> Tensor { try node.unpack(slot: node.inputs.count) }
 }
 
 /// A value kept for backward with the version it had when saved.
@@ -95,30 +147,34 @@ struct SavedVariable {
 public final class OpNode: Node {
     public let rule: DerivativeRule
     let attrs: OpAttributes
-    let inputShapes: [[Int]]
-    let inputDTypes: [DType]
-    /// Slots 0..<inputs for inputs, slot `inputs.count` for the output.
-    @exclusivity(unchecked) var saved: [SavedVariable?]
+    /// The inputs' shapes and dtypes (gradients are summed and cast back to them).
+    let inputs: InputMetas
+    /// Slots 0..<inputs for inputs, slot `inputs.count` for the output; empty until something is saved.
+    @exclusivity(unchecked) var saved: [SavedVariable?] = []
 
-    init(rule: DerivativeRule, edges: [Edge?], inputs: [Tensor], attrs: OpAttributes) {
+    init(rule: DerivativeRule, edges: [Edge?], inputs: [Tensor], output: Tensor, attrs: OpAttributes) {
         self.rule = rule
         self.attrs = attrs
-        inputShapes = inputs.map(\.shape)
-        inputDTypes = inputs.map(\.dtype)
-        saved = nilArray(inputs.count + 1, of: SavedVariable.self)
+        self.inputs = InputMetas(inputs)
         super.init(name: rule.gradFn, nextEdges: edges)
+        firstOutput = TensorMeta(shape: output.shape, dtype: output.dtype)
     }
 
     func save(_ tensor: Tensor, slot: Int, isOutput: Bool) {
         // An output is kept without its grad_fn (that would be this node: a cycle)
         // and gets it back when unpacked.
         let kept = isOutput ? tensor.detach() : tensor
-        saved[slot] = SavedVariable(tensor: kept, version: tensor.version.value, isOutput: isOutput)
+        let value = SavedVariable(tensor: kept, version: tensor.version.value, isOutput: isOutput)
+        if saved.isEmpty {
+            saved = arrayWith(value, at: slot, count: inputs.count + 1)
+        } else {
+            saved[slot] = value
+        }
     }
 
     func unpack(slot: Int) throws -> Tensor {
         if savedTensorsReleased { throw AutogradError.runtime(Messages.backwardTwice) }
-        guard let s = saved[slot] else {
+        guard slot < saved.count, let s = saved[slot] else {
             preconditionFailure("\(rule.gradFn) reads a value its rule does not save")
         }
         if s.tensor.version.value != s.version {
@@ -135,16 +191,35 @@ public final class OpNode: Node {
     }
 
     public override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
-        let g = try grads[0] ?? Tensor.zeros(outputShapes[0], dtype: outputDTypes[0])
-        var out = nilArray(nextEdges.count, of: Tensor.self)
-        for i in 0..<nextEdges.count where nextEdges[i] != nil {
-            let ctx = BackwardContext(node: self, grad: g, inputIndex: i)
-            guard var r = try rule.pullback(forInput: i)(ctx) else { continue }
-            r = try r.sumTo(shape: inputShapes[i])
-            if r.dtype != inputDTypes[i] { r = try r.to(inputDTypes[i]) }
-            out[i] = r
+        let g = try grads[0] ?? Tensor.zeros(firstOutput.shape, dtype: firstOutput.dtype)
+        switch nextEdges.count {
+        case 1: return [try inputGrad(0, g)]
+        case 2:
+            let a = try inputGrad(0, g)
+            return [a, try inputGrad(1, g)]
+        default:
+            var out = nilArray(nextEdges.count, of: Tensor.self)
+            for i in 0..<nextEdges.count { out[i] = try inputGrad(i, g) }
+            return out
         }
-        return out
+    }
+
+    /// The gradients of the first two inputs (nil where not needed), without arrays:
+    /// the engine's path for ops with at most two inputs.
+    func applyPair(_ g: Tensor) throws -> (Tensor?, Tensor?) {
+        let a = try inputGrad(0, g)
+        return (a, nextEdges.count > 1 ? try inputGrad(1, g) : nil)
+    }
+
+    /// The gradient for input `i` (nil when it needs none), summed and cast back to the input's shape and dtype.
+    @inline(__always)
+    private func inputGrad(_ i: Int, _ g: Tensor) throws -> Tensor? {
+        guard nextEdges[i] != nil else { return nil }
+        let ctx = BackwardContext(node: self, grad: g, inputIndex: i)
+        guard var r = try rule.runPullback(forInput: i, ctx) else { return nil }
+        r = try r.sumTo(shape: inputs[i].shape)
+        if r.dtype != inputs[i].dtype { r = try r.to(inputs[i].dtype) }
+        return r
     }
 
     override func buryHeld(in state: ThreadState) {
@@ -155,14 +230,14 @@ public final class OpNode: Node {
     public override func releaseSavedTensors() {
         if saved.contains(where: { $0 != nil }) {
             super.releaseSavedTensors()
-            saved = nilArray(saved.count, of: SavedVariable.self)
+            for i in saved.indices { saved[i] = nil }
         }
     }
 
     public override var savedTensorsForDisplay: [(name: String, tensor: Tensor)] {
         saved.enumerated().compactMap { i, s in
             guard let s else { return nil }
-            let name = i == saved.count - 1 ? "result" : (rule.isVariadic ? "\(rule.inputs[0])[\(i)]" : rule.inputs[i])
+            let name = i == inputs.count ? "result" : (rule.isVariadic ? "\(rule.inputs[0])[\(i)]" : rule.inputs[i])
             return (name, s.tensor)
         }
     }

@@ -97,7 +97,7 @@ public enum Engine {
         func visit(_ node: Node) -> Bool {
             if node.run.stamp == stamp { return false }
             if node.run.stamp != 0 { saved.append((node, node.run)) }
-            node.run = RunScratch(stamp: stamp, deps: 0, buffer: nilArray(node.numOutputs, of: Tensor.self), needed: true)
+            node.run = RunScratch(stamp: stamp, outputs: node.numOutputs)
             return true
         }
         var postOrder: [Node] = []
@@ -121,7 +121,7 @@ public enum Engine {
         }
 
         // Gradients left in nodes that never ran (unused paths, errors) are dropped at the end.
-        defer { for node in postOrder where node.run.stamp == stamp { node.run.buffer = [] } }
+        defer { for node in postOrder where node.run.stamp == stamp { node.run.dropGrads() } }
 
         // Which tensors' gradients to capture (autograd.grad) or to restrict accumulation to (backward inputs=).
         var leafTargets: [ObjectIdentifier: Int] = [:]       // AccumulateGrad -> input index
@@ -150,10 +150,10 @@ public enum Engine {
         func addToBuffer(_ edge: Edge, _ g: Tensor?) throws {
             guard let g else { return }
             let node = edge.node
-            if let old = node.run.buffer[edge.inputNr] {
-                node.run.buffer[edge.inputNr] = try GradMode.with(createGraph) { try old.add(g) }
+            if let old = node.run[edge.inputNr] {
+                node.run[edge.inputNr] = try GradMode.with(createGraph) { try old.add(g) }
             } else {
-                node.run.buffer[edge.inputNr] = g
+                node.run[edge.inputNr] = g
             }
         }
 
@@ -167,9 +167,37 @@ public enum Engine {
         EngineObservers.muteForward = true
         defer { EngineObservers.muteForward = previousMute }
 
+        /// After `node` ran: frees its saved tensors (unless retained) and passes each
+        /// input's gradient along its edge, queueing nodes whose gradients are complete.
+        func propagate(from node: Node, _ gradient: (Int) -> Tensor?) throws {
+            if !retainGraph, let op = node as? OpNode, op.hasSavedTensors {
+                op.releaseSavedTensors()
+                released.append(node)
+            }
+            for (i, edge) in node.nextEdges.enumerated() {
+                guard let edge else { continue }
+                try addToBuffer(edge, gradient(i))
+                edge.node.run.deps -= 1
+                if edge.node.run.deps == 0 { ready.push(edge.node) }
+            }
+        }
+        // Nothing to report and no captures: table ops with one output skip the per-node arrays.
+        let plain = inputs == nil && EngineObservers.current == nil
+
         while let node = ready.pop() {
-            var inGrads = node.run.buffer
-            node.run.buffer = []
+            if plain, let op = node as? OpNode, op.nextEdges.count <= 2,
+               op.tensorPreHooks.isEmpty, op.retainedOutputs.isEmpty {
+                let g = op.run.first
+                op.run.first = nil
+                guard let g else {
+                    try propagate(from: op) { _ in nil }
+                    continue
+                }
+                let (a, b) = try GradMode.with(createGraph) { try op.applyPair(g) }
+                try propagate(from: op) { $0 == 0 ? a : b }
+                continue
+            }
+            var inGrads = node.run.takeGrads(outputs: node.numOutputs)
             if !node.run.needed { continue }
             let id = ObjectIdentifier(node)
 
@@ -224,17 +252,8 @@ public enum Engine {
             } else {
                 outGrads = nilArray(node.nextEdges.count, of: Tensor.self)
             }
-            if !retainGraph {
-                let had = (node as? OpNode)?.hasSavedTensors ?? false
-                node.releaseSavedTensors()
-                if had { released.append(node) }
-            }
-            for (i, edge) in node.nextEdges.enumerated() {
-                guard let edge else { continue }
-                try addToBuffer(edge, i < outGrads.count ? outGrads[i] : nil)
-                edge.node.run.deps -= 1
-                if edge.node.run.deps == 0 { ready.push(edge.node) }
-            }
+            if !retainGraph && !(node is OpNode) { node.releaseSavedTensors() }
+            try propagate(from: node) { $0 < outGrads.count ? outGrads[$0] : nil }
         }
         EngineObservers.current?.backwardEnded(released: released)
 

@@ -19,15 +19,26 @@ open class Node {
     /// needs no gradient.
     @exclusivity(unchecked) public internal(set) var nextEdges: [Edge?]
     public let numOutputs: Int
-    /// Shapes and dtypes of the outputs, for implicit zero gradients and messages.
-    @exclusivity(unchecked) public internal(set) var outputShapes: [[Int]] = []
-    @exclusivity(unchecked) public internal(set) var outputDTypes: [DType] = []
+    /// Shape and dtype of the first output (most nodes have one), for implicit zero gradients.
+    @exclusivity(unchecked) var firstOutput = TensorMeta(shape: [], dtype: .float32)
+    /// Shapes and dtypes of outputs 1…, for nodes with several (custom Functions).
+    @exclusivity(unchecked) var laterOutputs: [TensorMeta] = []
     /// Tensor hooks of the outputs this node produced, keyed by output number.
     @exclusivity(unchecked) var tensorPreHooks: [Int: [TensorHook]] = [:]
     /// Non-leaf tensors that called `retainGrad()`, by output number.
     @exclusivity(unchecked) var retainedOutputs: [Int: WeakTensor] = [:]
     /// The object a language binding wraps this node in (one identity per node).
-    public weak var userObject: AnyObject?
+    /// Held unretained: the wrapper owns the node and calls `forgetUserObject(_:)` from its deinit.
+    public var userObject: AnyObject? {
+        get { userObjectPointer.map { Unmanaged<AnyObject>.fromOpaque($0).takeUnretainedValue() } }
+        set { userObjectPointer = newValue.map { Unmanaged.passUnretained($0).toOpaque() } }
+    }
+    @exclusivity(unchecked) private var userObjectPointer: UnsafeMutableRawPointer?
+
+    /// Clears `userObject` if it is `object` (called by the wrapper as it goes away).
+    public func forgetUserObject(_ object: AnyObject) {
+        if userObjectPointer == Unmanaged.passUnretained(object).toOpaque() { userObjectPointer = nil }
+    }
     /// The backward run visiting this node keeps its per-node state here (no hashing).
     @exclusivity(unchecked) var run = RunScratch()
     /// Set once backward without `retain_graph` has freed this node's saved tensors.
@@ -61,6 +72,16 @@ open class Node {
     /// Moves what a subclass keeps that may lead further down the graph (saved tensors) into the graveyard.
     func buryHeld(in state: ThreadState) {}
 
+    /// Shape and dtype of output `i`.
+    func outputMeta(_ i: Int) -> TensorMeta { i == 0 ? firstOutput : laterOutputs[i - 1] }
+
+    /// Records the outputs' shapes and dtypes.
+    func setOutputs(_ metas: [TensorMeta]) {
+        guard let first = metas.first else { return }
+        firstOutput = first
+        laterOutputs = Array(metas.dropFirst())
+    }
+
     /// Resets the counters so two runs in one process number nodes alike.
     public static func resetIDs() {
         let state = ThreadState.current
@@ -88,8 +109,72 @@ open class Node {
 struct RunScratch {
     var stamp = 0
     var deps = 0
-    var buffer: [Tensor?] = []
+    /// The gradient arrived so far for output 0 (most nodes have only this one).
+    var first: Tensor?
+    /// Gradients for outputs 1… of nodes with several.
+    var rest: [Tensor?] = []
     var needed = true
+
+    /// Fresh state for a node with `outputs` outputs in run `stamp`.
+    init(stamp: Int = 0, outputs: Int = 1) {
+        self.stamp = stamp
+        if outputs > 1 { rest = nilArray(outputs - 1, of: Tensor.self) }
+    }
+
+    /// The gradient arrived so far for output `slot`.
+    subscript(slot: Int) -> Tensor? {
+        get { slot == 0 ? first : rest[slot - 1] }
+        set {
+            if slot == 0 { first = newValue } else { rest[slot - 1] = newValue }
+        }
+    }
+
+    /// Takes the arrived gradients out, one per output (`outputs` of them).
+    mutating func takeGrads(outputs: Int) -> [Tensor?] {
+        let g = first
+        first = nil
+        if outputs == 1 { return [g] }
+        var all: [Tensor?] = [g]
+        all.append(contentsOf: rest)
+        rest = []
+        return all
+    }
+
+    /// Drops gradients that were never used.
+    mutating func dropGrads() {
+        first = nil
+        rest = []
+    }
+}
+
+/// A tensor's shape and dtype, kept by nodes for zero gradients and checks.
+struct TensorMeta {
+    var shape: [Int]
+    var dtype: DType
+}
+
+/// The shapes and dtypes of an op's inputs: the first two inline (most ops have one
+/// or two inputs, and an array would cost an allocation per op), the rest in an array.
+struct InputMetas {
+    let count: Int
+    private let first: TensorMeta?
+    private let second: TensorMeta?
+    private let more: [TensorMeta]
+
+    init(_ tensors: [Tensor]) {
+        count = tensors.count
+        first = tensors.first.map { TensorMeta(shape: $0.shape, dtype: $0.dtype) }
+        second = count > 1 ? TensorMeta(shape: tensors[1].shape, dtype: tensors[1].dtype) : nil
+        more = count > 2 ? tensors[2...].map { TensorMeta(shape: $0.shape, dtype: $0.dtype) } : []
+    }
+
+    subscript(i: Int) -> TensorMeta {
+        switch i {
+        case 0: return first!
+        case 1: return second!
+        default: return more[i - 2]
+        }
+    }
 }
 
 struct WeakTensor {
@@ -104,8 +189,7 @@ public final class AccumulateGrad: Node {
     init(variable: Tensor) {
         self.variable = variable
         super.init(name: "AccumulateGrad", nextEdges: [], numOutputs: 1, sequenceNr: Int.max)
-        outputShapes = [variable.shape]
-        outputDTypes = [variable.dtype]
+        firstOutput = TensorMeta(shape: variable.shape, dtype: variable.dtype)
     }
 
     public override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {

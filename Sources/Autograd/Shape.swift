@@ -2,6 +2,7 @@
 enum Shape {
     /// Row-major strides of a contiguous tensor of `shape`.
     static func strides(_ shape: [Int]) -> [Int] {
+        if shape.isEmpty { return [] }
         var s = [Int](repeating: 1, count: shape.count)
         var acc = 1
         for i in stride(from: shape.count - 1, through: 0, by: -1) {

@@ -14,7 +14,7 @@ extension Tensor {
             // One element: no array bookkeeping (the common case of scalar lessons and loops).
             var x = a.element(0), y = b.element(0)
             if c == .float32 { x = c.round(x); y = c.round(y) }
-            return Tensor(values: [dtype.round(f(x, y))], shape: [], dtype: dtype)
+            return Tensor(scalarValue: dtype.round(f(x, y)), dtype: dtype)
         }
         let av = c == .float32 && a.dtype != .float32 ? a.values.map(c.round) : a.values
         let bv = c == .float32 && b.dtype != .float32 ? b.values.map(c.round) : b.values
@@ -42,7 +42,7 @@ extension Tensor {
 
     /// Applies `f` to every element.
     func mapValues(dtype: DType, _ f: (Double) -> Double) -> Tensor {
-        if shape.isEmpty { return Tensor(values: [dtype.round(f(element(0)))], shape: [], dtype: dtype) }
+        if shape.isEmpty { return Tensor(scalarValue: dtype.round(f(element(0))), dtype: dtype) }
         let v = values
         var out = [Double](repeating: 0, count: v.count)
         if dtype == .float64 {

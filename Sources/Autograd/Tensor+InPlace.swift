@@ -131,8 +131,7 @@ public final class AsStridedBackward: Node {
         self.positions = positions
         self.baseShape = baseShape
         super.init(name: "AsStridedBackward0", nextEdges: [base])
-        outputShapes = [viewShape]
-        outputDTypes = [dtype]
+        firstOutput = TensorMeta(shape: viewShape, dtype: dtype)
     }
 
     public override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
@@ -161,8 +160,7 @@ public final class CopySlices: Node {
         self.baseShape = baseShape
         self.dtype = dtype
         super.init(name: "CopySlices", nextEdges: [baseEdge] + fn.nextEdges.dropFirst())
-        outputShapes = [baseShape]
-        outputDTypes = [dtype]
+        firstOutput = TensorMeta(shape: baseShape, dtype: dtype)
     }
 
     public override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {

@@ -5,14 +5,11 @@ extension Tensor {
     @discardableResult
     static func record(_ rule: DerivativeRule, inputs: [Tensor], output: Tensor,
                        attrs: OpAttributes = OpAttributes()) -> Tensor {
-        if GradMode.isEnabled && output.dtype.isFloatingPoint {
-            var edges = nilArray(inputs.count, of: Edge.self)
-            var any = false
-            for i in inputs.indices {
-                if let e = inputs[i].gradientEdge { edges[i] = e; any = true }
-            }
-            if any {
-                let node = OpNode(rule: rule, edges: edges, inputs: inputs, attrs: attrs)
+        let state = ThreadState.current
+        if state.gradEnabled && output.dtype.isFloatingPoint {
+            if inputs.contains(where: \.requiresGrad) {
+                let edges = mapSmall(inputs) { $0.gradientEdge }
+                let node = OpNode(rule: rule, edges: edges, inputs: inputs, output: output, attrs: attrs)
                 for i in inputs.indices where edges[i] != nil {
                     for slot in rule.saves(forInput: i) {
                         switch slot {
@@ -21,13 +18,11 @@ extension Tensor {
                         }
                     }
                 }
-                node.outputShapes = [output.shape]
-                node.outputDTypes = [output.dtype]
                 output.gradFn = node
                 output.outputNr = 0
             }
         }
-        if !EngineObservers.muteForward { EngineObservers.current?.forward(op: rule.op, inputs: inputs, output: output) }
+        if !state.muteForward, let observer = state.observer { observer.forward(op: rule.op, inputs: inputs, output: output) }
         return output
     }
 

@@ -7,7 +7,20 @@ public final class Tensor {
 
     /// A per-run counter, stable across runs of the same program.
     public let id: Int
-    @exclusivity(unchecked) public internal(set) var storage: Storage
+    /// The memory behind the elements, shared with views. A 0-dim result of arithmetic
+    /// keeps its one value inline (`inlineValue`) until something asks for its storage:
+    /// most such tensors are never viewed, so they cost no storage object and no array.
+    public internal(set) var storage: Storage {
+        get {
+            if let s = storageStore { return s }
+            let s = Storage([inlineValue])
+            storageStore = s
+            return s
+        }
+        set { storageStore = newValue }
+    }
+    @exclusivity(unchecked) private var storageStore: Storage?
+    @exclusivity(unchecked) private var inlineValue: Double = 0
     /// The version counter, made on first use (most results are never saved nor viewed).
     public internal(set) var version: VersionCounter {
         get {
@@ -47,11 +60,27 @@ public final class Tensor {
     /// Set for `nn.Parameter`s: printed as "Parameter containing:" and found by `parameters()`.
     public var isParameter = false
     /// The object a language binding wraps this tensor in, so one tensor keeps one identity there.
-    public weak var userObject: AnyObject?
+    /// Held unretained (a weak reference would give every wrapper a side table): the
+    /// wrapper owns the tensor and calls `forgetUserObject(_:)` from its deinit.
+    public var userObject: AnyObject? {
+        get { userObjectPointer.map { Unmanaged<AnyObject>.fromOpaque($0).takeUnretainedValue() } }
+        set { userObjectPointer = newValue.map { Unmanaged.passUnretained($0).toOpaque() } }
+    }
+    @exclusivity(unchecked) private var userObjectPointer: UnsafeMutableRawPointer?
+
+    /// Clears `userObject` if it is `object` (called by the wrapper as it goes away).
+    public func forgetUserObject(_ object: AnyObject) {
+        if userObjectPointer == Unmanaged.passUnretained(object).toOpaque() { userObjectPointer = nil }
+    }
 
     deinit {
         // A tensor's grad_fn may head a long chain; release it through the graveyard.
         if gradFn == nil && grad == nil && base == nil { return }
+        // Only a last reference can start a chain of deinits; shared ones are released as usual.
+        let last = (gradFn != nil && isKnownUniquelyReferenced(&gradFn))
+            || (grad != nil && isKnownUniquelyReferenced(&grad))
+            || (base != nil && isKnownUniquelyReferenced(&base))
+        if !last { return }
         // `take()` moves each reference into the graveyard, so this frame keeps none.
         let state = ThreadState.current
         if let fn = gradFn.take() { state.graveyard.append(fn) }
@@ -65,7 +94,7 @@ public final class Tensor {
         let state = ThreadState.current
         state.nextTensorID += 1
         id = state.nextTensorID
-        self.storage = storage
+        storageStore = storage
         self.versionStore = version
         self.shape = shape
         self.dtype = dtype
@@ -77,6 +106,20 @@ public final class Tensor {
         isDense = contiguous && offset == 0 && storage.values.count == shape.reduce(1, *)
     }
 
+    /// A 0-dim tensor holding `value` (already rounded to `dtype`) inline.
+    init(scalarValue value: Double, dtype: DType) {
+        let state = ThreadState.current
+        state.nextTensorID += 1
+        id = state.nextTensorID
+        inlineValue = value
+        shape = []
+        strides = []
+        offset = 0
+        self.dtype = dtype
+        isContiguous = true
+        isDense = true
+    }
+
     /// A new tensor owning `values`, which must already be rounded to `dtype`.
     public convenience init(values: [Double], shape: [Int], dtype: DType = .float32) {
         precondition(values.count == shape.reduce(1, *), "values do not fill the shape")
@@ -85,19 +128,17 @@ public final class Tensor {
 
     /// A 0-dim tensor.
     public convenience init(scalar: Double, dtype: DType = .float32) {
-        self.init(values: [dtype.round(scalar)], shape: [], dtype: dtype)
+        self.init(scalarValue: dtype.round(scalar), dtype: dtype)
     }
 
     /// A Python number as PyTorch wraps it for mixed tensor–number arithmetic.
     public static func wrapped(_ value: Double, dtype: DType) -> Tensor {
         // Wrapped numbers are never changed in place, so recent ones are shared.
         let state = ThreadState.current
-        let key = WrappedKey(bits: value.bitPattern, dtype: dtype)
-        if let t = state.wrappedCache[key] { return t }
-        let t = Tensor(values: [dtype.round(value)], shape: [], dtype: dtype)
+        if let t = state.wrappedCache.lookup(value, dtype) { return t }
+        let t = Tensor(scalarValue: dtype.round(value), dtype: dtype)
         t.isWrappedNumber = true
-        if state.wrappedCache.count >= 256 { state.wrappedCache.removeAll(keepingCapacity: true) }
-        state.wrappedCache[key] = t
+        state.wrappedCache.insert(t, for: value)
         return t
     }
 
@@ -189,6 +230,7 @@ public final class Tensor {
     public var numel: Int { shape.reduce(1, *) }
     /// The elements in row-major order (a copy only when this is a strided view).
     public var values: [Double] {
+        if storageStore == nil { return [inlineValue] }
         if isDense { return storage.values }
         let n = numel
         var out = [Double](repeating: 0, count: n)
@@ -210,6 +252,7 @@ public final class Tensor {
 
     /// The element at row-major position `k`.
     func element(_ k: Int) -> Double {
+        if storageStore == nil { return inlineValue }
         if isDense { return storage.values[k] }
         var rem = k, off = offset
         for d in stride(from: shape.count - 1, through: 0, by: -1) {
@@ -236,7 +279,7 @@ public final class Tensor {
         guard shape.reduce(1, *) == 1 else {
             throw AutogradError.runtime("a Tensor with \(shape.reduce(1, *)) elements cannot be converted to Scalar")
         }
-        return storage.values[offset]
+        return storageStore == nil ? inlineValue : storage.values[offset]
     }
 
     /// `detach()`: same storage and version counter, no history.

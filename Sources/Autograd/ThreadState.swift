@@ -17,7 +17,7 @@ final class ThreadState {
     @exclusivity(unchecked) var nextHookID = 0
     @exclusivity(unchecked) var nextRunStamp = 0
     /// Recently wrapped Python numbers (see `Tensor.wrapped`).
-    @exclusivity(unchecked) var wrappedCache: [WrappedKey: Tensor] = [:]
+    @exclusivity(unchecked) var wrappedCache = WrappedCache()
     @exclusivity(unchecked) var generator: Generator?
     /// Graph objects waiting to be released one at a time (see `Teardown`).
     @exclusivity(unchecked) var graveyard: [AnyObject] = []
@@ -43,10 +43,36 @@ final class ThreadState {
     }
 }
 
-/// A Python number wrapped as a tensor: its bits and dtype.
-struct WrappedKey: Hashable {
-    let bits: UInt64
-    let dtype: DType
+/// Recently wrapped Python numbers, direct-mapped by their bits: a loop's constants
+/// (`y * 0.999 + 0.001`) are found with one comparison instead of a hash-table lookup.
+struct WrappedCache {
+    private static let size = 64
+    private var bits = [UInt64](repeating: 0, count: WrappedCache.size)
+    private var tensors = [Tensor?](repeating: nil, count: WrappedCache.size)
+
+    private static func slot(_ bits: UInt64, _ dtype: DType) -> Int {
+        let h = (bits ^ (bits >> 29) ^ UInt64(dtype.rawValue)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: h >> 58)
+    }
+
+    /// The wrapped tensor for `value` of `dtype`, if it is still cached.
+    func lookup(_ value: Double, _ dtype: DType) -> Tensor? {
+        let k = value.bitPattern
+        let i = WrappedCache.slot(k, dtype)
+        if bits[i] == k, let t = tensors[i], t.dtype == dtype { return t }
+        return nil
+    }
+
+    mutating func insert(_ t: Tensor, for value: Double) {
+        let k = value.bitPattern
+        let i = WrappedCache.slot(k, t.dtype)
+        bits[i] = k
+        tensors[i] = t
+    }
+
+    mutating func removeAll() {
+        for i in tensors.indices { tensors[i] = nil }
+    }
 }
 
 /// Releases long chains of graph objects iteratively: a deinit hands the objects it

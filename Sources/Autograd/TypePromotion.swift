@@ -2,26 +2,38 @@
 /// tensors, which outrank wrapped Python numbers; a lower-ranked operand only
 /// matters when its category (bool < integer < floating) is higher.
 enum TypePromotion {
-    static func resultType(_ operands: [Tensor]) -> DType {
-        var dimResult: DType?
-        var zeroResult: DType?
-        var wrappedResult: DType?
-        for t in operands {
+    /// The highest dtype of each priority class seen so far.
+    private struct Classes {
+        var dimensioned: DType?
+        var zeroDim: DType?
+        var wrapped: DType?
+
+        mutating func add(_ t: Tensor) {
             if t.isWrappedNumber {
                 let d: DType = t.dtype.isFloatingPoint ? .float32 : t.dtype
-                wrappedResult = wrappedResult.map { max($0, d) } ?? d
+                wrapped = wrapped.map { max($0, d) } ?? d
             } else if t.dim == 0 {
-                zeroResult = zeroResult.map { max($0, t.dtype) } ?? t.dtype
+                zeroDim = zeroDim.map { max($0, t.dtype) } ?? t.dtype
             } else {
-                dimResult = dimResult.map { max($0, t.dtype) } ?? t.dtype
+                dimensioned = dimensioned.map { max($0, t.dtype) } ?? t.dtype
             }
         }
-        return combine(dimResult, combine(zeroResult, wrappedResult)) ?? .float32
+
+        var result: DType { combine(dimensioned, combine(zeroDim, wrapped)) ?? .float32 }
+    }
+
+    static func resultType(_ operands: [Tensor]) -> DType {
+        var classes = Classes()
+        for t in operands { classes.add(t) }
+        return classes.result
     }
 
     static func resultType(_ a: Tensor, _ b: Tensor) -> DType {
         if a.dtype == b.dtype { return a.dtype }
-        return resultType([a, b])
+        var classes = Classes()
+        classes.add(a)
+        classes.add(b)
+        return classes.result
     }
 
     private static func combine(_ higher: DType?, _ lower: DType?) -> DType? {

@@ -6,6 +6,8 @@ final class NodeObject: NativeObject {
 
     private init(_ node: Node) { self.node = node }
 
+    deinit { node.forgetUserObject(self) }
+
     static func wrap(_ node: Node) -> PyValue {
         if let o = node.userObject, type(of: o) == NodeObject.self { return .object(unsafeDowncast(o, to: NodeObject.self)) }
         let o = NodeObject(node)

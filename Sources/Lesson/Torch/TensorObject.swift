@@ -9,6 +9,8 @@ final class TensorObject: NativeObject {
         self.tensor = tensor
     }
 
+    deinit { tensor.forgetUserObject(self) }
+
     static let tensorClass = TensorClass()
 
     override var nativeClass: NativeClass? { tensor.isParameter ? ParameterClass.shared : TensorObject.tensorClass }
