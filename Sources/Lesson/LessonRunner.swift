@@ -28,12 +28,15 @@ public enum LessonRunner {
         public init() {}
     }
 
+    /// Runs `source`; with `keepObjects` the lesson's objects are left to the operating system
+    /// at exit rather than freed when it ends (for a command that exits afterwards).
     public static func run(source: String, fileName: String, output: @escaping (String) -> Void,
-                           record: Bool, limits: Limits = Limits()) -> LessonRun {
+                           record: Bool, limits: Limits = Limits(), keepObjects: Bool = false) -> LessonRun {
         let recorder = record ? Recorder(eventLimit: limits.maxEvents) : nil
         let bridge = recorder.map { TraceBridge(recorder: $0, source: source) }
         let warnings = WarningBuffer()
-        let result = PythonRunner.run(source: source, fileName: fileName, output: output, observer: bridge) { interp in
+        let result = PythonRunner.run(source: source, fileName: fileName, output: output, observer: bridge,
+                                      keepObjects: keepObjects) { interp in
             // The interpreter thread gets fresh engine state: ids, grad mode, generator, observer.
             Tensor.resetIDs()
             Node.resetIDs()

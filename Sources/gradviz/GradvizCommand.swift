@@ -57,7 +57,8 @@ struct GradvizCommand: ParsableCommand {
         for input in inputs {
             let out = StandardOutput()
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
-                                       output: { if !step { out.write($0) } }, record: record, limits: limits.lessonLimits)
+                                       output: { if !step { out.write($0) } }, record: record, limits: limits.lessonLimits,
+                                       keepObjects: true)
             out.flush()
             if step {
                 var steps = selection

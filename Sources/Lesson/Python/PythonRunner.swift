@@ -24,14 +24,20 @@ public struct PythonRunner {
     /// Runs `source` as `python3 fileName` would: `print` output goes to `output`, the returned
     /// result carries the exit status and the stderr text. `configure` runs first, on the
     /// interpreter thread (register native and prelude modules there).
+    ///
+    /// With `keepObjects`, the program's objects (its globals, and through them tensors and
+    /// graphs) are not freed when it ends: a command that exits soon after leaves them to the
+    /// operating system instead of releasing a large graph object by object.
     public static func run(source: String, fileName: String, output: @escaping (String) -> Void,
-                           observer: InterpreterObserver?, configure: @escaping (Interpreter) -> Void) -> RunResult {
+                           observer: InterpreterObserver?, keepObjects: Bool = false,
+                           configure: @escaping (Interpreter) -> Void) -> RunResult {
         let box = ResultBox()
         runOnLargeStack {
             let interp = Interpreter(fileName: fileName, output: output)
             interp.observer = observer
             configure(interp)
             box.result = interp.runMain(source: source, fileName: fileName)
+            if keepObjects { KeptUntilExit.shared.keep(interp) }
         }
         return box.result
     }
@@ -63,6 +69,19 @@ public struct PythonRunner {
         #else
         pthread_join(thread, nil)
         #endif
+    }
+}
+
+/// Interpreters whose objects are left to the operating system at exit.
+private final class KeptUntilExit: @unchecked Sendable {
+    static let shared = KeptUntilExit()
+    private let lock = NSLock()
+    private var kept: [AnyObject] = []
+
+    func keep(_ object: AnyObject) {
+        lock.lock()
+        kept.append(object)
+        lock.unlock()
     }
 }
 
