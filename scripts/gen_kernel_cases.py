@@ -14,6 +14,8 @@ Two kinds of cases, each checked bit for bit by the Swift tests:
 - `sigmoid`: float32 torch.sigmoid at lengths around the vectorised loop's chunk of
   32 and past the 32768-element grain where the range is split between threads, on
   a contiguous tensor, a step-2 slice and an int64 tensor, values stored as bits.
+- `mseLoss`: float32 F.mse_loss with reduction none, mean and sum (the kernel rounds
+  the difference before squaring it).
 - `tanhBackward`: torch.ops.aten.tanh_backward(grad, output) in float32 and float64
   at several lengths (the vectorised loop takes chunks of 2 * Vec::size() elements
   and the scalar loop the rest), on random and edge values stored as bit patterns.
@@ -147,13 +149,24 @@ def sigmoid_cases():
     return cases
 
 
+def mse_cases():
+    cases = []
+    gen = torch.Generator().manual_seed(2)
+    for size in [1, 7, 33, 256, 8192]:
+        a = torch.randn(size, generator=gen) * 3
+        b = torch.sin(torch.randn(size, generator=gen))
+        out = {r: hex_bits(torch.nn.functional.mse_loss(a, b, reduction=r)) for r in ["none", "mean", "sum"]}
+        cases.append({"name": f"x{size}", "input": hex_bits(a), "target": hex_bits(b), **out})
+    return cases
+
+
 def main():
     data = {"torch": torch.__version__, "capability": torch.backends.cpu.get_cpu_capability(),
-            "threads": torch.get_num_threads(), "matmul": matmul_cases(), "sigmoid": sigmoid_cases(), "tanhBackward": tanh_backward_cases()}
+            "threads": torch.get_num_threads(), "matmul": matmul_cases(), "sigmoid": sigmoid_cases(), "mseLoss": mse_cases(), "tanhBackward": tanh_backward_cases()}
     with open(OUT, "w") as f:
         json.dump(data, f, indent=0, ensure_ascii=False)
         f.write("\n")
-    print(f"wrote {len(data['matmul'])} matmul, {len(data['sigmoid'])} sigmoid and "
+    print(f"wrote {len(data['matmul'])} matmul, {len(data['sigmoid'])} sigmoid, {len(data['mseLoss'])} mse_loss and "
           f"{len(data['tanhBackward'])} tanh_backward cases to {OUT}")
 
 

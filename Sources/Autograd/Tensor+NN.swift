@@ -75,7 +75,10 @@ extension Tensor {
     public func mseLoss(_ target: Tensor, reduction: Reduction) throws -> Tensor {
         let shape = try Shape.broadcast(self.shape, target.shape)
         let dt = TypePromotion.resultType(self, target)
-        let sq = try Tensor.zipValues(self, target, dtype: dt) { ($0 - $1) * ($0 - $1) }
+        // ATen's mse kernel rounds the difference to the dtype before squaring it.
+        let sq = dt == .float32
+            ? try Tensor.zipValues(self, target, dtype: dt) { let d = Float($0) - Float($1); return Double(d * d) }
+            : try Tensor.zipValues(self, target, dtype: dt) { ($0 - $1) * ($0 - $1) }
         let out: Tensor
         switch reduction {
         case .none: out = sq

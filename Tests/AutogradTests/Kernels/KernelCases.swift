@@ -50,6 +50,18 @@ enum KernelCases {
         }
     }
 
+    /// float32 `F.mse_loss(input, target)` with each reduction.
+    struct MseLoss: Decodable, Sendable, CustomTestStringConvertible {
+        var name: String
+        var input: String
+        var target: String
+        var none: String
+        var mean: String
+        var sum: String
+
+        var testDescription: String { name }
+    }
+
     /// One `torch.ops.aten.tanh_backward(grad, output)` call.
     struct TanhBackward: Decodable, Sendable, CustomTestStringConvertible {
         var name: String
@@ -66,6 +78,7 @@ enum KernelCases {
         var torch: String
         var matmul: [Matmul]
         var sigmoid: [Sigmoid]
+        var mseLoss: [MseLoss]
         var tanhBackward: [TanhBackward]
     }
 
@@ -79,6 +92,7 @@ enum KernelCases {
 
     static var matmul: [Matmul] { file?.matmul ?? [] }
     static var sigmoid: [Sigmoid] { file?.sigmoid ?? [] }
+    static var mseLoss: [MseLoss] { file?.mseLoss ?? [] }
     static var tanhBackward: [TanhBackward] { file?.tanhBackward ?? [] }
 
     /// A rows×cols matrix of LCG values; when `transposed`, the `.t()` view of a cols×rows storage.
