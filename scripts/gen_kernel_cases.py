@@ -14,6 +14,7 @@ Two kinds of cases, each checked bit for bit by the Swift tests:
 - `sigmoid`: float32 torch.sigmoid at lengths around the vectorised loop's chunk of
   32 and past the 32768-element grain where the range is split between threads, on
   a contiguous tensor, a step-2 slice and an int64 tensor, values stored as bits.
+- `linspace`: torch.linspace in float32 and float64 (one fused multiply-add per element).
 - `mseLoss`: float32 F.mse_loss with reduction none, mean and sum (the kernel rounds
   the difference before squaring it).
 - `tanhBackward`: torch.ops.aten.tanh_backward(grad, output) in float32 and float64
@@ -160,13 +161,21 @@ def mse_cases():
     return cases
 
 
+def linspace_cases():
+    configs = [(-1, 1, 256), (-1, 1, 100), (0, 1, 33), (-3.7, 5.2, 1000), (0.1, 0.7, 50), (-2, 2, 31),
+               (-5, 3, 8193), (-1.3, 2.9, 4096), (0.3, 0.31, 640), (-1, 1, 65), (2, -3, 77), (1.5, 1.5, 9), (0, 10, 2)]
+    return [{"start": a, "end": b, "steps": n, "dtype": dt,
+             "expected": hex_bits(torch.linspace(a, b, n, dtype=getattr(torch, dt)))}
+            for dt in ["float32", "float64"] for (a, b, n) in configs]
+
+
 def main():
     data = {"torch": torch.__version__, "capability": torch.backends.cpu.get_cpu_capability(),
-            "threads": torch.get_num_threads(), "matmul": matmul_cases(), "sigmoid": sigmoid_cases(), "mseLoss": mse_cases(), "tanhBackward": tanh_backward_cases()}
+            "threads": torch.get_num_threads(), "matmul": matmul_cases(), "sigmoid": sigmoid_cases(), "mseLoss": mse_cases(), "linspace": linspace_cases(), "tanhBackward": tanh_backward_cases()}
     with open(OUT, "w") as f:
         json.dump(data, f, indent=0, ensure_ascii=False)
         f.write("\n")
-    print(f"wrote {len(data['matmul'])} matmul, {len(data['sigmoid'])} sigmoid, {len(data['mseLoss'])} mse_loss and "
+    print(f"wrote {len(data['matmul'])} matmul, {len(data['sigmoid'])} sigmoid, {len(data['mseLoss'])} mse_loss, {len(data['linspace'])} linspace and "
           f"{len(data['tanhBackward'])} tanh_backward cases to {OUT}")
 
 

@@ -40,7 +40,9 @@ extension Tensor {
     }
 
     /// `torch.linspace(start, end, steps)`, computed as PyTorch's CPU kernel does
-    /// (from both ends towards the middle).
+    /// (from both ends towards the middle). For float32 and float64 the kernel's
+    /// `start + step * i` and `end - step * (steps - i - 1)` are each one fused
+    /// multiply-add, in the vectorised loop and in the scalar one.
     public static func linspace(_ start: Double, _ end: Double, _ steps: Int, dtype: DType = .float32) throws -> Tensor {
         guard steps >= 0 else { throw AutogradError.runtime("number of steps must be non-negative") }
         try validateShape([steps])
@@ -53,7 +55,12 @@ extension Tensor {
                 let s = Float(start), e = Float(end)
                 let stepF = (e - s) / Float(steps - 1)
                 for i in 0..<steps {
-                    v[i] = Double(i < halfway ? s + stepF * Float(i) : e - stepF * Float(steps - i - 1))
+                    v[i] = Double(i < halfway ? s.addingProduct(stepF, Float(i)) : e.addingProduct(-stepF, Float(steps - i - 1)))
+                }
+            } else if dtype == .float64 {
+                let stepD = (end - start) / Double(steps - 1)
+                for i in 0..<steps {
+                    v[i] = i < halfway ? start.addingProduct(stepD, Double(i)) : end.addingProduct(-stepD, Double(steps - i - 1))
                 }
             } else {
                 let stepD = (end - start) / Double(steps - 1)

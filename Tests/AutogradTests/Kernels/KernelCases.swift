@@ -62,6 +62,18 @@ enum KernelCases {
         var testDescription: String { name }
     }
 
+    /// One `torch.linspace(start, end, steps, dtype=dtype)` call.
+    struct Linspace: Decodable, Sendable, CustomTestStringConvertible {
+        var start: Double
+        var end: Double
+        var steps: Int
+        var dtype: String
+        var expected: String
+
+        var testDescription: String { "linspace(\(start), \(end), \(steps)) \(dtype)" }
+        var dataType: DType { dtype == "float64" ? .float64 : .float32 }
+    }
+
     /// One `torch.ops.aten.tanh_backward(grad, output)` call.
     struct TanhBackward: Decodable, Sendable, CustomTestStringConvertible {
         var name: String
@@ -79,6 +91,7 @@ enum KernelCases {
         var matmul: [Matmul]
         var sigmoid: [Sigmoid]
         var mseLoss: [MseLoss]
+        var linspace: [Linspace]
         var tanhBackward: [TanhBackward]
     }
 
@@ -93,6 +106,7 @@ enum KernelCases {
     static var matmul: [Matmul] { file?.matmul ?? [] }
     static var sigmoid: [Sigmoid] { file?.sigmoid ?? [] }
     static var mseLoss: [MseLoss] { file?.mseLoss ?? [] }
+    static var linspace: [Linspace] { file?.linspace ?? [] }
     static var tanhBackward: [TanhBackward] { file?.tanhBackward ?? [] }
 
     /// A rows×cols matrix of LCG values; when `transposed`, the `.t()` view of a cols×rows storage.
