@@ -152,10 +152,10 @@ public final class OpNode: Node {
     /// Slots 0..<inputs for inputs, slot `inputs.count` for the output; empty until something is saved.
     @exclusivity(unchecked) var saved: [SavedVariable?] = []
 
-    init(rule: DerivativeRule, edges: [Edge?], inputs: [Tensor], output: Tensor, attrs: OpAttributes) {
+    init(rule: DerivativeRule, edges: [Edge?], inputs: InputMetas, output: Tensor, attrs: OpAttributes) {
         self.rule = rule
         self.attrs = attrs
-        self.inputs = InputMetas(inputs)
+        self.inputs = inputs
         super.init(name: rule.gradFn, nextEdges: edges)
         firstOutput = TensorMeta(shape: output.shape, dtype: output.dtype)
     }
@@ -227,11 +227,17 @@ public final class OpNode: Node {
         saved = []
     }
 
-    public override func releaseSavedTensors() {
-        if saved.contains(where: { $0 != nil }) {
-            super.releaseSavedTensors()
-            for i in saved.indices { saved[i] = nil }
+    public override func releaseSavedTensors() { _ = releaseSaved() }
+
+    /// Frees the saved tensors; true when there were any.
+    func releaseSaved() -> Bool {
+        var any = false
+        for i in saved.indices where saved[i] != nil {
+            saved[i] = nil
+            any = true
         }
+        if any { super.releaseSavedTensors() }
+        return any
     }
 
     public override var savedTensorsForDisplay: [(name: String, tensor: Tensor)] {

@@ -144,6 +144,7 @@ public enum Engine {
         }
 
         var captured = [Tensor?](repeating: nil, count: inputs?.count ?? 0)
+        let reporting = EngineObservers.current != nil
         var ready = ReadyQueue()
         var released: [Node] = []
 
@@ -170,8 +171,7 @@ public enum Engine {
         /// After `node` ran: frees its saved tensors (unless retained) and passes each
         /// input's gradient along its edge, queueing nodes whose gradients are complete.
         func propagate(from node: Node, _ gradient: (Int) -> Tensor?) throws {
-            if !retainGraph, let op = node as? OpNode, op.hasSavedTensors {
-                op.releaseSavedTensors()
+            if !retainGraph, let op = node as? OpNode, op.releaseSaved(), reporting {
                 released.append(node)
             }
             for (i, edge) in node.nextEdges.enumerated() {
@@ -182,7 +182,7 @@ public enum Engine {
             }
         }
         // Nothing to report and no captures: table ops with one output skip the per-node arrays.
-        let plain = inputs == nil && EngineObservers.current == nil
+        let plain = inputs == nil && !reporting
 
         while let node = ready.pop() {
             if plain, let op = node as? OpNode, op.nextEdges.count <= 2,

@@ -31,19 +31,3 @@ func arrayWith<T>(_ value: T, at slot: Int, count: Int) -> [T?] {
         return a
     }
 }
-
-/// `f` applied to each element of a short array, as a literal for the common sizes.
-@inline(__always)
-func mapSmall<T, U>(_ items: [T], _ f: (T) throws -> U) rethrows -> [U] {
-    switch items.count {
-    case 0: return []
-    case 1: return [try f(items[0])]
-    case 2:
-        let a = try f(items[0])
-        return [a, try f(items[1])]
-    case 3:
-        let a = try f(items[0]), b = try f(items[1])
-        return [a, b, try f(items[2])]
-    default: return try items.map(f)
-    }
-}

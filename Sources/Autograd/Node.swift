@@ -161,11 +161,17 @@ struct InputMetas {
     private let second: TensorMeta?
     private let more: [TensorMeta]
 
-    init(_ tensors: [Tensor]) {
-        count = tensors.count
-        first = tensors.first.map { TensorMeta(shape: $0.shape, dtype: $0.dtype) }
-        second = count > 1 ? TensorMeta(shape: tensors[1].shape, dtype: tensors[1].dtype) : nil
-        more = count > 2 ? tensors[2...].map { TensorMeta(shape: $0.shape, dtype: $0.dtype) } : []
+    /// The metadata of `count` tensors, `input(i)` being the i-th.
+    @inline(__always)
+    init(count: Int, _ input: (Int) -> Tensor) {
+        func meta(_ i: Int) -> TensorMeta {
+            let t = input(i)
+            return TensorMeta(shape: t.shape, dtype: t.dtype)
+        }
+        self.count = count
+        first = count > 0 ? meta(0) : nil
+        second = count > 1 ? meta(1) : nil
+        more = count > 2 ? (2..<count).map(meta) : []
     }
 
     subscript(i: Int) -> TensorMeta {

@@ -66,7 +66,7 @@ extension Tensor {
             ? try Tensor.zipValues(self, other, dtype: dt, +)
             : try Tensor.zipValues(self, other, dtype: dt) { $0 + alpha * $1 }
         var a = OpAttributes(); a.scalar = alpha
-        return Tensor.record(Derivatives.add, inputs: [self, other], output: out, attrs: a)
+        return Tensor.record(Derivatives.add, self, other, output: out, attrs: a)
     }
 
     /// `torch.sub(self, other, alpha=alpha)`.
@@ -80,7 +80,7 @@ extension Tensor {
             ? try Tensor.zipValues(self, other, dtype: dt, -)
             : try Tensor.zipValues(self, other, dtype: dt) { $0 - alpha * $1 }
         var a = OpAttributes(); a.scalar = alpha
-        return Tensor.record(Derivatives.sub, inputs: [self, other], output: out, attrs: a)
+        return Tensor.record(Derivatives.sub, self, other, output: out, attrs: a)
     }
 
     /// `other - self` for a Python number `other` (`torch.rsub`).
@@ -89,7 +89,7 @@ extension Tensor {
         let out = try Tensor.zipValues(other, self, dtype: dt, -)
         if !other.isWrappedNumber {
             var a = OpAttributes(); a.scalar = 1
-            return Tensor.record(Derivatives.rsubTensor, inputs: [self, other], output: out, attrs: a)
+            return Tensor.record(Derivatives.rsubTensor, self, other, output: out, attrs: a)
         }
         return Tensor.record(Derivatives.rsub, inputs: [self], output: out)
     }
@@ -100,7 +100,7 @@ extension Tensor {
         let out = dt == .bool
             ? try Tensor.zipValues(self, other, dtype: dt) { ($0 != 0 && $1 != 0) ? 1 : 0 }
             : try Tensor.zipValues(self, other, dtype: dt, *)
-        return Tensor.record(Derivatives.mul, inputs: [self, other], output: out)
+        return Tensor.record(Derivatives.mul, self, other, output: out)
     }
 
     /// `torch.div(self, other)`: true division, floating result.
@@ -108,7 +108,7 @@ extension Tensor {
         var dt = TypePromotion.resultType(self, other)
         if !dt.isFloatingPoint { dt = .float32 }
         let out = try Tensor.zipValues(self, other, dtype: dt, /)
-        return Tensor.record(Derivatives.div, inputs: [self, other], output: out)
+        return Tensor.record(Derivatives.div, self, other, output: out)
     }
 
     /// `torch.floor_divide` (`//`): not differentiable.

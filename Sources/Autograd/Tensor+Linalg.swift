@@ -55,7 +55,7 @@ extension Tensor {
         let v = Tensor.matmulValues(values, other.values, n: shape[0], k: shape[1], m: other.shape[1], dtype: dtype,
                                     aColumnMajor: SgemmOrder.isColumnMajor(shape: shape, strides: strides),
                                     bRowMajor: SgemmOrder.isRowMajor(shape: other.shape, strides: other.strides))
-        return Tensor.record(Derivatives.mm, inputs: [self, other], output: Tensor(values: v, shape: [shape[0], other.shape[1]], dtype: dtype))
+        return Tensor.record(Derivatives.mm, self, other, output: Tensor(values: v, shape: [shape[0], other.shape[1]], dtype: dtype))
     }
 
     /// `torch.dot`: 1-D · 1-D (DotBackward0).
@@ -72,7 +72,7 @@ extension Tensor {
         var s = 0.0
         let a = values, b = other.values
         for i in 0..<shape[0] { s += a[i] * b[i] }
-        return Tensor.record(Derivatives.dot, inputs: [self, other], output: Tensor(values: [dtype.round(s)], shape: [], dtype: dtype))
+        return Tensor.record(Derivatives.dot, self, other, output: Tensor(values: [dtype.round(s)], shape: [], dtype: dtype))
     }
 
     /// `torch.mv`: 2-D × 1-D (MvBackward0).

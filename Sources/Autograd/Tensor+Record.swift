@@ -6,24 +6,48 @@ extension Tensor {
     static func record(_ rule: DerivativeRule, inputs: [Tensor], output: Tensor,
                        attrs: OpAttributes = OpAttributes()) -> Tensor {
         let state = ThreadState.current
-        if state.gradEnabled && output.dtype.isFloatingPoint {
-            if inputs.contains(where: \.requiresGrad) {
-                let edges = mapSmall(inputs) { $0.gradientEdge }
-                let node = OpNode(rule: rule, edges: edges, inputs: inputs, output: output, attrs: attrs)
-                for i in inputs.indices where edges[i] != nil {
-                    for slot in rule.saves(forInput: i) {
-                        switch slot {
-                        case .input(let j): node.save(inputs[j], slot: j, isOutput: false)
-                        case .output: node.save(output, slot: inputs.count, isOutput: true)
-                        }
-                    }
-                }
-                output.gradFn = node
-                output.outputNr = 0
-            }
+        if state.gradEnabled && output.dtype.isFloatingPoint && inputs.contains(where: \.requiresGrad) {
+            attach(rule, count: inputs.count, { inputs[$0] }, output: output, attrs: attrs)
         }
         if !state.muteForward, let observer = state.observer { observer.forward(op: rule.op, inputs: inputs, output: output) }
         return output
+    }
+
+    /// `record` for a binary op: the same, without an array of the operands unless
+    /// something needs one (the elementwise arithmetic of scalar loops and of backward formulas).
+    @discardableResult
+    static func record(_ rule: DerivativeRule, _ a: Tensor, _ b: Tensor, output: Tensor,
+                       attrs: OpAttributes = OpAttributes()) -> Tensor {
+        let state = ThreadState.current
+        if state.gradEnabled && output.dtype.isFloatingPoint && (a.requiresGrad || b.requiresGrad) {
+            attach(rule, count: 2, { $0 == 0 ? a : b }, output: output, attrs: attrs)
+        }
+        if !state.muteForward, let observer = state.observer { observer.forward(op: rule.op, inputs: [a, b], output: output) }
+        return output
+    }
+
+    /// Makes `output`'s grad_fn: edges to the inputs that need a gradient, their shapes
+    /// and dtypes, and the saved values their pullbacks read.
+    @inline(__always)
+    private static func attach(_ rule: DerivativeRule, count: Int, _ input: (Int) -> Tensor,
+                               output: Tensor, attrs: OpAttributes) {
+        let edges: [Edge?]
+        switch count {
+        case 1: edges = [input(0).gradientEdge]
+        case 2: edges = [input(0).gradientEdge, input(1).gradientEdge]
+        default: edges = (0..<count).map { input($0).gradientEdge }
+        }
+        let node = OpNode(rule: rule, edges: edges, inputs: InputMetas(count: count, input), output: output, attrs: attrs)
+        for i in 0..<count where edges[i] != nil {
+            for slot in rule.saves(forInput: i) {
+                switch slot {
+                case .input(let j): node.save(input(j), slot: j, isOutput: false)
+                case .output: node.save(output, slot: count, isOutput: true)
+                }
+            }
+        }
+        output.gradFn = node
+        output.outputNr = 0
     }
 
     /// Reports an op that has no derivative (comparisons, integer results) to the observer.

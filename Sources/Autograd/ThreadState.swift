@@ -17,7 +17,7 @@ final class ThreadState {
     @exclusivity(unchecked) var nextHookID = 0
     @exclusivity(unchecked) var nextRunStamp = 0
     /// Recently wrapped Python numbers (see `Tensor.wrapped`).
-    @exclusivity(unchecked) var wrappedCache = WrappedCache()
+    let wrappedCache = WrappedCache()
     @exclusivity(unchecked) var generator: Generator?
     /// Graph objects waiting to be released one at a time (see `Teardown`).
     @exclusivity(unchecked) var graveyard: [AnyObject] = []
@@ -45,10 +45,22 @@ final class ThreadState {
 
 /// Recently wrapped Python numbers, direct-mapped by their bits: a loop's constants
 /// (`y * 0.999 + 0.001`) are found with one comparison instead of a hash-table lookup.
-struct WrappedCache {
+final class WrappedCache {
     private static let size = 64
-    private var bits = [UInt64](repeating: 0, count: WrappedCache.size)
-    private var tensors = [Tensor?](repeating: nil, count: WrappedCache.size)
+    // Plain buffers: a lookup touches no reference counts but the tensor it returns.
+    private let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: WrappedCache.size)
+    private let tensors = UnsafeMutablePointer<Tensor?>.allocate(capacity: WrappedCache.size)
+
+    init() {
+        bits.initialize(repeating: 0, count: WrappedCache.size)
+        tensors.initialize(repeating: nil, count: WrappedCache.size)
+    }
+
+    deinit {
+        tensors.deinitialize(count: WrappedCache.size)
+        tensors.deallocate()
+        bits.deallocate()
+    }
 
     private static func slot(_ bits: UInt64, _ dtype: DType) -> Int {
         let h = (bits ^ (bits >> 29) ^ UInt64(dtype.rawValue)) &* 0x9E37_79B9_7F4A_7C15
@@ -63,15 +75,15 @@ struct WrappedCache {
         return nil
     }
 
-    mutating func insert(_ t: Tensor, for value: Double) {
+    func insert(_ t: Tensor, for value: Double) {
         let k = value.bitPattern
         let i = WrappedCache.slot(k, t.dtype)
         bits[i] = k
         tensors[i] = t
     }
 
-    mutating func removeAll() {
-        for i in tensors.indices { tensors[i] = nil }
+    func removeAll() {
+        for i in 0..<WrappedCache.size { tensors[i] = nil }
     }
 }
 
