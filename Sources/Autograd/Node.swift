@@ -30,15 +30,13 @@ open class Node {
     /// The object a language binding wraps this node in (one identity per node).
     /// Held unretained: the wrapper owns the node and calls `forgetUserObject(_:)` from its deinit.
     public var userObject: AnyObject? {
-        get { userObjectPointer.map { Unmanaged<AnyObject>.fromOpaque($0).takeUnretainedValue() } }
-        set { userObjectPointer = newValue.map { Unmanaged.passUnretained($0).toOpaque() } }
+        get { userObjectReference.object }
+        set { userObjectReference.object = newValue }
     }
-    @exclusivity(unchecked) private var userObjectPointer: UnsafeMutableRawPointer?
+    @exclusivity(unchecked) private var userObjectReference = UnretainedReference()
 
     /// Clears `userObject` if it is `object` (called by the wrapper as it goes away).
-    public func forgetUserObject(_ object: AnyObject) {
-        if userObjectPointer == Unmanaged.passUnretained(object).toOpaque() { userObjectPointer = nil }
-    }
+    public func forgetUserObject(_ object: AnyObject) { userObjectReference.forget(object) }
     /// The backward run visiting this node keeps its per-node state here (no hashing).
     @exclusivity(unchecked) var run = RunScratch()
     /// Set once backward without `retain_graph` has freed this node's saved tensors.
@@ -144,6 +142,25 @@ struct RunScratch {
     mutating func dropGrads() {
         first = nil
         rest = []
+    }
+}
+
+/// A reference that does not keep its object alive and, unlike `weak`, gives the object
+/// no side table (which would slow every retain and release of it). Whoever holds the
+/// object strongly must call `forget` before it goes away.
+struct UnretainedReference {
+    private var pointer: UnsafeMutableRawPointer?
+
+    init() {}
+
+    var object: AnyObject? {
+        get { pointer.map { Unmanaged<AnyObject>.fromOpaque($0).takeUnretainedValue() } }
+        set { pointer = newValue.map { Unmanaged.passUnretained($0).toOpaque() } }
+    }
+
+    /// Clears the reference if it is `object`.
+    mutating func forget(_ object: AnyObject) {
+        if pointer == Unmanaged.passUnretained(object).toOpaque() { pointer = nil }
     }
 }
 

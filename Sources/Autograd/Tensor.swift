@@ -63,15 +63,13 @@ public final class Tensor {
     /// Held unretained (a weak reference would give every wrapper a side table): the
     /// wrapper owns the tensor and calls `forgetUserObject(_:)` from its deinit.
     public var userObject: AnyObject? {
-        get { userObjectPointer.map { Unmanaged<AnyObject>.fromOpaque($0).takeUnretainedValue() } }
-        set { userObjectPointer = newValue.map { Unmanaged.passUnretained($0).toOpaque() } }
+        get { userObjectReference.object }
+        set { userObjectReference.object = newValue }
     }
-    @exclusivity(unchecked) private var userObjectPointer: UnsafeMutableRawPointer?
+    @exclusivity(unchecked) private var userObjectReference = UnretainedReference()
 
     /// Clears `userObject` if it is `object` (called by the wrapper as it goes away).
-    public func forgetUserObject(_ object: AnyObject) {
-        if userObjectPointer == Unmanaged.passUnretained(object).toOpaque() { userObjectPointer = nil }
-    }
+    public func forgetUserObject(_ object: AnyObject) { userObjectReference.forget(object) }
 
     deinit {
         // A tensor's grad_fn may head a long chain; release it through the graveyard.
