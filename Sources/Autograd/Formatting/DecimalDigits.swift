@@ -80,14 +80,32 @@ struct DecimalDigits: Equatable {
 /// `printf("%.*e")` / `printf("%.*f")`: the C library converts the exact binary
 /// value with correct rounding, which is what `dtoa` modes 2 and 3 promise.
 private func cFormatted(_ value: Double, conversion: String, precision: Int) -> [UInt8] {
-    let format = "%.*" + conversion
     // 309 integer digits at most, plus sign, point, exponent and terminator.
     let capacity = precision + 330
     var buffer = [CChar](repeating: 0, count: capacity)
-    let written = buffer.withUnsafeMutableBufferPointer { out in
-        withVaList([Int32(precision), value]) { arguments in
-            vsnprintf(out.baseAddress, capacity, format, arguments)
+    let written = buffer.withUnsafeMutableBufferPointer { out -> Int32 in
+        if let strfromd = CFloatFormat.strfromd {
+            return strfromd(out.baseAddress, capacity, "%.\(precision)" + conversion, value)
+        }
+        return withVaList([Int32(precision), value]) { arguments in
+            vsnprintf(out.baseAddress, capacity, "%.*" + conversion, arguments)
         }
     }
     return buffer[0..<Int(written)].map { UInt8(bitPattern: $0) }
+}
+
+/// glibc's `strfromd`, when the C library has it: the same conversion as `printf`
+/// without a variable argument list, whose Swift form (`withVaList`) casts every
+/// argument dynamically and cost more than the conversion itself.
+private enum CFloatFormat {
+    typealias StrFromD = @convention(c) (UnsafeMutablePointer<CChar>?, Int, UnsafePointer<CChar>?, Double) -> Int32
+
+    static let strfromd: StrFromD? = {
+        #if canImport(Glibc)
+        guard let symbol = dlsym(nil, "strfromd") else { return nil }
+        return unsafeBitCast(symbol, to: StrFromD.self)
+        #else
+        return nil
+        #endif
+    }()
 }

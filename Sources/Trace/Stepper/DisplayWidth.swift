@@ -9,6 +9,13 @@ public enum DisplayWidth {
     /// The columns `text` occupies on a terminal (control characters count 0).
     /// - Complexity: O(n) in the length of `text`.
     public static func of(_ text: String) -> Int {
+        // Printable ASCII is one column a byte: counted without forming grapheme clusters.
+        var ascii = 0
+        for b in text.utf8 {
+            guard b >= 0x20 && b < 0x7F else { ascii = -1; break }
+            ascii += 1
+        }
+        if ascii >= 0 { return ascii }
         var total = 0
         for c in text { total += of(c) }
         return total
