@@ -594,6 +594,340 @@ public enum Derivatives {
             return try g.mul(c.input(0).productOfOthers(dim: c.attrs.dims[0]))
         }])
 
+    // MARK: Rearranging, picking and cumulative ops
+
+    public static let repeatRule = DerivativeRule(
+        op: "repeat", gradFn: "RepeatBackward0", inputs: ["self"],
+        formulas: ["grad summed over the repeated blocks"], saves: [[]],
+        pullbacks: [{ c in
+            // View grad as [r0, s0, r1, s1, …] and sum the repeat axes.
+            let reps = c.attrs.indices, sizes = c.attrs.shape
+            var interleaved: [Int] = []
+            for (r, s) in zip(reps, sizes) { interleaved += [r, s] }
+            let g = try c.grad.reshape(interleaved).sum(dims: Array(stride(from: 0, to: interleaved.count, by: 2)))
+            return try g.reshape(c.inputShape(0))
+        }])
+
+    public static let flip = DerivativeRule(
+        op: "flip", gradFn: "FlipBackward0", inputs: ["self"],
+        formulas: ["grad flipped along dims"], saves: [[]],
+        pullbacks: [{ c in try c.grad.flip(c.attrs.dims) }])
+
+    public static let roll = DerivativeRule(
+        op: "roll", gradFn: "RollBackward0", inputs: ["self"],
+        formulas: ["grad rolled back by −shifts"], saves: [[]],
+        pullbacks: [{ c in try c.grad.roll(c.attrs.indices.map { -$0 }, dims: c.attrs.dims) }])
+
+    public static let cumsum = DerivativeRule(
+        op: "cumsum", gradFn: "CumsumBackward0", inputs: ["self"],
+        formulas: ["flip(cumsum(flip(grad)))"], saves: [[]],
+        pullbacks: [{ c in
+            let d = c.attrs.dims[0]
+            return try c.grad.flip([d]).cumulative(product: false, dim: d).flip([d])
+        }])
+
+    public static let cumprod = DerivativeRule(
+        op: "cumprod", gradFn: "CumprodBackward0", inputs: ["self"],
+        formulas: ["flip(cumsum(flip(grad · result))) / self"], saves: [[.input(0), .output]],
+        pullbacks: [{ c in
+            let d = c.attrs.dims[0], x = try c.input(0)
+            if x.values.contains(0) { return x.cumprodGradWithZeros(c.grad, dim: d) }
+            return try c.grad.mul(c.result()).flip([d]).cumulative(product: false, dim: d).flip([d]).div(x)
+        }])
+
+    public static let tril = DerivativeRule(
+        op: "tril", gradFn: "TrilBackward0", inputs: ["self"],
+        formulas: ["tril(grad, diagonal)"], saves: [[]],
+        pullbacks: [{ c in try c.grad.triangle(upper: false, diagonal: c.attrs.index) }])
+
+    public static let triu = DerivativeRule(
+        op: "triu", gradFn: "TriuBackward0", inputs: ["self"],
+        formulas: ["triu(grad, diagonal)"], saves: [[]],
+        pullbacks: [{ c in try c.grad.triangle(upper: true, diagonal: c.attrs.index) }])
+
+    public static let diagonal = DerivativeRule(
+        op: "diagonal", gradFn: "DiagonalBackward0", inputs: ["self"],
+        formulas: ["grad placed on the diagonal of zeros of self's shape"], saves: [[]],
+        pullbacks: [{ c in
+            try c.grad.diagonalBackward(shape: c.inputShape(0), offset: c.attrs.index, dim1: c.attrs.dims[0], dim2: c.attrs.dims[1])
+        }])
+
+    public static let diagCopy = DerivativeRule(
+        op: "diag", gradFn: "DiagonalBackward0_copy", inputs: ["self"],
+        formulas: ["grad placed on the diagonal of zeros of self's shape"], saves: [[]],
+        pullbacks: [{ c in try c.grad.diagonalBackward(shape: c.inputShape(0), offset: c.attrs.index, dim1: 0, dim2: 1) }])
+
+    public static let diagonalBackward = DerivativeRule(
+        op: "diagonal_backward", gradFn: "DiagonalBackwardBackward0", inputs: ["grad_output"],
+        formulas: ["diagonal(grad)"], saves: [[]],
+        pullbacks: [{ c in try c.grad.diagonal(offset: c.attrs.index, dim1: c.attrs.dims[0], dim2: c.attrs.dims[1]) }])
+
+    public static let diagEmbed = DerivativeRule(
+        op: "diag_embed", gradFn: "DiagEmbedBackward0", inputs: ["self"],
+        formulas: ["diagonal(grad, offset)"], saves: [[]],
+        pullbacks: [{ c in try c.grad.diagonal(offset: c.attrs.index) }])
+
+    public static let trace = DerivativeRule(
+        op: "trace", gradFn: "TraceBackward0", inputs: ["self"],
+        formulas: ["grad · eye"], local: ["1 on the diagonal, 0 elsewhere"], saves: [[]],
+        pullbacks: [{ c in
+            let s = c.inputShape(0)
+            return try c.grad.mul(Tensor.eye(s[0], s[1], dtype: c.grad.dtype))
+        }])
+
+    public static let indexSelect = DerivativeRule(
+        op: "index_select", gradFn: "IndexSelectBackward0", inputs: ["self"],
+        formulas: ["grad added at index along dim in zeros of self's shape"], saves: [[]],
+        pullbacks: [{ c in try c.grad.indexAddBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], indices: c.attrs.indices) }])
+
+    public static let indexAdd = DerivativeRule(
+        op: "index_add", gradFn: "IndexAddBackward0", inputs: ["source"],
+        formulas: ["index_select(grad, dim, index)"], saves: [[]],
+        pullbacks: [{ c in
+            try c.grad.indexSelect(dim: c.attrs.dims[0], index: Tensor(values: c.attrs.indices.map(Double.init), shape: [c.attrs.indices.count], dtype: .int64))
+        }])
+
+    public static let gatherPositions = DerivativeRule(
+        op: "gather_index", gradFn: "GatherBackward0", inputs: ["input"],
+        formulas: ["grad added at index along dim in zeros of self's shape"], saves: [[]],
+        pullbacks: [{ c in try c.grad.scatterAddPositions(c.attrs.indices, shape: c.inputShape(0)) }])
+
+    public static let scatterAddPositions = DerivativeRule(
+        op: "scatter_add", gradFn: "ScatterAddBackward0", inputs: ["src"],
+        formulas: ["gather(grad, dim, index)"], saves: [[]],
+        pullbacks: [{ c in try c.grad.gatherPositions(c.attrs.indices, shape: c.attrs.shape) }])
+
+    /// Zero where a scatter wrote, one elsewhere.
+    private static func untouched(_ c: BackwardContext) -> Tensor {
+        var keep = [Double](repeating: 1, count: c.inputShape(0).reduce(1, *))
+        for p in c.attrs.indices { keep[p] = 0 }
+        return Tensor(values: keep, shape: c.inputShape(0), dtype: .bool)
+    }
+
+    public static let scatterValue = DerivativeRule(
+        op: "scatter_value", gradFn: "ScatterBackward1", inputs: ["self"],
+        formulas: ["grad with the scattered positions zeroed"], saves: [[]],
+        pullbacks: [{ c in try c.grad.mul(untouched(c)) }])
+
+    public static let scatterSource = DerivativeRule(
+        op: "scatter_src", gradFn: "ScatterBackward0", inputs: ["self", "src"],
+        formulas: ["grad with the scattered positions zeroed", "gather(grad, dim, index)"], saves: [[], []],
+        pullbacks: [{ c in try c.grad.mul(untouched(c)) }, { c in try c.grad.gatherPositions(c.attrs.indices, shape: c.attrs.shape) }])
+
+    public static let maskedFillOut = DerivativeRule(
+        op: "masked_fill_out", gradFn: "MaskedFillBackward0", inputs: ["self"],
+        formulas: ["grad with the masked positions zeroed"], saves: [[]],
+        pullbacks: [{ c in try c.grad.mul(Tensor(values: c.attrs.indices.map { $0 == 0 ? 1 : 0 }, shape: c.attrs.shape, dtype: .bool)) }])
+
+    public static let sort = DerivativeRule(
+        op: "sort", gradFn: "SortBackward0", inputs: ["self"],
+        formulas: ["grad put back at the sorted indices"], saves: [[]],
+        pullbacks: [{ c in try c.grad.scatterAddPositions(c.attrs.indices, shape: c.inputShape(0)) }])
+
+    public static let topk = DerivativeRule(
+        op: "topk", gradFn: "TopkBackward0", inputs: ["self"],
+        formulas: ["grad put at the top-k indices in zeros of self's shape"], saves: [[]],
+        pullbacks: [{ c in try c.grad.scatterAddPositions(c.attrs.indices, shape: c.inputShape(0)) }])
+
+    public static let split = DerivativeRule(
+        op: "split", gradFn: "SplitBackward0", inputs: ["self"],
+        formulas: ["grad placed at its piece in zeros of self's shape"], saves: [[]],
+        pullbacks: [{ c in try pieceGrad(c) }])
+
+    public static let splitWithSizes = DerivativeRule(
+        op: "split_with_sizes", gradFn: "SplitWithSizesBackward0", inputs: ["self"],
+        formulas: ["grad placed at its piece in zeros of self's shape"], saves: [[]],
+        pullbacks: [{ c in try pieceGrad(c) }])
+
+    private static func pieceGrad(_ c: BackwardContext) throws -> Tensor {
+        if c.inputShape(0).isEmpty { return c.grad }
+        return try c.grad.sliceBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], start: c.attrs.start, end: c.attrs.end, step: 1)
+    }
+
+    public static let unbind = DerivativeRule(
+        op: "unbind", gradFn: "UnbindBackward0", inputs: ["self"],
+        formulas: ["grad placed at [index] in zeros of self's shape"], saves: [[]],
+        pullbacks: [{ c in try c.grad.selectBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], index: c.attrs.index) }])
+
+    public static let amax = DerivativeRule(
+        op: "amax", gradFn: "AmaxBackward0", inputs: ["self"],
+        formulas: ["grad · (self = result) / count(self = result)"], saves: [[.input(0), .output]],
+        pullbacks: [{ c in try extremeGrad(c) }])
+
+    public static let amin = DerivativeRule(
+        op: "amin", gradFn: "AminBackward0", inputs: ["self"],
+        formulas: ["grad · (self = result) / count(self = result)"], saves: [[.input(0), .output]],
+        pullbacks: [{ c in try extremeGrad(c) }])
+
+    /// The gradient of amax/amin: shared equally among the tied extremes.
+    private static func extremeGrad(_ c: BackwardContext) throws -> Tensor {
+        let dims = c.attrs.dims, keep = c.attrs.keepdim
+        let r = try c.result().unsqueezed(dims, keepdim: keep), g = try c.grad.unsqueezed(dims, keepdim: keep)
+        let mask = try c.input(0).compare(.eq, r).to(c.grad.dtype)
+        return try g.div(mask.sum(dims: dims, keepdim: true)).mul(mask)
+    }
+
+    public static let logsumexp = DerivativeRule(
+        op: "logsumexp", gradFn: "LogsumexpBackward0", inputs: ["self"],
+        formulas: ["grad · exp(self − result)"], saves: [[.input(0), .output]],
+        pullbacks: [{ c in
+            let dims = c.attrs.dims, keep = c.attrs.keepdim
+            let r = try c.result().unsqueezed(dims, keepdim: keep), g = try c.grad.unsqueezed(dims, keepdim: keep)
+            return try g.mul(c.input(0).sub(r).exp())
+        }])
+
+    public static let bmm = DerivativeRule(
+        op: "bmm", gradFn: "BmmBackward0", inputs: ["self", "mat2"],
+        formulas: ["grad @ mat2ᵀ", "selfᵀ @ grad"], saves: [[.input(1)], [.input(0)]],
+        pullbacks: [
+            { c in try c.grad.bmm(c.input(1).transpose(1, 2)) },
+            { c in try c.input(0).transpose(1, 2).bmm(c.grad) },
+        ])
+
+    // MARK: More elementwise functions, second part
+
+    public static let asin = DerivativeRule(
+        op: "asin", gradFn: "AsinBackward0", inputs: ["self"],
+        formulas: ["grad / √(1 − self²)"], local: ["1 / √(1 − self²)"], saves: [[.input(0)]],
+        pullbacks: [{ c in let x = try c.input(0); return try c.grad.div(x.mul(x).rsub(1).sqrt()) }])
+
+    public static let acos = DerivativeRule(
+        op: "acos", gradFn: "AcosBackward0", inputs: ["self"],
+        formulas: ["−grad / √(1 − self²)"], local: ["−1 / √(1 − self²)"], saves: [[.input(0)]],
+        pullbacks: [{ c in let x = try c.input(0); return try c.grad.neg().div(x.mul(x).rsub(1).sqrt()) }])
+
+    public static let atan2 = DerivativeRule(
+        op: "atan2", gradFn: "Atan2Backward0", inputs: ["self", "other"],
+        formulas: ["grad · other / (self² + other²)", "−grad · self / (self² + other²)"],
+        local: ["other / (self² + other²)", "−self / (self² + other²)"], saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        pullbacks: [
+            { c in let x = try c.input(0), y = try c.input(1); return try c.grad.mul(y).div(x.mul(x).add(y.mul(y))) },
+            { c in let x = try c.input(0), y = try c.input(1); return try c.grad.neg().mul(x).div(x.mul(x).add(y.mul(y))) },
+        ])
+
+    public static let erf = DerivativeRule(
+        op: "erf", gradFn: "ErfBackward0", inputs: ["self"],
+        formulas: ["grad · 2/√π · exp(−self²)"], local: ["2/√π · exp(−self²)"], saves: [[.input(0)]],
+        pullbacks: [{ c in let x = try c.input(0); return try c.grad.mul(x.mul(x).neg().exp()).mul(2 / Double.pi.squareRoot()) }])
+
+    public static let exp2 = DerivativeRule(
+        op: "exp2", gradFn: "Exp2Backward0", inputs: ["self"],
+        formulas: ["grad · result · ln 2"], local: ["2^self · ln 2"], saves: [[.output]],
+        pullbacks: [{ c in try c.grad.mul(c.result()).mul(Foundation.log(2.0)) }])
+
+    public static let frac = DerivativeRule(
+        op: "frac", gradFn: "FracBackward0", inputs: ["self"],
+        formulas: ["grad"], local: ["1"], saves: [[]], pullbacks: [{ $0.grad }])
+
+    public static let sgn = stepRule("sgn", "SgnBackward0")
+
+    public static let clampMin = DerivativeRule(
+        op: "clamp_min", gradFn: "ClampMinBackward0", inputs: ["self"],
+        formulas: ["grad · (self ≥ min)"], local: ["1 if self ≥ min else 0"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.mul(c.input(0).compare(.ge, Tensor.wrapped(c.attrs.scalar, dtype: .float64))) }])
+
+    public static let clampMax = DerivativeRule(
+        op: "clamp_max", gradFn: "ClampMaxBackward0", inputs: ["self"],
+        formulas: ["grad · (self ≤ max)"], local: ["1 if self ≤ max else 0"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.mul(c.input(0).compare(.le, Tensor.wrapped(c.attrs.scalar, dtype: .float64))) }])
+
+    public static let fmodScalar = DerivativeRule(
+        op: "fmod", gradFn: "FmodBackward0", inputs: ["self"],
+        formulas: ["grad"], local: ["1"], saves: [[]], pullbacks: [{ $0.grad }])
+
+    public static let fmodTensor = DerivativeRule(
+        op: "fmod_tensor", gradFn: "FmodBackward1", inputs: ["self", "other"],
+        formulas: ["grad", "−grad · trunc(self / other)"], local: ["1", "−trunc(self / other)"],
+        saves: [[], [.input(0), .input(1)]],
+        pullbacks: [{ $0.grad }, { c in try c.grad.neg().mul(c.input(0).div(c.input(1)).rounding(.towardZero)) }])
+
+    public static let remainderScalar = DerivativeRule(
+        op: "remainder", gradFn: "RemainderBackward0", inputs: ["self"],
+        formulas: ["grad"], local: ["1"], saves: [[]], pullbacks: [{ $0.grad }])
+
+    public static let remainderTensor = DerivativeRule(
+        op: "remainder_tensor", gradFn: "RemainderBackward1", inputs: ["self", "other"],
+        formulas: ["grad", "−grad · floor(self / other)"], local: ["1", "−floor(self / other)"],
+        saves: [[], [.input(0), .input(1)]],
+        pullbacks: [{ $0.grad }, { c in try c.grad.neg().mul(c.input(0).div(c.input(1)).rounding(.down)) }])
+
+    public static let xlogy = DerivativeRule(
+        op: "xlogy", gradFn: "XlogyBackward0", inputs: ["self", "other"],
+        formulas: ["grad · log(other), 0 where self = 0 and other ≤ 0", "grad · self / other"],
+        local: ["log(other)", "self / other"], saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        pullbacks: [{ c in try xlogySelfGrad(c) }, { c in try c.grad.mul(c.input(0)).div(c.input(1)) }])
+
+    public static let xlogyScalar = DerivativeRule(
+        op: "xlogy_scalar", gradFn: "XlogyBackward2", inputs: ["self"],
+        formulas: ["grad · log(other), 0 where self = 0 and other ≤ 0"], local: ["log(other)"], saves: [[.input(0)]],
+        pullbacks: [{ c in try xlogySelfGrad(c, other: Tensor.wrapped(c.attrs.scalar, dtype: .float64)) }])
+
+    private static func xlogySelfGrad(_ c: BackwardContext, other: Tensor? = nil) throws -> Tensor {
+        let x = try c.input(0), y = try other ?? c.input(1)
+        let zero = Tensor.wrapped(0, dtype: .int64)
+        let g = try c.grad.mul(y.log())
+        let undefined = try x.compare(.eq, zero).logical("logical_and", y.compare(.le, zero)) { $0 && $1 }
+        return try Tensor.where(undefined, g.fullLike(0), g)
+    }
+
+    public static let logaddexp = DerivativeRule(
+        op: "logaddexp", gradFn: "LogaddexpBackward0", inputs: ["self", "other"],
+        formulas: ["grad / (1 + exp(other − self))", "grad / (1 + exp(self − other))"],
+        local: ["1 / (1 + exp(other − self))", "1 / (1 + exp(self − other))"], saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        pullbacks: [
+            { c in try c.grad.div(c.input(1).sub(c.input(0)).exp().add(1)) },
+            { c in try c.grad.div(c.input(0).sub(c.input(1)).exp().add(1)) },
+        ])
+
+    public static let deg2rad = DerivativeRule(
+        op: "deg2rad", gradFn: "Deg2RadBackward0", inputs: ["self"],
+        formulas: ["grad · π/180"], local: ["π/180"], saves: [[]], pullbacks: [{ c in try c.grad.mul(Double.pi / 180) }])
+
+    public static let rad2deg = DerivativeRule(
+        op: "rad2deg", gradFn: "Rad2DegBackward0", inputs: ["self"],
+        formulas: ["grad · 180/π"], local: ["180/π"], saves: [[]], pullbacks: [{ c in try c.grad.mul(180 / Double.pi) }])
+
+    public static let nanToNum = DerivativeRule(
+        op: "nan_to_num", gradFn: "NanToNumBackward0", inputs: ["self"],
+        formulas: ["grad where self is finite, else 0"], local: ["1 if finite else 0"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.mul(c.input(0).test("isfinite") { $0.isFinite }) }])
+
+    public static let lerp = DerivativeRule(
+        op: "lerp", gradFn: "LerpBackward0", inputs: ["self", "end"],
+        formulas: ["grad · (1 − weight)", "grad · weight"], local: ["1 − weight", "weight"], saves: [[], []],
+        pullbacks: [{ c in try c.grad.mul(1 - c.attrs.scalar) }, { c in try c.grad.mul(c.attrs.scalar) }])
+
+    public static let lerpTensor = DerivativeRule(
+        op: "lerp_tensor", gradFn: "LerpBackward1", inputs: ["self", "end", "weight"],
+        formulas: ["grad · (1 − weight)", "grad · weight", "grad · (end − self)"], local: ["1 − weight", "weight", "end − self"],
+        saves: [[.input(2)], [.input(2)], [.input(0), .input(1)]],
+        pullbacks: [
+            { c in try c.grad.mul(c.input(2).rsub(1)) },
+            { c in try c.grad.mul(c.input(2)) },
+            { c in try c.grad.mul(c.input(1).sub(c.input(0))) },
+        ])
+
+    public static let addcmul = DerivativeRule(
+        op: "addcmul", gradFn: "AddcmulBackward0", inputs: ["self", "tensor1", "tensor2"],
+        formulas: ["grad", "grad · value · tensor2", "grad · value · tensor1"], local: ["1", "value · tensor2", "value · tensor1"],
+        saves: [[], [.input(2)], [.input(1)]],
+        pullbacks: [
+            { $0.grad },
+            { c in try c.grad.mul(c.input(2)).mul(c.attrs.scalar) },
+            { c in try c.grad.mul(c.input(1)).mul(c.attrs.scalar) },
+        ])
+
+    public static let addcdiv = DerivativeRule(
+        op: "addcdiv", gradFn: "AddcdivBackward0", inputs: ["self", "tensor1", "tensor2"],
+        formulas: ["grad", "grad · value / tensor2", "−grad · value · tensor1 / tensor2²"],
+        local: ["1", "value / tensor2", "−value · tensor1 / tensor2²"],
+        saves: [[], [.input(2)], [.input(1), .input(2)]],
+        pullbacks: [
+            { $0.grad },
+            { c in try c.grad.div(c.input(2)).mul(c.attrs.scalar) },
+            { c in let t2 = try c.input(2); return try c.grad.neg().mul(c.input(1)).div(t2.mul(t2)).mul(c.attrs.scalar) },
+        ])
+
     /// Every rule, for the gradient-check tests and the documentation.
     public static let all: [DerivativeRule] = [
         add, sub, rsub, rsubTensor, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
@@ -603,5 +937,10 @@ public enum Derivatives {
         clone, toCopy, select, selectBackward, slice, sliceBackward, index, indexBackward, cat, stack,
         tan, atan, sinh, cosh, log1p, expm1, log2, log10, rsqrt, floor, ceil, round, trunc, roundDecimals, variance, std, prod, prodDim,
         addmm, mseLoss, nllLoss, zero, fill, copy, softmax, logSoftmax, norm, alias, indexPut, indexFill, maskedFill,
+        repeatRule, flip, roll, cumsum, cumprod, tril, triu, diagonal, diagCopy, diagonalBackward, diagEmbed, trace,
+        indexSelect, indexAdd, gatherPositions, scatterAddPositions, scatterValue, scatterSource, maskedFillOut,
+        sort, topk, split, splitWithSizes, unbind, amax, amin, logsumexp, bmm,
+        asin, acos, atan2, erf, exp2, frac, sgn, clampMin, clampMax, fmodScalar, fmodTensor, remainderScalar, remainderTensor,
+        xlogy, xlogyScalar, logaddexp, deg2rad, rad2deg, nanToNum, lerp, lerpTensor, addcmul, addcdiv,
     ]
 }

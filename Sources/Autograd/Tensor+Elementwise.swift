@@ -121,19 +121,6 @@ extension Tensor {
         return Tensor.unrecorded("floor_divide", inputs: [self, other], output: out)
     }
 
-    /// `torch.remainder` (`%`), with the sign of the divisor as in Python.
-    public func remainder(_ other: Tensor) throws -> Tensor {
-        let dt = TypePromotion.resultType(self, other)
-        if !dt.isFloatingPoint && other.values.contains(0) {
-            throw AutogradError.runtime("ZeroDivisionError")
-        }
-        let out = try Tensor.zipValues(self, other, dtype: dt) { a, b in
-            let r = fmod(a, b)
-            return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r
-        }
-        return Tensor.unrecorded("remainder", inputs: [self, other], output: out)
-    }
-
     /// `torch.pow(self, exponent)` with a tensor exponent.
     public func pow(_ exponent: Tensor) throws -> Tensor {
         if exponent.isWrappedNumber { return try pow(exponent.element(0), exponentDType: exponent.dtype) }

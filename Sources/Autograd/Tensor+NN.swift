@@ -121,33 +121,3 @@ extension Tensor {
         try inPlace { orig in Tensor(values: v, shape: orig.shape, dtype: orig.dtype) }
     }
 }
-
-extension Tensor {
-    /// `self + value · t1 · t2` (`addcmul`), rounded after each step as ATen's CPU kernel.
-    public func addcmul(_ t1: Tensor, _ t2: Tensor, value: Double) throws -> Tensor {
-        let dt = TypePromotion.resultType([self, t1, t2])
-        let v = dt.round(value)
-        let scaled = try Tensor.zipValues(t1, Tensor.wrapped(v, dtype: dt), dtype: dt, *)
-        let prod = try Tensor.zipValues(scaled, t2, dtype: dt, *)
-        return try Tensor.zipValues(self, prod, dtype: dt, +)
-    }
-
-    /// `self + value · t1 / t2` (`addcdiv`), rounded after each step as ATen's CPU kernel.
-    public func addcdiv(_ t1: Tensor, _ t2: Tensor, value: Double) throws -> Tensor {
-        let dt = TypePromotion.resultType([self, t1, t2])
-        let v = dt.round(value)
-        let scaled = try Tensor.zipValues(t1, Tensor.wrapped(v, dtype: dt), dtype: dt, *)
-        let quotient = try Tensor.zipValues(scaled, t2, dtype: dt, /)
-        return try Tensor.zipValues(self, quotient, dtype: dt, +)
-    }
-
-    /// `lerp(end, weight)` = self + weight·(end − self), in ATen's two-branch form.
-    public func lerp(_ end: Tensor, weight w: Double) throws -> Tensor {
-        let dt = TypePromotion.resultType(self, end)
-        let wt = dt.round(w)
-        return try Tensor.zipValues(self, end, dtype: dt) { s, e in
-            let d = dt.round(e - s)
-            return Swift.abs(wt) < 0.5 ? s + wt * d : e - d * dt.round(1 - wt)
-        }
-    }
-}

@@ -10,10 +10,10 @@ enum TensorMethods {
         return try TorchBridge.run { try m(obj, args, interp) }
     }
 
-    private static func wrap(_ t: Tensor) -> PyValue { TorchBridge.wrap(t) }
+    static func wrap(_ t: Tensor) -> PyValue { TorchBridge.wrap(t) }
 
     /// A method taking no arguments.
-    private static func unary(_ name: String, _ f: @escaping (Tensor) throws -> Tensor) -> Method {
+    static func unary(_ name: String, _ f: @escaping (Tensor) throws -> Tensor) -> Method {
         { o, a, _ in
             _ = try a.bind(signature: "\(name)()")
             return wrap(try f(o.tensor))
@@ -21,7 +21,7 @@ enum TensorMethods {
     }
 
     /// A method taking one tensor-or-number `other`.
-    private static func binary(_ name: String, _ f: @escaping (Tensor, Tensor) throws -> Tensor) -> Method {
+    static func binary(_ name: String, _ f: @escaping (Tensor, Tensor) throws -> Tensor) -> Method {
         { o, a, _ in
             let b = try a.bind(signature: "\(name)(other)")
             guard let other = TorchBridge.operand(b[0]) else {
@@ -94,12 +94,14 @@ enum TensorMethods {
                         : try t.variance(dims: dims, correction: correction, keepdim: keep))
     }
 
-    private static func shapeArgs(_ a: PyArgs, _ interp: Interpreter, _ name: String) throws -> [Int] {
+    static func shapeArgs(_ a: PyArgs, _ interp: Interpreter, _ name: String) throws -> [Int] {
         if let s = a.keyword("size") ?? a.keyword("shape") { return try TorchBridge.shape([s], interp: interp, function: name) }
         return try TorchBridge.shape(a.positional, interp: interp, function: name)
     }
 
-    static let table: [String: Method] = [
+    static let table: [String: Method] = firstTierTable.merging(moreMethods) { first, _ in first }
+
+    private static let firstTierTable: [String: Method] = [
         // Introspection
         "size": { o, a, _ in
             let b = try a.bind(signature: "size(dim=None)")

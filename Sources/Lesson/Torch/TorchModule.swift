@@ -162,7 +162,14 @@ enum TorchModule {
                      "detach", "add", "sub", "mul", "multiply", "div", "divide", "true_divide", "pow", "numel",
                      "softmax", "log_softmax", "norm", "eq", "ne", "lt", "le", "gt", "ge", "equal", "allclose",
                      "tan", "atan", "arctan", "sinh", "cosh", "log1p", "expm1", "log2", "log10", "rsqrt", "floor", "ceil",
-                     "round", "trunc", "var", "std", "prod", "expand_as", "argmax", "argmin"] {
+                     "round", "trunc", "var", "std", "prod", "expand_as", "argmax", "argmin",
+                     "tile", "cumsum", "cumprod", "flip", "roll", "chunk", "split", "unbind", "narrow", "select",
+                     "index_select", "gather", "scatter", "masked_fill", "tril", "triu", "diag", "diagonal", "trace",
+                     "all", "any", "amax", "amin", "logsumexp", "sort", "argsort", "topk", "isnan", "isinf", "isfinite",
+                     "logical_and", "logical_or", "logical_xor", "logical_not", "bmm", "asin", "arcsin", "acos", "arccos",
+                     "atan2", "arctan2", "erf", "exp2", "frac", "fmod", "remainder", "sgn", "clamp_min", "clamp_max",
+                     "xlogy", "logaddexp", "deg2rad", "rad2deg", "lerp", "addcmul", "addcdiv", "nan_to_num", "isclose",
+                     "inner", "movedim"] {
             torch.set(name, method(name))
         }
         torch.set("subtract", method("subtract", as: "sub"))
@@ -195,6 +202,30 @@ enum TorchModule {
             let b = try args.bind(signature: "stack(tensors, dim=0)")
             let ts = try AutogradModule.tensors(b[0], "tensors")
             return TorchBridge.wrap(try Tensor.stack(ts, dim: try TorchBridge.intArgument(b[1], "dim")))
+        })
+        torch.set("hstack", fn("hstack") { args, _ in
+            let b = try args.bind(signature: "hstack(tensors)")
+            let ts = try AutogradModule.tensors(b[0], "tensors")
+            let atLeast1D = try ts.map { $0.dim == 0 ? try $0.reshape([1]) : $0 }
+            return TorchBridge.wrap(try Tensor.cat(atLeast1D, dim: atLeast1D.first?.dim == 1 ? 0 : 1))
+        })
+        torch.set("vstack", fn("vstack") { args, _ in
+            let b = try args.bind(signature: "vstack(tensors)")
+            let ts = try AutogradModule.tensors(b[0], "tensors")
+            let atLeast2D = try ts.map { $0.dim == 0 ? try $0.reshape([1, 1]) : ($0.dim == 1 ? try $0.unsqueeze(0) : $0) }
+            return TorchBridge.wrap(try Tensor.cat(atLeast2D, dim: 0))
+        })
+        torch.set("einsum", fn("einsum") { args, _ in
+            guard case .str(let equation)? = args.positional.first else {
+                throw PyException(.typeError, "einsum(): argument 'equation' (position 1) must be str")
+            }
+            var rest = Array(args.positional.dropFirst())
+            if rest.count == 1, let seq = TorchBridge.sequence(rest[0]) { rest = seq }
+            let ts = try rest.map { v -> Tensor in
+                guard let t = TorchBridge.tensor(v) else { throw PyException(.typeError, "einsum(): operands must be Tensors, not \(v.typeName)") }
+                return t
+            }
+            return TorchBridge.wrap(try TorchFunctions.einsum(equation, ts))
         })
         torch.set("outer", fn("outer") { args, _ in
             let b = try args.bind(signature: "outer(input, vec2)")

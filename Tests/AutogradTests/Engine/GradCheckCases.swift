@@ -393,6 +393,7 @@ let gradCheckCases: [String: [GradCheckCase]] = {
             return try y.mul(xs[0])
         },
     ]
+    cases.merge(moreGradCheckCases) { first, more in first + more }
     return cases
 }()
 

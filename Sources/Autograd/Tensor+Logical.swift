@@ -1,0 +1,89 @@
+import Foundation
+
+// Reductions and tests with boolean or index results, and amax, amin and logsumexp.
+extension Tensor {
+    /// `all()` / `any()`, over everything or along `dims`: bool results, never recorded.
+    public func truthReduction(all isAll: Bool, dims: [Int]?, keepdim: Bool) throws -> Tensor {
+        let w = try dims.map { try wrapDims($0) } ?? Array(0..<dim)
+        let v = values.map { $0 != 0 ? 1.0 : 0.0 }
+        let (counts, s) = Tensor.reduceSum(v, shape: shape, dims: w, keepdim: keepdim)
+        let n = Double(w.reduce(1) { $0 * shape[$1] })
+        let out = counts.map { isAll ? ($0 == n ? 1.0 : 0.0) : ($0 > 0 ? 1.0 : 0.0) }
+        return Tensor.unrecorded(isAll ? "all" : "any", inputs: [self], output: Tensor(values: out, shape: dims == nil && !keepdim ? [] : s, dtype: .bool))
+    }
+
+    /// `isnan`, `isinf`, `isfinite`, `logical_not` and other elementwise tests.
+    public func test(_ name: String, _ f: (Double) -> Bool) -> Tensor {
+        Tensor.unrecorded(name, inputs: [self], output: mapValues(dtype: .bool) { f($0) ? 1 : 0 })
+    }
+
+    /// `logical_and`, `logical_or`, `logical_xor`.
+    public func logical(_ name: String, _ other: Tensor, _ f: @escaping (Bool, Bool) -> Bool) throws -> Tensor {
+        let out = try Tensor.zipValues(self, other, dtype: .bool, compute: .float64) { f($0 != 0, $1 != 0) ? 1 : 0 }
+        return Tensor.unrecorded(name, inputs: [self, other], output: out)
+    }
+
+    /// `isclose(other, rtol, atol, equal_nan)`.
+    public func isClose(_ other: Tensor, rtol: Double, atol: Double, equalNaN: Bool) throws -> Tensor {
+        let dt = TypePromotion.resultType(self, other)
+        let out = try Tensor.zipValues(self, other, dtype: .bool, compute: dt) { a, b in
+            if a == b { return 1 }
+            if a.isNaN || b.isNaN { return equalNaN && a.isNaN && b.isNaN ? 1 : 0 }
+            if !a.isFinite || !b.isFinite { return 0 }
+            return Swift.abs(a - b) <= dt.round(atol + rtol * Swift.abs(b)) ? 1 : 0
+        }
+        return Tensor.unrecorded("isclose", inputs: [self, other], output: out)
+    }
+
+    /// `amax(dims, keepdim)` / `amin` (AmaxBackward0 / AminBackward0): the gradient is
+    /// shared equally among elements tied for the extreme.
+    public func amaxOrAmin(max isMax: Bool, dims: [Int], keepdim: Bool) throws -> Tensor {
+        let w = try wrapDims(dims.isEmpty ? Array(0..<dim) : dims)
+        let reduce = Set(w)
+        let keptShape = shape.enumerated().map { reduce.contains($0.offset) ? 1 : $0.element }
+        for d in w where shape[d] == 0 {
+            throw AutogradError(.indexError, "\(isMax ? "amax" : "amin")(): Expected reduction dim \(d) to have non-zero size.")
+        }
+        let keptStrides = Shape.strides(keptShape)
+        let mapped = (0..<dim).map { reduce.contains($0) ? 0 : keptStrides[$0] }
+        var out = [Double](repeating: isMax ? -.infinity : .infinity, count: keptShape.reduce(1, *))
+        let v = values
+        Shape.forEachIndex(shape, mapped, mapped) { k, o, _ in
+            let x = v[k]
+            if out[o].isNaN { return }
+            if x.isNaN || (isMax ? x > out[o] : x < out[o]) { out[o] = x }
+        }
+        var a = OpAttributes(); a.dims = w; a.keepdim = keepdim
+        return Tensor.record(isMax ? Derivatives.amax : Derivatives.amin, inputs: [self],
+                             output: Tensor(values: out, shape: reducedShape(w, keepdim: keepdim), dtype: dtype), attrs: a)
+    }
+
+    /// `logsumexp(dims, keepdim)` (LogsumexpBackward0), computed with the maximum taken out.
+    public func logsumexp(dims: [Int], keepdim: Bool) throws -> Tensor {
+        let w = try wrapDims(dims.isEmpty ? Array(0..<dim) : dims)
+        let dt = floatResultType
+        let reduce = Set(w)
+        let keptShape = shape.enumerated().map { reduce.contains($0.offset) ? 1 : $0.element }
+        let keptStrides = Shape.strides(keptShape)
+        let mapped = (0..<dim).map { reduce.contains($0) ? 0 : keptStrides[$0] }
+        let v = values
+        var m = [Double](repeating: -.infinity, count: keptShape.reduce(1, *))
+        Shape.forEachIndex(shape, mapped, mapped) { k, o, _ in m[o] = Swift.max(m[o], v[k]) }
+        var s = [Double](repeating: 0, count: m.count)
+        Shape.forEachIndex(shape, mapped, mapped) { k, o, _ in
+            s[o] += Foundation.exp(v[k] - (m[o].isInfinite ? 0 : m[o]))
+        }
+        let out = (0..<m.count).map { dt.round(Foundation.log(s[$0]) + (m[$0].isInfinite ? 0 : m[$0])) }
+        var a = OpAttributes(); a.dims = w; a.keepdim = keepdim
+        return Tensor.record(Derivatives.logsumexp, inputs: [self],
+                             output: Tensor(values: out, shape: reducedShape(w, keepdim: keepdim), dtype: dt), attrs: a)
+    }
+
+    /// A reduced gradient or result with the reduced dimensions back as size 1.
+    func unsqueezed(_ dims: [Int], keepdim: Bool) throws -> Tensor {
+        if keepdim { return self }
+        var t = self
+        for d in dims.sorted() { t = try t.unsqueeze(d) }
+        return t
+    }
+}
