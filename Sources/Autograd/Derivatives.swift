@@ -138,14 +138,31 @@ public enum Derivatives {
     public static let sigmoid = DerivativeRule(
         op: "sigmoid", gradFn: "SigmoidBackward0", inputs: ["self"],
         formulas: ["grad · (1 − result) · result"], local: ["σ(self) · (1 − σ(self))"], saves: [[.output]],
-        pullbacks: [{ c in let r = try c.result(); return try c.grad.mul(r.rsub(1)).mul(r) }])
+        pullbacks: [{ c in try c.grad.sigmoidBackward(c.result()) }])
+
+    public static let sigmoidBackward = DerivativeRule(
+        op: "sigmoid_backward", gradFn: "SigmoidBackwardBackward0", inputs: ["grad_output", "output"],
+        formulas: ["sigmoid_backward(grad, output)", "grad · grad_output · (1 − 2 · output)"],
+        saves: [[.input(1)], [.input(0), .input(1)]],
+        pullbacks: [
+            { c in try c.grad.sigmoidBackward(c.input(1)) },
+            { c in try c.grad.mul(c.input(0)).mul(c.input(1).mul(-2).add(Tensor.wrapped(1, dtype: .int64))) },
+        ])
+
+    public static let thresholdBackward = DerivativeRule(
+        op: "threshold_backward", gradFn: "ThresholdBackwardBackward0", inputs: ["grad_output", "self"],
+        formulas: ["threshold_backward(grad, self, threshold)", "0"],
+        saves: [[.input(1)], []],
+        pullbacks: [
+            { c in try c.grad.thresholdBackward(c.input(1), threshold: c.attrs.scalar) },
+            { c in try c.grad.fullLike(0) },
+        ])
 
     public static let relu = DerivativeRule(
         op: "relu", gradFn: "ReluBackward0", inputs: ["self"],
         formulas: ["grad · (result > 0)"], local: ["1 if self > 0 else 0"], saves: [[.output]],
         pullbacks: [{ c in
-            let r = try c.result()
-            return try Tensor.where(r.compare(.le, Tensor.wrapped(0, dtype: .int64)), c.grad.fullLike(0), c.grad)
+            return try c.grad.thresholdBackward(c.result(), threshold: 0)
         }])
 
     public static let sqrt = DerivativeRule(
@@ -181,9 +198,37 @@ public enum Derivatives {
         op: "where", gradFn: "WhereBackward0", inputs: ["self", "other"],
         formulas: ["grad where condition", "grad where not condition"], saves: [[], []],
         pullbacks: [
-            { c in try c.grad.mul(Tensor(values: c.attrs.indices.map(Double.init), shape: c.attrs.shape, dtype: .bool)) },
-            { c in try c.grad.mul(Tensor(values: c.attrs.indices.map { $0 == 0 ? 1 : 0 }, shape: c.attrs.shape, dtype: .bool)) },
+            { c in try c.grad.kept(where: c.attrs.indices.map { $0 != 0 }, shape: c.attrs.shape) },
+            { c in try c.grad.kept(where: c.attrs.indices.map { $0 == 0 }, shape: c.attrs.shape) },
         ])
+
+    /// `maximum`: each side gets the gradient where it is the larger, half of it on ties.
+    public static let maximum = DerivativeRule(
+        op: "maximum", gradFn: "MaximumBackward0", inputs: ["self", "other"],
+        formulas: ["grad where self > other, grad / 2 where equal", "grad where other > self, grad / 2 where equal"],
+        saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        pullbacks: [
+            { c in try tieSplit(c, dropWhere: .lt) },
+            { c in try tieSplit(c, dropWhere: .gt) },
+        ])
+
+    /// `minimum`: each side gets the gradient where it is the smaller, half of it on ties.
+    public static let minimum = DerivativeRule(
+        op: "minimum", gradFn: "MinimumBackward0", inputs: ["self", "other"],
+        formulas: ["grad where self < other, grad / 2 where equal", "grad where other < self, grad / 2 where equal"],
+        saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        pullbacks: [
+            { c in try tieSplit(c, dropWhere: .gt) },
+            { c in try tieSplit(c, dropWhere: .lt) },
+        ])
+
+    /// PyTorch's formula for maximum and minimum: `where(self == other, grad / 2, grad)`
+    /// with zeros where `self <drop> other`.
+    private static func tieSplit(_ c: BackwardContext, dropWhere drop: Tensor.Comparison) throws -> Tensor {
+        let a = try c.input(0), b = try c.input(1)
+        let shared = try Tensor.where(a.compare(.eq, b), c.grad.mul(0.5), c.grad)
+        return try shared.maskedFill(a.compare(drop, b), value: Tensor(scalar: 0, dtype: shared.dtype))
+    }
 
     // MARK: Reductions
 
@@ -413,9 +458,22 @@ public enum Derivatives {
     public static let logSoftmax = DerivativeRule(
         op: "log_softmax", gradFn: "LogSoftmaxBackward0", inputs: ["self"],
         formulas: ["grad − exp(result) · Σ grad"], saves: [[.output]],
-        pullbacks: [{ c in
-            try c.grad.sub(c.result().exp().mul(c.grad.sum(dims: c.attrs.dims, keepdim: true)))
-        }])
+        pullbacks: [{ c in try c.grad.logSoftmaxBackwardData(c.result(), dim: c.attrs.dims[0]) }])
+
+    public static let logSoftmaxBackwardData = DerivativeRule(
+        op: "_log_softmax_backward_data", gradFn: "LogSoftmaxBackwardDataBackward0", inputs: ["grad_output", "output"],
+        formulas: ["grad − Σ(grad · exp(output))", "−Σ grad_output · exp(output) · grad"],
+        saves: [[.input(1)], [.input(0), .input(1)]],
+        pullbacks: [
+            { c in
+                let d = c.attrs.dims
+                return try c.grad.sub(c.grad.mul(c.input(1).exp()).sum(dims: d, keepdim: true))
+            },
+            { c in
+                let d = c.attrs.dims
+                return try c.input(0).sum(dims: d, keepdim: true).neg().mul(c.input(1).exp()).mul(c.grad)
+            },
+        ])
 
     public static let norm = DerivativeRule(
         op: "norm", gradFn: "LinalgVectorNormBackward0", inputs: ["self"],
@@ -582,16 +640,28 @@ public enum Derivatives {
 
     public static let prod = DerivativeRule(
         op: "prod", gradFn: "ProdBackward0", inputs: ["self"],
-        formulas: ["grad · (product of the other elements)"], saves: [[.input(0), .output]],
-        pullbacks: [{ c in try c.grad.mul(c.input(0).productOfOthers(dim: nil)) }])
+        formulas: ["grad · result / self (the product of the others where self has zeros)"], saves: [[.input(0), .output]],
+        pullbacks: [{ c in
+            let x = try c.input(0)
+            if x.dim == 0 { return c.grad }
+            // PyTorch's prod_backward: grad · (result / self) without zeros, products of the others with them.
+            if !x.values.contains(0) { return try c.grad.mul(c.result().div(x)) }
+            return try c.grad.mul(x.productOfOthers(dim: nil))
+        }])
 
     public static let prodDim = DerivativeRule(
         op: "prod_dim", gradFn: "ProdBackward1", inputs: ["self"],
-        formulas: ["grad · (product of the other elements along dim)"], saves: [[.input(0), .output]],
+        formulas: ["grad · result / self along dim (the product of the others where self has zeros)"], saves: [[.input(0), .output]],
         pullbacks: [{ c in
-            var g = c.grad
-            if !c.attrs.keepdim { g = try g.unsqueeze(c.attrs.dims[0]) }
-            return try g.mul(c.input(0).productOfOthers(dim: c.attrs.dims[0]))
+            var g = c.grad, r = try c.result()
+            let x = try c.input(0)
+            if x.dim == 0 { return g }
+            if !c.attrs.keepdim {
+                g = try g.unsqueeze(c.attrs.dims[0])
+                r = try r.unsqueeze(c.attrs.dims[0])
+            }
+            if !x.values.contains(0) { return try g.mul(r.div(x)) }
+            return try g.mul(x.productOfOthers(dim: c.attrs.dims[0]))
         }])
 
     // MARK: Rearranging, picking and cumulative ops
@@ -931,7 +1001,7 @@ public enum Derivatives {
     /// Every rule, for the gradient-check tests and the documentation.
     public static let all: [DerivativeRule] = [
         add, sub, rsub, rsubTensor, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
-        exp, log, sin, cos, tanh, tanhBackward, sigmoid, relu, sqrt, abs, sign, clamp, whereSelf,
+        exp, log, sin, cos, tanh, tanhBackward, sigmoid, sigmoidBackward, thresholdBackward, logSoftmaxBackwardData, relu, sqrt, abs, sign, clamp, whereSelf, maximum, minimum,
         sum, sumDim, mean, meanDim, max, min, maxDim, minDim, placeAlong, gatherAlong,
         mm, dot, mv, t, permute, transpose, view, unsafeView, unsqueeze, squeeze, squeezeDim, squeezeInPlace, expand,
         clone, toCopy, select, selectBackward, slice, sliceBackward, index, indexBackward, cat, stack,

@@ -283,6 +283,29 @@ extension Tensor {
         return Tensor.record(Derivatives.whereSelf, inputs: [a, b], output: result, attrs: attrs)
     }
 
+    /// `torch.maximum(self, other)` (MaximumBackward0): the larger of each pair, NaN where either is NaN.
+    public func maximum(_ other: Tensor) throws -> Tensor {
+        let out = try Tensor.zipValues(self, other, dtype: TypePromotion.resultType(self, other)) { a, b in
+            a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
+        }
+        return Tensor.record(Derivatives.maximum, self, other, output: out)
+    }
+
+    /// `torch.minimum(self, other)` (MinimumBackward0): the smaller of each pair, NaN where either is NaN.
+    public func minimum(_ other: Tensor) throws -> Tensor {
+        let out = try Tensor.zipValues(self, other, dtype: TypePromotion.resultType(self, other)) { a, b in
+            a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
+        }
+        return Tensor.record(Derivatives.minimum, self, other, output: out)
+    }
+
+    /// This gradient where `keep` is true and zero elsewhere (`where(mask, grad, 0)`,
+    /// so a negative gradient leaves +0, not −0, where it is dropped).
+    func kept(where keep: [Bool], shape maskShape: [Int]) throws -> Tensor {
+        let mask = Tensor(values: keep.map { $0 ? 1 : 0 }, shape: maskShape, dtype: .bool)
+        return try Tensor.where(mask, self, fullLike(0))
+    }
+
     /// The values of this tensor broadcast to `shape` (a copy).
     public func expandValues(to shape: [Int]) throws -> [Double] {
         if self.shape == shape { return values }

@@ -27,6 +27,19 @@ extension Tensor {
             for i in 0..<inner {
                 var m = -Double.infinity
                 for k in 0..<size { m = Swift.max(m, v[(o * size + k) * inner + i]) }
+                if log && dt == .float32 {
+                    // ATen's float kernel: the sum of exp(x − max) and its log in float,
+                    // then (x − max) − log(sum), each step rounded to float.
+                    let fm = Float(m)
+                    var s: Float = 0
+                    for k in 0..<size { s += Foundation.exp(Float(v[(o * size + k) * inner + i]) - fm) }
+                    let logSum = Foundation.log(s)
+                    for k in 0..<size {
+                        let p = (o * size + k) * inner + i
+                        out[p] = Double((Float(v[p]) - fm) - logSum)
+                    }
+                    continue
+                }
                 var s = 0.0
                 for k in 0..<size { s += Foundation.exp(v[(o * size + k) * inner + i] - m) }
                 for k in 0..<size {

@@ -112,11 +112,12 @@ extension Tensor {
         var out = [Double](repeating: 0, count: v.count)
         for o in 0..<outer {
             for i in 0..<inner {
+                // ATen accumulates in `acc_type` (double for float32 on CPU) and rounds each output.
                 var acc = product ? 1.0 : 0.0
                 for k in 0..<size {
                     let p = (o * size + k) * inner + i
-                    acc = dt.round(product ? acc * v[p] : acc + v[p])
-                    out[p] = acc
+                    acc = product ? acc * v[p] : acc + v[p]
+                    out[p] = dt.round(acc)
                 }
             }
         }

@@ -241,6 +241,8 @@ extension TensorMethods {
         "acos": unary("acos") { try $0.acos() },
         "arccos": unary("arccos") { try $0.acos() },
         "atan2": binary("atan2") { try $0.atan2($1) },
+        "maximum": binary("maximum") { try $0.maximum($1) },
+        "minimum": binary("minimum") { try $0.minimum($1) },
         "arctan2": binary("arctan2") { try $0.atan2($1) },
         "erf": unary("erf") { try $0.erf() },
         "exp2": unary("exp2") { try $0.exp2() },

@@ -90,8 +90,13 @@ enum TensorMethods {
         let dims = try TorchBridge.dims(b["dim"])
         let keep = try TorchBridge.bool(b["keepdim"], interp: interp)
         let t = o.tensor
-        return wrap(std ? try t.standardDeviation(dims: dims, correction: correction, keepdim: keep)
-                        : try t.variance(dims: dims, correction: correction, keepdim: keep))
+        let r = std ? try t.standardDeviation(dims: dims, correction: correction, keepdim: keep)
+                    : try t.variance(dims: dims, correction: correction, keepdim: keep)
+        if r.numel > 0 && Double(t.numel / r.numel) - correction <= 0 {
+            TorchWarnings.fromLesson("\(name)(): degrees of freedom is <= 0. Correction should be strictly less than the reduction factor (input numel divided by output numel). (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/ReduceOps.cpp:1927.)",
+                                     line: interp.currentLine)
+        }
+        return wrap(r)
     }
 
     static func shapeArgs(_ a: PyArgs, _ interp: Interpreter, _ name: String) throws -> [Int] {

@@ -169,7 +169,7 @@ enum TorchModule {
                      "logical_and", "logical_or", "logical_xor", "logical_not", "bmm", "asin", "arcsin", "acos", "arccos",
                      "atan2", "arctan2", "erf", "exp2", "frac", "fmod", "remainder", "sgn", "clamp_min", "clamp_max",
                      "xlogy", "logaddexp", "deg2rad", "rad2deg", "lerp", "addcmul", "addcdiv", "nan_to_num", "isclose",
-                     "inner", "movedim"] {
+                     "inner", "movedim", "maximum", "minimum"] {
             torch.set(name, method(name))
         }
         torch.set("subtract", method("subtract", as: "sub"))
@@ -238,18 +238,6 @@ enum TorchModule {
             let v = args.positional.first ?? PyValue.none
             if let t = TorchBridge.tensor(v) { return .str(t.dtype.legacyTypeName) }
             return .str(v.typeName)
-        })
-        torch.set("maximum", fn("maximum") { args, _ in
-            guard args.positional.count == 2, let a = TorchBridge.tensor(args.positional[0]), let b = TorchBridge.tensor(args.positional[1]) else {
-                throw PyException(.typeError, "maximum() expects two Tensors")
-            }
-            return TorchBridge.wrap(try Tensor.where(a.compare(.ge, b), a, b))
-        })
-        torch.set("minimum", fn("minimum") { args, _ in
-            guard args.positional.count == 2, let a = TorchBridge.tensor(args.positional[0]), let b = TorchBridge.tensor(args.positional[1]) else {
-                throw PyException(.typeError, "minimum() expects two Tensors")
-            }
-            return TorchBridge.wrap(try Tensor.where(a.compare(.le, b), a, b))
         })
         let autograd = AutogradModule.make(torch: torch)
         torch.set("autograd", .object(autograd))

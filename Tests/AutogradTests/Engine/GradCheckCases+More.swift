@@ -133,6 +133,12 @@ let moreGradCheckCases: [String: [GradCheckCase]] = {
         GradCheckCase("atan2(a, b)", [.nonzero([2, 3]), .nonzero([2, 3])]) { try $0[0].atan2($0[1]) },
         GradCheckCase("atan2(a, b), b broadcast", [.nonzero([2, 3]), .nonzero([3])]) { try $0[0].atan2($0[1]) },
     ]
+    cases["MaximumBackward0"] = [
+        GradCheckCase("maximum(a, b), b broadcast", [.nonzero([2, 3]), .nonzero([3])]) { try $0[0].maximum($0[1]) },
+    ]
+    cases["MinimumBackward0"] = [
+        GradCheckCase("minimum(a, b), b broadcast", [.nonzero([2, 3]), .nonzero([3])]) { try $0[0].minimum($0[1]) },
+    ]
     cases["ErfBackward0"] = [GradCheckCase("erf", [.any([2, 3])]) { try $0[0].erf() }]
     cases["Exp2Backward0"] = [GradCheckCase("exp2", [.any([2, 3])]) { try $0[0].exp2() }]
     cases["FracBackward0"] = [GradCheckCase("frac", [InputSpec(shape: [2, 3], avoid: [-2, -1, 0, 1, 2])]) { try $0[0].frac() }]

@@ -54,6 +54,10 @@ let gradCheckCases: [String: [GradCheckCase]] = {
     cases["TanhBackward0"] = unary("tanh") { try $0.tanh() }
     cases["TanhBackwardBackward0"] = binary("tanh_backward(g, y)") { try $0.tanhBackward($1) }
     cases["SigmoidBackward0"] = unary("sigmoid") { try $0.sigmoid() }
+    cases["SigmoidBackwardBackward0"] = binary("sigmoid_backward(g, y)") { try $0.sigmoidBackward($1) }
+    cases["ThresholdBackwardBackward0"] = binary("threshold_backward(g, x, 0)", rhs: InputSpec.nonzero) {
+        try $0.thresholdBackward($1, threshold: 0)
+    }
     cases["ReluBackward0"] = unary("relu", InputSpec.nonzero) { try $0.relu() }
     cases["SqrtBackward0"] = unary("sqrt", InputSpec.positive) { try $0.sqrt() }
     cases["AbsBackward0"] = unary("abs", InputSpec.nonzero) { try $0.abs() }
@@ -176,6 +180,9 @@ let gradCheckCases: [String: [GradCheckCase]] = {
     cases["SoftmaxBackward0"] = [
         GradCheckCase("softmax(1)", [.any([2, 3])]) { try $0[0].softmax(dim: 1) },
         GradCheckCase("softmax(0)", [.any([2, 3])]) { try $0[0].softmax(dim: 0) },
+    ]
+    cases["LogSoftmaxBackwardDataBackward0"] = [
+        GradCheckCase("_log_softmax_backward_data(g, y, 1)", [.any([2, 3]), .any([2, 3])]) { try $0[0].logSoftmaxBackwardData($0[1], dim: 1) },
     ]
     cases["LogSoftmaxBackward0"] = [
         GradCheckCase("log_softmax(1)", [.any([2, 3])]) { try $0[0].logSoftmax(dim: 1) },
