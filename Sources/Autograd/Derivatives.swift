@@ -273,10 +273,13 @@ public enum Derivatives {
         formulas: ["grad shared evenly among the minima"], saves: [[.input(0), .output]],
         pullbacks: [{ c in try evenlyDistribute(c) }])
 
+    /// PyTorch's `evenly_distribute_backward`: zeros, with grad / count at the elements equal to
+    /// the result (the NaNs when the result is NaN).
     private static func evenlyDistribute(_ c: BackwardContext) throws -> Tensor {
-        let mask = try c.input(0).compare(.eq, c.result())
-        let count = try mask.sum()
-        return try mask.mul(c.grad.div(count))
+        let x = try c.input(0), r = try c.result()
+        let mask = r.element(0).isNaN ? x.test("isnan") { $0.isNaN } : try x.compare(.eq, r)
+        let share = try c.grad.div(mask.sum())
+        return try Tensor.where(mask, share, Tensor.zeros(x.shape, dtype: c.grad.dtype))
     }
 
     public static let maxDim = DerivativeRule(
