@@ -113,6 +113,18 @@ enum Shape {
         return (leading, kept)
     }
 
+    /// Steps a row-major multi-index to the next position (the last dimension fastest).
+    @inline(__always)
+    static func advance(_ idx: inout [Int], in shape: [Int]) {
+        var d = shape.count - 1
+        while d >= 0 {
+            idx[d] += 1
+            if idx[d] < shape[d] { return }
+            idx[d] = 0
+            d -= 1
+        }
+    }
+
     /// Visits every multi-index of `shape` in row-major order, giving the linear
     /// offsets into two operands with the given strides.
     @inline(__always)

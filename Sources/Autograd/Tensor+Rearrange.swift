@@ -29,13 +29,7 @@ extension Tensor {
             var src = 0
             for d in 0..<rank { src += (idx[d] % padded[d]) * inStrides[d] }
             out[k] = v[src]
-            var d = rank - 1
-            while d >= 0 {
-                idx[d] += 1
-                if idx[d] < outShape[d] { break }
-                idx[d] = 0
-                d -= 1
-            }
+            Shape.advance(&idx, in: outShape)
         }
         var a = OpAttributes(); a.indices = reps; a.shape = padded
         return Tensor.record(Derivatives.repeatRule, inputs: [self], output: Tensor(values: out, shape: outShape, dtype: dtype), attrs: a)
@@ -58,13 +52,7 @@ extension Tensor {
             var src = 0
             for d in 0..<dim { src += from[d] * st[d] }
             out[k] = v[src]
-            var d = dim - 1
-            while d >= 0 {
-                idx[d] += 1
-                if idx[d] < shape[d] { break }
-                idx[d] = 0
-                d -= 1
-            }
+            Shape.advance(&idx, in: shape)
         }
         return Tensor.record(rule, inputs: [self], output: Tensor(values: out, shape: shape, dtype: dtype), attrs: attrs)
     }
@@ -293,13 +281,7 @@ extension Tensor {
             var flat = 0
             for d in 0..<indexShape.count { flat += (d == w ? (p < 0 ? p + size : p) : idx[d]) * st[d] }
             out[k] = flat
-            var d = indexShape.count - 1
-            while d >= 0 {
-                idx[d] += 1
-                if idx[d] < indexShape[d] { break }
-                idx[d] = 0
-                d -= 1
-            }
+            Shape.advance(&idx, in: indexShape)
         }
         return out
     }
