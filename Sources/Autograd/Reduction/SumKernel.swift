@@ -40,7 +40,7 @@ enum SumKernel {
 
     /// As `sum(_:shape:dims:dtype:)`, as PyTorch computes it with `threads` intra-op threads.
     static func sum(_ values: [Double], shape: [Int], dims: [Int], dtype: DType, threads: Int) -> [Double] {
-        sum(storage: values, offset: 0, shape: shape, strides: rowMajorStrides(shape), dims: dims,
+        sum(storage: values, offset: 0, shape: shape, strides: Shape.strides(shape), dims: dims,
             dtype: dtype, threads: threads)
     }
 
@@ -74,7 +74,7 @@ enum SumKernel {
     /// `torch.mean`: the sum in `dtype`, then one division by the reduced count in `dtype`
     /// (a float32 mean divides in `Float`, never multiplies by a reciprocal).
     static func mean(_ values: [Double], shape: [Int], dims: [Int], dtype: DType) -> [Double] {
-        mean(storage: values, offset: 0, shape: shape, strides: rowMajorStrides(shape), dims: dims, dtype: dtype)
+        mean(storage: values, offset: 0, shape: shape, strides: Shape.strides(shape), dims: dims, dtype: dtype)
     }
 
     /// `torch.mean` of a strided view (see `sum(storage:offset:shape:strides:dims:dtype:threads:)`).
@@ -435,17 +435,6 @@ extension SumKernel {
             a0 += a3
             return a0
         }
-    }
-
-    /// Element strides of a contiguous row-major tensor of `shape`.
-    static func rowMajorStrides(_ shape: [Int]) -> [Int] {
-        var strides = [Int](repeating: 1, count: shape.count)
-        var step = 1
-        for d in stride(from: shape.count - 1, through: 0, by: -1) {
-            strides[d] = step
-            step *= shape[d]
-        }
-        return strides
     }
 
     /// `c10::utils::CeilLog2`.

@@ -30,7 +30,7 @@ struct SumCase: Decodable, Sendable, CustomTestStringConvertible {
 
     /// The view's strides: the recorded ones, or row-major.
     var layout: (strides: [Int], offset: Int) {
-        (strides ?? SumKernel.rowMajorStrides(shape), offset ?? 0)
+        (strides ?? Shape.strides(shape), offset ?? 0)
     }
 
     /// The script's `lcg_values`: integer mantissas times powers of two, exact in `dtype`.
