@@ -248,9 +248,6 @@ public final class OpNode: Node {
         }
     }
 
-    /// Whether this node kept tensors for backward (so freeing them matters).
-    public var hasSavedTensors: Bool { saved.contains { $0 != nil } }
-
     public override var formulas: [String] { rule.formulas }
 }
 
