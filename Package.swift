@@ -19,26 +19,30 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // Python's float repr, str.format and %-formatting, shared by the interpreter and tensor printing
+        .target(name: "PyFormat"),
         // tensors -> ops recorded as grad_fn nodes -> backward engine -> gradients
-        .target(name: "Autograd"),
+        .target(name: "Autograd", dependencies: ["PyFormat"]),
         // engine events -> trace -> DOT -> SVG / PNG / PDF, and the terminal stepper
         .target(name: "Trace", dependencies: ["Autograd", "CGraphviz"]),
-        // lesson source -> tokens -> AST -> run on Autograd, narrated into Trace
-        .target(name: "Lesson", dependencies: ["Autograd", "Trace"]),
+        // lesson source -> tokens -> AST -> closures -> run (the Python subset, no torch)
+        .target(name: "Python", dependencies: ["PyFormat"]),
+        // torch, torch.nn, torch.optim for the interpreter over Autograd; a lesson run reported to Trace
+        .target(name: "Torch", dependencies: ["Python", "Autograd", "Trace"]),
         // command line: argument parsing and wiring only
         .executableTarget(
             name: "gradviz",
             dependencies: [
-                "Lesson", "Trace", "Autograd",
+                "Torch", "Trace", "Autograd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
-            name: "AutogradTests", dependencies: ["Autograd"],
+            name: "AutogradTests", dependencies: ["Autograd", "PyFormat"],
             exclude: ["Formatting/format_cases.json", "Kernels/kernel_cases.json", "Random/random_cases.json", "Reduction/sum_cases.json"]
         ),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "Autograd"], exclude: ["Stepper/Goldens"]),
-        .testTarget(name: "LessonTests", dependencies: ["Lesson", "Autograd", "Trace"]),
+        .testTarget(name: "PythonTests", dependencies: ["Python"]),
         .testTarget(name: "GradvizTests", dependencies: ["gradviz"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,3 +1,4 @@
+import PyFormat
 import Autograd
 
 /// A tensor as it was at one moment of the lesson: enough to draw and explain it.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Lesson
+import Torch
 import Trace
 
 @main

@@ -1,3 +1,4 @@
+import PyFormat
 extension TensorFormatter {
     /// A port of `torch._tensor_str._Formatter`: one element format and width
     /// for the whole tensor, chosen from the elements that will be shown.

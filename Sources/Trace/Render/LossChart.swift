@@ -1,3 +1,4 @@
+import PyFormat
 import Autograd
 import Foundation
 

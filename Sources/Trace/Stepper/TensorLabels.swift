@@ -40,7 +40,7 @@ struct TensorLabels {
     }
 
     /// The name the lesson gave tensor `id`, if any.
-    func name(id: Int) -> String? { names[id] }
+    package func name(id: Int) -> String? { names[id] }
 
     /// The label of a tensor in formulas.
     func label(_ s: TensorSnapshot) -> String {

@@ -1,4 +1,5 @@
 import Testing
+@testable import PyFormat
 @testable import Autograd
 
 @Suite("Python float repr and format specs against CPython")

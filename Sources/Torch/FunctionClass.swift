@@ -1,3 +1,4 @@
+import Python
 import Autograd
 
 /// `torch.autograd.Function`: user subclasses define `forward(ctx, ...)` and

@@ -65,7 +65,7 @@ open class PyModuleObject: PyObject {
 
 /// The storage of one module-level variable; nil while unbound.
 final class GlobalCell {
-    let name: String
+    package let name: String
     @exclusivity(unchecked) var value: PyValue?
 
     init(name: String) {

@@ -1,3 +1,4 @@
+import Python
 import Autograd
 
 /// Conversions between the interpreter's values and the engine's tensors, and

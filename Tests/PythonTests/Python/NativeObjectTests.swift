@@ -1,5 +1,5 @@
 import Testing
-@testable import Lesson
+@testable import Python
 
 /// A native number box, exercising the hooks the torch layer uses.
 final class PyTestBox: NativeObject {

@@ -1,3 +1,4 @@
+import Python
 import Autograd
 
 /// A grad_fn node as lessons see it: `name()`, `next_functions`, `variable`, `_saved_*`.

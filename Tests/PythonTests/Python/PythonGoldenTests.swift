@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Lesson
+@testable import Python
 
 /// Runs every pure-Python golden program of `Tests/Goldens/python` and compares stdout, the
 /// last stderr line and the exit status with what CPython produced (addresses masked).

@@ -1,5 +1,5 @@
 import Testing
-@testable import Lesson
+@testable import Python
 
 /// Parser structure, node locations, and CPython 3.11's syntax error texts.
 @Suite("Parser")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Lesson
+@testable import Python
 
 /// Runs `source`, returning stdout and the result.
 func runPython(_ source: String, fileName: String = "lesson.txt", observer: InterpreterObserver? = nil,

@@ -1,3 +1,4 @@
+import Python
 import Autograd
 
 /// `torch.Tensor` as lessons see it: operators, attributes, indexing and printing

@@ -1,3 +1,4 @@
+import Python
 import Autograd
 
 /// `x[...]` and `x[...] = v` with PyTorch's rules: integers select, slices narrow,

@@ -1,4 +1,4 @@
-import Autograd
+import PyFormat
 
 /// printf-style string formatting (`"%.3f" % x`).
 extension Interpreter {

@@ -1,3 +1,4 @@
+import Python
 import Autograd
 
 /// Helpers shared by `torch.*` functions and tensor methods.

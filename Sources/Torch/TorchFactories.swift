@@ -1,3 +1,4 @@
+import Python
 import Autograd
 
 /// `torch.tensor`, `torch.ones`, `torch.rand` and the other tensor factories.

@@ -11,7 +11,7 @@ public func pythonStr(_ v: Double) -> String {
 }
 
 /// The conversion styles of CPython's `PyOS_double_to_string`.
-enum FloatStyle {
+package enum FloatStyle {
     /// `e`: `precision` digits after the point, always with an exponent.
     case exponent
     /// `f`: `precision` digits after the point, never an exponent.
@@ -32,7 +32,7 @@ enum FloatStyle {
 ///   - alternate: the `#` flag: keep the decimal point and, for `g`, trailing zeros.
 ///   - noNegativeZero: the `z` flag: drop the sign of a result that rounds to zero.
 ///   - uppercase: `E`, `F`, `G`: `INF`, `NAN` and `E` for the exponent.
-func formatFloatShort(
+package func formatFloatShort(
     _ d: Double, style: FloatStyle, precision requested: Int,
     alwaysAddSign: Bool = false, addDot0IfInteger: Bool = false,
     alternate: Bool = false, noNegativeZero: Bool = false, uppercase: Bool = false

@@ -1,3 +1,4 @@
+import Python
 import Autograd
 
 /// `torch.autograd`: grad, backward, Variable, Function, gradcheck, grad modes.

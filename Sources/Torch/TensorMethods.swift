@@ -1,3 +1,4 @@
+import Python
 import Autograd
 import Foundation
 

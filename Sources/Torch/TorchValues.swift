@@ -1,3 +1,4 @@
+import Python
 import Autograd
 
 /// `torch.float32` and the other dtype objects.

@@ -1,3 +1,5 @@
+import Python
+import Trace
 import Autograd
 
 /// `torch.no_grad()`, `torch.enable_grad()`, `torch.set_grad_enabled(mode)`: context

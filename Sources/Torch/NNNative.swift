@@ -1,3 +1,4 @@
+import Python
 import Autograd
 
 /// `torch.nn.Parameter(data, requires_grad=True)`: a leaf tensor a Module registers.

@@ -32,7 +32,7 @@ final class Frame {
 /// A compiled function, lambda, class body, comprehension or module.
 final class CodeObject {
     /// `f`, `<lambda>`, `<module>`, `<listcomp>`, the class name.
-    let name: String
+    package let name: String
     let qualname: String
     let fileName: String
     let firstLine: Int

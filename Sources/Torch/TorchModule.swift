@@ -1,3 +1,4 @@
+import Python
 import Autograd
 
 /// The `torch` module: factories, functions, dtypes, grad modes and submodules.

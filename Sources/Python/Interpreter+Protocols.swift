@@ -1,4 +1,4 @@
-import Autograd
+import PyFormat
 
 /// Truthiness, text conversion, iteration, length, hashing and subscripts.
 extension Interpreter {

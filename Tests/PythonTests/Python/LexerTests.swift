@@ -1,5 +1,5 @@
 import Testing
-@testable import Lesson
+@testable import Python
 
 /// Token streams checked against `python3 -m tokenize` (columns here are 1-based).
 @Suite("Lexer")

@@ -1,3 +1,4 @@
+import Python
 import Autograd
 
 /// `torch.autograd.gradcheck`: compares the Jacobian autograd computes with central
