@@ -19,6 +19,9 @@ extension Interpreter {
             }
             if let v = try it.next(interp: interp) { return v }
             if args.positional.count == 2 { return args.positional[1] }
+            if let g = it as? PyGenerator, let value = g.takeReturnValue(), !value.isNone {
+                throw PyException(.stopIteration, args: [value])
+            }
             throw PyException(.stopIteration, nil)
         }
         defineBuiltin("enumerate") { args, interp in

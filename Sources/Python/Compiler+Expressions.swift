@@ -95,6 +95,11 @@ extension Compiler {
             return try compileFunctionObject(def, location: e.location)
         case .comprehension(let kind, let clauses):
             return try compileComprehension(kind, clauses, e.location)
+        case .yield, .yieldFrom:
+            if scope.kind == .module || scope.kind == .classBody {
+                throw PySyntaxError(.syntaxError, "'yield' outside function", at: e.location)
+            }
+            throw unsupported("'yield' here", e.location)
         }
     }
 

@@ -36,15 +36,13 @@ extension Compiler {
             f.line = line
             let interp = f.interp
             interp.steps &+= 1
-            if interp.steps > interp.stepBudget {
-                throw ResourceLimitExceeded("step budget of \(interp.stepBudget) exhausted (infinite loop?)", line: line)
-            }
+            if interp.steps > interp.stepCheckpoint { try interp.checkpoint() }
             if let o = interp.observer { o.willExecute(line: line, statement: info) }
             return try body(f)
         }
     }
 
-    private func compileStatementBody(_ stmt: Stmt) throws -> Exec {
+    func compileStatementBody(_ stmt: Stmt) throws -> Exec {
         let loc = stmt.location
         switch stmt.kind {
         case .expression(let e):
@@ -243,6 +241,8 @@ extension Compiler {
                     exit = .returned
                     return false
                 default:
+                    // The next element is fetched on the loop's line (tracebacks name it there).
+                    f.line = line
                     return true
                 }
             }

@@ -148,7 +148,8 @@ final class Compiler {
 
     /// Code that binds variable `name` in the current scope (and reports it to the observer).
     func store(_ name: String) -> Assign {
-        let observed = self.observed
+        // Hidden slots (`.0`, `.y3`) hold intermediate values, not variables of the lesson.
+        let observed = self.observed && !name.hasPrefix(".")
         func notify(_ f: Frame, _ v: PyValue) {
             if observed, let o = f.interp.observer { o.didAssign(name: name, value: v, line: f.line) }
         }

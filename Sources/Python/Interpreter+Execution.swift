@@ -45,6 +45,7 @@ extension Interpreter {
             let bound = try fn.signature.bind(args)
             for i in 0..<bound.values.count { frame.slots[i] = bound.values[i] }
         }
+        if code.isGenerator { return .object(PyGenerator(frame: frame, interp: self)) }
         return try runFrame(frame)
     }
 

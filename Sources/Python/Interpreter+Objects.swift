@@ -93,7 +93,7 @@ extension Interpreter {
         case "__bases__": return .tuple(cls.base.map { [.object($0)] } ?? [])
         case "__base__": return cls.base.map { .object($0) } ?? PyValue.none
         case "__mro__": return .tuple(cls.mro.map { .object($0) })
-        case "__doc__": return .none
+        case "__doc__": return PyValue.none
         case "__dict__":
             return .dict(PyDict(cls.dict.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         default: return try builtinClassAttribute(cls, name)
@@ -117,8 +117,11 @@ extension Interpreter {
         default:
             break
         }
-        if inst.cls.isExceptionClass, name == "with_traceback" || name == "__traceback__" || name == "__cause__" || name == "__context__" {
-            return .none
+        if inst.cls.isExceptionClass, let v = exceptionAttribute(inst, name) { return v }
+        switch name {
+        case "__doc__": return PyValue.none
+        case "__module__": return .str(inst.cls.moduleName)
+        default: break
         }
         if let builtin = try objectMethod(.object(inst), name) { return builtin }
         if let getattr = inst.cls.lookup("__getattr__") {
@@ -147,9 +150,12 @@ extension Interpreter {
         if let native = inst.cls.nativeBase, try native.setInstanceAttr(name, value, of: inst, interp: self) {
             return true
         }
-        if name == "args" && inst.cls.isExceptionClass {
-            inst.exceptionArgs = try iterate(value)
-            return true
+        if inst.cls.isExceptionClass {
+            if name == "args" {
+                inst.exceptionArgs = try iterate(value)
+                return true
+            }
+            if try setExceptionAttribute(inst, name, value) { return true }
         }
         inst.attributes[name] = value
         return true

@@ -33,8 +33,6 @@ extension Parser {
             return try parseListDisplay()
         case .op("{"):
             return try parseBraceDisplay()
-        case .keyword(.yield):
-            throw UnsupportedFeature("'yield'", line: loc.line)
         case .keyword(.await):
             throw UnsupportedFeature("'await'", line: loc.line)
         default:
@@ -94,7 +92,11 @@ extension Parser {
         bracketDepth += 1
         defer { bracketDepth -= 1 }
         if try match(")") { return Expr(.tuple([]), open.location) }
-        if try check(.yield) { throw UnsupportedFeature("'yield'", line: open.location.line) }
+        if try check(.yield) {
+            let y = try parseYieldExpression()
+            if !(try match(")")) { throw try invalidSyntax() }
+            return y
+        }
         let first = try parseStarOrNamed()
         if try check(.for) {
             let gen = try parseComprehension(.generator(first), start: open.location)

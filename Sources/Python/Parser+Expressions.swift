@@ -37,7 +37,6 @@ extension Parser {
     /// `expression`: a conditional expression or a lambda.
     func parseExpression() throws -> Expr {
         if try check(.lambda) { return try parseLambda() }
-        if try check(.yield) { throw UnsupportedFeature("'yield'", line: try peek().location.line) }
         let body = try parseDisjunction()
         guard try check(.if) else { return body }
         try advance()
@@ -50,6 +49,23 @@ extension Parser {
         }
         let orelse = try parseExpression()
         return Expr(.conditional(test: test, body: body, orelse: orelse), body.location)
+    }
+
+    /// `yield [star_expressions]` or `yield from expression`, at the `yield` keyword.
+    func parseYieldExpression() throws -> Expr {
+        let start = try advance()
+        if try match(.from) { return Expr(.yieldFrom(try parseExpression()), start.location) }
+        let next = try peek()
+        if startsExpression(next) && next.kind != .keyword(.yield) {
+            return Expr(.yield(try parseStarExpressions()), start.location)
+        }
+        return Expr(.yield(nil), start.location)
+    }
+
+    /// The right-hand side of an assignment: a yield expression or `star_expressions`.
+    func parseAssignedValue() throws -> Expr {
+        if try check(.yield) { return try parseYieldExpression() }
+        return try parseStarExpressions()
     }
 
     func parseLambda() throws -> Expr {

@@ -144,8 +144,6 @@ extension Parser {
                 try consume(")")
             }
             return Stmt(.importFrom(module: module, names: names), loc)
-        case .keyword(.yield):
-            throw UnsupportedFeature("'yield'", line: loc.line)
         default:
             return try parseExpressionStatement()
         }
@@ -173,25 +171,31 @@ extension Parser {
     private func parseExpressionStatement() throws -> Stmt {
         let start = try peek()
         let loc = start.location
-        if try check(.yield) { throw UnsupportedFeature("'yield'", line: loc.line) }
-        let first = try parseStarExpressions()
+        let startsWithYield = try check(.yield)
+        let first = startsWithYield ? try parseYieldExpression() : try parseStarExpressions()
         if case .name("print") = first.kind, startsAtom(try peek()) {
             throw syntaxError("Missing parentheses in call to 'print'. Did you mean print(...)?", at: loc)
         }
         if try check("=") {
             var targets = [first]
+            // A yield written without parentheses cannot be a target at all.
+            var bareYields = [startsWithYield]
             var value: Expr
             try advance()
             while true {
-                if try check(.yield) { throw UnsupportedFeature("'yield'", line: try peek().location.line) }
-                value = try parseStarExpressions()
+                let bare = try check(.yield)
+                value = try parseAssignedValue()
                 if try match("=") {
                     targets.append(value)
+                    bareYields.append(bare)
                 } else {
                     break
                 }
             }
-            for target in targets { try validateAssignTarget(target, inAssignment: targets.count == 1) }
+            for (target, bare) in zip(targets, bareYields) {
+                if bare { throw syntaxError("assignment to yield expression not possible", at: target.location) }
+                try validateAssignTarget(target, inAssignment: targets.count == 1)
+            }
             return Stmt(.assign(targets, value), loc)
         }
         if case .op(let o) = try peek().kind, o.count >= 2, o.hasSuffix("="), o != "==", o != "!=", o != "<=", o != ">=",
@@ -202,8 +206,7 @@ extension Parser {
                 throw syntaxError("'\(Parser.describe(first))' is an illegal expression for augmented assignment", at: first.location)
             }
             try advance()
-            if try check(.yield) { throw UnsupportedFeature("'yield'", line: loc.line) }
-            let value = try parseStarExpressions()
+            let value = try parseAssignedValue()
             return Stmt(.augAssign(first, op, value), loc)
         }
         if try check(":=") { throw UnsupportedFeature("assignment expression ':='", line: loc.line) }
@@ -215,7 +218,7 @@ extension Parser {
             try advance()
             let annotation = try parseExpression()
             var value: Expr?
-            if try match("=") { value = try parseStarExpressions() }
+            if try match("=") { value = try parseAssignedValue() }
             return Stmt(.annAssign(first, annotation: annotation, value: value), loc)
         }
         if case .starred = first.kind {

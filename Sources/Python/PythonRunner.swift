@@ -97,8 +97,15 @@ private final class ResultBox: @unchecked Sendable {
 extension Interpreter {
     /// Runs the main program on the current thread and reports the outcome like CPython.
     public func runMain(source: String, fileName: String) -> RunResult {
+        var result = runMainReportingErrors(source: source, fileName: fileName)
+        result.stderr = errorText + result.stderr
+        return result
+    }
+
+    private func runMainReportingErrors(source: String, fileName: String) -> RunResult {
         do {
             try execute(source: source, fileName: fileName)
+            try closePendingGenerators()
             return RunResult(exitStatus: 0, stderr: "")
         } catch let e as PyException {
             return RunResult(exitStatus: 1, stderr: formatTraceback(e))

@@ -135,7 +135,6 @@ struct ParserTests {
     }
 
     @Test(arguments: [
-        ("yield 1", "'yield'"),
         ("async def f(): pass", "'async'"),
         ("x = 3j", "complex literal"),
         ("x = b'a'", "bytes literal"),
