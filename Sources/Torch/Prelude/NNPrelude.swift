@@ -203,16 +203,16 @@ class Module:
             children = [(name, c) for name, c in m._modules.items() if c is not None]
             for name, c in reversed(children):
                 stack.append((p + ('.' if p else '') + name, c))
-        return iter(result)
+        yield from result
 
     def modules(self):
-        return iter([m for _, m in self.named_modules()])
+        yield from [m for _, m in self.named_modules()]
 
     def named_children(self):
-        return iter([(n, m) for n, m in self._modules.items() if m is not None])
+        yield from [(n, m) for n, m in self._modules.items() if m is not None]
 
     def children(self):
-        return iter([m for _, m in self.named_children()])
+        yield from [m for _, m in self.named_children()]
 
     def named_parameters(self, prefix='', recurse=True, remove_duplicate=True):
         result = []
@@ -226,16 +226,16 @@ class Module:
                     continue
                 seen.append(v)
                 result.append((mp + ('.' if mp else '') + k, v))
-        return iter(result)
+        yield from result
 
     def parameters(self, recurse=True):
-        return iter([p for _, p in self.named_parameters(recurse=recurse)])
+        yield from [p for _, p in self.named_parameters(recurse=recurse)]
 
     def named_buffers(self, prefix='', recurse=True):
-        return iter([(prefix + k, v) for k, v in self._buffers.items()])
+        yield from [(prefix + k, v) for k, v in self._buffers.items()]
 
     def buffers(self, recurse=True):
-        return iter([b for _, b in self.named_buffers()])
+        yield from [b for _, b in self.named_buffers()]
 
     def state_dict(self):
         result = {}
