@@ -158,8 +158,8 @@ extension Interpreter {
                 modules[name] = nil
                 throw error
             }
-        } else if name == "math" {
-            module = makeMathModule()
+        } else if let standard = try makeStandardModule(name) {
+            module = standard
             modules[name] = module
         } else {
             throw UnsupportedFeature("import '\(name)'", line: line)

@@ -159,7 +159,7 @@ extension Interpreter {
             var h = i >= 0 ? i % m : -((-(i % m)) % m)
             if h == -1 { h = -2 }
             return h
-        case .float(let d): return d.hashValue
+        case .float(let d): return Interpreter.floatHash(d)
         case .none: return 0
         case let k: return k.hashValue
         }

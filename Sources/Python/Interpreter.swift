@@ -25,6 +25,8 @@ public final class Interpreter {
     var pendingCloses: [GeneratorCore] = []
     /// Tells objects that outlive a run (generators) whether the interpreter still exists.
     let life = InterpreterLife()
+    /// Warnings already shown, by category, message and line (the "default" filter action).
+    var warningsShown: Set<String> = []
     /// What the program wrote to stderr (`print(..., file=sys.stderr)`, ignored exceptions).
     var errorText = ""
     @exclusivity(unchecked) var frames: [Frame] = []

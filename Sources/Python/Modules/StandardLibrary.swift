@@ -1,0 +1,10 @@
+/// The modules of Python's standard library that lessons import, made on first import.
+extension Interpreter {
+    func makeStandardModule(_ name: String) throws -> PyModuleObject? {
+        switch name {
+        case "math": return makeMathModule()
+        case "random": return makeRandomModule()
+        default: return nil
+        }
+    }
+}
