@@ -4,6 +4,7 @@ extension Interpreter {
         switch name {
         case "math": return makeMathModule()
         case "random": return makeRandomModule()
+        case "itertools": return makeItertoolsModule()
         default: return nil
         }
     }
