@@ -222,6 +222,9 @@ extension Interpreter {
         case (.float(let x), .bool(let y)): return try floatOp(op, x, y ? 1 : 0)
         default: break
         }
+        if case .dict(let x) = a, case .dict(let y) = b, case .counter = x.kind, case .counter = y.kind, op != .or {
+            return try counterOperation(op, x, y)
+        }
         switch op {
         case .add:
             switch (a, b) {
@@ -259,6 +262,7 @@ extension Interpreter {
             return nil
         case .or:
             if case .dict(let x) = a, case .dict(let y) = b {
+                if case .counter = x.kind, case .counter = y.kind { return try counterOperation(op, x, y) }
                 let d = x.copy()
                 for (k, v) in y.items { try d.set(k, v) }
                 return .dict(d)
@@ -303,6 +307,12 @@ extension Interpreter {
         case (.invert, .bool(let b)): return .int(b ? -2 : -1)
         case (_, .object(let o)):
             if let r = try o.unaryOp(op, interp: self) { return r }
+        case (.pos, .dict(let d)), (.neg, .dict(let d)):
+            if case .counter = d.kind {
+                let empty = PyDict()
+                empty.kind = .counter
+                if let r = try counterOperation(op == .pos ? .add : .sub, empty, d) { return r }
+            }
         default: break
         }
         throw PyException(.typeError, "bad operand type for unary \(op.rawValue): '\(v.typeName)'")

@@ -28,6 +28,10 @@ extension Interpreter {
     public func setAttribute(_ value: PyValue, _ name: String, _ newValue: PyValue) throws {
         if case .object(let o) = value, try o.setAttr(name, newValue, interp: self) { return }
         if case .object = value { throw attributeError(value, name) }
+        if case .dict(let d) = value, case .defaultDict = d.kind, name == "default_factory" {
+            d.kind = .defaultDict(factory: newValue)
+            return
+        }
         if builtinHasAttribute(value, name) {
             throw PyException(.attributeError, "'\(value.typeName)' object attribute '\(name)' is read-only")
         }
@@ -373,7 +377,7 @@ extension Interpreter {
         case .str: return PyClass.str
         case .list: return PyClass.list
         case .tuple: return PyClass.tuple
-        case .dict: return PyClass.dict
+        case .dict(let d): return PyClass.dictClass(d.kind)
         case .object(let o):
             if let t = o.pythonType(interp: self) { return t }
             switch o {
@@ -440,6 +444,7 @@ extension Interpreter {
 
     /// Creates an instance of a user class (or a user exception class) and runs `__init__`.
     func instantiate(_ cls: PyClass, _ args: PyArgs) throws -> PyValue {
+        if let make = cls.mro.lazy.compactMap(\.constructor).first { return try make(cls, args, self) }
         if cls.isBuiltin { return try constructBuiltin(cls, args) }
         let inst = PyInstance(cls: cls)
         if cls.isExceptionClass { inst.exceptionArgs = args.positional }

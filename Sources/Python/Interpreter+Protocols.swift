@@ -39,9 +39,7 @@ extension Interpreter {
             if t.count == 1 { return "(" + (try repr(t[0])) + ",)" }
             return "(" + (try t.map { try repr($0) }.joined(separator: ", ")) + ")"
         case .dict(let d):
-            return try guardedRepr(d, "{...}") {
-                "{" + (try d.items.map { "\(try repr($0.key)): \(try repr($0.value))" }.joined(separator: ", ")) + "}"
-            }
+            return try guardedRepr(d, "{...}") { try dictRepr(d) }
         case .object(let o):
             if let s = try o.repr(interp: self) { return s }
             return "<\(o.typeName) object at \(o.addressText)>"
@@ -289,7 +287,7 @@ extension Interpreter {
             return .str(String(chars[try sequenceIndex(key, count: chars.count, kind: "string")]))
         case .dict(let d):
             if let v = try d.get(key) { return v }
-            throw PyException.keyError(key)
+            return try missingDictItem(d, key)
         case .object(let o):
             if let v = try o.getItem(key, interp: self) { return v }
             if let c = o as? PyClass, c.isBuiltin { return container }

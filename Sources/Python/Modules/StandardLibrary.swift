@@ -5,6 +5,7 @@ extension Interpreter {
         case "math": return makeMathModule()
         case "random": return makeRandomModule()
         case "itertools": return makeItertoolsModule()
+        case "collections": return makeCollectionsModule()
         default: return nil
         }
     }

@@ -89,6 +89,7 @@ import torch
 import torch.nn.init as init
 import torch.nn.functional as F
 from torch.nn.parameter import Parameter
+from collections import OrderedDict
 
 def _addindent(s_, numSpaces):
     s = s_.split('\n')
@@ -238,7 +239,7 @@ class Module:
         yield from [b for _, b in self.named_buffers()]
 
     def state_dict(self):
-        result = {}
+        result = OrderedDict()
         for name, p in self.named_parameters():
             result[name] = p.detach()
         return result
@@ -427,8 +428,12 @@ class NLLLoss(_Loss):
 class Sequential(Module):
     def __init__(self, *args):
         super().__init__()
-        for idx, module in enumerate(args):
-            self.add_module(str(idx), module)
+        if len(args) == 1 and isinstance(args[0], OrderedDict):
+            for key, module in args[0].items():
+                self.add_module(key, module)
+        else:
+            for idx, module in enumerate(args):
+                self.add_module(str(idx), module)
 
     def forward(self, input):
         for module in self._modules.values():
