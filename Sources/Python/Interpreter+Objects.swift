@@ -69,7 +69,7 @@ extension Interpreter {
     func bindForInstance(_ attr: PyValue, instance: PyValue, cls: PyClass) throws -> PyValue {
         guard case .object(let o) = attr else { return attr }
         switch o {
-        case is PyFunction:
+        case is PyFunction, is FunctionLike:
             return .object(PyBoundMethod(function: attr, receiver: instance))
         case let s as PyStaticMethod:
             return s.function

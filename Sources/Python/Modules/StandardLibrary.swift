@@ -6,6 +6,8 @@ extension Interpreter {
         case "random": return makeRandomModule()
         case "itertools": return makeItertoolsModule()
         case "collections": return makeCollectionsModule()
+        case "functools": return makeFunctoolsModule()
+        case "copy": return makeCopyModule()
         default: return nil
         }
     }
