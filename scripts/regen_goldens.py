@@ -44,9 +44,11 @@ ALLOWED_MODULES = {
     "math",
     "os",
     "random",
+    "string",
     "sys",
     "time",
     "torch",
+    "typing",
 }
 IMPORT_LINE = re.compile(r"^(?:import\s+([\w.]+)(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*|from\s+([\w.]+)\s+import\s+.+)\s*$")
 

@@ -43,6 +43,7 @@ final class Compiler {
     /// Compiles a module body into a code object named `<module>`.
     func compileModule(_ body: [Stmt]) throws -> CodeObject {
         let code = CodeObject(name: "<module>", qualname: "<module>", fileName: fileName, firstLine: 1)
+        try checkFutureImports(body)
         BindingCollector.collect(body, into: scope)
         code.docstring = Compiler.docstring(body)
         let exec = try compileBlock(body)

@@ -120,6 +120,7 @@ extension Interpreter {
     /// Runs `source` as the main program (`__name__ == "__main__"`).
     public func execute(source: String, fileName: String) throws {
         self.fileName = fileName
+        if argv.isEmpty { argv = [fileName] }
         let main = PyModuleObject(name: "__main__")
         modules["__main__"] = main
         main.set("__doc__", .none)

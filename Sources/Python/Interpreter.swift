@@ -11,6 +11,10 @@ public final class Interpreter {
     }
     /// Python's recursion limit (frames of Python code).
     public var recursionLimit: Int = 1000
+    /// What `sys.setrecursionlimit` asked for, when above what the stack holds.
+    var requestedRecursionLimit: Int?
+    /// `sys.argv`: the program as it was named on the command line, then its arguments.
+    public var argv: [String] = []
     /// The `builtins` namespace.
     public let builtins: PyModuleObject
     /// The file name shown in tracebacks for the main program.

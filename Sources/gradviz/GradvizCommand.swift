@@ -67,6 +67,11 @@ struct GradvizCommand: ParsableCommand {
                     .runInteractive()
             }
             if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
+            if run.exitStatus < 0 {
+                // Python dies by the signal (SIGINT for an uncaught KeyboardInterrupt).
+                signal(-run.exitStatus, SIG_DFL)
+                kill(getpid(), -run.exitStatus)
+            }
             if run.exitStatus != 0 { status = run.exitStatus }
             if run.droppedEvents > 0 {
                 FileHandle.standardError.write(Data("gradviz: \(input.shortName): the trace keeps the first \(run.events.count) events; \(run.droppedEvents) later ones were not recorded (raise --max-events)\n".utf8))

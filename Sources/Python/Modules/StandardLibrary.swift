@@ -8,6 +8,13 @@ extension Interpreter {
         case "collections": return makeCollectionsModule()
         case "functools": return makeFunctoolsModule()
         case "copy": return makeCopyModule()
+        case "sys": return try makeSysModule()
+        case "time": return makeTimeModule()
+        case "string": return makeStringModule()
+        case "os": return try makeOsModule()
+        case "os.path", "posixpath": return makeOsPathModule()
+        case "__future__": return makeFutureModule()
+        case "typing": return makeTypingModule()
         default: return nil
         }
     }

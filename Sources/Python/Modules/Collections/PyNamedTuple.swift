@@ -4,11 +4,14 @@ final class PyNamedTuple: NativeObject {
     let cls: PyClass
     let values: [PyValue]
     let layout: NamedTupleLayout
+    /// The name `repr` shows, when it is not the class name (`sys.version_info`).
+    let reprName: String?
 
-    init(cls: PyClass, values: [PyValue], layout: NamedTupleLayout) {
+    init(cls: PyClass, values: [PyValue], layout: NamedTupleLayout, reprName: String? = nil) {
         self.cls = cls
         self.values = values
         self.layout = layout
+        self.reprName = reprName
     }
 
     override var typeName: String { cls.name }
@@ -99,7 +102,7 @@ final class PyNamedTuple: NativeObject {
             return try interp.str(try interp.call(try interp.bindForInstance(m, instance: .object(self), cls: cls), []))
         }
         let parts = try zip(layout.fields, values).map { "\($0)=\(try interp.repr($1))" }
-        return "\(cls.name)(\(parts.joined(separator: ", ")))"
+        return "\(reprName ?? cls.name)(\(parts.joined(separator: ", ")))"
     }
 
     override func str(interp: Interpreter) throws -> String? {
