@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(
             name: "gradviz",
             dependencies: [
-                "Torch", "Trace", "Autograd",
+                "Torch", "Trace", "Autograd", "Python",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

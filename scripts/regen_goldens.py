@@ -136,7 +136,8 @@ def same_up_to_addresses(old, new):
 def lint(program):
     """Problems that make a program unsuitable as a golden even though Python runs it."""
     problems = []
-    text = program.read_text(encoding="utf-8")
+    # Programs may be in another encoding (a PEP 263 declaration) or not decode at all (on purpose).
+    text = program.read_bytes().decode("utf-8", errors="replace")
     lines = text.splitlines()
     if not lines or not lines[0].startswith("#"):
         problems.append("first line is not a comment saying what the program checks")

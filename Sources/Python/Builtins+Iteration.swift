@@ -100,8 +100,7 @@ extension Interpreter {
             case .tuple(let t): return .object(PyArrayIterator(t.reversed(), typeName: "reversed"))
             case .str(let s): return .object(PyArrayIterator(s.reversed().map { .str(String($0)) }, typeName: "reversed"))
             case .object(let r as PyRange):
-                let reversedRange = PyRange(start: r.element(r.count - 1), stop: r.start - r.step, step: -r.step)
-                return .object(try interp.makeIterator(.object(reversedRange)))
+                return .object(r.reversedIterator())
             case .object(let inst as PyInstance):
                 if let m = try interp.lookupDunder(inst, "__reversed__") { return try interp.call(m, []) }
                 if let n = try inst.length(interp: interp), let g = try interp.lookupDunder(inst, "__getitem__") {

@@ -191,6 +191,7 @@ extension Interpreter {
             }
             let margin = width - scalars.count
             if margin <= 0 { return receiverValue(s) }
+            try checkLength(width)
             let left: Int
             switch name {
             case "ljust": left = 0
@@ -206,6 +207,7 @@ extension Interpreter {
             let width = try index(try one())
             let margin = width - scalars.count
             if margin <= 0 { return .str(s) }
+            try checkLength(width)
             var body = scalars
             var sign: [Unicode.Scalar] = []
             if let f = body.first, f == "+" || f == "-" {
@@ -266,6 +268,14 @@ extension Interpreter {
         case "expandtabs":
             let b = try args.bind(PySignature.cached("expandtabs(tabsize=8)"))
             let size = try index(b[0])
+            guard size <= Int(Int32.max) && size >= Int(Int32.min) else {
+                throw PyException(.overflowError, "Python int too large to convert to C int")
+            }
+            var expanded = 0
+            for u in scalars {
+                if u == "\t" { expanded += size > 0 ? size : 0 } else { expanded += 1 }
+                if expanded > Interpreter.maxSequenceLength { try checkLength(expanded) }
+            }
             var out = String.UnicodeScalarView()
             var column = 0
             for u in scalars {

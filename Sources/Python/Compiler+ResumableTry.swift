@@ -23,7 +23,7 @@ extension Compiler {
             let interp = f.interp
             let h = compiled[index]
             if !resumed {
-                if e.context == nil && !e.suppressContext, let outer = interp.handling.last, !outer.isSame(as: e) {
+                if e.context == nil, let outer = interp.handling.last, !outer.isSame(as: e) {
                     e.context = outer
                 }
                 if let bind = h.bind { try bind(f, .object(e.instance)) }
@@ -42,7 +42,7 @@ extension Compiler {
                 state.marks.append(.handler(index, e))
                 throw error
             } catch let inner as PyException {
-                if !inner.isSame(as: e) && inner.context == nil && !inner.suppressContext { inner.context = e }
+                if !inner.isSame(as: e) && inner.context == nil { inner.context = e }
                 throw inner
             }
             if let unbind = h.unbind { _ = try? unbind(f) }
@@ -109,7 +109,7 @@ extension Compiler {
                 state.marks.append(.finalBlock(pending))
                 throw error
             } catch let inner as PyException {
-                if case .exception(let e) = pending, !inner.isSame(as: e), inner.context == nil, !inner.suppressContext {
+                if case .exception(let e) = pending, !inner.isSame(as: e), inner.context == nil {
                     inner.context = e
                 }
                 throw inner

@@ -295,7 +295,7 @@ extension Compiler {
                         f.line = h.line
                         guard try interp.exceptionMatches(e, try te(f)) else { continue }
                     }
-                    if e.context == nil && !e.suppressContext, let outer = interp.handling.last, !outer.isSame(as: e) {
+                    if e.context == nil, let outer = interp.handling.last, !outer.isSame(as: e) {
                         e.context = outer
                     }
                     if let bind = h.bind { try bind(f, .object(e.instance)) }
@@ -310,7 +310,7 @@ extension Compiler {
                     do {
                         flow = try h.body(f)
                     } catch let inner as PyException {
-                        if !inner.isSame(as: e) && inner.context == nil && !inner.suppressContext { inner.context = e }
+                        if !inner.isSame(as: e) && inner.context == nil { inner.context = e }
                         throw inner
                     }
                     if let unbind = h.unbind { _ = try? unbind(f) }
@@ -330,7 +330,7 @@ extension Compiler {
                 do {
                     finalFlow = try fe(f)
                 } catch let inner as PyException {
-                    if !inner.isSame(as: e) && inner.context == nil && !inner.suppressContext { inner.context = e }
+                    if !inner.isSame(as: e) && inner.context == nil { inner.context = e }
                     throw inner
                 }
                 if case .normal = finalFlow {} else { return finalFlow }

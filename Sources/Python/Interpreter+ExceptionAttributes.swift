@@ -8,7 +8,8 @@ extension Interpreter {
         case "__cause__": return state.cause.map { .object($0) } ?? PyValue.none
         case "__context__": return state.context.map { .object($0) } ?? PyValue.none
         case "__suppress_context__": return .bool(state.suppressContext)
-        case "__traceback__": return PyValue.none
+        case "__traceback__":
+            return PyTracebackObject.chain(Array(state.traceback.reversed())[...]) ?? PyValue.none
         case "value" where inst.cls.isSubclass(of: .stopIteration):
             return inst.exceptionArgs.first ?? PyValue.none
         case "code" where inst.cls.isSubclass(of: .systemExit):
@@ -42,5 +43,33 @@ extension Interpreter {
             return false
         }
         return true
+    }
+}
+
+/// A traceback object (`e.__traceback__`, `tb.tb_next`): one frame the exception passed.
+final class PyTracebackObject: PyObject {
+    let entry: PyTracebackEntry
+    let next: PyValue
+
+    init(entry: PyTracebackEntry, next: PyValue) {
+        self.entry = entry
+        self.next = next
+    }
+
+    /// The chain for entries from the outermost frame to the innermost; nil when empty.
+    static func chain(_ entries: ArraySlice<PyTracebackEntry>) -> PyValue? {
+        var next: PyValue?
+        for entry in entries.reversed() { next = .object(PyTracebackObject(entry: entry, next: next ?? .none)) }
+        return next
+    }
+
+    override var typeName: String { "traceback" }
+
+    override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        switch name {
+        case "tb_lineno": return .int(entry.line)
+        case "tb_next": return next
+        default: return nil
+        }
     }
 }

@@ -87,6 +87,7 @@ extension Interpreter {
                 throw PyException(.typeError, "unsupported format string passed to \(v.typeName).__format__")
             }
         } catch let e as PythonFormatError {
+            if let length = e.requestedLength { try checkLength(length) }
             let cls = PyClass.builtinExceptions.first { $0.name == e.type } ?? .valueError
             throw PyException(cls, e.message)
         }

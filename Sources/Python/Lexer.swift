@@ -9,6 +9,10 @@ public final class Lexer {
     var line = 1
     var lineStart = 0
     var indentStack: [Int] = [0]
+    /// The indentation columns counting a tab as one column, for TabError.
+    var altIndentStack: [Int] = [0]
+    /// The first line holding a NUL character (CPython refuses it when it reads that line).
+    let firstNulLine: Int?
     var pending: [Token] = []
     var brackets: [(scalar: Unicode.Scalar, location: SourceLocation)] = []
     var atLineStart = true
@@ -22,10 +26,12 @@ public final class Lexer {
 
     /// Creates a lexer over `source`, whose first character sits at `line`:`column`.
     public init(source: String, line: Int = 1, column: Int = 1) {
-        self.scalars = Array(source.unicodeScalars)
+        let scalars = Array(source.unicodeScalars)
+        self.scalars = scalars
         self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         self.line = line
         self.lineStart = 1 - column
+        firstNulLine = scalars.firstIndex(of: "\0").map { nul in line + scalars[..<nul].lazy.filter { $0 == "\n" }.count }
     }
 
     /// Every token up to and including the end-of-file token.
@@ -53,6 +59,9 @@ public final class Lexer {
     public func next() throws -> Token {
         if !pending.isEmpty { return pending.removeFirst() }
         if finished { return Token(.endOfFile, location, end: location) }
+        if let nulLine = firstNulLine, line >= nulLine {
+            throw error("source code cannot contain null bytes", at: SourceLocation(line: nulLine, column: 1))
+        }
         if atLineStart && brackets.isEmpty {
             if let t = try lexIndentation() { return t }
         }

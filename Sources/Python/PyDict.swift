@@ -12,6 +12,20 @@ public final class PyDict {
     /// Creates an empty dict.
     public init() {}
 
+    deinit {
+        guard entries.contains(where: { $0.map { DeferredRelease.mayNest($0.key) || DeferredRelease.mayNest($0.value) } ?? false })
+        else { return }
+        var values: [PyValue] = []
+        values.reserveCapacity(entries.count * 2)
+        for case let entry? in entries {
+            values.append(entry.key)
+            values.append(entry.value)
+        }
+        entries.removeAll()
+        index.removeAll()
+        DeferredRelease.release(&values)
+    }
+
     /// Creates a dict from string keys, in order.
     public convenience init(_ pairs: [(String, PyValue)]) {
         self.init()

@@ -19,6 +19,13 @@ public final class PyInstance: PyObject {
         self.cls = cls
     }
 
+    deinit {
+        guard attributes.values.contains(where: DeferredRelease.mayNest) else { return }
+        var values = Array(attributes.values)
+        attributes.removeAll()
+        DeferredRelease.release(&values)
+    }
+
     public override var typeName: String { cls.name }
 
     public override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {

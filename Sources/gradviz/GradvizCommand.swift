@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Python
 import Torch
 import Trace
 
@@ -43,6 +44,10 @@ struct GradvizCommand: ParsableCommand {
         } catch let e as CLIError {
             FileHandle.standardError.write(Data("gradviz: \(e.description)\n".utf8))
             throw ExitCode(2)
+        } catch let e as PythonSource.DecodingError {
+            // A source file that does not decode is CPython's SyntaxError, before anything runs.
+            FileHandle.standardError.write(Data(e.stderr.utf8))
+            throw ExitCode(1)
         }
     }
 
@@ -255,11 +260,9 @@ struct LessonInput {
                 let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
                 throw CLIError("can't open file '\(absolute)': \(why)")
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw CLIError("'\(path)' is not UTF-8 text")
-            }
             // Python names the main script by its absolute path in tracebacks and warnings.
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let text = try PythonSource.decode([UInt8](data), fileName: absolute).get()
             return LessonInput(source: text, displayName: absolute, path: path)
         }
     }
