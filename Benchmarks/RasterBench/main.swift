@@ -24,6 +24,13 @@ func threadCPUms() -> Double {
     return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
 }
 
+/// Milliseconds of CPU time all threads of the process have used.
+func processCPUms() -> Double {
+    var t = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
+    return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
+}
+
 func wallMS() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e6 }
 
 /// Median milliseconds (by `clock`) of `runs` runs of `body`, after one warm-up run.
@@ -83,19 +90,29 @@ do {
     rows.forEach { print($0) }
 
     let frames = (0..<frameCount).map { FrameSVG.make(step: $0) }
-    var serial: [Data] = [], parallel: [Data] = []
-    let serialMS = try median(max(1, runs / 3), clock: wallMS) { serial = try frames.map { try Raster.png(svg: $0, width: width, height: height) } }
     let threads = ProcessInfo.processInfo.activeProcessorCount
-    let parallelMS = try median(max(1, runs / 3), clock: wallMS) { parallel = try Raster.pngs(frames, width: width, height: height, threads: threads) }
-    var pdf = Data()
-    let pdfMS = try median(max(1, runs / 3), clock: wallMS) { pdf = try Raster.pdf(pages: frames, pageWidth: 960, pageHeight: 540) }
+    let batchRuns = max(1, runs / 3)
+    var serial: [Data] = [], parallel: [Data] = [], pdf = Data()
+    /// (wall ms, CPU ms of all threads) of `body`, medians of `batchRuns` runs.
+    func both(_ body: () throws -> Void) rethrows -> (Double, Double) {
+        (try median(batchRuns, clock: wallMS, body), try median(batchRuns, clock: processCPUms, body))
+    }
+    let serialMS = try both { serial = try frames.map { try Raster.png(svg: $0, width: width, height: height) } }
+    let parallelMS = try both { parallel = try Raster.pngs(frames, width: width, height: height, threads: threads) }
+    // Each call of pngs starts new threads, and pango gives each thread a font map of its own.
+    let freshThreadMS = try both { _ = try Raster.pngs([frame], width: width, height: height, threads: 1) }
+    let pdfMS = try both { pdf = try Raster.pdf(pages: frames, pageWidth: 960, pageHeight: 540) }
 
-    print("\n### \(frameCount) frames (wall clock, machine load \(load()))\n")
-    print("| work | ms | per frame |")
-    print("|---|---|---|")
-    print("| Raster.png one after another | \(ms(serialMS)) | \(ms(serialMS / Double(frameCount))) |")
-    print("| Raster.pngs on \(threads) threads (identical bytes: \(parallel == serial)) | \(ms(parallelMS)) | \(ms(parallelMS / Double(frameCount))) |")
-    print("| Raster.pdf, \(frameCount) pages of 960×540 pt (\(kb(pdf.count)) KiB) | \(ms(pdfMS)) | \(ms(pdfMS / Double(frameCount))) |")
+    print("\n### \(frameCount) frames (median of \(batchRuns); machine load \(load()) on \(threads) cores)\n")
+    print("| work | wall ms | CPU ms (all threads) | wall ms per frame |")
+    print("|---|---|---|---|")
+    func row(_ name: String, _ t: (Double, Double), frames n: Int) {
+        print("| \(name) | \(ms(t.0)) | \(ms(t.1)) | \(ms(t.0 / Double(n))) |")
+    }
+    row("Raster.png, one frame after another", serialMS, frames: frameCount)
+    row("Raster.pngs on \(threads) threads (bytes identical to serial: \(parallel == serial))", parallelMS, frames: frameCount)
+    row("Raster.pngs of 1 frame on a new thread (font map built afresh)", freshThreadMS, frames: 1)
+    row("Raster.pdf, \(frameCount) pages of 960×540 pt (\(kb(pdf.count)) KiB)", pdfMS, frames: frameCount)
 
     if let outDir {
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)

@@ -32,7 +32,7 @@ package enum PNGEncoder {
         guard let base = pixels.bytes.baseAddress else { return true }
         for y in 0..<pixels.height {
             let row = UnsafeBufferPointer(start: (base + y * pixels.stride).assumingMemoryBound(to: UInt32.self), count: pixels.width)
-            // One AND over the row (which the compiler vectorises) instead of a test per pixel.
+            // One AND over the row, a loop the compiler can vectorise, instead of a branch per pixel.
             guard row.reduce(UInt32.max, &) >> 24 == 255 else { return false }
         }
         return true

@@ -109,7 +109,8 @@ enum RsvgCairo {
 
     private static func message(of error: UnsafeMutablePointer<GError>?) -> String {
         guard let error, let text = error.pointee.message else { return "unknown error" }
-        return String(cString: text)
+        // libxml2's messages end in a newline.
+        return String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private static func check(_ status: cairo_status_t) throws {

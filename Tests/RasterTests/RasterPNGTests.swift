@@ -86,7 +86,34 @@ import Raster
     }
 
     @Test func xmlThatIsNotSVGIsRefused() throws {
-        #expect(throws: RasterError.self) { try Raster.png(svg: "<html><body/></html>", width: 10, height: 10) }
+        let error = try #require(throws: RasterError.self) { try Raster.png(svg: "<html><body/></html>", width: 10, height: 10) }
+        #expect(error == RasterError(stage: .read, message: "XML does not have <svg> root"))
+    }
+
+    @Test func deeplyNestedSVGIsAnErrorNotACrash() throws {
+        let depth = 50_000
+        let svg = "<svg xmlns='http://www.w3.org/2000/svg'>" + String(repeating: "<g>", count: depth)
+            + "<rect width='5' height='5'/>" + String(repeating: "</g>", count: depth) + "</svg>"
+        let error = try #require(throws: RasterError.self) { try Raster.png(svg: svg, width: 10, height: 10) }
+        #expect(error.stage == .read && error.message.contains("depth"), "\(error)")
+    }
+
+    @Test func nothingIsLoadedFromFiles() throws {
+        // A red PNG on disk, referenced by an absolute file URI: without a base URI librsvg must not read it.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("raster-red-\(getpid()).png")
+        try Raster.png(svg: TestSVGs.redSquare, width: 8, height: 8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let svg = """
+        <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 8 8">\
+        <image xlink:href="\(file.absoluteString)" width="8" height="8"/></svg>
+        """
+        let image = try CairoPNGReader.decode(try Raster.png(svg: svg, width: 8, height: 8))
+        #expect(image.pixels.allSatisfy { $0 == 0xFFFF_FFFF })
+        // The same image embedded as a data: URI is drawn, so the white above is the file being refused.
+        let embedded = svg.replacingOccurrences(
+            of: file.absoluteString, with: "data:image/png;base64," + (try Data(contentsOf: file)).base64EncodedString())
+        let drawn = try CairoPNGReader.decode(try Raster.png(svg: embedded, width: 8, height: 8))
+        #expect(drawn.rgba(4, 4) == [255, 0, 0, 255])
     }
 
     @Test(arguments: [(0, 10), (10, 0), (-1, 5), (40_000, 10), (20_000, 20_000)])
