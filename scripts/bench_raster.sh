@@ -24,7 +24,16 @@ text="# Raster benchmarks
 
 Measured by \`scripts/bench_raster.sh\` on $(uname -m), $(nproc) cores, $(date +%F); release build; ${versions}.
 
-${report}"
+${report}
+
+Notes:
+- Single-frame rows are CPU time of the rendering thread, so other work on the machine disturbs
+  them little; the frame-batch rows are wall clock and CPU time of all threads, and the parallel
+  row only shows its speed-up when the cores are otherwise idle (the load average is printed).
+- \"encode\" is the PNG encoding of pixels already drawn: gradviz's encoder (straight RGB rows,
+  zlib) against cairo_surface_write_to_png (libpng, RGBA, its default filters and level).
+- The 1-frame row starts a new thread, whose pango font map is built afresh: the cost a pngs
+  call pays once per thread."
 echo "$text"
 if [ "$write" = 1 ]; then
   printf '%s\n' "$text" > Benchmarks/raster.md
