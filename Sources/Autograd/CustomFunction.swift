@@ -165,7 +165,7 @@ public enum CustomFunction {
             results = outputs
         }
         for r in results {
-            EngineObservers.current?.forward(op: name, inputs: inputTensors, output: r)
+            EngineObservers.current?.forward(ForwardReport(op: name, rule: nil, inputs: inputTensors, output: r))
         }
         return results
     }
