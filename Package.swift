@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "gradviz",
             dependencies: [
-                "Torch", "Trace", "Render", "Stepper", "Autograd",
+                "Torch", "Trace", "Render", "Stepper", "Autograd", "Python",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

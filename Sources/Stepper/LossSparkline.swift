@@ -17,7 +17,7 @@ enum LossSparkline {
         let finite = points.filter { $0.loss.isFinite }
         guard count > 0, !finite.isEmpty else { return "" }
         let columns = max(min(width, count), 1)
-        let log = LossChart.usesLogScale(finite.map(\.loss))
+        let log = LossSparkline.usesLogScale(finite.map(\.loss))
         let scaled = { (x: Double) -> Double in log ? Foundation.log10(x) : x }
         let values = finite.map { scaled($0.loss) }
         let lo = values.min()!, hi = values.max()!
@@ -38,5 +38,11 @@ enum LossSparkline {
             out.append(levels[min(max(level, 0), levels.count - 1)])
         }
         return out
+    }
+
+    /// A log scale when the positive losses span more than two decades.
+    static func usesLogScale(_ losses: [Double]) -> Bool {
+        guard let lo = losses.min(), let hi = losses.max(), lo > 0 else { return false }
+        return hi / lo > 100
     }
 }

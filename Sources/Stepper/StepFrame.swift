@@ -1,58 +1,75 @@
-/// One step of the step-through: an event, where it happened and what it means.
+import Trace
+
+/// One step of the step-through: a frame, where it happened and what it means, written out
+/// from the frame's ``Explanation`` (the same one the pictures show).
 struct StepFrame {
-    /// The event's position in the step-through, from 0.
+    /// The step's position in the step-through, from 0.
     var number: Int
-    var event: TraceEvent
-    /// The explanation, before wrapping.
-    var body: [StyledLine]
-    /// Set on a summary step: the iteration of a long loop it stands for.
-    var summary: FrameSelection.Summary?
+    var frame: Frame
 
-    init(number: Int, event: TraceEvent, body: [StyledLine], summary: FrameSelection.Summary? = nil) {
-        self.number = number
-        self.event = event
-        self.body = body
-        self.summary = summary
-    }
-
-    /// `Step 3/9 · line 10 · The chain rule · pass 2`, or for a summary
+    /// `Step 3/9 · line 10 · The chain rule · iteration 2`, or for a summary
     /// `Step 40/52 · summary · iteration 50 of 500 · Training`.
     func header(of count: Int) -> String {
         var parts = ["Step \(number + 1)/\(count)"]
-        if let s = summary {
+        let x = frame.explanation
+        if case .summary(let s) = frame.kind {
             parts += ["summary", "iteration \(s.iteration + 1) of \(s.run.count)"]
-            if let section = event.section { parts.append(section) }
-            return parts.joined(separator: " · ")
+        } else if let line = x.line {
+            parts.append("line \(line)")
         }
-        if let line = event.line { parts.append("line \(line)") }
-        if let section = event.section { parts.append(section) }
-        // The first run of a line needs no number; later ones (loops, repeated calls) do.
-        if let pass = event.iteration, pass > 0 { parts.append("pass \(pass + 1)") }
+        if let section = x.section { parts.append(section) }
         return parts.joined(separator: " · ")
     }
 
-    /// The narration above the statement, as caption lines (none on summary steps).
+    /// The narration above the statement, as caption lines.
     var caption: [StyledLine] {
-        summary == nil ? event.narration.map { StyledLine("  " + $0, .emphasis) } : []
+        frame.explanation.narration.map { StyledLine("  " + $0, .emphasis) }
     }
 
-    /// What a summary step says: where the loop stands, the loss, and its curve so far.
-    static func summaryBody(_ s: FrameSelection.Summary) -> [StyledLine] {
-        let every = s.every == 1 ? "every iteration" : "every \(s.every) iterations"
-        var out = [StyledLine("A long loop: its first iteration was shown step by step; from here one summary step \(every).", .dim)]
-        var head = StyledLine("iteration \(s.iteration + 1) of \(s.run.count)", .heading)
-        head.append(FrameCaption.lossText(s), .value)
-        out.append(head)
-        let spark = LossSparkline.line(s.run.losses, count: s.run.count, current: s.iteration)
-        if !spark.isEmpty {
-            var line = StyledLine("loss ")
-            line.append(spark, .formula)
-            line.append("  iterations 1–\(s.iteration + 1) of \(s.run.count)", .dim)
-            out.append(line)
+    /// The step in words, then the chain rule with the lesson's names and with numbers,
+    /// sums of gradients, an error whole, and what the lesson printed.
+    var body: [StyledLine] {
+        let x = frame.explanation
+        var out: [StyledLine] = []
+        if !x.heading.isEmpty { out.append(StyledLine(x.heading, .heading)) }
+        for d in x.details { out.append(StyledLine("  " + d)) }
+        for t in x.chainRule {
+            var local = StyledLine("  local     ", .dim)
+            local.append(t.local.text, .formula)
+            out.append(local)
+            var down = StyledLine("  → \(t.input)  ".padding(12), .dim)
+            down.append(t.downstream.text, .value)
+            out.append(down)
         }
-        out.append(StyledLine("The source line marked is the iteration's last step; the graph stands as it left it.", .dim))
+        for s in x.sums {
+            var l = StyledLine("  sum       ", .dim)
+            l.append(s.text, .value)
+            out.append(l)
+        }
+        if let e = x.error {
+            out.append(StyledLine("  \(e.type)" + (e.node.map { " in \($0)" } ?? ""), .current))
+            out.append(StyledLine("  " + e.message, .current))
+        }
+        if let printed = x.printed, !printed.isEmpty {
+            out.append(StyledLine("  output:", .dim))
+            for l in printed.split(separator: "\n") { out.append(StyledLine("    " + l)) }
+        }
+        if case .summary(let s) = frame.kind {
+            let spark = LossSparkline.line(s.run.losses, count: s.run.count, current: s.iteration)
+            if !spark.isEmpty {
+                var line = StyledLine("  loss ")
+                line.append(spark, .formula)
+                line.append("  iterations 1–\(s.iteration + 1) of \(s.run.count)", .dim)
+                out.append(line)
+            }
+        }
         return out
     }
+}
+
+extension String {
+    /// The string padded with spaces to `width` display columns.
+    func padding(_ width: Int) -> String { DisplayWidth.pad(self, to: width) }
 }
 
 /// The lesson source with line numbers and the current line marked.

@@ -1,3 +1,4 @@
+import Trace
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -102,7 +103,7 @@ extension StepThrough {
                 body = [StyledLine("the lesson recorded no events", .dim)]
             }
             body = body.flatMap { $0.wrapped(to: columns) }
-            let current = frame?.event.line
+            let current = frame?.frame.explanation.line
             let wantSource = current == nil || state.help ? 0 : source.lines.count
             let sourceHeight = min(wantSource, max(min(3, available - 1), available - 1 - body.count))
             if sourceHeight > 0 {

@@ -1,10 +1,12 @@
-/// The terminal step-through of a lesson run: one step per trace event, each
+import Trace
+
+/// The terminal step-through of a lesson run: one step per frame, each
 /// with the lesson source (current line marked), the narration, the event in
 /// words and, at every backward node, the chain rule written out with the
 /// lesson's names and then with the numbers.
 ///
 /// ```swift
-/// let stepper = StepThrough(events: recorder.events, source: text, fileName: "lesson1.txt")
+/// let stepper = StepThrough(plan: plan, source: text, fileName: "lesson1.txt")
 /// try stepper.runInteractive()   // full screen on a TTY, the plain transcript otherwise
 /// ```
 public struct StepThrough {
@@ -13,35 +15,15 @@ public struct StepThrough {
     let frames: [StepFrame]
     let source: SourcePane
 
-    /// Prepares the steps of `events`, recorded while running `source`: every
-    /// event by default, or the frames `selection` picks (with `summary` or
-    /// `every:N`, long loops show their first iteration step by step, then one
-    /// summary step every N iterations with the loss and a sparkline of it).
-    /// The selection's cap does not apply here.
-    /// - Complexity: O(n) in the number of events.
-    public init(events: [TraceEvent], source: String, fileName: String,
-                selection: FrameSelection = FrameSelection([.all], cap: .max)) {
+    /// The steps of `plan` (the same frames and explanations the pictures show, without
+    /// the title frame), for the lesson `source`.
+    /// - Complexity: O(n) in the number of frames.
+    public init(plan: FramePlan, source: String, fileName: String) {
         self.fileName = fileName
         self.source = SourcePane(source: source)
-        var unlimited = selection
-        unlimited.cap = .max
-        let picked = (try? unlimited.frames(events)) ?? events.indices.map { FrameSelection.Frame(event: $0) }
-        // Every event is explained, in order: explanations carry state from one event to the next.
-        var explainer = EventExplainer(events: events)
         var frames: [StepFrame] = []
-        frames.reserveCapacity(picked.count)
-        var next = 0
-        for (i, e) in events.enumerated() {
-            let body = explainer.explain(e)
-            while next < picked.count && picked[next].event == i {
-                let f = picked[next]
-                if let s = f.summary {
-                    frames.append(StepFrame(number: frames.count, event: e, body: StepFrame.summaryBody(s), summary: s))
-                } else {
-                    frames.append(StepFrame(number: frames.count, event: e, body: body))
-                }
-                next += 1
-            }
+        for f in plan.frames where f.kind != .title {
+            frames.append(StepFrame(number: frames.count, frame: f))
         }
         self.frames = frames
     }
@@ -66,7 +48,7 @@ public struct StepThrough {
         for f in frames {
             out.append(StyledLine())
             out.append(rule(f.header(of: frames.count), width: width))
-            if let line = f.event.line {
+            if let line = f.frame.explanation.line {
                 let c = StepThrough.transcriptContext
                 out += source.render((line - c.before)...(line + c.after), current: line)
                     .map { $0.truncated(to: width) }

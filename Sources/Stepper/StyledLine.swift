@@ -1,3 +1,4 @@
+import Trace
 /// One line of step-through text in styled runs, drawn with or without ANSI colour.
 struct StyledLine: Equatable {
     enum Style: Equatable {

@@ -99,3 +99,12 @@ public struct LessonOutline: Sendable, Equatable {
         return "en"
     }
 }
+
+extension LessonOutline {
+    /// The outline of lesson `source`, parsed without running it; nil when it does not parse.
+    public static func of(source: String) -> LessonOutline? {
+        let parser = Parser(source: Interpreter.normalizedSource(source))
+        guard let body = try? parser.parseModule() else { return nil }
+        return OutlineBuilder.build(body, commentLines: parser.commentLines, sourceLines: parser.sourceLines)
+    }
+}

@@ -1,29 +1,21 @@
-import Foundation
-
-/// Which trace events become frames, which frames summarise loop iterations,
-/// and how many frames are allowed.
+/// Which steps become frames, which frames summarise loop iterations, and how many
+/// frames are allowed.
 ///
-/// Parsed from the `--frames` value: a comma-separated list of filters, all of
-/// which an event must pass —
+/// Parsed from the `--frames` value: a comma-separated list of filters, all of which a
+/// step must pass —
 ///
-/// - `all`: every event (the behaviour before summaries: each iteration in full);
+/// - `all`: every step (each iteration in full);
 /// - `backward`: the backward pass (its begin and end, nodes, accumulations, hooks);
-/// - `lines:A-B` or `lines:A`: events of lesson lines A…B;
-/// - `iterations:N`: events outside loops and in the first N iterations of each loop;
-/// - `iterations:A-B`: events outside loops and in iterations A…B (counted from 1);
+/// - `lines:A-B` or `lines:A`: steps of lesson lines A…B;
+/// - `iterations:N`: steps outside loops and in the first N iterations of each loop;
+/// - `iterations:A-B`: steps outside loops and in iterations A…B (counted from 1);
 /// - `first:N`: the first N frames that pass the other filters;
-/// - `summary`: long loops (more than `LoopRun.longLoop` iterations) show their
-///   first iteration in full, then one summary frame every N iterations and at
-///   the last, N being the smallest of 1, 2, 5, 10, 20, 50, … that gives at most
-///   `summaryLimit` summaries; shorter loops keep every frame;
+/// - `summary`: long loops (more than `LoopRun.longLoop` iterations) show their first
+///   iteration in full, then one summary frame every N iterations and at the last, N being
+///   the smallest of 1, 2, 5, 10, 20, 50, … that gives at most `summaryLimit` summaries;
 /// - `every:N`: as `summary`, with a summary every N iterations.
 ///
-/// With `summary` or `every:N`, an `iterations` filter names the iterations of
-/// long loops shown in full (the others may be summarised), and `lines` and
-/// `backward` filter only full frames. The default is `summary`.
-///
-/// A summary frame stands at the last event of its iteration (the state after
-/// the update) and carries the loop's losses for the chart.
+/// The default is `summary`. A summary frame stands at the last step of its iteration.
 public struct FrameSelection: Equatable, Sendable {
     /// One `--frames` filter.
     public enum Filter: Equatable, Sendable {
@@ -33,38 +25,24 @@ public struct FrameSelection: Equatable, Sendable {
         /// Iterations counted from 1, in every loop.
         case iterations(ClosedRange<Int>)
         case first(Int)
-        /// Summaries of long loops, the step chosen from `summaryLimit`.
         case summary
-        /// Summaries of long loops every N iterations.
         case every(Int)
     }
 
-    /// One frame to draw: an event, drawn in full or as a summary of its iteration.
-    public struct Frame: Equatable, Sendable {
-        /// Index of the event in the trace.
+    /// One selected step, drawn in full or as a summary of its iteration.
+    public struct Pick: Equatable, Sendable {
         public var event: Int
-        /// Set for a summary frame.
         public var summary: Summary?
-
-        /// A full frame of `event`, or a summary frame.
-        public init(event: Int, summary: Summary? = nil) {
-            self.event = event
-            self.summary = summary
-        }
     }
 
     /// What a summary frame stands for: an iteration of a long loop.
     public struct Summary: Equatable, Sendable {
-        /// The loop run, with every iteration's loss.
         public var run: LoopRun
-        /// The iteration, 0-based within the run.
+        /// 0-based.
         public var iteration: Int
-        /// Summaries come every this many iterations.
         public var every: Int
 
-        /// The loss at `iteration`, if it has one.
         public var loss: Double? { run.iterations.last { $0.number == iteration }?.loss }
-        /// The first loss of the run.
         public var firstLoss: (iteration: Int, loss: Double)? { run.losses.first }
     }
 
@@ -73,7 +51,6 @@ public struct FrameSelection: Equatable, Sendable {
         case tooManyFrames(selected: Int, cap: Int)
         case invalid(String)
 
-        /// The message for the command line, naming the options that help.
         public var description: String {
             switch self {
             case .tooManyFrames(let n, let cap):
@@ -87,22 +64,14 @@ public struct FrameSelection: Equatable, Sendable {
         }
     }
 
-    /// The accepted forms, as error messages list them.
     public static let accepted = "all, backward, lines:A-B, iterations:N, iterations:A-B, first:N, summary or every:N"
-
-    /// The default cap on frames per lesson.
     public static let defaultCap = 300
-    /// The default largest number of summary frames per long loop with `summary`.
     public static let defaultSummaryLimit = 20
 
-    /// Filters an event must all pass.
     public var filters: [Filter]
-    /// At most this many frames; more is an error naming the options that fix it.
     public var cap: Int
-    /// With `summary`: at most this many summary frames per long loop.
     public var summaryLimit: Int
 
-    /// A selection from filters, by default `summary`.
     public init(_ filters: [Filter] = [.summary], cap: Int = FrameSelection.defaultCap,
                 summaryLimit: Int = FrameSelection.defaultSummaryLimit) {
         self.filters = filters
@@ -114,7 +83,7 @@ public struct FrameSelection: Equatable, Sendable {
     public init(parsing text: String, cap: Int = FrameSelection.defaultCap) throws {
         var filters: [Filter] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let p = part.trimmingCharacters(in: .whitespaces).lowercased()
+            let p = String(part).trimmingCharacters(in: " ").lowercased()
             let fields = p.split(separator: ":", maxSplits: 1).map(String.init)
             switch (fields.first ?? "", fields.count) {
             case ("all", 1): filters.append(.all)
@@ -141,7 +110,6 @@ public struct FrameSelection: Equatable, Sendable {
         self.init(filters, cap: cap)
     }
 
-    /// `A-B` (1 ≤ A ≤ B) or a single number made into a range by `single`.
     private static func range(_ text: String, single: (Int) -> ClosedRange<Int>) -> ClosedRange<Int>? {
         let ends = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
         if ends.count == 1, let a = ends[0], a >= 1 { return single(a) }
@@ -149,26 +117,7 @@ public struct FrameSelection: Equatable, Sendable {
         return nil
     }
 
-    /// Indices of the selected events, ascending; throws `tooManyFrames` above the cap.
-    public func select(_ events: [TraceEvent]) throws -> [Int] {
-        try frames(events).map(\.event)
-    }
-
-    /// The frames to draw, in trace order; throws `tooManyFrames` above the cap.
-    /// - Complexity: O(n) in the number of events.
-    public func frames(_ events: [TraceEvent]) throws -> [Frame] {
-        let picked = plan(events)
-        if picked.count > cap { throw Failure.tooManyFrames(selected: picked.count, cap: cap) }
-        return picked
-    }
-
-    /// Every summary step this selection uses, one per long loop (empty without summaries).
-    public func summarySteps(_ events: [TraceEvent]) -> [Int] {
-        guard summarising else { return [] }
-        return LoopRun.segment(events).filter(\.isLong).map(step(for:))
-    }
-
-    private var summarising: Bool {
+    var summarising: Bool {
         filters.contains { if case .summary = $0 { return true }; if case .every = $0 { return true }; return false }
     }
 
@@ -181,16 +130,22 @@ public struct FrameSelection: Equatable, Sendable {
         return LoopRun.summaryStep(count: run.count, limit: summaryLimit)
     }
 
-    private func plan(_ events: [TraceEvent]) -> [Frame] {
-        // Per event inside a loop: its run and iteration (0-based within the run).
-        var place = [(run: Int, iteration: Int)?](repeating: nil, count: events.count)
+    /// The steps to draw among `candidates` (event indices that may be frames, ascending), in
+    /// trace order; throws `tooManyFrames` above the cap.
+    public func picks(_ events: [TraceEvent], candidates: [Int]) throws -> [Pick] {
+        let picked = plan(events, candidates: candidates)
+        if picked.count > cap { throw Failure.tooManyFrames(selected: picked.count, cap: cap) }
+        return picked
+    }
+
+    private func plan(_ events: [TraceEvent], candidates: [Int]) -> [Pick] {
+        var place: [Int: (run: Int, iteration: Int)] = [:]
         let runs = LoopRun.segment(events)
         for (r, run) in runs.enumerated() {
             for it in run.iterations { for k in it.events { place[k] = (r, it.number) } }
         }
-        // Per long run when summarising: iterations in full, and the summary at an iteration's last event.
         var full: [Int: Set<Int>] = [:]
-        var summaryAt: [Int: Summary] = [:]
+        var wantedSummaries: [Int: (Summary, Range<Int>)] = [:]
         if summarising {
             let ranges = iterationRanges
             for (r, run) in runs.enumerated() where run.isLong {
@@ -199,40 +154,67 @@ public struct FrameSelection: Equatable, Sendable {
                 full[r] = Set(shown)
                 let wanted = Set(LoopRun.summaryIterations(count: run.count, every: every)).subtracting(shown)
                 for it in run.iterations where wanted.contains(it.number) {
-                    summaryAt[it.events.upperBound - 1] = Summary(run: run, iteration: it.number, every: every)
+                    wantedSummaries[it.events.upperBound] = (Summary(run: run, iteration: it.number, every: every), it.events)
                 }
             }
         }
+        // A summary stands at the last candidate of its iteration.
+        var summaryAt: [Int: Summary] = [:]
+        let sortedEnds = wantedSummaries.keys.sorted()
+        var c = 0
+        for end in sortedEnds {
+            let (s, range) = wantedSummaries[end]!
+            while c < candidates.count && candidates[c] < range.lowerBound { c += 1 }
+            var last: Int?
+            while c < candidates.count && candidates[c] < range.upperBound {
+                last = candidates[c]
+                c += 1
+            }
+            if let last { summaryAt[last] = s }
+        }
         let limit = filters.compactMap { f -> Int? in if case .first(let n) = f { return n } else { return nil } }.min()
-        var picked: [Frame] = []
-        for (i, e) in events.enumerated() {
+        var picked: [Pick] = []
+        for i in candidates {
             if let limit, picked.count >= limit { break }
+            let e = events[i]
             let at = place[i]
             if let at, let shown = full[at.run] {
                 if shown.contains(at.iteration) {
-                    if passes(e, iteration: nil) { picked.append(Frame(event: i)) }
+                    if passes(e, iteration: nil) { picked.append(Pick(event: i)) }
                 } else if let s = summaryAt[i] {
-                    picked.append(Frame(event: i, summary: s))
+                    picked.append(Pick(event: i, summary: s))
                 }
             } else if passes(e, iteration: at?.iteration) {
-                picked.append(Frame(event: i))
+                picked.append(Pick(event: i))
             }
         }
         return picked
     }
 
-    /// Whether `e` passes the filters; `iteration` (0-based within its run) is nil outside loops
-    /// and when the iteration was already decided.
     private func passes(_ e: TraceEvent, iteration: Int?) -> Bool {
         filters.allSatisfy { f in
             switch f {
             case .all, .first, .summary, .every: return true
-            case .backward: return FrameSelection.backwardKinds.contains(e.kind)
-            case .lines(let r): return e.line.map { r.contains($0) } ?? false
+            case .backward: return FrameSelection.isBackward(e)
+            case .lines(let r): return e.context.line.map { r.contains($0) } ?? false
             case .iterations(let r): return iteration.map { r.contains($0 + 1) } ?? true
             }
         }
     }
 
-    static let backwardKinds: Set<TraceEvent.Kind> = [.backwardBegin, .node, .accumulate, .backwardEnd, .hook]
+    public static func isBackward(_ e: TraceEvent) -> Bool {
+        switch e.kind {
+        case .backwardBegin, .node, .accumulate, .backwardEnd, .hook: return true
+        default: return false
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
 }

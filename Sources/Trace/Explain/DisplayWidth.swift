@@ -182,7 +182,7 @@ public enum DisplayWidth {
 }
 
 extension String {
-    var trailingSpacesRemoved: String {
+    public var trailingSpacesRemoved: String {
         var s = self
         while s.last == " " { s.removeLast() }
         return s

@@ -1,0 +1,292 @@
+import Trace
+
+/// Draws one frame as SVG: the caption panel on the left, the graph on the right with every
+/// node at its lesson-wide position, structural edges thin and grey in the forward direction,
+/// gradients as thick arrows pointing the way they travel (toward the inputs) with their values.
+struct FrameSVG {
+    /// Where the caption goes: beside a tall graph, or above a wide one.
+    enum Arrangement: Equatable {
+        /// A caption column on the left, `width` pixels wide, with the legend under it.
+        case side(width: Double)
+        /// A caption band across the top, `height` pixels high; the legend in a row at the bottom.
+        case top(height: Double)
+    }
+
+    let canvas: Size
+    let layout: GraphLayout
+    let metrics: TextMetrics
+    /// The part of the lesson's coordinates the graph panel shows.
+    let view: Rect
+    let arrangement: Arrangement
+
+    static let margin = 24.0
+
+    /// The legend's height under the graph (top arrangement).
+    var legendBand: Double { Legend.height(width: canvas.width - 2 * FrameSVG.margin) + 8 }
+
+    /// The caption's box.
+    var captionPanel: Rect {
+        switch arrangement {
+        case .side(let w): return Rect(minX: 0, minY: 0, maxX: w, maxY: canvas.height)
+        case .top(let h): return Rect(minX: 0, minY: 0, maxX: canvas.width, maxY: h)
+        }
+    }
+
+    var graphPanel: Rect {
+        let m = FrameSVG.margin
+        switch arrangement {
+        case .side(let w): return Rect(minX: w + m, minY: m, maxX: canvas.width - m, maxY: canvas.height - m)
+        case .top(let h): return Rect(minX: m, minY: h + m, maxX: canvas.width - m, maxY: canvas.height - m - legendBand)
+        }
+    }
+
+    /// The scale at which `view` fits the graph panel of `arrangement`.
+    static func fitScale(view: Rect, canvas: Size, arrangement: Arrangement) -> Double {
+        let f = FrameSVG(canvas: canvas, layout: GraphLayout.empty, metrics: TextMetrics(session: nil), view: view,
+                         arrangement: arrangement)
+        return f.transform.scale
+    }
+
+    /// Lesson coordinates → canvas: the scale and offset fitting `view` into the graph panel.
+    var transform: (scale: Double, dx: Double, dy: Double) {
+        let panel = graphPanel
+        guard !view.isEmpty, view.width > 0 || view.height > 0 else { return (1, panel.center.x, panel.center.y) }
+        let padded = view.inset(30)
+        let s = min(1.4, min(panel.width / max(padded.width, 1), panel.height / max(padded.height, 1)))
+        let c = view.center
+        return (s, panel.center.x - c.x * s, panel.center.y - c.y * s)
+    }
+
+    func render(_ frame: Frame, looks: [SceneNodeID: NodeLook], index: Int, count: Int, lessonTitle: String) -> String {
+        var svg = SVGText()
+        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", SVGText.num(canvas.width)),
+                         ("height", SVGText.num(canvas.height)),
+                         ("viewBox", "0 0 \(SVGText.num(canvas.width)) \(SVGText.num(canvas.height))"),
+                         ("font-family", Palette.font), ("data-frame", String(index + 1))])
+        svg.open("title", [])
+        svg.raw(SVGText.escape("\(lessonTitle) — frame \(index + 1) of \(count)"))
+        svg.end("title")
+        svg.open("rect", [("width", "100%"), ("height", "100%"), ("fill", Palette.background)], close: true)
+        if frame.kind == .title {
+            drawTitle(frame, into: &svg)
+        } else {
+            drawGraph(frame, looks: looks, into: &svg)
+            drawCaption(frame, into: &svg)
+        }
+        svg.text("\(index + 1) / \(count)", x: canvas.width - FrameSVG.margin, y: canvas.height - 10, size: 18, face: .sans,
+                 color: Palette.faint, anchor: "end")
+        svg.end("svg")
+        return svg.out
+    }
+
+    // MARK: - Title
+
+    private func drawTitle(_ frame: Frame, into svg: inout SVGText) {
+        let x = frame.explanation
+        let width = canvas.width - 2 * 160
+        var y = canvas.height * 0.3
+        for line in Caption.wrap(x.heading, width: width, face: .sansBold, size: 56, metrics: metrics) {
+            svg.text(line, x: canvas.width / 2, y: y, size: 56, face: .sansBold, color: Palette.ink, anchor: "middle")
+            y += 56 * 1.3
+        }
+        y += 30
+        for (i, s) in x.details.enumerated() {
+            for line in Caption.wrap("\(i + 1). \(s)", width: width, face: .sans, size: 30, metrics: metrics) {
+                svg.text(line, x: canvas.width / 2, y: y, size: 30, face: .sans, color: Palette.secondary, anchor: "middle")
+                y += 30 * 1.35
+            }
+        }
+    }
+
+    // MARK: - Caption
+
+    private func drawCaption(_ frame: Frame, into svg: inout SVGText) {
+        let panel = captionPanel
+        svg.open("rect", [("x", "0"), ("y", "0"), ("width", SVGText.num(panel.width)), ("height", SVGText.num(panel.height)),
+                          ("fill", Palette.panel)], close: true)
+        let m = FrameSVG.margin
+        var chart: Rect?
+        var textBox: Rect
+        switch arrangement {
+        case .side:
+            let legendTop = canvas.height - m - Legend.height(width: panel.width - 2 * m)
+            if case .summary = frame.kind { chart = Rect(minX: m, minY: legendTop - 290, maxX: panel.maxX - m, maxY: legendTop - 20) }
+            textBox = Rect(minX: m, minY: m, maxX: panel.maxX - m, maxY: (chart?.minY ?? legendTop) - 10)
+            Legend.draw(at: Point(x: m, y: legendTop), width: panel.width - 2 * m, into: &svg)
+        case .top:
+            if case .summary = frame.kind { chart = Rect(minX: panel.maxX - 560, minY: m, maxX: panel.maxX - m, maxY: panel.maxY - m) }
+            textBox = Rect(minX: m, minY: m, maxX: (chart?.minX ?? panel.maxX) - m, maxY: panel.maxY - m)
+            Legend.draw(at: Point(x: m, y: canvas.height - legendBand), width: canvas.width - 2 * m - 80, into: &svg)
+        }
+        let caption = FrameSVG.fittedCaption(frame, width: textBox.width, height: textBox.height, metrics: metrics)
+        var y = textBox.minY
+        svg.open("g", [("class", "caption")])
+        for line in caption.lines {
+            y += line.gapBefore + line.size
+            if line.role == .source {
+                svg.open("rect", [("x", SVGText.num(textBox.minX - 8)), ("y", SVGText.num(y - line.size)),
+                                  ("width", SVGText.num(textBox.width + 16)), ("height", SVGText.num(line.size * 1.3)),
+                                  ("fill", "#fff7d6"), ("rx", "4")], close: true)
+            }
+            if line.role == .errorTitle || line.role == .errorText {
+                svg.open("rect", [("x", SVGText.num(textBox.minX - 10)), ("y", SVGText.num(y - line.size)),
+                                  ("width", "4"), ("height", SVGText.num(line.size * 1.3)), ("fill", Palette.error)], close: true)
+            }
+            svg.text(line.text, x: textBox.minX, y: y, size: line.size, face: line.face, color: line.color,
+                     extra: [("class", "caption-\(line.role)")])
+            y += line.size * (Palette.lineGap - 1)
+        }
+        svg.end("g")
+        if case .summary(let s) = frame.kind, let chart { LossChartSVG.draw(s, in: chart, into: &svg) }
+    }
+
+    /// The caption at the largest scale (from 1 down to 0.75) whose lines fit `height`.
+    static func fittedCaption(_ frame: Frame, width: Double, height: Double, metrics: TextMetrics) -> Caption {
+        var scale = 1.0
+        var caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics)
+        while caption.height > height && scale > 0.76 {
+            scale -= 0.05
+            caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics)
+        }
+        return caption
+    }
+
+    // MARK: - Graph
+
+    private func drawGraph(_ frame: Frame, looks: [SceneNodeID: NodeLook], into svg: inout SVGText) {
+        let t = transform
+        func map(_ p: Point) -> Point { Point(x: p.x * t.scale + t.dx, y: p.y * t.scale + t.dy) }
+        func box(_ id: SceneNodeID) -> Rect? {
+            guard let p = layout.positions[id], let s = layout.sizes[id] else { return nil }
+            let c = map(p)
+            return Rect(center: c, size: Size(width: s.width * t.scale, height: s.height * t.scale))
+        }
+        svg.open("g", [("class", "graph")])
+        // Structural edges first, then gradient arrows, then nodes on top.
+        var flows: [(from: Rect, to: Rect, label: String, shift: Double)] = []
+        // Edges between the same two nodes (a tensor used twice, `y * y`) are drawn side by side.
+        var parallel: [EdgePair: Int] = [:]
+        for e in frame.scene.edges { parallel[EdgePair(from: e.from, to: e.to), default: 0] += 1 }
+        var drawn: [EdgePair: Int] = [:]
+        for e in frame.scene.edges {
+            guard let a = box(e.to), let b = box(e.from) else { continue }
+            let pair = EdgePair(from: e.from, to: e.to)
+            let k = drawn[pair, default: 0]
+            drawn[pair] = k + 1
+            let n = parallel[pair] ?? 1
+            let shift = (Double(k) - Double(n - 1) / 2) * 26 * t.scale
+            // Forward direction: from the input (edge's `to`) to the consumer (`from`).
+            svg.open("path", [("d", FrameSVG.curve(from: a, to: b, direction: layout.direction, offset: shift)), ("fill", "none"),
+                              ("stroke", Palette.faint), ("stroke-width", SVGText.num(max(1.5, 2 * t.scale))),
+                              ("marker-end", "url(#fwd)"), ("class", "edge"), ("data-from", e.from.description),
+                              ("data-to", e.to.description)], close: true)
+            if let g = e.gradient { flows.append((b, a, NumberText.values(g).prefixed(24), shift)) }
+        }
+        for f in flows {
+            svg.open("path", [("d", FrameSVG.curve(from: f.from, to: f.to, direction: layout.direction, offset: f.shift + 9 * t.scale)),
+                              ("fill", "none"), ("stroke", Palette.gradient), ("stroke-width", SVGText.num(max(3, 5 * t.scale))),
+                              ("marker-end", "url(#grad)"), ("class", "gradient")], close: true)
+            let mid = Point(x: (f.from.center.x + f.to.center.x) / 2,
+                            y: (f.from.center.y + f.to.center.y) / 2 + f.shift + (f.shift < 0 ? -14 : 30) * t.scale)
+            let size = max(18, Palette.edgeLabelSize * t.scale)
+            let w = metrics.width(f.label, .sansBold, size: size) + 12
+            svg.open("rect", [("x", SVGText.num(mid.x - w / 2)), ("y", SVGText.num(mid.y - size)), ("width", SVGText.num(w)),
+                              ("height", SVGText.num(size * 1.3)), ("rx", "6"), ("fill", "#ffffff"), ("fill-opacity", "0.9"),
+                              ("stroke", Palette.gradient)], close: true)
+            svg.text(f.label, x: mid.x, y: mid.y, size: size, face: .sansBold, color: Palette.gradientText, anchor: "middle")
+        }
+        for n in frame.scene.nodes + frame.released {
+            guard let r = box(n.id), let look = looks[n.id] else { continue }
+            drawNode(n.id, look, r, scale: t.scale, into: &svg)
+        }
+        svg.end("g")
+        svg.raw("<defs><marker id=\"fwd\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.faint)\"/></marker>")
+        svg.raw("<marker id=\"grad\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"4.5\" markerHeight=\"4.5\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.gradient)\"/></marker></defs>")
+    }
+
+    private func drawNode(_ id: SceneNodeID, _ look: NodeLook, _ r: Rect, scale: Double, into svg: inout SVGText) {
+        let (fill, border): (String, String) = {
+            switch look.style {
+            case .leaf: return (Palette.leafFill, Palette.leafBorder)
+            case .result: return (Palette.resultFill, Palette.resultBorder)
+            case .plain: return (Palette.plainFill, Palette.plainBorder)
+            case .function: return (Palette.functionFill, Palette.functionBorder)
+            case .accumulate: return (Palette.accumulateFill, Palette.accumulateBorder)
+            }
+        }()
+        var group: [(String, String)] = [("id", id.description), ("class", "node")]
+        if look.emphasis == .released { group.append(("opacity", "0.4")) }
+        svg.open("g", group)
+        svg.open("title", [])
+        svg.raw(SVGText.escape(look.title))
+        svg.end("title")
+        var strokeWidth = max(1.5, 2.5 * scale)
+        var dash: String?
+        switch look.emphasis {
+        case .active:
+            let halo = r.inset(7 * scale)
+            svg.open("rect", [("x", SVGText.num(halo.minX)), ("y", SVGText.num(halo.minY)), ("width", SVGText.num(halo.width)),
+                              ("height", SVGText.num(halo.height)), ("rx", SVGText.num(14 * scale)), ("fill", "none"),
+                              ("stroke", Palette.active), ("stroke-width", SVGText.num(max(3, 5 * scale)))], close: true)
+            strokeWidth = max(2, 3 * scale)
+        case .new:
+            dash = "\(SVGText.num(8 * scale)) \(SVGText.num(5 * scale))"
+            strokeWidth = max(2.5, 3.5 * scale)
+        case .released:
+            dash = "\(SVGText.num(6 * scale)) \(SVGText.num(6 * scale))"
+        case .none:
+            break
+        }
+        var shape: [(String, String)] = [("fill", fill), ("stroke", look.emphasis == .new ? Palette.new : border),
+                                         ("stroke-width", SVGText.num(strokeWidth))]
+        if let dash { shape.append(("stroke-dasharray", dash)) }
+        switch look.style {
+        case .accumulate:
+            let c = min(14 * scale, r.height / 4)
+            let d = "M\(SVGText.num(r.minX + c)),\(SVGText.num(r.minY)) H\(SVGText.num(r.maxX - c)) L\(SVGText.num(r.maxX)),\(SVGText.num(r.minY + c)) V\(SVGText.num(r.maxY - c)) L\(SVGText.num(r.maxX - c)),\(SVGText.num(r.maxY)) H\(SVGText.num(r.minX + c)) L\(SVGText.num(r.minX)),\(SVGText.num(r.maxY - c)) V\(SVGText.num(r.minY + c)) Z"
+            svg.open("path", [("d", d)] + shape, close: true)
+        default:
+            let rx = look.style == .function ? 3 * scale : 14 * scale
+            svg.open("rect", [("x", SVGText.num(r.minX)), ("y", SVGText.num(r.minY)), ("width", SVGText.num(r.width)),
+                              ("height", SVGText.num(r.height)), ("rx", SVGText.num(rx))] + shape, close: true)
+        }
+        let contentHeight = look.rows.reduce(0) { $0 + $1.size * Palette.lineGap } * scale
+        var y = r.center.y - contentHeight / 2
+        for row in look.rows {
+            let size = row.size * scale
+            y += size * Palette.lineGap
+            let color: String
+            switch row.tone {
+            case .grad, .arrived: color = Palette.gradientText
+            case .small: color = Palette.secondary
+            case .muted: color = Palette.faint
+            default: color = Palette.ink
+            }
+            svg.text(row.text, x: r.center.x, y: y - size * 0.3, size: size, face: row.face, color: color, anchor: "middle")
+        }
+        svg.end("g")
+    }
+
+    /// A curve from box `a` to box `b` leaving and entering along the layout's direction,
+    /// shifted sideways by `offset` (a gradient beside its edge).
+    static func curve(from a: Rect, to b: Rect, direction: GraphLayout.Direction, offset: Double = 0) -> String {
+        let p0: Point, p3: Point, c1: Point, c2: Point
+        if direction == .lr {
+            let forward = b.center.x >= a.maxX
+            p0 = Point(x: forward ? a.maxX : a.minX, y: a.center.y + offset)
+            p3 = Point(x: forward ? b.minX : b.maxX, y: b.center.y + offset)
+            let k = max(30, abs(p3.x - p0.x) / 2) * (forward ? 1 : -1)
+            c1 = Point(x: p0.x + k, y: p0.y)
+            c2 = Point(x: p3.x - k, y: p3.y)
+        } else {
+            let down = b.center.y >= a.maxY
+            p0 = Point(x: a.center.x + offset, y: down ? a.maxY : a.minY)
+            p3 = Point(x: b.center.x + offset, y: down ? b.minY : b.maxY)
+            let k = max(30, abs(p3.y - p0.y) / 2) * (down ? 1 : -1)
+            c1 = Point(x: p0.x, y: p0.y + k)
+            c2 = Point(x: p3.x, y: p3.y - k)
+        }
+        func f(_ p: Point) -> String { "\(SVGText.num(p.x)),\(SVGText.num(p.y))" }
+        return "M\(f(p0)) C\(f(c1)) \(f(c2)) \(f(p3))"
+    }
+}
