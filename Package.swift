@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "Torch", "Autograd", "Python"]),
         .testTarget(name: "RenderTests", dependencies: ["Render", "Trace", "Torch"]),
-        .testTarget(name: "StepperTests", dependencies: ["Stepper", "Trace", "Torch"], exclude: ["Goldens"]),
+        .testTarget(name: "StepperTests", dependencies: ["Stepper", "Trace", "Torch"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"]),
         .testTarget(name: "GradvizTests", dependencies: ["gradviz"]),
     ],

@@ -1,5 +1,5 @@
 import Testing
-@testable import Trace
+@testable import Render
 
 /// DOT text is plain Swift: these goldens pin its exact form.
 @Suite struct DOTWriterTests {
@@ -48,31 +48,5 @@ import Testing
     ])
     func numbers(_ x: Double, _ expected: String) {
         #expect(DOTWriter.number(x) == expected)
-    }
-
-    @Test func vertexLabelGolden() {
-        let html = FrameDOT.vertexLabel([LabelRow("x", .title), LabelRow("3"), LabelRow("grad: None + 24 = 24", .gradient)])
-        #expect(html == "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">"
-            + "<TR><TD><FONT POINT-SIZE=\"13\"><B>x</B></FONT></TD></TR>"
-            + "<TR><TD><FONT COLOR=\"#111827\">3</FONT></TD></TR>"
-            + "<TR><TD><FONT COLOR=\"#c2185b\"><B>grad: None + 24 = 24</B></FONT></TD></TR></TABLE>")
-    }
-
-    /// The seed lesson's first frame, as DOT: attributes sorted, positions pinned, ids stable.
-    @Test func seedFrameDOTIsDeterministic() throws {
-        let events = try PictureLessons.seed()
-        let a = try Graphviz.withSession { s in try LessonPictures(events: events, session: s) }
-        let b = try Graphviz.withSession { s in try LessonPictures(events: events, session: s) }
-        var first: [String] = []
-        var second: [String] = []
-        a.frames(events.indices.map { FrameSelection.Frame(event: $0) }) { _, dot, _ in first.append(dot) }
-        b.frames(events.indices.map { FrameSelection.Frame(event: $0) }) { _, dot, _ in second.append(dot) }
-        #expect(first == second)
-        #expect(first.count == events.count)
-        let frame = first[0]
-        #expect(frame.hasPrefix("digraph \"frame\" {\n  graph [bgcolor=white, outputorder=edgesfirst, pad=0.25];\n"))
-        #expect(frame.contains("\"__corner_ll\" [height=0.01, label=\"\", pos="))
-        #expect(frame.contains("id=\"caption\""))
-        #expect(frame.contains("<FONT POINT-SIZE=\"13\"><B>x</B></FONT>"))
     }
 }

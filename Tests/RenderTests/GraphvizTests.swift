@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Trace
+@testable import Render
 
 /// The libgvc path in process: smoke tests and errors that carry Graphviz's message.
 @Suite struct GraphvizTests {

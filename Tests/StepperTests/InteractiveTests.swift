@@ -2,6 +2,7 @@
 import Foundation
 import Glibc
 import Testing
+@testable import Stepper
 @testable import Trace
 
 /// `runInteractive()` on a real pseudo-terminal: keys move through the steps,
@@ -15,7 +16,7 @@ import Testing
     func start() throws -> PseudoTerminal {
         let pty = try PseudoTerminal(scenario: .seed)
         #expect(pty.isCooked())
-        let started = pty.wait(for: "Step 1/9")
+        let started = pty.wait(for: "Step 1/19")
         #expect(started, "the full-screen view did not appear; child log:\n\(pty.childLog())")
         return pty
     }
@@ -41,23 +42,23 @@ import Testing
 
         var mark = pty.output.count
         pty.send("n")
-        #expect(pty.wait(for: "Step 2/9", from: mark))
+        #expect(pty.wait(for: "Step 2/19", from: mark))
         mark = pty.output.count
         pty.send("\r")
-        #expect(pty.wait(for: "Step 3/9", from: mark))
+        #expect(pty.wait(for: "Step 3/19", from: mark))
         mark = pty.output.count
         pty.send(" ")
-        #expect(pty.wait(for: "Step 4/9", from: mark))
+        #expect(pty.wait(for: "Step 4/19", from: mark))
         mark = pty.output.count
         pty.send("\u{1B}[C")
-        #expect(pty.wait(for: "Step 5/9", from: mark))
-        #expect(pty.wait(for: "∂z/∂y = 2·y = 12", from: mark))
+        #expect(pty.wait(for: "Step 5/19", from: mark))
+        #expect(pty.wait(for: "line 14", from: mark))
         mark = pty.output.count
         pty.send("b")
-        #expect(pty.wait(for: "Step 4/9", from: mark))
+        #expect(pty.wait(for: "Step 4/19", from: mark))
         mark = pty.output.count
         pty.send("\u{1B}[D")
-        #expect(pty.wait(for: "Step 3/9", from: mark))
+        #expect(pty.wait(for: "Step 3/19", from: mark))
         mark = pty.output.count
         pty.send("?")
         #expect(pty.wait(for: "previous step", from: mark))
@@ -66,7 +67,7 @@ import Testing
         #expect(pty.wait(for: "the lesson prints", from: mark))
         mark = pty.output.count
         pty.send("G")
-        #expect(pty.wait(for: "Step 9/9", from: mark))
+        #expect(pty.wait(for: "Step 19/19", from: mark))
 
         pty.send("q")
         let reason = pty.waitForExit()
@@ -93,7 +94,7 @@ import Testing
     @Test func withoutATerminalItPrintsTheWholeTranscript() throws {
         let data = try ChildProcess.run(mode: "run", scenario: .seed, environment: ["COLUMNS": "72"])
         let text = String(decoding: data, as: UTF8.self)
-        let expected = try IsolatedTrace.stepper(.seed).transcript(color: false, width: 72)
+        let expected = try Scenario.seed.stepper().transcript(color: false, width: 72)
         #expect(text == expected)
         #expect(!text.contains("\u{1B}"), "no colour and no screen control when stdout is not a terminal")
     }
@@ -103,7 +104,7 @@ import Testing
         let mark = pty.output.count
         pty.resize(rows: 30, columns: 100)
         #expect(pty.wait(for: "\u{1B}[2J", from: mark))
-        #expect(pty.wait(for: "Step 1/9", from: mark))
+        #expect(pty.wait(for: "Step 1/19", from: mark))
         let wide = String(repeating: "─", count: 100)
         #expect(pty.wait(for: wide, from: mark), "the separator was not redrawn 100 columns wide")
         pty.send("q")

@@ -1,4 +1,5 @@
 import Testing
+@testable import Stepper
 @testable import Trace
 
 /// Raw terminal bytes to step-through keys, and what the keys do to the view.

@@ -7,7 +7,7 @@ struct LessonDrawing {
     let layout: GraphLayout
     let svgs: [String]
     let looks: [[SceneNodeID: NodeLook]]
-    let view: Rect
+    let views: ViewPlan
 
     /// The frame canvas (16:9).
     static let canvas = Size(width: 1920, height: 1080)
@@ -54,9 +54,9 @@ struct LessonDrawing {
             }
         }
         // Left to right with the caption above, or top to bottom with the caption beside:
-        // whichever draws the graph larger (unless the direction was asked for).
+        // whichever draws the frames larger (unless the direction was asked for).
         let canvas = LessonDrawing.canvas
-        var best: (layout: GraphLayout, arrangement: FrameSVG.Arrangement, scale: Double)?
+        var best: (layout: GraphLayout, arrangement: FrameSVG.Arrangement, views: ViewPlan, score: Double)?
         for d in direction.map({ [$0] }) ?? [.lr, .tb] {
             let layout = GraphLayout(frames: plan.frames, sizes: sizes, direction: d, session: session)
             let arrangement: FrameSVG.Arrangement
@@ -66,16 +66,24 @@ struct LessonDrawing {
             } else {
                 arrangement = .side(width: 640)
             }
-            let scale = FrameSVG.fitScale(view: layout.bounds, canvas: canvas, arrangement: arrangement)
-            if best == nil || scale > best!.scale * 1.05 { best = (layout, arrangement, scale) }
+            let panel = FrameSVG.graphPanel(canvas: canvas, arrangement: arrangement)
+            let views = ViewPlan(frames: plan.frames, layout: layout, panel: Size(width: panel.width, height: panel.height))
+            // The median scale of the frames' views, less for each frame that shows only part of its graph.
+            let scales = views.views.filter { !$0.rect.isEmpty }
+                .map { min(ViewPlan.maximumScale, panel.width / max($0.rect.width, 1), panel.height / max($0.rect.height, 1)) }
+                .sorted()
+            let partial = Double(views.views.filter(\.partial).count) / Double(max(views.views.count, 1))
+            let score = (scales.isEmpty ? 1 : scales[scales.count / 2]) - partial
+            if best == nil || score > best!.score * 1.05 { best = (layout, arrangement, views, score) }
         }
         let layout = best!.layout
         self.layout = layout
         self.looks = looks
-        view = layout.bounds
-        let drawer = FrameSVG(canvas: canvas, layout: layout, metrics: metrics, view: layout.bounds, arrangement: best!.arrangement)
+        let views = best!.views
+        self.views = views
+        let drawer = FrameSVG(canvas: canvas, layout: layout, metrics: metrics, arrangement: best!.arrangement)
         svgs = plan.frames.enumerated().map { i, f in
-            drawer.render(f, looks: looks[i], index: i, count: plan.frames.count, lessonTitle: lesson.title)
+            drawer.render(f, view: views.views[i], looks: looks[i], index: i, count: plan.frames.count, lessonTitle: lesson.title)
         }
     }
 

@@ -18,6 +18,9 @@ enum Manifest {
                 "focus": .array(f.focus.sorted().map { .string($0.description) }),
                 "released": .array(f.released.map { .string($0.id.description) }),
                 "scene": f.scene.json,
+                "view": .object(["rect": .array([.double(d.views.views[i].rect.minX), .double(d.views.views[i].rect.minY),
+                                                 .double(d.views.views[i].rect.maxX), .double(d.views.views[i].rect.maxY)]),
+                                 "partial": .bool(d.views.views[i].partial)]),
             ]
             if let e = f.event {
                 let ev = lesson.events[e]

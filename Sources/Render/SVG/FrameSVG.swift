@@ -15,8 +15,6 @@ struct FrameSVG {
     let canvas: Size
     let layout: GraphLayout
     let metrics: TextMetrics
-    /// The part of the lesson's coordinates the graph panel shows.
-    let view: Rect
     let arrangement: Arrangement
 
     static let margin = 24.0
@@ -40,24 +38,22 @@ struct FrameSVG {
         }
     }
 
-    /// The scale at which `view` fits the graph panel of `arrangement`.
-    static func fitScale(view: Rect, canvas: Size, arrangement: Arrangement) -> Double {
-        let f = FrameSVG(canvas: canvas, layout: GraphLayout.empty, metrics: TextMetrics(session: nil), view: view,
-                         arrangement: arrangement)
-        return f.transform.scale
+    /// The graph panel of `arrangement` on `canvas`.
+    static func graphPanel(canvas: Size, arrangement: Arrangement) -> Rect {
+        FrameSVG(canvas: canvas, layout: GraphLayout.empty, metrics: TextMetrics(session: nil), arrangement: arrangement).graphPanel
     }
 
     /// Lesson coordinates → canvas: the scale and offset fitting `view` into the graph panel.
-    var transform: (scale: Double, dx: Double, dy: Double) {
+    func transform(_ view: Rect) -> (scale: Double, dx: Double, dy: Double) {
         let panel = graphPanel
-        guard !view.isEmpty, view.width > 0 || view.height > 0 else { return (1, panel.center.x, panel.center.y) }
-        let padded = view.inset(30)
-        let s = min(1.4, min(panel.width / max(padded.width, 1), panel.height / max(padded.height, 1)))
+        guard !view.isEmpty else { return (1, panel.center.x, panel.center.y) }
+        let s = min(ViewPlan.maximumScale, min(panel.width / max(view.width, 1), panel.height / max(view.height, 1)))
         let c = view.center
         return (s, panel.center.x - c.x * s, panel.center.y - c.y * s)
     }
 
-    func render(_ frame: Frame, looks: [SceneNodeID: NodeLook], index: Int, count: Int, lessonTitle: String) -> String {
+    func render(_ frame: Frame, view: ViewPlan.View, looks: [SceneNodeID: NodeLook], index: Int, count: Int,
+                lessonTitle: String) -> String {
         var svg = SVGText()
         svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", SVGText.num(canvas.width)),
                          ("height", SVGText.num(canvas.height)),
@@ -70,7 +66,7 @@ struct FrameSVG {
         if frame.kind == .title {
             drawTitle(frame, into: &svg)
         } else {
-            drawGraph(frame, looks: looks, into: &svg)
+            drawGraph(frame, view: view, looks: looks, into: &svg)
             drawCaption(frame, into: &svg)
         }
         svg.text("\(index + 1) / \(count)", x: canvas.width - FrameSVG.margin, y: canvas.height - 10, size: 18, face: .sans,
@@ -153,15 +149,21 @@ struct FrameSVG {
 
     // MARK: - Graph
 
-    private func drawGraph(_ frame: Frame, looks: [SceneNodeID: NodeLook], into svg: inout SVGText) {
-        let t = transform
+    private func drawGraph(_ frame: Frame, view: ViewPlan.View, looks: [SceneNodeID: NodeLook], into svg: inout SVGText) {
+        let t = transform(view.rect)
+        let panel = graphPanel
+        svg.open("clipPath", [("id", "graphclip")])
+        svg.open("rect", [("x", SVGText.num(panel.minX)), ("y", SVGText.num(panel.minY)), ("width", SVGText.num(panel.width)),
+                          ("height", SVGText.num(panel.height))], close: true)
+        svg.end("clipPath")
         func map(_ p: Point) -> Point { Point(x: p.x * t.scale + t.dx, y: p.y * t.scale + t.dy) }
         func box(_ id: SceneNodeID) -> Rect? {
             guard let p = layout.positions[id], let s = layout.sizes[id] else { return nil }
             let c = map(p)
             return Rect(center: c, size: Size(width: s.width * t.scale, height: s.height * t.scale))
         }
-        svg.open("g", [("class", "graph")])
+        svg.open("g", [("class", "graph"), ("clip-path", "url(#graphclip)"),
+                       ("data-scale", SVGText.num(t.scale))])
         // Structural edges first, then gradient arrows, then nodes on top.
         var flows: [(from: Rect, to: Rect, label: String, shift: Double)] = []
         // Edges between the same two nodes (a tensor used twice, `y * y`) are drawn side by side.
@@ -200,8 +202,36 @@ struct FrameSVG {
             drawNode(n.id, look, r, scale: t.scale, into: &svg)
         }
         svg.end("g")
+        if view.partial { drawOverview(frame, view: view, into: &svg) }
         svg.raw("<defs><marker id=\"fwd\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.faint)\"/></marker>")
         svg.raw("<marker id=\"grad\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"4.5\" markerHeight=\"4.5\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.gradient)\"/></marker></defs>")
+    }
+
+    /// A small map of the whole graph in the panel's corner, the shown region outlined.
+    private func drawOverview(_ frame: Frame, view: ViewPlan.View, into svg: inout SVGText) {
+        let panel = graphPanel
+        let box = Rect(minX: panel.maxX - 300, minY: panel.maxY - 200, maxX: panel.maxX, maxY: panel.maxY)
+        let c = view.content
+        let s = min(box.width / max(c.width, 1), box.height / max(c.height, 1))
+        func map(_ p: Point) -> Point {
+            Point(x: box.center.x + (p.x - c.center.x) * s, y: box.center.y + (p.y - c.center.y) * s)
+        }
+        svg.open("g", [("class", "overview")])
+        svg.open("rect", [("x", SVGText.num(box.minX)), ("y", SVGText.num(box.minY)), ("width", SVGText.num(box.width)),
+                          ("height", SVGText.num(box.height)), ("fill", "#ffffff"), ("stroke", Palette.faint)], close: true)
+        for n in frame.scene.nodes {
+            guard let p = layout.positions[n.id], let sz = layout.sizes[n.id] else { continue }
+            let q = map(p)
+            svg.open("rect", [("x", SVGText.num(q.x - sz.width * s / 2)), ("y", SVGText.num(q.y - sz.height * s / 2)),
+                              ("width", SVGText.num(max(sz.width * s, 1))), ("height", SVGText.num(max(sz.height * s, 1))),
+                              ("fill", frame.focus.contains(n.id) ? Palette.active : Palette.faint)], close: true)
+        }
+        let a = map(Point(x: view.rect.minX, y: view.rect.minY)), b = map(Point(x: view.rect.maxX, y: view.rect.maxY))
+        svg.open("rect", [("x", SVGText.num(max(a.x, box.minX))), ("y", SVGText.num(max(a.y, box.minY))),
+                          ("width", SVGText.num(min(b.x, box.maxX) - max(a.x, box.minX))),
+                          ("height", SVGText.num(min(b.y, box.maxY) - max(a.y, box.minY))), ("fill", "none"),
+                          ("stroke", Palette.active), ("stroke-width", "2")], close: true)
+        svg.end("g")
     }
 
     private func drawNode(_ id: SceneNodeID, _ look: NodeLook, _ r: Rect, scale: Double, into svg: inout SVGText) {
