@@ -15,7 +15,7 @@ let runs = option("--runs").flatMap(Int.init) ?? 9
 let frameCount = option("--frames").flatMap(Int.init) ?? 16
 let outDir = option("--out").map { URL(fileURLWithPath: $0) }
 let (width, height) = (1920, 1080)
-let frame = FrameSVG.make(step: 0)
+let frame = BenchFrames.make(step: 0)
 
 /// Milliseconds of CPU time this thread has used (the machine is shared, so wall clock is noisy).
 func threadCPUms() -> Double {
@@ -78,7 +78,7 @@ do {
             .map { PNGOptions(filter: filter, level: Int32($0.0), strategy: $0.1) }
     }
     var rows = settings.map { "| \($0.filter.rawValue) | \($0.level) | \($0.strategy.rawValue) |" }
-    for svg in [frame, FrameSVG.dense()] {
+    for svg in [frame, BenchFrames.dense()] {
         try Raster.withPixels(svg: svg, width: width, height: height) { pixels in
             for (i, options) in settings.enumerated() {
                 var png = Data()
@@ -89,7 +89,7 @@ do {
     }
     rows.forEach { print($0) }
 
-    let frames = (0..<frameCount).map { FrameSVG.make(step: $0) }
+    let frames = (0..<frameCount).map { BenchFrames.make(step: $0) }
     let threads = ProcessInfo.processInfo.activeProcessorCount
     let batchRuns = max(1, runs / 3)
     var serial: [Data] = [], parallel: [Data] = [], pdf = Data()
@@ -120,7 +120,7 @@ do {
         try theirs.write(to: outDir.appendingPathComponent("frame-cairo.png"))
         try pdf.write(to: outDir.appendingPathComponent("frames.pdf"))
         try frame.write(to: outDir.appendingPathComponent("frame.svg"), atomically: true, encoding: .utf8)
-        try Raster.png(svg: FrameSVG.dense(), width: width, height: height).write(to: outDir.appendingPathComponent("crowded.png"))
+        try Raster.png(svg: BenchFrames.dense(), width: width, height: height).write(to: outDir.appendingPathComponent("crowded.png"))
     }
 } catch {
     FileHandle.standardError.write("raster-bench: \(error)\n".data(using: .utf8) ?? Data())
