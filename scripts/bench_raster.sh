@@ -6,23 +6,42 @@
 # time of the rendering thread, so a busy machine disturbs them less than wall-clock times.
 #
 # Writes the report to Benchmarks/raster.md (and prints it); --no-write only prints.
-# Usage: scripts/bench_raster.sh [--runs N] [--frames N] [--out DIR] [--no-write]
+# Usage: scripts/bench_raster.sh [--runs N] [--frames N] [--out DIR] [--lesson FILE | --svg-dir DIR] [--no-write]
+#   --lesson FILE times the frames gradviz draws for that lesson, --svg-dir DIR the SVGs in DIR;
+#   without either, synthetic lesson-like frames.
 #   --out DIR keeps frame.png, frame-cairo.png, crowded.png, frames.pdf and frame.svg to look at.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+invocation="scripts/bench_raster.sh${*:+ $*}"
 write=1
+lesson=""
 args=()
-for arg in "$@"; do
-  if [ "$arg" = "--no-write" ]; then write=0; else args+=("$arg"); fi
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-write) write=0 ;;
+    --lesson) lesson="$2"; shift ;;
+    *) args+=("$1") ;;
+  esac
+  shift
 done
+
+if [ -n "$lesson" ]; then
+  # The frames' SVG text does not depend on the build configuration, so the debug build serves.
+  frames="$(mktemp -d)"
+  trap 'rm -rf "$frames"' EXIT
+  swift build --product gradviz >/dev/null
+  .build/debug/gradviz "$lesson" --svg "$frames" >/dev/null
+  args+=(--svg-dir "$frames")
+fi
 
 swift build -c release --product raster-bench >/dev/null
 report="$(.build/release/raster-bench "${args[@]}")"
+if [ -n "$lesson" ]; then report="${report//$frames/the frames of $lesson}"; fi
 versions="librsvg $(pkg-config --modversion librsvg-2.0), cairo $(pkg-config --modversion cairo), zlib $(pkg-config --modversion zlib)"
 text="# Raster benchmarks
 
-Measured by \`scripts/bench_raster.sh\` on $(uname -m), $(nproc) cores, $(date +%F); release build; ${versions}.
+Measured by \`${invocation}\` on $(uname -m), $(nproc) cores, $(date +%F); release build; ${versions}.
 
 ${report}
 

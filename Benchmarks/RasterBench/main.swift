@@ -5,17 +5,29 @@ import Raster
 // cairo_surface_write_to_png, the encoder's filter/level/strategy choices, parallel
 // rendering, and a PDF of the frames. Prints a Markdown report; `--out DIR` also keeps
 // the PNGs and the PDF for looking at.
-// Usage: raster-bench [--runs N] [--frames N] [--out DIR]
+// Usage: raster-bench [--runs N] [--frames N] [--out DIR] [--svg-dir DIR]
 
 let arguments = CommandLine.arguments
 func option(_ name: String) -> String? {
     arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 }
 let runs = option("--runs").flatMap(Int.init) ?? 9
-let frameCount = option("--frames").flatMap(Int.init) ?? 16
+let frameCount = max(1, option("--frames").flatMap(Int.init) ?? 16)
 let outDir = option("--out").map { URL(fileURLWithPath: $0) }
 let (width, height) = (1920, 1080)
-let frame = BenchFrames.make(step: 0)
+// The frames gradviz wrote into `--svg-dir DIR` (the middle one for single-frame timings), or synthetic ones.
+let svgDir = option("--svg-dir")
+let givenFrames = svgDir.map { dir in
+    ((try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []).filter { $0.hasSuffix(".svg") }.sorted()
+        .prefix(frameCount).compactMap { try? String(contentsOfFile: dir + "/" + $0, encoding: .utf8) }
+} ?? []
+if let svgDir, givenFrames.isEmpty {
+    FileHandle.standardError.write("raster-bench: no readable .svg files in \(svgDir)\n".data(using: .utf8) ?? Data())
+    exit(1)
+}
+let frames = givenFrames.isEmpty ? (0..<frameCount).map { BenchFrames.make(step: $0) } : Array(givenFrames)
+let frame = frames[frames.count / 2]
+let source = svgDir.map { "frame \(frames.count / 2 + 1) of \(frames.count) SVGs in \($0)" } ?? "a synthetic lesson-like frame"
 
 /// Milliseconds of CPU time this thread has used (the machine is shared, so wall clock is noisy).
 func threadCPUms() -> Double {
@@ -62,7 +74,7 @@ do {
     }
     let totalMS = try median(runs) { _ = try Raster.png(svg: frame, width: width, height: height) }
 
-    print("## Raster: one 1920×1080 frame (median of \(runs) runs, CPU ms of the rendering thread)\n")
+    print("## Raster: one 1920×1080 frame (\(source); median of \(runs) runs, CPU ms of the rendering thread)\n")
     print("| step | ms | PNG KiB |")
     print("|---|---|---|")
     print("| draw (librsvg + cairo into pixels) | \(ms(drawMS)) | – |")
@@ -70,7 +82,7 @@ do {
     print("| encode: cairo_surface_write_to_png (libpng defaults) | \(ms(cairoMS)) | \(kb(theirs.count)) |")
     print("| Raster.png (draw + encode) | \(ms(totalMS)) | \(kb(ours.count)) |")
 
-    print("\n### Encoder settings on the same pixels (lesson frame; crowded 720-node frame)\n")
+    print("\n### Encoder settings on the same pixels (that frame; a crowded synthetic 720-node frame)\n")
     print("| filter | zlib level | strategy | encode ms | PNG KiB | crowded: encode ms | crowded: PNG KiB |")
     print("|---|---|---|---|---|---|---|")
     let settings = PNGOptions.Filter.allCases.flatMap { filter in
@@ -89,7 +101,6 @@ do {
     }
     rows.forEach { print($0) }
 
-    let frames = (0..<frameCount).map { BenchFrames.make(step: $0) }
     let threads = ProcessInfo.processInfo.activeProcessorCount
     let batchRuns = max(1, runs / 3)
     var serial: [Data] = [], parallel: [Data] = [], pdf = Data()
@@ -103,16 +114,16 @@ do {
     let freshThreadMS = try both { _ = try Raster.pngs([frame], width: width, height: height, threads: 1) }
     let pdfMS = try both { pdf = try Raster.pdf(pages: frames, pageWidth: 960, pageHeight: 540) }
 
-    print("\n### \(frameCount) frames (median of \(batchRuns); machine load \(load()) on \(threads) cores)\n")
+    print("\n### \(frames.count) frames (median of \(batchRuns); machine load \(load()) on \(threads) cores)\n")
     print("| work | wall ms | CPU ms (all threads) | wall ms per frame |")
     print("|---|---|---|---|")
     func row(_ name: String, _ t: (Double, Double), frames n: Int) {
         print("| \(name) | \(ms(t.0)) | \(ms(t.1)) | \(ms(t.0 / Double(n))) |")
     }
-    row("Raster.png, one frame after another", serialMS, frames: frameCount)
-    row("Raster.pngs on \(threads) threads (bytes identical to serial: \(parallel == serial))", parallelMS, frames: frameCount)
+    row("Raster.png, one frame after another", serialMS, frames: frames.count)
+    row("Raster.pngs on \(threads) threads (bytes identical to serial: \(parallel == serial))", parallelMS, frames: frames.count)
     row("Raster.pngs of 1 frame on a new thread (font map built afresh)", freshThreadMS, frames: 1)
-    row("Raster.pdf, \(frameCount) pages of 960×540 pt (\(kb(pdf.count)) KiB)", pdfMS, frames: frameCount)
+    row("Raster.pdf, \(frames.count) pages of 960×540 pt (\(kb(pdf.count)) KiB)", pdfMS, frames: frames.count)
 
     if let outDir {
         try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)

@@ -18,7 +18,7 @@ public enum Raster {
     /// The PNG encoder's filter and zlib settings, chosen with `scripts/bench_raster.sh` on 1920×1080
     /// frames: unfiltered rows keep flat fills and repeated glyphs byte-identical, which deflate's
     /// matches find, so they came out smaller than Sub/Up/Paeth/adaptive filtering at the same
-    /// zlib level (by 15–20% on a lesson frame, 4–14% on a crowded one) and no slower; zlib's levels 1–3 share its fastest match finder, and 3 gave
+    /// zlib level (by 12–20% on lesson frames, 4–14% on a crowded one) and no slower; zlib's levels 1–3 share its fastest match finder, and 3 gave
     /// the smallest files of those (cairo's writer: 3–4× the time, larger files).
     package static let pngOptions = PNGOptions(filter: .none, level: 3, strategy: .standard)
 
