@@ -56,9 +56,9 @@ extension Compiler {
         case .if(let branches, let orelse):
             body = try compileResumableIf(branches, orelse)
         case .while(let prelude, let test, let loopBody, let orelse):
-            body = try compileResumableWhile(prelude, test, loopBody, orelse, line: line)
+            body = try compileResumableWhile(prelude, test, loopBody, orelse, line: line, report: s.reported && observed)
         case .for(let target, let iterable, let loopBody, let orelse):
-            body = try compileResumableFor(target, iterable, loopBody, orelse)
+            body = try compileResumableFor(target, iterable, loopBody, orelse, report: s.reported && observed)
         case .with(let context, let target, let withBody):
             body = try compileResumableWith(context, target, withBody)
         case .try(let tryBody, let handlers, let orelse, let finalBody):
@@ -72,13 +72,30 @@ extension Compiler {
         }
         let info = statementInfo(line: line)
         let observed = self.observed
+        let simple: Bool
+        switch s.kind {
+        case .yield, .yieldFrom: simple = true
+        default: simple = false
+        }
         return { f in
             f.line = line
-            if !(f.generator?.resuming ?? false) {
-                try f.interp.tick()
-                if observed, let o = f.interp.observer { o.willExecute(line: line, statement: info) }
+            let interp = f.interp
+            let resuming = f.generator?.resuming ?? false
+            if !resuming { try interp.tick() }
+            guard observed, let o = interp.observer else { return try body(f) }
+            if !resuming { o.willExecute(line: line, statement: info) }
+            let flow: Flow
+            do {
+                flow = try body(f)
+            } catch let e as PyException {
+                if !e.instance.exceptionState.reported {
+                    e.instance.exceptionState.reported = true
+                    o.didRaise(type: interp.exceptionTypeName(e), message: interp.exceptionMessage(e), line: line)
+                }
+                throw e
             }
-            return try body(f)
+            if simple { o.didExecute(line: line) }
+            return flow
         }
     }
 
@@ -178,15 +195,17 @@ extension Compiler {
     }
 
     private func compileResumableWhile(_ prelude: [GenStmt], _ test: Expr, _ body: [GenStmt], _ orelse: [GenStmt],
-                                       line: Int) throws -> Exec {
+                                       line: Int, report: Bool) throws -> Exec {
         let pe = try compileResumableBlock(prelude)
         let te = try compile(test)
         let be = try compileResumableBlock(body)
         let ee = try compileResumableBlock(orelse)
+        let counter = scope.addSlot(newHiddenSlotName())
         let (testing, looping, finishing) = (0, 1, 2)
         return { f in
             let state = try f.generatorState()
             let interp = f.interp
+            if !state.resuming { f.slots[counter] = .int(0) }
             var phase = state.resuming ? try state.nextPosition() : testing
             while true {
                 do {
@@ -194,7 +213,10 @@ extension Compiler {
                     case testing:
                         _ = try pe(f)
                         phase = try interp.isTruthy(try te(f)) ? looping : finishing
-                        if phase == looping { try interp.tick() }
+                        if phase == looping {
+                            try interp.tick()
+                            if report { Compiler.reportIteration(f, counter, line) }
+                        }
                     case looping:
                         switch try be(f) {
                         case .breakLoop: return .normal
@@ -214,13 +236,15 @@ extension Compiler {
         }
     }
 
-    private func compileResumableFor(_ target: Expr, _ iterable: Expr, _ body: [GenStmt], _ orelse: [GenStmt]) throws -> Exec {
+    private func compileResumableFor(_ target: Expr, _ iterable: Expr, _ body: [GenStmt], _ orelse: [GenStmt],
+                                     report: Bool) throws -> Exec {
         let ie = try compile(iterable)
         let assign = try compileTarget(target)
         let be = try compileResumableBlock(body)
         let ee = try compileResumableBlock(orelse)
         let line = target.location.line
         let slot = scope.addSlot(newHiddenSlotName())
+        let counter = scope.addSlot(newHiddenSlotName())
         let (looping, finishing) = (0, 1)
         return { f in
             let state = try f.generatorState()
@@ -232,6 +256,7 @@ extension Compiler {
                 inBody = phase == looping
             } else {
                 f.slots[slot] = .object(try interp.makeIterator(try ie(f)))
+                f.slots[counter] = .int(0)
             }
             if phase == looping {
                 guard case .object(let iterator as PyIterator)? = f.slots[slot] else {
@@ -243,6 +268,7 @@ extension Compiler {
                         guard let v = try iterator.next(interp: interp) else { break }
                         try interp.tick()
                         f.line = line
+                        if report { Compiler.reportIteration(f, counter, line) }
                         try assign(f, v)
                     }
                     inBody = false
@@ -317,5 +343,14 @@ extension Compiler {
             _ = try interp.exitContext(manager, nil)
             return flow
         }
+    }
+
+    /// Tells the observer that the loop at `line` starts its next iteration, counted in a
+    /// hidden slot so the count survives the generator's suspensions.
+    static func reportIteration(_ f: Frame, _ counter: Int, _ line: Int) {
+        guard let o = f.interp.observer else { return }
+        let index = f.slots[counter]?.asInt ?? 0
+        o.loopIteration(line: line, index: index)
+        f.slots[counter] = .int(index + 1)
     }
 }
