@@ -101,6 +101,13 @@ extension Interpreter {
     func compile(source: String, fileName: String, module: PyModuleObject) throws -> CodeObject {
         let parser = Parser(source: Interpreter.normalizedSource(source))
         sourceLines[fileName] = parser.sourceLines
+        defer {
+            for (line, message) in parser.warnings {
+                let lines = parser.sourceLines
+                let text = line >= 1 && line <= lines.count ? String(lines[line - 1]).trimming(" \t").trimmingTrailingNewline() : ""
+                writeError("\(fileName):\(line): SyntaxWarning: \(message)\n" + (text.isEmpty ? "" : "  \(text)\n"))
+            }
+        }
         let body = try parser.parseModule()
         let compiler = Compiler(interp: self, module: module, fileName: fileName,
                                 commentLines: parser.commentLines, sourceLines: parser.sourceLines)
