@@ -112,8 +112,10 @@ extension Lexer {
             if peekScalar() == "_" { pos += 1 }
             let (radix, kind): (Int, String) = (x == "x" || x == "X") ? (16, "hexadecimal") : ((x == "o" || x == "O") ? (8, "octal") : (2, "binary"))
             let text = try digits({ Int(String($0), radix: radix) != nil }, kind: kind)
-            if text.isEmpty || (peekScalar().map { Lexer.isIdentifierContinue($0) } ?? false) {
-                throw PySyntaxError(.syntaxError, "invalid \(kind) literal", at: start)
+            if text.isEmpty { throw PySyntaxError(.syntaxError, "invalid \(kind) literal", at: start) }
+            if let next = peekScalar(), Lexer.isIdentifierContinue(next) {
+                guard numberIsFollowedByKeyword() else { throw PySyntaxError(.syntaxError, "invalid \(kind) literal", at: start) }
+                warn("invalid \(kind) literal", at: start)
             }
             guard let v = Int(text, radix: radix) else {
                 throw UnsupportedFeature("integer literal beyond 64 bits", line: start.line)
