@@ -106,6 +106,7 @@ enum TensorMethods {
     }
 
     static let table: [String: Method] = firstTierTable.merging(moreMethods) { first, _ in first }
+        .merging(copyMethods) { first, _ in first }
 
     private static let firstTierTable: [String: Method] = [
         // Introspection
