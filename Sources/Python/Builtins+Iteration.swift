@@ -2,8 +2,21 @@
 extension Interpreter {
     func installIterationBuiltins() {
         defineBuiltin("iter") { args, interp in
-            try Interpreter.expectArgs(args, "iter", min: 1, max: 1)
-            return .object(try interp.makeIterator(args.positional[0]))
+            try Interpreter.expectArgs(args, "iter", min: 1, max: 2)
+            guard args.positional.count == 2 else { return .object(try interp.makeIterator(args.positional[0])) }
+            // iter(callable, sentinel): call until the sentinel comes back.
+            let (function, sentinel) = (args.positional[0], args.positional[1])
+            guard try interp.isCallable(function) else { throw PyException(.typeError, "iter(v, w): v must be callable") }
+            var done = false
+            return .object(PyClosureIterator(typeName: "callable_iterator") { interp in
+                if done { return nil }
+                let v = try interp.call(function, [])
+                if try interp.equals(v, sentinel) {
+                    done = true
+                    return nil
+                }
+                return v
+            })
         }
         defineBuiltin("next") { args, interp in
             try Interpreter.expectArgs(args, "next", min: 1, max: 2)
