@@ -14,12 +14,12 @@ extension Recorder: InterpreterObserver {
         } else {
             header = false
         }
-        append(.statement(header: header))
+        append(.statement(header: header), line: line)
     }
 
     public func didExecute(line: Int) {
         self.line = line
-        append(.statementEnd)
+        append(.statementEnd, line: line)
         temporaries.removeAll(keepingCapacity: true)
     }
 

@@ -55,12 +55,14 @@ public final class Recorder {
     /// Appends an event of `kind` stamped with the current context; captures its scene when
     /// the policy asks for one.
     @discardableResult
-    func append(_ kind: TraceEvent.Kind) -> Int? {
+    func append(_ kind: TraceEvent.Kind, line statementLine: Int? = nil) -> Int? {
         if events.count >= eventLimit {
             droppedEvents += 1
             return nil
         }
-        let event = TraceEvent(index: events.count, context: context(), kind: kind)
+        var place = context()
+        if let l = statementLine { place.line = l }
+        let event = TraceEvent(index: events.count, context: place, kind: kind)
         events.append(event)
         if capture.wantsScene(event, lessonCode: interpreter?.isRunningLessonCode ?? true) {
             scenes[event.index] = captureScene(for: event)
