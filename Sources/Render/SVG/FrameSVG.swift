@@ -296,7 +296,7 @@ struct FrameSVG {
         case .none:
             break
         }
-        var shape: [(String, String)] = [("fill", fill), ("stroke", look.emphasis == .new ? Palette.new : border),
+        var shape: [(String, String)] = [("class", "box"), ("fill", fill), ("stroke", look.emphasis == .new ? Palette.new : border),
                                          ("stroke-width", SVGText.num(strokeWidth))]
         if let dash { shape.append(("stroke-dasharray", dash)) }
         switch look.style {
