@@ -60,6 +60,8 @@ public enum LessonRunner {
             }
             interp.stepBudget = limits.stepBudget
             TorchModules.register(in: interp)
+        } finished: { _ in
+            recorder?.finish()
         }
         return LessonRun(exitStatus: result.exitStatus, stderr: warnings.text + result.stderr,
                          events: recorder?.events ?? [], scenes: recorder?.scenes ?? [:],

@@ -58,7 +58,7 @@ struct GradvizCommand: ParsableCommand {
         var rendered: [RenderedLesson] = []
         for input in inputs {
             let out = StandardOutput()
-            let scenes: ScenePolicy = step || material.wantsPictures ? .all : .none
+            let scenes: ScenePolicy = step || material.wantsPictures ? .forSelection(selection) : .none
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
                                        output: { if !step { out.write($0) } }, record: record, scenes: scenes,
                                        limits: limits.lessonLimits, keepObjects: true)

@@ -62,6 +62,16 @@ public final class Recorder {
         }
         var place = context()
         if let l = statementLine { place.line = l }
+        return appendEvent(kind, context: place)
+    }
+
+    /// Appends an event with the given context.
+    @discardableResult
+    func appendEvent(_ kind: TraceEvent.Kind, context place: EventContext) -> Int? {
+        if events.count >= eventLimit {
+            droppedEvents += 1
+            return nil
+        }
         let event = TraceEvent(index: events.count, context: place, kind: kind)
         events.append(event)
         if capture.wantsScene(event, lessonCode: interpreter?.isRunningLessonCode ?? true) {
@@ -101,7 +111,7 @@ extension TraceEvent {
     /// Whether this event can stand for a frame.
     public func canBeFrame(inLessonCode: Bool) -> Bool {
         switch kind {
-        case .iteration, .nodeBegin, .statement(header: false): return false
+        case .nodeBegin, .statement(header: false): return false
         case .forward: return inLessonCode
         default: return true
         }
