@@ -115,8 +115,8 @@ struct MaterialOptions: ParsableArguments {
     @Option(name: .customLong("max-frames"), help: "Refuse to draw more frames than this per lesson.")
     var maxFrames: Int = FrameSelection.defaultCap
 
-    @Option(name: .customLong("png-dpi"), help: "Resolution of PNG frames.")
-    var pngDPI: Int = 110
+    @Option(name: .customLong("png-dpi"), help: "Resolution of PNG frames: 96 gives 1920×1080 pixels.")
+    var pngDPI: Int = 96
 
     var wantsFiles: Bool { svg != nil || png != nil || pdf != nil || trace != nil }
     var wantsTrace: Bool { wantsFiles }
