@@ -59,6 +59,7 @@ public enum LessonRunner {
                 recorder.roots = lessonState
             }
             interp.stepBudget = limits.stepBudget
+            interp.nativeErrors = { ($0 as? AutogradError).map(TorchBridge.pyException) }
             TorchModules.register(in: interp)
         } finished: { _ in
             recorder?.finish()
