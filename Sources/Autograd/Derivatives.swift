@@ -201,6 +201,20 @@ public enum Derivatives {
         return try Tensor.where(inside, c.grad, c.grad.fullLike(0))
     }
 
+    /// `clamp` with tensor bounds: inside the bounds the gradient goes to self, below to `min`, above to `max`.
+    public static let clampTensor = DerivativeRule(
+        op: "clamp_tensor", gradFn: "ClampBackward0", inputs: ["self", "min", "max"],
+        formulas: ["grad where min ≤ self ≤ max", "grad where self < min", "grad where self > max"],
+        saves: [[.input(0), .input(1), .input(2)], [.input(0), .input(1)], [.input(0), .input(2)]],
+        pullbacks: [
+            { c in
+                let x = try c.input(0)
+                return try c.grad.mul(x.compare(.ge, c.input(1)).mul(x.compare(.le, c.input(2))))
+            },
+            { c in try c.grad.mul(c.input(0).compare(.lt, c.input(1))) },
+            { c in try c.grad.mul(c.input(0).compare(.gt, c.input(2))) },
+        ])
+
     public static let whereSelf = DerivativeRule(
         op: "where", gradFn: "WhereBackward0", inputs: ["self", "other"],
         formulas: ["grad where condition", "grad where not condition"], saves: [[], []],
@@ -1062,6 +1076,7 @@ public enum Derivatives {
 
     /// Every rule, for the gradient-check tests and the documentation.
     public static let all: [DerivativeRule] = [
+        clampTensor,
         add, sub, rsub, rsubTensor, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
         exp, log, sin, cos, tanh, tanhBackward, sigmoid, sigmoidBackward, thresholdBackward, logSoftmaxBackwardData, relu, sqrt, abs, sign, clamp, whereSelf, maximum, minimum,
         sum, sumDim, mean, meanDim, max, min, maxDim, minDim, placeAlong, gatherAlong,
