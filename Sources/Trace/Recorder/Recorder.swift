@@ -112,7 +112,9 @@ extension TraceEvent {
     public func canBeFrame(inLessonCode: Bool) -> Bool {
         switch kind {
         case .nodeBegin, .statement(header: false): return false
-        case .forward: return inLessonCode
+        // Ops and grad-mode switches inside library code (a layer's initialisation, an
+        // optimizer's update) are part of the lesson's statement, not steps of their own.
+        case .forward, .gradMode: return inLessonCode
         default: return true
         }
     }
