@@ -19,6 +19,14 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // cairo + pango as a C module, found through pkg-config (pangocairo brings both)
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // figure model (axes, artists, ticks, contours) -> cairo -> SVG / PNG / PDF, in matplotlib's style
+        .target(name: "Plot", dependencies: ["CCairo"]),
         // Python's float repr, str.format and %-formatting, shared by the interpreter and tensor printing
         .target(name: "PyFormat"),
         // tensors -> ops recorded as grad_fn nodes -> backward engine -> gradients

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The major ticks of one axis as drawn: positions inside the view, their labels and the
+/// offset text, from `AutoLocator` + `ScalarFormatter` or from fixed ticks.
+public struct AxisTicks: Sendable, Equatable {
+    public var positions: [Double]
+    public var labels: [String]
+    public var offsetText: String
+
+    /// Ticks for `view` on an axis `length` points long; `perLabel` is 3 for x, 2 for y
+    /// (`get_tick_space`: tick-label font size × that many points per tick).
+    public static func make(view: PlotInterval, length: Double, perLabel: Double, labelSize: Double, fixed: FixedTicks?) -> AxisTicks {
+        let lo = min(view.low, view.high), hi = max(view.low, view.high)
+        let locs: [Double]
+        if let fixed {
+            locs = fixed.positions
+        } else {
+            let space = Int((length / (labelSize * perLabel)).rounded(.down))
+            locs = TickLocator.auto.ticks(lo, hi, tickSpace: space)
+        }
+        let rtol = (hi - lo) * 1e-10
+        let inside = locs.enumerated().filter { $0.element >= lo - rtol && $0.element <= hi + rtol }
+        if let fixed, let labels = fixed.labels {
+            return AxisTicks(positions: inside.map(\.element),
+                             labels: inside.map { $0.offset < labels.count ? labels[$0.offset] : "" }, offsetText: "")
+        }
+        var formatter = TickFormatter()
+        formatter.setLocs(locs, view: view)
+        return AxisTicks(positions: inside.map(\.element), labels: inside.map { formatter.label($0.element) },
+                         offsetText: formatter.offsetText)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Draws a figure onto a canvas in matplotlib's default style: layout (with `tight_layout`
+/// when asked), then each axes — background, artists in z-order, grid, ticks, spines,
+/// labels, legend — then the suptitle.
+struct FigureRenderer {
+    let figure: Figure
+    let canvas: Canvas
+    var height: Double { figure.size.1 }
+
+    /// Lays out every axes (fitting the subplot parameters first under `tight_layout`).
+    func layouts() -> [AxesLayout] {
+        if figure.tightLayout {
+            TightLayout.apply(to: figure, canvas: canvas)
+        }
+        return figure.axes.map { AxesLayout($0, figureSize: figure.size, canvas: canvas) }
+    }
+
+    /// Draws the whole figure; returns the layouts used (for the summary).
+    @discardableResult
+    func draw() -> [AxesLayout] {
+        let (w, h) = figure.size
+        canvas.setColor(figure.faceColor)
+        canvas.rectangle(0, 0, w, h)
+        canvas.fill()
+        let all = layouts()
+        for layout in all { drawAxes(layout) }
+        if let sup = figure.suptitle, !sup.isEmpty {
+            let s = figure.suptitleStyle
+            PlacedText(sup, at: PlotPoint(w / 2, 0.98 * h), size: s.size, bold: s.bold, color: s.color, ha: .center, va: .top, on: canvas)
+                .draw(on: canvas, height: h)
+        }
+        return all
+    }
+
+    /// Figure points (y up) to cairo (y down).
+    func px(_ p: PlotPoint) -> (Double, Double) { (p.x, height - p.y) }
+
+    func drawAxes(_ layout: AxesLayout) {
+        let a = layout.axes, t = layout.transform, box = t.box
+        if a.axisOn {
+            canvas.setColor(.white)
+            canvas.rectangle(box.x0, height - box.y1, box.width, box.height)
+            canvas.fill()
+        }
+        let sorted = a.artists.enumerated().sorted { ($0.element.zorder, $0.offset) < ($1.element.zorder, $1.offset) }
+        var decorated = false
+        for (_, artist) in sorted {
+            if !decorated && artist.zorder > 1.5 {
+                drawGridAndTicks(layout)
+                decorated = true
+            }
+            drawArtist(artist, layout)
+        }
+        if !decorated { drawGridAndTicks(layout) }
+        if a.axisOn { drawSpines(box) }
+        for text in layout.texts { text.draw(on: canvas, height: height) }
+        if let legend = a.legend { drawLegend(legend, layout) }
+    }
+
+    func drawSpines(_ box: PlotRect) {
+        canvas.setColor(.black)
+        canvas.setLineWidth(0.8)
+        canvas.setDash([])
+        canvas.setCap(.square)
+        canvas.setJoin(.miter)
+        canvas.rectangle(box.x0, height - box.y1, box.width, box.height)
+        canvas.stroke()
+    }
+
+    func drawGridAndTicks(_ layout: AxesLayout) {
+        let a = layout.axes, t = layout.transform, box = t.box
+        guard a.axisOn else { return }
+        canvas.setCap(.butt)
+        if let g = a.grid {
+            canvas.setColor(g.color.withAlpha(g.alpha))
+            canvas.setLineWidth(g.lineWidth)
+            canvas.setDash(g.lineStyle.dashes(width: g.lineWidth))
+            if g.xAxis {
+                for v in layout.xTicks.positions {
+                    let x = t.apply(v, t.y.low).x
+                    canvas.move(x, height - box.y0)
+                    canvas.line(x, height - box.y1)
+                }
+            }
+            if g.yAxis {
+                for v in layout.yTicks.positions {
+                    let y = height - t.apply(t.x.low, v).y
+                    canvas.move(box.x0, y)
+                    canvas.line(box.x1, y)
+                }
+            }
+            canvas.stroke()
+        }
+        canvas.setColor(.black)
+        canvas.setLineWidth(0.8)
+        canvas.setDash([])
+        for v in layout.xTicks.positions {
+            let x = t.apply(v, t.y.low).x
+            canvas.move(x, height - box.y0)
+            canvas.line(x, height - box.y0 + AxesLayout.tickLength)
+        }
+        for v in layout.yTicks.positions {
+            let y = height - t.apply(t.x.low, v).y
+            canvas.move(box.x0, y)
+            canvas.line(box.x0 - AxesLayout.tickLength, y)
+        }
+        canvas.stroke()
+    }
+}
