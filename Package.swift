@@ -27,6 +27,8 @@ let package = Package(
         ),
         // figure model (axes, artists, ticks, contours) -> cairo -> SVG / PNG / PDF, in matplotlib's style
         .target(name: "Plot", dependencies: ["CCairo"]),
+        // matplotlib / matplotlib.pyplot for the interpreter: lesson values -> Plot figures -> files and observers
+        .target(name: "Matplotlib", dependencies: ["Python", "Plot", "PyFormat"]),
         // Python's float repr, str.format and %-formatting, shared by the interpreter and tensor printing
         .target(name: "PyFormat"),
         // tensors -> ops recorded as grad_fn nodes -> backward engine -> gradients
@@ -36,12 +38,12 @@ let package = Package(
         // lesson source -> tokens -> AST -> closures -> run (the Python subset, no torch)
         .target(name: "Python", dependencies: ["PyFormat"]),
         // torch, torch.nn, torch.optim for the interpreter over Autograd; a lesson run reported to Trace
-        .target(name: "Torch", dependencies: ["Python", "Autograd", "Trace"]),
+        .target(name: "Torch", dependencies: ["Python", "Autograd", "Trace", "Matplotlib"]),
         // command line: argument parsing and wiring only
         .executableTarget(
             name: "gradviz",
             dependencies: [
-                "Torch", "Trace", "Autograd",
+                "Torch", "Trace", "Autograd", "Matplotlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -143,7 +143,7 @@ public struct LegendSpec: Sendable {
 
     public init() {}
 
-    static let names = ["best", "upper right", "upper left", "lower left", "lower right", "right",
+    public static let names = ["best", "upper right", "upper left", "lower left", "lower right", "right",
                         "center left", "center right", "lower center", "upper center", "center"]
 }
 

@@ -1,6 +1,7 @@
 import Python
 import Autograd
 import Trace
+import Matplotlib
 
 /// The outcome of running a lesson.
 public struct LessonRun {
@@ -30,9 +31,11 @@ public enum LessonRunner {
     }
 
     /// Runs `source`; with `keepObjects` the lesson's objects are left to the operating system
-    /// at exit rather than freed when it ends (for a command that exits afterwards).
+    /// at exit rather than freed when it ends (for a command that exits afterwards). `plots`
+    /// says who receives the lesson's figures and where `savefig` may write.
     public static func run(source: String, fileName: String, output: @escaping (String) -> Void,
-                           record: Bool, limits: Limits = Limits(), keepObjects: Bool = false) -> LessonRun {
+                           record: Bool, limits: Limits = Limits(), keepObjects: Bool = false,
+                           plots: PlotOptions = PlotOptions()) -> LessonRun {
         let recorder = record ? Recorder(eventLimit: limits.maxEvents) : nil
         let bridge = recorder.map { TraceBridge(recorder: $0, source: source) }
         let warnings = WarningBuffer()
@@ -49,6 +52,7 @@ public enum LessonRunner {
             bridge?.interpreter = interp
             interp.stepBudget = limits.stepBudget
             TorchModules.register(in: interp)
+            MatplotlibModules.register(in: interp, options: plots)
         }
         let warningText = warnings.text
         return LessonRun(exitStatus: result.exitStatus, stderr: warningText + result.stderr,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Matplotlib
 import Torch
 import Trace
 
@@ -34,6 +35,9 @@ struct GradvizCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @Flag(name: .customLong("allow-savefig-anywhere"), help: "Let savefig write outside the lesson's folder and the working directory.")
+    var allowSavefigAnywhere = false
+
     mutating func run() throws {
         if noColor { setenv("NO_COLOR", "1", 1) }
         do {
@@ -58,7 +62,9 @@ struct GradvizCommand: ParsableCommand {
             let out = StandardOutput()
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
                                        output: { if !step { out.write($0) } }, record: record, limits: limits.lessonLimits,
-                                       keepObjects: true)
+                                       keepObjects: true,
+                                       plots: PlotOptions(lessonDirectory: input.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path },
+                                                          allowWritesAnywhere: allowSavefigAnywhere))
             out.flush()
             if step {
                 var steps = selection
