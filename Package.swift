@@ -54,6 +54,8 @@ let package = Package(
         .testTarget(name: "TraceTests", dependencies: ["Trace", "Autograd"], exclude: ["Stepper/Goldens"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"]),
         .testTarget(name: "GradvizTests", dependencies: ["gradviz"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Matplotlib", "Torch"],
+                    exclude: ["References", "tick_cases.json"]),
     ],
     swiftLanguageModes: [.v5]
 )

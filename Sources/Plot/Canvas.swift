@@ -119,6 +119,10 @@ final class Canvas {
         cairo_close_path(cr)
     }
 
+    /// Antialiasing of fills and strokes (off for filled contours, whose bands would
+    /// otherwise show hairline seams, as matplotlib draws them).
+    func setAntialias(_ on: Bool) { cairo_set_antialias(cr, on ? CAIRO_ANTIALIAS_DEFAULT : CAIRO_ANTIALIAS_NONE) }
+
     func stroke() { cairo_stroke(cr) }
     func fill() { cairo_fill(cr) }
     func fillPreserve() { cairo_fill_preserve(cr) }

@@ -163,6 +163,8 @@ extension FigureRenderer {
 
     func drawContour(_ c: ContourSet, _ t: DataTransform) {
         if c.filled {
+            canvas.setAntialias(false)
+            defer { canvas.setAntialias(true) }
             for (k, band) in c.bands.enumerated() {
                 canvas.newPath()
                 for poly in band {

@@ -21,8 +21,6 @@ struct PlotSummary {
                 case .reference: lines += 1
                 case .scatter(let s): points += s.xs.count
                 case .quiver(let q): arrows += q.xs.count
-                case .arrow: arrows += 1
-                case .text(let txt): if txt.arrow != nil { arrows += 1 }
                 case .contour(let c): levels += c.filled ? c.bands.count : c.levels.count
                 default: break
                 }

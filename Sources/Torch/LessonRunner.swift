@@ -139,6 +139,7 @@ final class TraceBridge: InterpreterObserver {
 public enum TorchModules {
     public static func register(in interp: Interpreter) {
         let torch = TorchModule.make()
+        TorchMeshgrid.install(in: torch)
         interp.registerNativeModule("torch", torch)
         interp.registerNativeModule("torch._gradviz", GradvizHooks.make())
         torch.set("_gradviz", .object(GradvizHooks.make()))
