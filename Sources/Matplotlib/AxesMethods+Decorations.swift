@@ -98,8 +98,25 @@ extension AxesMethods {
         } else if let labels = kw.value("labels"), !labels.isNone {
             spec.labels = try interp.iterate(labels).map { try interp.str($0) }
         }
+        if spec.labels == nil && !ax.axes.artists.contains(where: AxesMethods.hasLegendLabel) {
+            ax.figureObject.state?.options.warn?("No artists with labels found to put in legend.  Note that artists whose label start with an underscore are ignored when legend() is called with no argument.", interp.currentLine)
+        }
         ax.axes.legend = spec
         return .object(ArtistObject(kind: "Legend", qualified: "matplotlib.legend.Legend", owner: ax, index: -1))
+    }
+
+    static func hasLegendLabel(_ artist: Artist) -> Bool {
+        let label: String?
+        switch artist {
+        case .line(let l): label = l.label
+        case .reference(let r): label = r.line.label
+        case .scatter(let s): label = s.label
+        case .fill(let f): label = f.label
+        case .arrow(let a): label = a.label
+        case .quiver(let q): label = q.label
+        default: label = nil
+        }
+        return label.map { !$0.hasPrefix("_") } ?? false
     }
 
     static func label(of h: ArtistObject) -> String? {

@@ -38,10 +38,13 @@ final class FigureObject: MethodTableObject {
     override var typeName: String { "Figure" }
     override var qualifiedTypeName: String { "matplotlib.figure.Figure" }
 
+    var pixelSize: String { "\(Int(figure.width * figure.dpi))x\(Int(figure.height * figure.dpi))" }
+
     override func repr(interp: Interpreter) throws -> String? {
-        let w = Int(figure.width * figure.dpi), h = Int(figure.height * figure.dpi)
-        return "<Figure size \(w)x\(h) with \(figure.axes.count) Axes>"
+        "<Figure size \(pixelSize) with \(figure.axes.count) Axes>"
     }
+
+    override func str(interp: Interpreter) throws -> String? { "Figure(\(pixelSize))" }
 
     /// The Python object of an axes of this figure, made on first use.
     func object(for axes: Axes) -> AxesObject {
@@ -85,6 +88,12 @@ final class AxesObject: MethodTableObject {
         return "<Axes: " + fields.joined(separator: ", ") + ">"
     }
 
+    override func str(interp: Interpreter) throws -> String? {
+        let p = axes.position
+        func g(_ v: Double) -> String { String(format: "%g", v) }
+        return "Axes(\(g(p.x0)),\(g(p.y0));\(g(p.width))x\(g(p.height)))"
+    }
+
     override var methods: [String: Method] { AxesMethods.table }
 
     override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
@@ -111,6 +120,26 @@ final class ArtistObject: MethodTableObject {
     override var qualifiedTypeName: String { qualified }
 
     override var methods: [String: Method] { ArtistMethods.table }
+
+    override func str(interp: Interpreter) throws -> String? {
+        let artists = owner.axes.artists
+        let artist = artists.indices.contains(index) ? artists[index] : nil
+        func label(_ l: String?) -> String { l ?? "_child\(index)" }
+        switch (kind, artist) {
+        case ("Line2D", .line(let l)?): return "Line2D(\(label(l.label)))"
+        case ("Line2D", .reference(let r)?): return "Line2D(\(label(r.line.label)))"
+        case ("Text", .text(let t)?), ("Annotation", .text(let t)?):
+            let (x, y): (Double, Double)
+            switch t.target ?? t.position {
+            case .data(let a, let b), .axesFraction(let a, let b), .offsetPoints(let a, let b), .figureFraction(let a, let b): (x, y) = (a, b)
+            }
+            return "\(kind)(\(PlotFormat.short(x)), \(PlotFormat.short(y)), \(PlotFormat.quoted(t.text)))"
+        case ("AxesImage", .image(let i)?): return "AxesImage(shape=(\(i.values.count), \(i.values.first?.count ?? 0)))"
+        case ("Legend", _): return "Legend"
+        case ("FancyArrow", _): return "FancyArrow()"
+        default: return nil
+        }
+    }
 }
 
 /// The array of axes `subplots` returns for a grid (`axs[0, 1]`, `axs[1][0]`, `axs.flat`).

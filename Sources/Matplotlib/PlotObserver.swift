@@ -24,6 +24,9 @@ public struct PlotOptions {
     /// Lets `savefig` write anywhere (the command's `--allow-savefig-anywhere`).
     public var allowWritesAnywhere = false
 
+    /// Receives matplotlib's `UserWarning` texts with the lesson line that caused them.
+    public var warn: ((String, Int) -> Void)?
+
     public init(observer: PlotObserver? = nil, lessonDirectory: String? = nil, allowWritesAnywhere: Bool = false) {
         self.observer = observer
         self.lessonDirectory = lessonDirectory

@@ -54,7 +54,7 @@ struct AxesLayout {
         if !axes.yLabel.isEmpty {
             texts.append(PlacedText(axes.yLabel, at: PlotPoint(min(left, box.x0) - AxesLayout.labelPad, (box.y0 + box.y1) / 2),
                                     size: style.size, bold: style.bold, color: style.color, rotation: 90, ha: .center, va: .bottom,
-                                    on: canvas))
+                                    anchorMode: true, on: canvas))
         }
         var titleBase = box.y1 + AxesLayout.titlePad
         if !yTicks.offsetText.isEmpty, let top = texts.last(where: { $0.text == yTicks.offsetText })?.box.y1 {

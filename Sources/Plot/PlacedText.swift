@@ -17,7 +17,7 @@ struct PlacedText {
 
     /// Measures and aligns `text` at `anchor`.
     init(_ text: String, at anchor: PlotPoint, size: Double, bold: Bool = false, color: PlotColor = .black,
-         rotation: Double = 0, ha: HAlign, va: VAlign, on canvas: Canvas) {
+         rotation: Double = 0, ha: HAlign, va: VAlign, anchorMode: Bool = false, on canvas: Canvas) {
         self.text = text
         self.anchor = anchor
         self.size = size
@@ -34,6 +34,27 @@ struct PlacedText {
         let rotated = corners.map { PlotPoint($0.x * c - $0.y * s, $0.x * s + $0.y * c) }
         let minX = rotated.map(\.x).min()!, maxX = rotated.map(\.x).max()!
         let minY = rotated.map(\.y).min()!, maxY = rotated.map(\.y).max()!
+        if anchorMode {
+            // rotation_mode='anchor': align in the text's own frame, then rotate about the anchor.
+            let lx: Double, ly: Double
+            switch ha {
+            case .left: lx = 0
+            case .center: lx = -m.width / 2
+            case .right: lx = -m.width
+            }
+            switch va {
+            case .top: ly = -m.ascent
+            case .bottom: ly = m.descent
+            case .center: ly = (m.descent - m.ascent) / 2
+            case .baseline: ly = 0
+            case .centerBaseline: ly = -lineAscent / 2
+            }
+            dx = lx
+            dy = ly
+            let pts = corners.map { PlotPoint(($0.x + lx) * c - ($0.y + ly) * s + anchor.x, ($0.x + lx) * s + ($0.y + ly) * c + anchor.y) }
+            box = PlotRect(x0: pts.map(\.x).min()!, y0: pts.map(\.y).min()!, x1: pts.map(\.x).max()!, y1: pts.map(\.y).max()!)
+            return
+        }
         let ox: Double
         switch ha {
         case .left: ox = -minX

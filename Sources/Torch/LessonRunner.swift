@@ -52,7 +52,9 @@ public enum LessonRunner {
             bridge?.interpreter = interp
             interp.stepBudget = limits.stepBudget
             TorchModules.register(in: interp)
-            MatplotlibModules.register(in: interp, options: plots)
+            var plotOptions = plots
+            plotOptions.warn = { message, line in TorchWarnings.fromLesson(message, line: line) }
+            MatplotlibModules.register(in: interp, options: plotOptions)
         }
         let warningText = warnings.text
         return LessonRun(exitStatus: result.exitStatus, stderr: warningText + result.stderr,
