@@ -34,7 +34,7 @@ FACTS_OUTPUT = GOLDENS / "torch_facts.txt"
 TIMEOUT_SECONDS = 60
 ADDRESS = re.compile(rb"0x[0-9a-f]+")
 # Modules a golden program may import (the top-level package of `import X` / `from X import`).
-# numpy and matplotlib are left out until gradviz has them.
+# numpy is left out until gradviz has it.
 ALLOWED_MODULES = {
     "__future__",
     "collections",
@@ -42,6 +42,7 @@ ALLOWED_MODULES = {
     "functools",
     "itertools",
     "math",
+    "matplotlib",
     "os",
     "random",
     "sys",

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs what gradviz needs outside SwiftPM on a fresh Debian machine: Graphviz's libgvc
-# (libgraphviz-dev, with its cairo plugin) and pkg-config. Does nothing when present.
+# (libgraphviz-dev, with its cairo plugin), cairo and pango for plots (libcairo2-dev,
+# libpango1.0-dev) and pkg-config. Does nothing when present.
 set -euo pipefail
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
+pkg-config --exists cairo 2>/dev/null || need+=(libcairo2-dev)
+pkg-config --exists pangocairo 2>/dev/null || need+=(libpango1.0-dev)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi
