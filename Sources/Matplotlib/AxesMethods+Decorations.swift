@@ -65,6 +65,9 @@ extension AxesMethods {
     static func legend(_ ax: AxesObject, _ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
         let kw = Keywords(args, interp)
         var spec = LegendSpec()
+        if args.positional.isEmpty && kw.value("labels") == nil && !ax.axes.artists.contains(where: AxesMethods.hasLegendLabel) {
+            ax.figureObject.state?.options.warn?("No artists with labels found to put in legend.  Note that artists whose label start with an underscore are ignored when legend() is called with no argument.", interp.currentLine)
+        }
         if let loc = kw.value("loc"), !loc.isNone {
             if case .str(let s) = loc {
                 guard let code = LegendSpec.names.firstIndex(of: s) else {
@@ -97,9 +100,6 @@ extension AxesMethods {
             }
         } else if let labels = kw.value("labels"), !labels.isNone {
             spec.labels = try interp.iterate(labels).map { try interp.str($0) }
-        }
-        if spec.labels == nil && !ax.axes.artists.contains(where: AxesMethods.hasLegendLabel) {
-            ax.figureObject.state?.options.warn?("No artists with labels found to put in legend.  Note that artists whose label start with an underscore are ignored when legend() is called with no argument.", interp.currentLine)
         }
         ax.axes.legend = spec
         return .object(ArtistObject(kind: "Legend", qualified: "matplotlib.legend.Legend", owner: ax, index: -1))

@@ -40,6 +40,14 @@ enum AxesMethods {
         case "figure": return .object(ax.figureObject)
         case "transAxes": return .object(TransformObject(isAxes: true))
         case "transData": return .object(TransformObject(isAxes: false))
+        case "lines":
+            let handles = ax.axes.artists.indices.compactMap { k -> PyValue? in
+                switch ax.axes.artists[k] {
+                case .line, .reference: return handle(ax, k, "Line2D", "matplotlib.lines.Line2D")
+                default: return nil
+                }
+            }
+            return .list(PyList(handles))
         default: return nil
         }
     }

@@ -66,6 +66,10 @@ enum PlotArguments {
         case .dict:
             throw PyException(.typeError, "float() argument must be a string or a real number, not 'dict'")
         case .object(let o):
+            // matplotlib reads tensors through numpy(), which refuses a tensor that requires grad.
+            if let rg = try interp.getAttributeIfPresent(v, "requires_grad"), case .bool(true) = rg {
+                throw PyException(.runtimeError, "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
+            }
             if let tolist = try interp.getAttributeIfPresent(v, "tolist") {
                 let list = try interp.call(tolist, [])
                 if case .object = list { return .number(try interp.toDouble(list)) }

@@ -121,6 +121,13 @@ final class ArtistObject: MethodTableObject {
 
     override var methods: [String: Method] { ArtistMethods.table }
 
+    override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        if name == "levels", owner.axes.artists.indices.contains(index), case .contour(let c) = owner.axes.artists[index] {
+            return .list(PyList(c.levels.map { .object(NumpyFloat($0)) }))
+        }
+        return try super.getAttr(name, interp: interp)
+    }
+
     override func str(interp: Interpreter) throws -> String? {
         let artists = owner.axes.artists
         let artist = artists.indices.contains(index) ? artists[index] : nil

@@ -76,7 +76,7 @@ final class PyplotState {
             name += ".png"
         }
         guard ["png", "svg", "pdf"].contains(ext) else {
-            throw PyException(.valueError, "Format \(PlotFormat.quoted(ext)) is not supported (supported formats: eps, jpeg, jpg, pdf, pgf, png, ps, raw, rgba, svg, svgz, tif, tiff, webp)")
+            throw PyException(.valueError, "Format \(PlotFormat.quoted(ext)) is not supported (supported formats: avif, eps, gif, jpeg, jpg, pdf, pgf, png, ps, raw, rgba, svg, svgz, tif, tiff, webp)")
         }
         var dpi: Double?
         if let d = kw.value("dpi"), !d.isNone {
