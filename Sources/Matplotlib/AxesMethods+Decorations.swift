@@ -173,7 +173,7 @@ extension AxesMethods {
             }
         }
         let t = a.view(figureSize: ax.figureObject.figure.size)
-        return .tuple([.float(t.x.low), .float(t.x.high), .float(t.y.low), .float(t.y.high)])
+        return .tuple([t.x.low, t.x.high, t.y.low, t.y.high].map { .object(NumpyFloat($0)) })
     }
 
     static func setAspect(_ ax: AxesObject, _ args: PyArgs, _ interp: Interpreter) throws -> PyValue {

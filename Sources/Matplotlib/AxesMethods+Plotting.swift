@@ -66,7 +66,9 @@ extension AxesMethods {
                 line.alpha = try kw.double("alpha")
                 line.label = try kw.label()
                 if let z = try kw.double("zorder") { line.zorder = z }
-                handles.append(handle(ax, ax.axes.add(.line(line)), "Line2D", "matplotlib.lines.Line2D"))
+                let index = ax.axes.add(.line(line))
+                ax.colorSpecs[index] = kw.value("color", "c") ?? g.fmt.flatMap { f in fmt?.color == nil ? nil : PyValue.str(FormatString.colorPart(f)) }
+                handles.append(handle(ax, index, "Line2D", "matplotlib.lines.Line2D"))
             }
         }
         return .list(PyList(handles))
@@ -190,11 +192,11 @@ extension AxesMethods {
     static func alignments(_ kw: Keywords) throws -> (HAlign?, VAlign?) {
         var ha: HAlign?, va: VAlign?
         if let h = try kw.string("horizontalalignment", "ha") {
-            guard let a = HAlign(rawValue: h) else { throw PyException(.valueError, "\(PlotFormat.quoted(h)) is not a valid value for horizontalalignment; supported values are 'left', 'center', 'right'") }
+            guard let a = HAlign(rawValue: h) else { throw PyException(.valueError, "\(PlotFormat.quoted(h)) is not a valid value for align. Supported values are 'center', 'right', 'left'") }
             ha = a
         }
         if let v = try kw.string("verticalalignment", "va") {
-            guard let a = VAlign(rawValue: v) else { throw PyException(.valueError, "\(PlotFormat.quoted(v)) is not a valid value for verticalalignment; supported values are 'baseline', 'bottom', 'center', 'center_baseline', 'top'") }
+            guard let a = VAlign(rawValue: v) else { throw PyException(.valueError, "\(PlotFormat.quoted(v)) is not a valid value for align. Supported values are 'top', 'bottom', 'center', 'baseline', 'center_baseline'") }
             va = a
         }
         return (ha, va)

@@ -53,6 +53,19 @@ enum AxesMethods {
     }
 }
 
+/// A text object returned where the lesson only prints it (`suptitle`).
+final class TextHandle: NativeObject {
+    let text: String
+
+    init(text: String) {
+        self.text = text
+    }
+
+    override var typeName: String { "Text" }
+    override func str(interp: Interpreter) throws -> String? { text }
+    override func repr(interp: Interpreter) throws -> String? { text }
+}
+
 /// `ax.transAxes` / `ax.transData`, accepted as `transform=` of `text`.
 final class TransformObject: NativeObject {
     let isAxes: Bool

@@ -24,10 +24,11 @@ enum FigureMethods {
             guard let t = args.positional.first ?? args.keyword("t") else {
                 throw PyException(.typeError, "Figure.suptitle() missing 1 required positional argument: 't'")
             }
-            fig.figure.suptitle = try interp.str(t)
+            let text = try interp.str(t)
+            fig.figure.suptitle = text
             let kw = Keywords(args, interp)
             if kw.value("fontsize", "size", "fontweight", "weight", "color") != nil { fig.figure.suptitleStyle = try AxesMethods.textStyle(kw, size: 12) }
-            return .object(ArtistObject(kind: "Text", qualified: "matplotlib.text.Text", owner: fig.gca(), index: -1))
+            return .object(TextHandle(text: "Text(0.5, 0.98, \(PlotFormat.quoted(text)))"))
         },
         "tight_layout": { fig, _, _ in fig.figure.tightLayout = true; return .none },
         "savefig": { fig, args, interp in
@@ -117,14 +118,16 @@ enum ArtistMethods {
         },
         "set_color": { obj, args, interp in
             try update(obj, interp) { artist in
-                let c = try PlotArguments.color(args.positional.first ?? .none, interp)
+                let spec = args.positional.first ?? .none
+                let c = try PlotArguments.color(spec, interp)
                 if case .line(var l) = artist { l.color = c; artist = .line(l) }
+                if let a = obj as? ArtistObject { a.owner.colorSpecs[a.index] = spec }
             }
         },
         "get_color": { obj, _, _ in
-            guard let ax = (obj as? ArtistObject), ax.owner.axes.artists.indices.contains(ax.index),
-                  case .line(let l) = ax.owner.axes.artists[ax.index] else { return .none }
-            return .str(l.color.hex)
+            guard let a = (obj as? ArtistObject), a.owner.axes.artists.indices.contains(a.index),
+                  case .line(let l) = a.owner.axes.artists[a.index] else { return .none }
+            return a.owner.colorSpecs[a.index] ?? .str(l.color.hex)
         },
         "clabel": { obj, args, interp in
             guard let cs = obj as? ArtistObject else { return .none }

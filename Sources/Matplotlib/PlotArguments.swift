@@ -89,7 +89,7 @@ enum PlotArguments {
         if let seq = v.asSequence, seq.count == 3 || seq.count == 4 {
             let comps = try seq.map { try interp.toDouble($0) }
             guard comps.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
-                throw PyException(.valueError, "RGBA values should be within 0-1 range")
+                throw PyException(.valueError, PlotColor.invalidMessage(try interp.repr(v)))
             }
             return PlotColor(comps[0], comps[1], comps[2], comps.count == 4 ? comps[3] : 1)
         }

@@ -70,6 +70,8 @@ final class FigureObject: MethodTableObject {
 final class AxesObject: MethodTableObject {
     let axes: Axes
     unowned let figureObject: FigureObject
+    /// Colours as the lesson gave them, by artist index (`get_color` returns them unchanged).
+    var colorSpecs: [Int: PyValue] = [:]
 
     init(axes: Axes, figure: FigureObject) {
         self.axes = axes

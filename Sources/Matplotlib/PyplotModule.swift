@@ -131,8 +131,13 @@ public enum MatplotlibModules {
         let pyplot = PyplotModule.make(state: state)
         let matplotlib = PyModuleObject(name: "matplotlib")
         matplotlib.set("__version__", .str("3.11.2"))
-        matplotlib.set("use", .object(PyBuiltinFunction(name: "use") { _, _ in .none }))
-        matplotlib.set("get_backend", .object(PyBuiltinFunction(name: "get_backend") { _, _ in .str("agg") }))
+        // Drawing always goes through cairo; the backend's name is kept for get_backend().
+        let backend = BackendName()
+        matplotlib.set("use", .object(PyBuiltinFunction(name: "use") { args, interp in
+            if let name = args.positional.first ?? args.keyword("backend") { backend.name = try interp.str(name) }
+            return .none
+        }))
+        matplotlib.set("get_backend", .object(PyBuiltinFunction(name: "get_backend") { _, _ in .str(backend.name) }))
         matplotlib.set("rcParams", .dict(PyDict()))
         interp.registerNativeModule("matplotlib", matplotlib)
         interp.registerNativeModule("matplotlib.pyplot", pyplot)
@@ -143,6 +148,11 @@ public enum MatplotlibModules {
     private static func keep(_ state: PyplotState, in module: PyModuleObject) {
         module.set("_gradviz_state", .object(StateHolder(state)))
     }
+}
+
+/// The backend name `matplotlib.use` set.
+final class BackendName {
+    var name = "agg"
 }
 
 /// Keeps the pyplot state alive with its module.

@@ -95,7 +95,9 @@ final class PyplotState {
         let directory = target.deletingLastPathComponent().path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            throw PyException(.runtimeError, "[Errno 2] No such file or directory: \(PlotFormat.quoted(name))")
+            let message = "[Errno 2] No such file or directory: \(PlotFormat.quoted(name))"
+            if case .object(let cls as PyClass)? = interp.builtins.get("FileNotFoundError") { throw PyException(cls, message) }
+            throw PyException(.runtimeError, message)
         }
         do {
             try Data(bytes).write(to: target)
