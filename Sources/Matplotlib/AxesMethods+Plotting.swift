@@ -216,8 +216,8 @@ extension AxesMethods {
         t.ha = ha ?? .left
         t.va = va ?? .baseline
         t.rotation = try kw.double("rotation") ?? 0
-        if case .dict(let d)? = kw.value("bbox"), let fc = try d["facecolor"] ?? d["fc"] {
-            t.boxColor = try PlotArguments.color(fc, interp).withAlpha(try PlotArguments.double(try d["alpha"], interp))
+        if case .dict(let d)? = kw.value("bbox"), let fc = d["facecolor"] ?? d["fc"] {
+            t.boxColor = try PlotArguments.color(fc, interp).withAlpha(try PlotArguments.double(d["alpha"], interp))
         }
         return handle(ax, ax.axes.add(.text(t)), "Text", "matplotlib.text.Text")
     }
@@ -257,14 +257,14 @@ extension AxesMethods {
         t.rotation = try kw.double("rotation") ?? 0
         if case .dict(let d)? = kw.value("arrowprops") {
             var a = ArrowProps()
-            func get(_ k: String) throws -> PyValue? { d[k] }
-            if let s = try get("arrowstyle") { a.style = try interp.str(s) }
-            if let c = try get("color") ?? get("facecolor") ?? get("fc") { a.color = try PlotArguments.color(c, interp) }
-            if let lw = try get("lw") ?? get("linewidth") { a.lineWidth = try interp.toDouble(lw) }
-            if let s = try get("shrink") { a.shrink = try interp.toDouble(s) }
-            if let w = try get("width") { a.width = try interp.toDouble(w) }
-            if let w = try get("headwidth") { a.headWidth = try interp.toDouble(w) }
-            if let l = try get("headlength") { a.headLength = try interp.toDouble(l) }
+            func get(_ k: String) -> PyValue? { d[k] }
+            if let s = get("arrowstyle") { a.style = try interp.str(s) }
+            if let c = get("color") ?? get("facecolor") ?? get("fc") { a.color = try PlotArguments.color(c, interp) }
+            if let lw = get("lw") ?? get("linewidth") { a.lineWidth = try interp.toDouble(lw) }
+            if let s = get("shrink") { a.shrink = try interp.toDouble(s) }
+            if let w = get("width") { a.width = try interp.toDouble(w) }
+            if let w = get("headwidth") { a.headWidth = try interp.toDouble(w) }
+            if let l = get("headlength") { a.headLength = try interp.toDouble(l) }
             t.arrow = a
         }
         return handle(ax, ax.axes.add(.text(t)), "Annotation", "matplotlib.text.Annotation")

@@ -15,7 +15,8 @@ extension Axes {
         let chosen = levelIndices.map { c.levels[$0] }
         var texts: [String] = []
         var placed: [PlotPoint] = []
-        try Canvas.render(.png(dpi: 72), width: 1, height: 1) { canvas in
+        // A 1-point surface only to measure the labels' text.
+        _ = try Canvas.render(.png(dpi: 72), width: 1, height: 1) { canvas in
             for (n, k) in levelIndices.enumerated() {
                 let level = c.levels[k]
                 let text: String

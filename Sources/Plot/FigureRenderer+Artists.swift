@@ -195,6 +195,7 @@ extension FigureRenderer {
                 canvas.stroke()
             }
         }
+        // Labels are texts, drawn outside the axes' clip (the caller's restore stays balanced).
         canvas.restore()
         canvas.save()
         for label in c.labels {
