@@ -90,6 +90,7 @@ extension AxesMethods {
         let sizeArg = (p.count > 2 ? p[2] : nil) ?? args.keyword("s")
         let colorArg = (p.count > 3 ? p[3] : nil) ?? args.keyword("c") ?? args.keyword("color")
         var colors: [PlotColor]
+        var scale: (Colormap, Double, Double)?
         if let c = colorArg, !c.isNone {
             if case .str = c {
                 colors = [try PlotArguments.color(c, interp)]
@@ -101,6 +102,7 @@ extension AxesMethods {
                 let lo = try kw.double("vmin") ?? numbers.filter(\.isFinite).min() ?? 0
                 let hi = try kw.double("vmax") ?? numbers.filter(\.isFinite).max() ?? 1
                 colors = numbers.map { cmap.color(at: hi > lo ? ($0 - lo) / (hi - lo) : 0) }
+                scale = (cmap, lo, hi)
             } else {
                 colors = try PlotArguments.colors(c, interp)
             }
@@ -108,6 +110,7 @@ extension AxesMethods {
             colors = [ax.axes.nextColor()]
         }
         var set = ScatterSet(xs: xs, ys: ys, colors: colors)
+        set.colorScale = scale
         if let s = sizeArg, !s.isNone { set.sizes = try PlotArguments.values(s, interp) }
         if let m = try kw.marker() { set.marker = m ?? .circle }
         set.alpha = try kw.double("alpha")

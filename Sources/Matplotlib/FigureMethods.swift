@@ -36,7 +36,7 @@ enum FigureMethods {
             return .none
         },
         "clf": { fig, _, _ in fig.figure.clear(); fig.axesObjects = []; fig.currentAxes = nil; return .none },
-        "colorbar": { fig, _, _ in .none },
+        "colorbar": ColorbarMethods.colorbar,
         "set_size_inches": { fig, args, interp in
             let v = try args.positional.count >= 2 ? args.positional.map { try interp.toDouble($0) } : PlotArguments.values(args.positional.first ?? .none, interp)
             guard v.count >= 2 else { throw PyException(.valueError, "figure size must be a (width, height) pair") }

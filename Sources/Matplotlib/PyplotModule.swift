@@ -107,7 +107,7 @@ enum PyplotModule {
         define("suptitle") { args, interp in try FigureMethods.methods["suptitle"]!(try state.gcf(), args, interp) }
         define("tight_layout") { _, _ in try state.gcf().figure.tightLayout = true; return .none }
         define("get_fignums") { _, _ in .list(PyList(state.figures.map { .int($0.number) }.sorted { ($0.asInt ?? 0) < ($1.asInt ?? 0) })) }
-        define("colorbar") { _, _ in .none }
+        define("colorbar") { args, interp in try ColorbarMethods.colorbar(try state.gcf(), args, interp) }
         define("ion") { _, _ in .none }
         define("ioff") { _, _ in .none }
         define("pause") { _, _ in .none }

@@ -75,6 +75,10 @@ extension Axes {
 
     /// The view limits and the axes box in figure points for a figure of `size` points.
     public func view(figureSize size: (Double, Double)) -> DataTransform {
+        if let bar = colorbar {
+            let box = PlotRect(x0: position.x0 * size.0, y0: position.y0 * size.1, x1: position.x1 * size.0, y1: position.y1 * size.1)
+            return DataTransform(box: box, x: PlotInterval(0, 1), y: bar.range)
+        }
         let d = dataLimits
         let images = artists.contains { if case .image = $0 { return true } else { return false } }
         var x = Axes.autoscale(d.xInterval, sticky: d.xSticky, margin: xMargin)

@@ -27,6 +27,10 @@ public final class Axes {
     public var xInverted = false
     public var yInverted = false
     public var tickLabelSize = 10.0
+    /// Set on the axes of a colorbar: it draws the colour scale, ticks on the right.
+    public var colorbar: Colorbar?
+    /// The colorbar drawn beside this axes, which takes part of its box.
+    public weak var attachedColorbar: Axes?
     /// The next colour of the property cycle.
     var cycleIndex = 0
 
@@ -57,6 +61,7 @@ public final class Axes {
         a.xInverted = xInverted
         a.yInverted = yInverted
         a.tickLabelSize = tickLabelSize
+        a.colorbar = colorbar
         a.cycleIndex = cycleIndex
         return a
     }

@@ -18,12 +18,33 @@ struct AxesLayout {
         let t = axes.view(figureSize: figureSize)
         transform = t
         let size = axes.tickLabelSize
-        xTicks = axes.axisOn ? AxisTicks.make(view: t.x, length: t.box.width, perLabel: 3, labelSize: size, fixed: axes.xTicks)
-            : AxisTicks(positions: [], labels: [], offsetText: "")
-        yTicks = axes.axisOn ? AxisTicks.make(view: t.y, length: t.box.height, perLabel: 2, labelSize: size, fixed: axes.yTicks)
-            : AxisTicks(positions: [], labels: [], offsetText: "")
+        let none = AxisTicks(positions: [], labels: [], offsetText: "")
+        if let bar = axes.colorbar {
+            xTicks = none
+            yTicks = AxisTicks.make(view: t.y, length: t.box.height, perLabel: 2, labelSize: size, fixed: bar.fixedTicks)
+        } else {
+            xTicks = axes.axisOn ? AxisTicks.make(view: t.x, length: t.box.width, perLabel: 3, labelSize: size, fixed: axes.xTicks) : none
+            yTicks = axes.axisOn ? AxisTicks.make(view: t.y, length: t.box.height, perLabel: 2, labelSize: size, fixed: axes.yTicks) : none
+        }
         let box = t.box
         let gap = AxesLayout.tickLength + AxesLayout.tickPad
+        if let bar = axes.colorbar {
+            var right = box.x1
+            for (v, label) in zip(yTicks.positions, yTicks.labels) {
+                let p = PlacedText(label, at: PlotPoint(box.x1 + gap, t.apply(0, v).y), size: size, ha: .left, va: .centerBaseline, on: canvas)
+                right = max(right, p.box.x1)
+                texts.append(p)
+            }
+            if !yTicks.offsetText.isEmpty {
+                texts.append(PlacedText(yTicks.offsetText, at: PlotPoint(box.x1, box.y1 + AxesLayout.offsetPad), size: size,
+                                        ha: .left, va: .bottom, on: canvas))
+            }
+            if !bar.label.isEmpty {
+                texts.append(PlacedText(bar.label, at: PlotPoint(right + AxesLayout.labelPad, (box.y0 + box.y1) / 2), size: 10,
+                                        rotation: 90, ha: .center, va: .top, anchorMode: true, on: canvas))
+            }
+            return
+        }
         var xLabelBoxes: [PlotRect] = []
         for (v, label) in zip(xTicks.positions, xTicks.labels) {
             let p = PlacedText(label, at: PlotPoint(t.apply(v, t.y.low).x, box.y0 - gap), size: size, ha: .center, va: .top, on: canvas)

@@ -53,17 +53,52 @@ public final class Figure {
         params = SubplotParams()
     }
 
-    /// Places the grid axes by the subplot parameters again.
+    /// Places the grid axes by the subplot parameters again, and colorbars beside their axes.
     func placeAxes() {
         for a in axes {
-            if let cell = a.cell { a.position = params.position(of: cell) }
+            guard let cell = a.cell else { continue }
+            let box = params.position(of: cell)
+            if let bar = a.attachedColorbar {
+                let (host, barBox) = Colorbar.split(box, figureSize: size)
+                a.position = host
+                bar.position = barBox
+            } else {
+                a.position = box
+            }
         }
+    }
+
+    /// Removes the colorbar beside `host`, giving its box back.
+    public func removeColorbar(of host: Axes) {
+        guard let bar = host.attachedColorbar else { return }
+        remove(bar)
+        host.attachedColorbar = nil
+        host.position.x1 = host.position.x0 + host.position.width / 0.8
+    }
+
+    /// Adds a colorbar beside `host` (`fig.colorbar`): the host gives up the right 20% of its box.
+    @discardableResult
+    public func addColorbar(_ scale: Colorbar.Scale, to host: Axes) -> Axes {
+        let (hostBox, barBox) = Colorbar.split(host.position, figureSize: size)
+        host.position = hostBox
+        let bar = Axes(position: barBox)
+        bar.colorbar = Colorbar(scale: scale, host: host)
+        host.attachedColorbar = bar
+        axes.append(bar)
+        return bar
     }
 
     /// A deep copy, frozen at this moment (what `show()`/`savefig` hand to observers).
     public func snapshot() -> Figure {
         let f = Figure(width: width, height: height, dpi: dpi)
         f.axes = axes.map { $0.copy() }
+        // Keep the links between axes and their colorbars in the copy.
+        for (k, a) in axes.enumerated() {
+            if let bar = a.attachedColorbar, let j = axes.firstIndex(where: { $0 === bar }) {
+                f.axes[k].attachedColorbar = f.axes[j]
+                f.axes[j].colorbar?.host = f.axes[k]
+            }
+        }
         f.suptitle = suptitle
         f.suptitleStyle = suptitleStyle
         f.params = params

@@ -43,6 +43,10 @@ struct FigureRenderer {
             canvas.rectangle(box.x0, height - box.y1, box.width, box.height)
             canvas.fill()
         }
+        if let bar = a.colorbar {
+            drawColorbar(bar, layout)
+            return
+        }
         let sorted = a.artists.enumerated().sorted { ($0.element.zorder, $0.offset) < ($1.element.zorder, $1.offset) }
         var decorated = false
         for (_, artist) in sorted {
@@ -56,6 +60,46 @@ struct FigureRenderer {
         if a.axisOn { drawSpines(box) }
         for text in layout.texts { text.draw(on: canvas, height: height) }
         if let legend = a.legend { drawLegend(legend, layout) }
+    }
+
+    /// The colour scale, its outline, ticks on the right and the labels.
+    func drawColorbar(_ bar: Colorbar, _ layout: AxesLayout) {
+        let t = layout.transform, box = t.box
+        switch bar.scale {
+        case .bands(let levels, let colors):
+            canvas.setAntialias(false)
+            for k in 0..<min(levels.count - 1, colors.count) {
+                let lo = t.apply(0, levels[k]).y, hi = t.apply(0, levels[k + 1]).y
+                canvas.rectangle(box.x0, height - max(lo, hi), box.width, abs(hi - lo))
+                canvas.setColor(colors[k])
+                canvas.fill()
+            }
+            canvas.setAntialias(true)
+        case .lines(let levels, let colors):
+            for (k, v) in levels.enumerated() where k < colors.count {
+                let y = height - t.apply(0, v).y
+                canvas.move(box.x0, y)
+                canvas.line(box.x1, y)
+                canvas.setColor(colors[k])
+                canvas.setLineWidth(1.5)
+                canvas.setDash([])
+                canvas.stroke()
+            }
+        case .continuous(let cmap, _, _):
+            let cells = (0..<256).reversed().map { [cmap.color(at: (Double($0) + 0.5) / 256)] }
+            canvas.image(cells, x: box.x0, y: height - box.y1, width: box.width, height: box.height)
+        }
+        drawSpines(box)
+        canvas.setColor(.black)
+        canvas.setLineWidth(0.8)
+        canvas.setCap(.butt)
+        for v in layout.yTicks.positions {
+            let y = height - t.apply(0, v).y
+            canvas.move(box.x1, y)
+            canvas.line(box.x1 + AxesLayout.tickLength, y)
+        }
+        canvas.stroke()
+        for text in layout.texts { text.draw(on: canvas, height: height) }
     }
 
     func drawSpines(_ box: PlotRect) {

@@ -52,6 +52,8 @@ public struct ScatterSet: Sendable {
     public var alpha: Double?
     public var label: String?
     public var zorder = 1.0
+    /// The colormap and value range when colours came from numbers (`c=values`), for a colorbar.
+    public var colorScale: (Colormap, Double, Double)?
 
     public init(xs: [Double], ys: [Double], colors: [PlotColor]) {
         self.xs = xs
