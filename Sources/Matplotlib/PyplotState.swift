@@ -91,7 +91,12 @@ final class PyplotState {
             throw PyException(.runtimeError, "gradviz: more than \(PyplotState.maxSaves) savefig calls in one run")
         }
         let rendered = try plotting { try RenderedFigure(fig.figure) }
-        let bytes = try plotting { try rendered.bytes(forExtension: ext, dpi: dpi ?? fig.figure.dpi) }
+        var tightPad: Double?
+        if let b = try kw.string("bbox_inches") {
+            guard b == "tight" else { throw PyException(.valueError, "bbox_inches must be 'tight' or None here, not \(PlotFormat.quoted(b))") }
+            tightPad = 72 * (try kw.double("pad_inches") ?? 0.1)
+        }
+        let bytes = try plotting { try rendered.bytes(forExtension: ext, dpi: dpi ?? fig.figure.dpi, tightPad: tightPad) }
         let directory = target.deletingLastPathComponent().path
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {

@@ -127,6 +127,7 @@ final class Canvas {
     func fill() { cairo_fill(cr) }
     func fillPreserve() { cairo_fill_preserve(cr) }
     func save() { cairo_save(cr) }
+    func translate(_ dx: Double, _ dy: Double) { cairo_translate(cr, dx, dy) }
     func restore() { cairo_restore(cr) }
 
     /// Restricts drawing to a rectangle until the matching `restore`.
