@@ -7,8 +7,30 @@ extension AxesMethods {
         .object(ArtistObject(kind: kind, qualified: qualified, owner: ax, index: index))
     }
 
+    /// Line2D properties `plot` takes; the drawing ones that do not change the picture
+    /// (antialiasing, cap and join styles, pickers) are accepted as matplotlib accepts them.
+    static let lineKeywords: Set<String> = [
+        "color", "c", "linewidth", "lw", "linestyle", "ls", "marker", "markersize", "ms", "markerfacecolor", "mfc",
+        "markeredgecolor", "mec", "markeredgewidth", "mew", "alpha", "label", "zorder", "antialiased", "aa",
+        "solid_capstyle", "solid_joinstyle", "dash_capstyle", "dash_joinstyle", "picker", "pickradius", "visible",
+        "scalex", "scaley", "data", "clip_on", "rasterized", "gid", "url",
+    ]
+
+    static let collectionKeywords: Set<String> = [
+        "x", "y", "s", "c", "color", "marker", "cmap", "norm", "vmin", "vmax", "alpha", "linewidths", "linewidth", "lw",
+        "edgecolors", "edgecolor", "ec", "label", "zorder", "plotnonfinite", "data", "antialiased", "clip_on",
+        "rasterized", "visible", "facecolor", "facecolors", "fc",
+    ]
+
+    static func checkKeywords(_ args: PyArgs, _ known: Set<String>, _ owner: String) throws {
+        if let bad = args.keywords.first(where: { !known.contains($0.name) }) {
+            throw PyException(.attributeError, "\(owner).set() got an unexpected keyword argument '\(bad.name)'")
+        }
+    }
+
     /// `plot([x], y, [fmt], [x2], y2, [fmt2], ..., **kwargs)`.
     static func plot(_ ax: AxesObject, _ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
+        try checkKeywords(args, lineKeywords, "Line2D")
         let kw = Keywords(args, interp)
         var groups: [(x: PyValue?, y: PyValue, fmt: String?)] = []
         var rest = args.positional
@@ -80,6 +102,7 @@ extension AxesMethods {
 
     /// `scatter(x, y, s=None, c=None, marker=None, cmap=None, alpha=None, ...)`.
     static func scatter(_ ax: AxesObject, _ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
+        try checkKeywords(args, collectionKeywords, "PathCollection")
         let kw = Keywords(args, interp)
         let p = args.positional
         guard let xv = p.first ?? args.keyword("x"), let yv = (p.count > 1 ? p[1] : nil) ?? args.keyword("y") else {

@@ -64,6 +64,15 @@ final class FigureObject: MethodTableObject {
     }
 
     override var methods: [String: Method] { FigureMethods.table }
+
+    override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        switch name {
+        case "axes": return .list(PyList(figure.axes.map { .object(object(for: $0)) }))
+        case "number": return .int(number)
+        case "dpi": return .float(figure.dpi)
+        default: return try super.getAttr(name, interp: interp)
+        }
+    }
 }
 
 /// `matplotlib.axes.Axes`.
