@@ -235,10 +235,30 @@ extension AxesMethods {
         return .none
     }
 
-    static func scale(_ ax: AxesObject, _ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
-        let s = try PlotArguments.string(args.positional.first ?? args.keyword("value"), interp) ?? "linear"
-        guard s == "linear" else { throw UnsupportedFeature("\(s) axis scale in plots", line: interp.currentLine) }
-        return .none
+    /// `set_xscale('log')` / `set_yscale('linear')`; other scales are not drawn by gradviz.
+    static func scale(x: Bool) -> AxesMethod {
+        { ax, args, interp in
+            let s = try PlotArguments.string(args.positional.first ?? args.keyword("value"), interp) ?? "linear"
+            let names = ["asinh", "function", "functionlog", "linear", "log", "logit", "mercator", "symlog"]
+            guard names.contains(s) else {
+                throw PyException(.valueError, "\(PlotFormat.quoted(s)) is not a valid value for scale; supported values are \(names.map { "'\($0)'" }.joined(separator: ", "))")
+            }
+            guard s == "linear" || s == "log" else { throw UnsupportedFeature("\(s) axis scale in plots", line: interp.currentLine) }
+            if let base = try Keywords(args, interp).double("base"), base != 10 {
+                throw UnsupportedFeature("log axes of base \(PlotFormat.short(base)) in plots", line: interp.currentLine)
+            }
+            if x { ax.axes.xLog = s == "log" } else { ax.axes.yLog = s == "log" }
+            return .none
+        }
+    }
+
+    /// `semilogx`, `semilogy`, `loglog`: `plot` on log axes.
+    static func logPlot(x: Bool, y: Bool) -> AxesMethod {
+        { ax, args, interp in
+            if x { ax.axes.xLog = true }
+            if y { ax.axes.yLog = true }
+            return try plot(ax, PyArgs(args.positional, keywords: args.keywords.filter { $0.name != "base" }), interp)
+        }
     }
 
     /// `ax.set(title=…, xlabel=…, ylabel=…, xlim=…, ylim=…)`.

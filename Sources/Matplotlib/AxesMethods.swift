@@ -31,7 +31,8 @@ enum AxesMethods {
         "set": set, "set_facecolor": { _, _, _ in .none },
         "tick_params": tickParams,
         "get_figure": { ax, _, _ in .object(ax.figureObject) },
-        "set_xscale": scale, "set_yscale": scale,
+        "set_xscale": scale(x: true), "set_yscale": scale(x: false),
+        "semilogx": logPlot(x: true, y: false), "semilogy": logPlot(x: false, y: true), "loglog": logPlot(x: true, y: true),
     ]
 
     /// Properties read as attributes rather than called.

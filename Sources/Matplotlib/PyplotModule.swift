@@ -13,7 +13,7 @@ enum PyplotModule {
 
     static let forwarded = ["plot", "scatter", "fill_between", "axhline", "axvline", "text", "annotate", "arrow",
                             "quiver", "contour", "contourf", "clabel", "imshow", "legend", "grid", "axis", "margins",
-                            "tick_params"]
+                            "tick_params", "semilogx", "semilogy", "loglog"]
 
     static func make(state: PyplotState) -> PyModuleObject {
         let m = PyModuleObject(name: "matplotlib.pyplot")

@@ -73,6 +73,21 @@ extension Axes {
         return PlotInterval(x0, x1)
     }
 
+    /// `handle_single_axis` on a log axis: positive data, margins added in log10 space.
+    static func autoscaleLog(_ values: [Double], sticky: [Double], margin: Double) -> PlotInterval {
+        guard let lo = values.min(), let hi = values.max() else { return PlotInterval(1, 10) }
+        let minPositive = values.filter { $0 > 0 }.min() ?? .infinity
+        var (x0, x1) = LogLocator.nonsingular(lo, hi, minPositive: minPositive)
+        let t0 = log10(x0), t1 = log10(x1)
+        let delta = (t1 - t0) * margin
+        x0 = pow(10, t0 - delta)
+        x1 = pow(10, t1 + delta)
+        let stickies = sticky.filter { $0 > 0 }.sorted()
+        if let b = stickies.last(where: { $0 < lo + 1e-5 * abs(hi - lo) }) { x0 = max(x0, b) }
+        if let b = stickies.first(where: { $0 > hi - 1e-5 * abs(hi - lo) }) { x1 = min(x1, b) }
+        return PlotInterval(x0, x1)
+    }
+
     /// The view limits and the axes box in figure points for a figure of `size` points.
     public func view(figureSize size: (Double, Double)) -> DataTransform {
         if let bar = colorbar {
@@ -81,8 +96,10 @@ extension Axes {
         }
         let d = dataLimits
         let images = artists.contains { if case .image = $0 { return true } else { return false } }
-        var x = Axes.autoscale(d.xInterval, sticky: d.xSticky, margin: xMargin)
-        var y = Axes.autoscale(d.yInterval, sticky: d.ySticky, margin: yMargin)
+        var x = xLog ? Axes.autoscaleLog(d.x, sticky: d.xSticky, margin: xMargin)
+            : Axes.autoscale(d.xInterval, sticky: d.xSticky, margin: xMargin)
+        var y = yLog ? Axes.autoscaleLog(d.y, sticky: d.ySticky, margin: yMargin)
+            : Axes.autoscale(d.yInterval, sticky: d.ySticky, margin: yMargin)
         // An image with its default extent is shown inverted (row 0 at the top).
         if images, case .image(let img)? = artists.last(where: { if case .image = $0 { return true } else { return false } }),
            img.originUpper, yLimits.low == nil, yLimits.high == nil {
@@ -99,7 +116,7 @@ extension Axes {
         var box = PlotRect(x0: position.x0 * size.0, y0: position.y0 * size.1, x1: position.x1 * size.0, y1: position.y1 * size.1)
         let ratio: Double, adjustBox: Bool
         switch aspect {
-        case .auto: return DataTransform(box: box, x: x, y: y)
+        case .auto: return DataTransform(box: box, x: x, y: y, xLog: xLog, yLog: yLog)
         case .equal(let b): (ratio, adjustBox) = (1, b)
         case .ratio(let r, let b): (ratio, adjustBox) = (r, b)
         }
@@ -135,6 +152,6 @@ extension Axes {
                 }
             }
         }
-        return DataTransform(box: box, x: x, y: y)
+        return DataTransform(box: box, x: x, y: y, xLog: xLog, yLog: yLog)
     }
 }

@@ -24,6 +24,9 @@ public final class Axes {
     /// Fixed ticks (`set_xticks`) and their labels.
     public var xTicks: FixedTicks?
     public var yTicks: FixedTicks?
+    /// Log-scaled axes (`set_xscale('log')`, `semilogy`, `loglog`).
+    public var xLog = false
+    public var yLog = false
     public var xInverted = false
     public var yInverted = false
     public var tickLabelSize = 10.0
@@ -58,6 +61,8 @@ public final class Axes {
         a.axisOn = axisOn
         a.xTicks = xTicks
         a.yTicks = yTicks
+        a.xLog = xLog
+        a.yLog = yLog
         a.xInverted = xInverted
         a.yInverted = yInverted
         a.tickLabelSize = tickLabelSize

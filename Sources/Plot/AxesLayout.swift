@@ -23,8 +23,8 @@ struct AxesLayout {
             xTicks = none
             yTicks = AxisTicks.make(view: t.y, length: t.box.height, perLabel: 2, labelSize: size, fixed: bar.fixedTicks)
         } else {
-            xTicks = axes.axisOn ? AxisTicks.make(view: t.x, length: t.box.width, perLabel: 3, labelSize: size, fixed: axes.xTicks) : none
-            yTicks = axes.axisOn ? AxisTicks.make(view: t.y, length: t.box.height, perLabel: 2, labelSize: size, fixed: axes.yTicks) : none
+            xTicks = axes.axisOn ? AxisTicks.make(view: t.x, length: t.box.width, perLabel: 3, labelSize: size, fixed: axes.xTicks, log: axes.xLog) : none
+            yTicks = axes.axisOn ? AxisTicks.make(view: t.y, length: t.box.height, perLabel: 2, labelSize: size, fixed: axes.yTicks, log: axes.yLog) : none
         }
         let box = t.box
         let gap = AxesLayout.tickLength + AxesLayout.tickPad

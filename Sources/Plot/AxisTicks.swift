@@ -6,11 +6,28 @@ public struct AxisTicks: Sendable, Equatable {
     public var positions: [Double]
     public var labels: [String]
     public var offsetText: String
+    /// Unlabelled minor ticks (log axes).
+    public var minor: [Double] = []
+
+    public init(positions: [Double], labels: [String], offsetText: String, minor: [Double] = []) {
+        self.positions = positions
+        self.labels = labels
+        self.offsetText = offsetText
+        self.minor = minor
+    }
 
     /// Ticks for `view` on an axis `length` points long; `perLabel` is 3 for x, 2 for y
     /// (`get_tick_space`: tick-label font size × that many points per tick).
-    public static func make(view: PlotInterval, length: Double, perLabel: Double, labelSize: Double, fixed: FixedTicks?) -> AxisTicks {
+    public static func make(view: PlotInterval, length: Double, perLabel: Double, labelSize: Double, fixed: FixedTicks?,
+                            log: Bool = false) -> AxisTicks {
         let lo = min(view.low, view.high), hi = max(view.low, view.high)
+        if log && fixed == nil {
+            let space = Int((length / (labelSize * perLabel)).rounded(.down))
+            let (major, stride) = LogLocator.major(lo, hi, tickSpace: space)
+            let inside = major.filter { $0 >= lo * (1 - 1e-10) && $0 <= hi * (1 + 1e-10) }
+            let minor = LogLocator.minor(lo, hi, majorStride: stride).filter { $0 >= lo && $0 <= hi }
+            return AxisTicks(positions: inside, labels: inside.map(LogLocator.label), offsetText: "", minor: minor)
+        }
         let locs: [Double]
         if let fixed {
             locs = fixed.positions

@@ -184,7 +184,12 @@ final class Canvas {
         pango_font_description_set_absolute_size(font, size * Double(PANGO_SCALE))
         if bold { pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD) }
         pango_layout_set_font_description(layout, font)
-        pango_layout_set_text(layout, text, -1)
+        // Lines with $…$ are matplotlib mathtext: drawn from pango markup.
+        if let markup = MathText.markup(text, size: size) {
+            pango_layout_set_markup(layout, markup, -1)
+        } else {
+            pango_layout_set_text(layout, text, -1)
+        }
         return body(layout)
     }
 

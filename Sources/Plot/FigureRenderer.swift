@@ -150,5 +150,18 @@ struct FigureRenderer {
             canvas.line(box.x0 - AxesLayout.tickLength, y)
         }
         canvas.stroke()
+        // Minor ticks (log axes): 2 points long, 0.6 wide.
+        canvas.setLineWidth(0.6)
+        for v in layout.xTicks.minor {
+            let x = t.apply(v, t.y.low).x
+            canvas.move(x, height - box.y0)
+            canvas.line(x, height - box.y0 + 2)
+        }
+        for v in layout.yTicks.minor {
+            let y = height - t.apply(t.x.low, v).y
+            canvas.move(box.x0, y)
+            canvas.line(box.x0 - 2, y)
+        }
+        canvas.stroke()
     }
 }
