@@ -48,8 +48,12 @@ extension AxesMethods {
             let current = ax.axes.view(figureSize: ax.figureObject.figure.size)
             let now = x ? current.x : current.y
             let newLow = lo ?? now.low, newHigh = hi ?? now.high
-            if x { ax.axes.xLimits = (newLow, newHigh) } else { ax.axes.yLimits = (newLow, newHigh) }
-            if x { ax.axes.xInverted = false } else { ax.axes.yInverted = false }
+            // Limits set on one shared axes apply to all of them.
+            let targets = (x ? ax.axes.xShare?.axes : ax.axes.yShare?.axes) ?? [ax.axes]
+            for a in targets {
+                if x { a.xLimits = (newLow, newHigh) } else { a.yLimits = (newLow, newHigh) }
+                if x { a.xInverted = false } else { a.yInverted = false }
+            }
             return .tuple([.float(newLow), .float(newHigh)])
         }
     }

@@ -74,6 +74,44 @@ enum FigureMethods {
         return a
     }
 
+    /// `sharex`/`sharey`: True or 'all', 'col', 'row', False or 'none'; shared axes keep tick
+    /// labels only on the outer side (the bottom row for x, the first column for y).
+    static func share(_ grid: [[AxesObject]], x: Bool, _ value: PyValue?, _ interp: Interpreter) throws {
+        guard let value, !value.isNone else { return }
+        let mode: String
+        switch value {
+        case .bool(let b): mode = b ? "all" : "none"
+        case .str(let s): mode = s
+        default: mode = try interp.isTruthy(value) ? "all" : "none"
+        }
+        let name = x ? "sharex" : "sharey"
+        guard ["all", "col", "row", "none"].contains(mode) else {
+            throw PyException(.valueError, "\(PlotFormat.quoted(mode)) is not a valid value for \(name). Supported values are 'all', 'row', 'col', 'none', False, True")
+        }
+        guard mode != "none" else { return }
+        let rows = grid.count, cols = grid.first?.count ?? 0
+        var groups: [[(Int, Int)]] = []
+        switch mode {
+        case "all": groups = [(0..<rows).flatMap { r in (0..<cols).map { (r, $0) } }]
+        case "col": groups = (0..<cols).map { c in (0..<rows).map { ($0, c) } }
+        default: groups = (0..<rows).map { r in (0..<cols).map { (r, $0) } }
+        }
+        for cells in groups {
+            let group = ShareGroup()
+            for (r, c) in cells {
+                let a = grid[r][c].axes
+                group.add(a)
+                if x { a.xShare = group } else { a.yShare = group }
+            }
+        }
+        for r in 0..<rows {
+            for c in 0..<cols {
+                if x && mode != "row" && r < rows - 1 { grid[r][c].axes.hideXTickLabels = true }
+                if !x && mode != "col" && c > 0 { grid[r][c].axes.hideYTickLabels = true }
+            }
+        }
+    }
+
     /// `fig.subplots(nrows=1, ncols=1, squeeze=True)`: one axes, a row, or a grid.
     static func subplotsGrid(_ fig: FigureObject, _ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
         let b = try PyArgs(args.positional, keywords: args.keywords.filter { ["nrows", "ncols", "squeeze"].contains($0.name) })
@@ -87,6 +125,8 @@ enum FigureMethods {
         }
         let grid = (0..<rows).map { r in (0..<cols).map { c in fig.object(for: fig.figure.addSubplot(rows: rows, cols: cols, row: r, col: c)) } }
         fig.currentAxes = grid.last?.last
+        try share(grid, x: true, args.keyword("sharex"), interp)
+        try share(grid, x: false, args.keyword("sharey"), interp)
         let squeeze = try interp.isTruthy(b["squeeze"])
         if squeeze && rows == 1 && cols == 1 { return .object(grid[0][0]) }
         if squeeze && (rows == 1 || cols == 1) { return .object(AxesArray(rows: [grid.flatMap { $0 }], squeezedRow: true)) }

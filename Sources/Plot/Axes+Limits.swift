@@ -89,12 +89,28 @@ extension Axes {
     }
 
     /// The view limits and the axes box in figure points for a figure of `size` points.
+    /// Data limits of this axes joined with those of the axes sharing its x or y axis.
+    var sharedDataLimits: DataLimits {
+        var d = dataLimits
+        for other in xShare?.axes ?? [] where other !== self {
+            let o = other.dataLimits
+            d.x += o.x
+            d.xSticky += o.xSticky
+        }
+        for other in yShare?.axes ?? [] where other !== self {
+            let o = other.dataLimits
+            d.y += o.y
+            d.ySticky += o.ySticky
+        }
+        return d
+    }
+
     public func view(figureSize size: (Double, Double)) -> DataTransform {
         if let bar = colorbar {
             let box = PlotRect(x0: position.x0 * size.0, y0: position.y0 * size.1, x1: position.x1 * size.0, y1: position.y1 * size.1)
             return DataTransform(box: box, x: PlotInterval(0, 1), y: bar.range)
         }
-        let d = dataLimits
+        let d = sharedDataLimits
         let images = artists.contains { if case .image = $0 { return true } else { return false } }
         var x = xLog ? Axes.autoscaleLog(d.x, sticky: d.xSticky, margin: xMargin)
             : Axes.autoscale(d.xInterval, sticky: d.xSticky, margin: xMargin)

@@ -24,6 +24,12 @@ public final class Axes {
     /// Fixed ticks (`set_xticks`) and their labels.
     public var xTicks: FixedTicks?
     public var yTicks: FixedTicks?
+    /// Groups of axes sharing the x or y axis, and whether this one hides its tick labels there
+    /// (`label_outer`: only the bottom row and the first column keep them).
+    public var xShare: ShareGroup?
+    public var yShare: ShareGroup?
+    public var hideXTickLabels = false
+    public var hideYTickLabels = false
     /// Log-scaled axes (`set_xscale('log')`, `semilogy`, `loglog`).
     public var xLog = false
     public var yLog = false
@@ -61,6 +67,8 @@ public final class Axes {
         a.axisOn = axisOn
         a.xTicks = xTicks
         a.yTicks = yTicks
+        a.hideXTickLabels = hideXTickLabels
+        a.hideYTickLabels = hideYTickLabels
         a.xLog = xLog
         a.yLog = yLog
         a.xInverted = xInverted

@@ -46,24 +46,24 @@ struct AxesLayout {
             return
         }
         var xLabelBoxes: [PlotRect] = []
-        for (v, label) in zip(xTicks.positions, xTicks.labels) {
+        for (v, label) in zip(xTicks.positions, xTicks.labels) where !axes.hideXTickLabels {
             let p = PlacedText(label, at: PlotPoint(t.apply(v, t.y.low).x, box.y0 - gap), size: size, ha: .center, va: .top, on: canvas)
             xLabelBoxes.append(p.box)
             texts.append(p)
         }
         var yLabelBoxes: [PlotRect] = []
-        for (v, label) in zip(yTicks.positions, yTicks.labels) {
+        for (v, label) in zip(yTicks.positions, yTicks.labels) where !axes.hideYTickLabels {
             let p = PlacedText(label, at: PlotPoint(box.x0 - gap, t.apply(t.x.low, v).y), size: size, ha: .right, va: .centerBaseline, on: canvas)
             yLabelBoxes.append(p.box)
             texts.append(p)
         }
         let below = xLabelBoxes.map(\.y0).min() ?? box.y0
         let left = yLabelBoxes.map(\.x0).min() ?? box.x0
-        if !xTicks.offsetText.isEmpty {
+        if !xTicks.offsetText.isEmpty && !axes.hideXTickLabels {
             texts.append(PlacedText(xTicks.offsetText, at: PlotPoint(box.x1, below - AxesLayout.offsetPad), size: size,
                                     ha: .right, va: .top, on: canvas))
         }
-        if !yTicks.offsetText.isEmpty {
+        if !yTicks.offsetText.isEmpty && !axes.hideYTickLabels {
             texts.append(PlacedText(yTicks.offsetText, at: PlotPoint(box.x0, box.y1 + AxesLayout.offsetPad), size: size,
                                     ha: .left, va: .bottom, on: canvas))
         }

@@ -92,6 +92,17 @@ public final class Figure {
     public func snapshot() -> Figure {
         let f = Figure(width: width, height: height, dpi: dpi)
         f.axes = axes.map { $0.copy() }
+        // Shared axes share in the copy too.
+        var groups: [ObjectIdentifier: ShareGroup] = [:]
+        for (k, a) in axes.enumerated() {
+            for (old, set) in [(a.xShare, { (g: ShareGroup) in f.axes[k].xShare = g }), (a.yShare, { (g: ShareGroup) in f.axes[k].yShare = g })] {
+                guard let old else { continue }
+                let group = groups[ObjectIdentifier(old)] ?? ShareGroup()
+                groups[ObjectIdentifier(old)] = group
+                group.add(f.axes[k])
+                set(group)
+            }
+        }
         // Keep the links between axes and their colorbars in the copy.
         for (k, a) in axes.enumerated() {
             if let bar = a.attachedColorbar, let j = axes.firstIndex(where: { $0 === bar }) {

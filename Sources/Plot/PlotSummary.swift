@@ -8,8 +8,9 @@ struct PlotSummary {
             let t = l.transform
             text += "axes \(k) box \(t.box.x0) \(t.box.y0) \(t.box.x1) \(t.box.y1)\n"
             text += "xlim \(t.x.low) \(t.x.high)\nylim \(t.y.low) \(t.y.high)\n"
-            for (v, label) in zip(l.xTicks.positions, l.xTicks.labels) { text += "xtick \(v) \(t.apply(v, t.y.low).x) \(label)\n" }
-            for (v, label) in zip(l.yTicks.positions, l.yTicks.labels) { text += "ytick \(v) \(t.apply(t.x.low, v).y) \(label)\n" }
+            // Ticks with hidden labels (shared axes) are left out: matplotlib's SVG has no text for them.
+            for (v, label) in zip(l.xTicks.positions, l.xTicks.labels) where !l.axes.hideXTickLabels { text += "xtick \(v) \(t.apply(v, t.y.low).x) \(label)\n" }
+            for (v, label) in zip(l.yTicks.positions, l.yTicks.labels) where !l.axes.hideYTickLabels { text += "ytick \(v) \(t.apply(t.x.low, v).y) \(label)\n" }
             if !l.xTicks.offsetText.isEmpty { text += "xoffset \(l.xTicks.offsetText)\n" }
             if !l.yTicks.offsetText.isEmpty { text += "yoffset \(l.yTicks.offsetText)\n" }
             var lines = 0, points = 0, arrows = 0, levels = 0
