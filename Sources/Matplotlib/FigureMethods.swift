@@ -39,7 +39,10 @@ enum FigureMethods {
         "colorbar": ColorbarMethods.colorbar,
         "set_size_inches": { fig, args, interp in
             let v = try args.positional.count >= 2 ? args.positional.map { try interp.toDouble($0) } : PlotArguments.values(args.positional.first ?? .none, interp)
-            guard v.count >= 2 else { throw PyException(.valueError, "figure size must be a (width, height) pair") }
+            guard v.count >= 2, v[0] > 0, v[1] > 0, v[0].isFinite, v[1].isFinite else {
+                throw PyException(.valueError, "figure size must be positive finite not \(try interp.repr(.tuple(v.map { .float($0) })))")
+            }
+            guard v[0] <= 100, v[1] <= 100 else { throw PyException(.valueError, "gradviz: figures are at most 100 inches wide and high") }
             fig.figure.width = v[0]
             fig.figure.height = v[1]
             return .none

@@ -22,7 +22,7 @@ public struct AxisTicks: Sendable, Equatable {
                             log: Bool = false) -> AxisTicks {
         let lo = min(view.low, view.high), hi = max(view.low, view.high)
         if log && fixed == nil {
-            let space = Int((length / (labelSize * perLabel)).rounded(.down))
+            let space = safeInt((length / (labelSize * perLabel)).rounded(.down), fallback: 9)
             let (major, stride) = LogLocator.major(lo, hi, tickSpace: space)
             let inside = major.filter { $0 >= lo * (1 - 1e-10) && $0 <= hi * (1 + 1e-10) }
             let minor = LogLocator.minor(lo, hi, majorStride: stride).filter { $0 >= lo && $0 <= hi }
@@ -32,7 +32,7 @@ public struct AxisTicks: Sendable, Equatable {
         if let fixed {
             locs = fixed.positions
         } else {
-            let space = Int((length / (labelSize * perLabel)).rounded(.down))
+            let space = safeInt((length / (labelSize * perLabel)).rounded(.down), fallback: 9)
             locs = TickLocator.auto.ticks(lo, hi, tickSpace: space)
         }
         let rtol = (hi - lo) * 1e-10

@@ -40,8 +40,12 @@ final class Canvas {
             surface = cairo_pdf_surface_create_for_stream(write, closure, width, height)
         case .png(let dpi):
             scale = dpi / 72
-            let w = Int32(max(1, min(20_000, (width * scale).rounded(.up))))
-            let h = Int32(max(1, min(20_000, (height * scale).rounded(.up))))
+            let pixels = (width * scale).rounded(.up) * (height * scale).rounded(.up)
+            guard pixels.isFinite, pixels <= 50_000_000, width * scale <= 20_000, height * scale <= 20_000 else {
+                throw PlotError(.valueError, "gradviz: a \(safeInt(width * scale))×\(safeInt(height * scale)) pixel image is too large to draw (at most 50 million pixels)")
+            }
+            let w = Int32(max(1, (width * scale).rounded(.up)))
+            let h = Int32(max(1, (height * scale).rounded(.up)))
             surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h)
         }
         guard let surface else { throw PlotError(.runtimeError, "cairo: could not create a surface") }
@@ -181,16 +185,21 @@ final class Canvas {
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         let font = pango_font_description_from_string("DejaVu Sans")!
         defer { pango_font_description_free(font) }
-        pango_font_description_set_absolute_size(font, size * Double(PANGO_SCALE))
+        pango_font_description_set_absolute_size(font, Canvas.fontSize(size) * Double(PANGO_SCALE))
         if bold { pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD) }
         pango_layout_set_font_description(layout, font)
         // Lines with $…$ are matplotlib mathtext: drawn from pango markup.
-        if let markup = MathText.markup(text, size: size) {
+        if let markup = MathText.markup(text, size: Canvas.fontSize(size)) {
             pango_layout_set_markup(layout, markup, -1)
         } else {
             pango_layout_set_text(layout, text, -1)
         }
         return body(layout)
+    }
+
+    /// Font sizes from lessons, kept to what pango can lay out (0.1 … 1000 points).
+    static func fontSize(_ size: Double) -> Double {
+        size.isFinite ? min(max(size, 0.1), 1000) : 10
     }
 
     /// The size of `text` as matplotlib measures it: the logical width, and the height of

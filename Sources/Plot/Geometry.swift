@@ -51,3 +51,9 @@ public struct PlotInterval: Equatable, Sendable {
 
     public var span: Double { high - low }
 }
+
+/// `Int(d)` for values that may be huge or not finite (those give `fallback`): lesson input
+/// must never trap.
+func safeInt(_ d: Double, fallback: Int = 0) -> Int {
+    d.isFinite && abs(d) < 1e15 ? Int(d) : fallback
+}

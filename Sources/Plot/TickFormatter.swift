@@ -50,7 +50,7 @@ public struct TickFormatter: Sendable {
 
     /// `format_data`: `%d` or `%1.10g` of the significand, then `eN`.
     static func formatData(_ value: Double) -> String {
-        let e = Int(floor(log10(abs(value))))
+        let e = safeInt(floor(log10(abs(value))))
         let s = (value / pow(10, Double(e)) * 1e10).rounded() / 1e10
         let significand = s.truncatingRemainder(dividingBy: 1) == 0 ? String(format: "%d", Int(s)) : String(format: "%1.10g", s)
         return e == 0 ? significand : "\(significand)e\(e)"
@@ -77,10 +77,10 @@ public struct TickFormatter: Sendable {
         guard !visible.isEmpty else { return 0 }
         let oom: Int
         if offset != 0 {
-            oom = Int(floor(log10(vmax - vmin)))
+            oom = safeInt(floor(log10(vmax - vmin)))
         } else {
             let val = visible.map(abs).max() ?? 0
-            oom = val == 0 ? 0 : Int(floor(log10(val)))
+            oom = val == 0 ? 0 : safeInt(floor(log10(val)))
         }
         return (oom <= -5 || oom >= 6) ? oom : 0
     }
@@ -92,7 +92,7 @@ public struct TickFormatter: Sendable {
         if range == 0 { range = scaled.map(abs).max() ?? 0 }
         if range == 0 { range = 1 }
         if locs.count < 2 { scaled.removeLast(2) }
-        let rangeOom = Int(floor(log10(range)))
+        let rangeOom = safeInt(floor(log10(range)))
         var sig = max(0, 3 - rangeOom)
         let thresh = 1e-3 * pow(10, Double(rangeOom))
         while sig >= 0 {

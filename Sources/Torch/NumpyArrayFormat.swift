@@ -22,7 +22,7 @@ enum NumpyArrayFormat {
             guard let v = values.first else { return "" }
             switch dtype {
             case .bool: return v != 0 ? "True" : "False"
-            case .int64: return String(Int(v))
+            case .int64: return String(format: "%.0f", v)
             case .float32: return shortest(v, float32: true).plain
             case .float64: return shortest(v, float32: false).plain
             }
@@ -75,7 +75,7 @@ enum NumpyArrayFormat {
             let w = values.contains(0) ? 5 : 4
             return values.map { pad($0 != 0 ? "True" : "False", w) }
         case .int64:
-            let s = values.map { String(Int($0)) }
+            let s = values.map { String(format: "%.0f", $0) }
             let w = s.map(\.count).max() ?? 0
             return s.map { pad($0, w) }
         case .float32, .float64:
