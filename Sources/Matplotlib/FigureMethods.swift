@@ -47,7 +47,13 @@ enum FigureMethods {
             fig.figure.height = v[1]
             return .none
         },
-        "show": { _, _, _ in .none },
+        // fig.show() shows one figure without blocking or closing it.
+        "show": { fig, _, interp in
+            if let observer = fig.state?.options.observer {
+                observer.figureShown(try plotting { try RenderedFigure(fig.figure) }, line: interp.currentLine)
+            }
+            return .none
+        },
     ]
 
     /// `add_subplot(nrows, ncols, index)`, `add_subplot(221)`, `add_subplot()`, with `projection=`.

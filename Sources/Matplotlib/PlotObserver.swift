@@ -9,7 +9,7 @@ import Plot
 /// calls happen on the interpreter's thread while the lesson runs; `line` is the lesson line
 /// of the call (inside a function: the line in the lesson that is executing).
 public protocol PlotObserver: AnyObject {
-    /// `plt.show()` (each open figure, in number order).
+    /// `plt.show()` (each open figure, in number order) and `fig.show()` (that figure).
     func figureShown(_ figure: RenderedFigure, line: Int)
     /// `savefig(path)`: `path` is as the lesson wrote it; the file exists when this is called.
     func figureSaved(_ figure: RenderedFigure, path: String, line: Int)
