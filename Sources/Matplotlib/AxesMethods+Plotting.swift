@@ -89,7 +89,13 @@ extension AxesMethods {
                 line.label = try kw.label()
                 if let z = try kw.double("zorder") { line.zorder = z }
                 let index = ax.axes.add(.line(line))
-                ax.colorSpecs[index] = kw.value("color", "c") ?? g.fmt.flatMap { f in fmt?.color == nil ? nil : PyValue.str(FormatString.colorPart(f)) }
+                // get_color() gives a color= value back as written, a format string's colour as an
+                // RGBA tuple, and a cycle colour as an RGB tuple (as matplotlib stores each).
+                if let given = kw.value("color", "c") {
+                    ax.colorSpecs[index] = given
+                } else if let c = fmt?.color {
+                    ax.colorSpecs[index] = .tuple([.float(c.r), .float(c.g), .float(c.b), .int(1)])
+                }
                 handles.append(handle(ax, index, "Line2D", "matplotlib.lines.Line2D"))
             }
         }
@@ -130,7 +136,7 @@ extension AxesMethods {
                 colors = try PlotArguments.colors(c, interp)
             }
         } else {
-            colors = [ax.axes.nextColor()]
+            colors = [ax.axes.nextPatchColor()]
         }
         var set = ScatterSet(xs: xs, ys: ys, colors: colors)
         set.colorScale = scale
@@ -162,7 +168,7 @@ extension AxesMethods {
         guard y1.count == xs.count, y2.count == xs.count else {
             throw PyException(.valueError, "operands could not be broadcast together")
         }
-        let color = try kw.color("color", "facecolor", "fc") ?? ax.axes.nextColor()
+        let color = try kw.color("color", "facecolor", "fc") ?? ax.axes.nextPatchColor()
         var fill = FillBetween(xs: xs, y1: y1, y2: y2, color: color)
         if !b["where"].isNone { fill.mask = try PlotArguments.values(b["where"], interp).map { $0 != 0 } }
         fill.alpha = try kw.double("alpha")
@@ -179,7 +185,8 @@ extension AxesMethods {
             let names = orientation == .horizontal ? ["y", "xmin", "xmax"] : ["x", "ymin", "ymax"]
             let b = try PyArgs(args.positional, keywords: args.keywords.filter { names.contains($0.name) })
                 .bind(signature: "\(orientation == .horizontal ? "axhline" : "axvline")(\(names[0])=0, \(names[1])=0, \(names[2])=1)")
-            let color = try kw.color("color", "c") ?? ax.axes.nextColor()
+            // A reference line is a plain Line2D: 'C0' by default, no cycle advanced.
+            let color = try kw.color("color", "c") ?? PlotColor.cycle[0]
             var line = Line2D(xs: [], ys: [], color: color)
             if let ls = try kw.lineStyle() { line.lineStyle = ls }
             if let lw = try kw.double("linewidth", "lw") { line.lineWidth = lw }

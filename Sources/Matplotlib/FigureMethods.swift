@@ -176,7 +176,7 @@ enum ArtistMethods {
         "get_color": { obj, _, _ in
             guard let a = (obj as? ArtistObject), a.owner.axes.artists.indices.contains(a.index),
                   case .line(let l) = a.owner.axes.artists[a.index] else { return .none }
-            return a.owner.colorSpecs[a.index] ?? .str(l.color.hex)
+            return a.owner.colorSpecs[a.index] ?? .tuple([.float(l.color.r), .float(l.color.g), .float(l.color.b)])
         },
         "clabel": { obj, args, interp in
             guard let cs = obj as? ArtistObject else { return .none }

@@ -40,8 +40,10 @@ public final class Axes {
     public var colorbar: Colorbar?
     /// The colorbar drawn beside this axes, which takes part of its box.
     public weak var attachedColorbar: Axes?
-    /// The next colour of the property cycle.
+    /// The next colours of the two property cycles: lines (`plot`), and patches and
+    /// collections (`scatter`, `fill_between`), which matplotlib advances separately.
     var cycleIndex = 0
+    var patchCycleIndex = 0
 
     public init(position: PlotRect, cell: SubplotCell? = nil) {
         self.position = position
@@ -76,13 +78,20 @@ public final class Axes {
         a.tickLabelSize = tickLabelSize
         a.colorbar = colorbar
         a.cycleIndex = cycleIndex
+        a.patchCycleIndex = patchCycleIndex
         return a
     }
 
-    /// The next colour of the property cycle (`C0`, `C1`, …).
+    /// The next colour of the lines' property cycle (`C0`, `C1`, …).
     public func nextColor() -> PlotColor {
         defer { cycleIndex += 1 }
         return PlotColor.cycle[cycleIndex % PlotColor.cycle.count]
+    }
+
+    /// The next colour of the patches' cycle (`scatter`, `fill_between`).
+    public func nextPatchColor() -> PlotColor {
+        defer { patchCycleIndex += 1 }
+        return PlotColor.cycle[patchCycleIndex % PlotColor.cycle.count]
     }
 
     /// Adds an artist; returns its index.
@@ -116,6 +125,7 @@ public final class Axes {
         xInverted = false
         yInverted = false
         cycleIndex = 0
+        patchCycleIndex = 0
     }
 }
 

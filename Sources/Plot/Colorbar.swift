@@ -1,6 +1,6 @@
 /// What a colorbar axes shows: the colours of a contour set's bands or levels, or a
 /// colormap between two values (images, scatter colours).
-public struct Colorbar: Sendable {
+public struct Colorbar {
     public enum Scale: Sendable {
         /// Filled contours: one block per band between consecutive levels.
         case bands(levels: [Double], colors: [PlotColor])

@@ -67,21 +67,6 @@ public struct FormatString: Equatable, Sendable {
     public var lineStyle: LineStyle?
     public var marker: MarkerShape?
 
-    /// The colour letters of a format string as written (`'r'` of `'r--'`, `'C2'` of `'C2:'`), or the whole string when it is a colour.
-    public static func colorPart(_ fmt: String) -> String {
-        if PlotColor(spec: fmt) != nil, Int(fmt) == nil { return fmt }
-        let chars = Array(fmt)
-        for (i, c) in chars.enumerated() {
-            if c == "C", i + 1 < chars.count, chars[i + 1].isNumber {
-                var j = i + 1
-                while j < chars.count, chars[j].isNumber { j += 1 }
-                return String(chars[i..<j])
-            }
-            if PlotColor.base[c] != nil { return String(c) }
-        }
-        return fmt
-    }
-
     /// Parses like matplotlib's `_process_plot_format`; the error text is its own.
     public init(_ fmt: String) throws {
         if let c = PlotColor(spec: fmt), Int(fmt) == nil {
