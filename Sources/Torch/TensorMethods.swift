@@ -452,7 +452,7 @@ enum TensorMethods {
             return .object(o)
         },
         "cpu": { o, _, _ in .object(o) },
-        "numpy": { _, _, _ in throw PyException(.notImplementedError, "gradviz: unsupported: numpy arrays (Tensor.numpy())") },
+        "numpy": { o, _, _ in try NumpyArrayObject.make(o.tensor) },
 
         // Functional
         "softmax": { o, a, _ in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Matplotlib
 import Render
 import Stepper
 import Torch
@@ -36,6 +37,9 @@ struct GradvizCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @Flag(name: .customLong("allow-savefig-anywhere"), help: "Let savefig write outside the lesson's folder and the working directory.")
+    var allowSavefigAnywhere = false
+
     mutating func run() throws {
         if noColor { setenv("NO_COLOR", "1", 1) }
         do {
@@ -61,7 +65,9 @@ struct GradvizCommand: ParsableCommand {
             let scenes: ScenePolicy = step || material.wantsPictures ? .forSelection(selection) : .none
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
                                        output: { if !step { out.write($0) } }, record: record, scenes: scenes,
-                                       limits: limits.lessonLimits, keepObjects: true)
+                                       limits: limits.lessonLimits, keepObjects: true,
+                                       plots: PlotOptions(lessonDirectory: input.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path },
+                                                          allowWritesAnywhere: allowSavefigAnywhere))
             out.flush()
             if step {
                 var steps = selection
