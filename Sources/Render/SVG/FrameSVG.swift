@@ -65,6 +65,9 @@ struct FrameSVG {
         svg.open("rect", [("width", "100%"), ("height", "100%"), ("fill", Palette.background)], close: true)
         if frame.kind == .title {
             drawTitle(frame, into: &svg)
+        } else if let plot = frame.plot {
+            drawPlot(plot, index: index, into: &svg)
+            drawCaption(frame, into: &svg)
         } else {
             drawGraph(frame, view: view, looks: looks, into: &svg)
             drawCaption(frame, into: &svg)
@@ -105,14 +108,16 @@ struct FrameSVG {
         var textBox: Rect
         switch arrangement {
         case .side:
-            let legendTop = canvas.height - m - Legend.height(width: panel.width - 2 * m)
+            let legendTop = frame.plot != nil ? canvas.height - m : canvas.height - m - Legend.height(width: panel.width - 2 * m)
             if case .summary = frame.kind { chart = Rect(minX: m, minY: legendTop - 290, maxX: panel.maxX - m, maxY: legendTop - 20) }
             textBox = Rect(minX: m, minY: m, maxX: panel.maxX - m, maxY: (chart?.minY ?? legendTop) - 10)
-            Legend.draw(at: Point(x: m, y: legendTop), width: panel.width - 2 * m, into: &svg)
+            if frame.plot == nil { Legend.draw(at: Point(x: m, y: legendTop), width: panel.width - 2 * m, into: &svg) }
         case .top:
             if case .summary = frame.kind { chart = Rect(minX: panel.maxX - 560, minY: m, maxX: panel.maxX - m, maxY: panel.maxY - m) }
             textBox = Rect(minX: m, minY: m, maxX: (chart?.minX ?? panel.maxX) - m, maxY: panel.maxY - m)
-            Legend.draw(at: Point(x: m, y: canvas.height - legendBand), width: canvas.width - 2 * m - 80, into: &svg)
+            if frame.plot == nil {
+                Legend.draw(at: Point(x: m, y: canvas.height - legendBand), width: canvas.width - 2 * m - 80, into: &svg)
+            }
         }
         let caption = FrameSVG.fittedCaption(frame, width: textBox.width, height: textBox.height, metrics: metrics)
         var y = textBox.minY
@@ -234,6 +239,40 @@ struct FrameSVG {
         if view.partial { drawOverview(frame, view: view, into: &svg) }
         svg.raw("<defs><marker id=\"fwd\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.faint)\"/></marker>")
         svg.raw("<marker id=\"grad\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"4.5\" markerHeight=\"4.5\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.gradient)\"/></marker></defs>")
+    }
+
+    /// A figure the lesson drew, fitted into the graph panel. Its ids are made unique to the frame,
+    /// so frames inlined together (the player) do not share glyph or clip definitions.
+    private func drawPlot(_ plot: PlotEvent, index: Int, into svg: inout SVGText) {
+        let panel = graphPanel
+        let w = plot.width * 72, h = plot.height * 72
+        let s = min(panel.width / max(w, 1), panel.height / max(h, 1))
+        let x = panel.center.x - w * s / 2, y = panel.center.y - h * s / 2
+        var body = plot.svg
+        if let start = body.range(of: "<svg") { body = String(body[start.lowerBound...]) }
+        let prefix = "f\(index + 1)-"
+        body = body.replacingOccurrences(of: "id=\"", with: "id=\"\(prefix)")
+            .replacingOccurrences(of: "href=\"#", with: "href=\"#\(prefix)")
+            .replacingOccurrences(of: "url(#", with: "url(#\(prefix)")
+        // The figure's own <svg> element, placed and scaled in the panel.
+        if let open = body.range(of: "<svg"), let close = body[open.upperBound...].firstIndex(of: ">") {
+            let attributes = "<svg x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(w * s))\" height=\"\(SVGText.num(h * s))\" viewBox=\"0 0 \(SVGText.num(w)) \(SVGText.num(h))\""
+            var kept: [String] = []
+            var rest = body[open.upperBound..<close]
+            // name="value" pairs of the tag, without the ones placing it.
+            while let eq = rest.firstIndex(of: "=") {
+                let name = String(rest[..<eq].filter { $0 != " " && $0 != "\n" && $0 != "\t" })
+                let afterEq = rest[rest.index(after: eq)...]
+                guard let q1 = afterEq.firstIndex(of: "\""),
+                      let q2 = afterEq[afterEq.index(after: q1)...].firstIndex(of: "\"") else { break }
+                if !["width", "height", "viewBox", "x", "y"].contains(name) { kept.append(name + "=" + String(afterEq[q1...q2])) }
+                rest = afterEq[afterEq.index(after: q2)...]
+            }
+            body = attributes + " " + kept.joined(separator: " ") + String(body[close...])
+        }
+        svg.open("g", [("class", "plot")])
+        svg.raw(body)
+        svg.end("g")
     }
 
     /// A small map of the whole graph in the panel's corner, the shown region outlined.
