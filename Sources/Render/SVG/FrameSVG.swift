@@ -181,6 +181,7 @@ struct FrameSVG {
         }
         svg.open("g", [("class", "graph"), ("clip-path", "url(#graphclip)"),
                        ("data-scale", SVGText.num(t.scale))])
+        drawModules(frame, box: box, scale: t.scale, into: &svg)
         // Structural edges first, then gradient arrows, then nodes on top.
         var flows: [(from: Rect, to: Rect, label: String, shift: Double)] = []
         // Edges between the same two nodes (a tensor used twice, `y * y`) are drawn side by side.
@@ -275,6 +276,44 @@ struct FrameSVG {
         svg.end("g")
     }
 
+    /// A box around the nodes each `nn.Module` made, labelled with its path and kind
+    /// (`model.0 · Linear(1 → 32)`); an enclosing module's box goes around its children's.
+    private func drawModules(_ frame: Frame, box: (SceneNodeID) -> Rect?, scale: Double, into svg: inout SVGText) {
+        var areas: [String: (rect: Rect, label: String)] = [:]
+        for n in frame.scene.nodes {
+            guard let m = layout.modules[n.id], let r = box(n.id) else { continue }
+            // The node counts for its module and every enclosing one.
+            var path = m.path
+            while true {
+                if let a = areas[path] {
+                    areas[path] = (a.rect.union(r), a.label)
+                } else if path == m.path {
+                    areas[path] = (r, m.label)
+                }
+                guard let dot = path.lastIndex(of: ".") else { break }
+                path = String(path[..<dot])
+                if areas[path] == nil && !frame.scene.nodes.contains(where: { layout.modules[$0.id]?.path == path }) { break }
+            }
+        }
+        let byDepth = areas.sorted { a, b in
+            let da = a.key.filter { $0 == "." }.count, db = b.key.filter { $0 == "." }.count
+            return da != db ? da < db : a.key < b.key
+        }
+        let size = max(Palette.minimumText, 19 * scale)
+        svg.open("g", [("class", "modules")])
+        for (path, area) in byDepth {
+            let depth = Double(path.filter { $0 == "." }.count)
+            let r = area.rect.inset(max(8, (22 - 6 * depth) * scale))
+            svg.open("rect", [("x", SVGText.num(r.minX)), ("y", SVGText.num(r.minY - size * 1.2)), ("width", SVGText.num(r.width)),
+                              ("height", SVGText.num(r.height + size * 1.2)), ("rx", SVGText.num(10 * scale)),
+                              ("fill", "#f3f0fa"), ("fill-opacity", "0.55"), ("stroke", "#7b6fa8"), ("stroke-dasharray", "7 5"),
+                              ("stroke-width", "1.5")], close: true)
+            svg.text("\(path) · \(area.label)", x: r.minX + 8, y: r.minY - size * 0.25, size: size, face: .sansBold, color: "#5a4e8c",
+                     extra: [("class", "module-label")])
+        }
+        svg.end("g")
+    }
+
     /// A small map of the whole graph in the panel's corner, the shown region outlined.
     private func drawOverview(_ frame: Frame, view: ViewPlan.View, into svg: inout SVGText) {
         let panel = graphPanel
@@ -310,6 +349,7 @@ struct FrameSVG {
             case .plain: return (Palette.plainFill, Palette.plainBorder)
             case .function: return (Palette.functionFill, Palette.functionBorder)
             case .accumulate: return (Palette.accumulateFill, Palette.accumulateBorder)
+            case .module: return ("#f3f0fa", "#5a4e8c")
             }
         }()
         var group: [(String, String)] = [("id", id.description), ("class", "node")]
