@@ -191,7 +191,7 @@ struct FrameSVG {
         for e in frame.scene.edges { parallel[EdgePair(from: e.from, to: e.to), default: 0] += 1 }
         var drawn: [EdgePair: Int] = [:]
         for e in frame.scene.edges {
-            guard let a = box(e.to), let b = box(e.from) else { continue }
+            guard let a = box(e.to), let b = box(e.from), a.union(b).intersects(panel.inset(40)) else { continue }
             let pair = EdgePair(from: e.from, to: e.to)
             let k = drawn[pair, default: 0]
             drawn[pair] = k + 1
@@ -234,8 +234,10 @@ struct FrameSVG {
             svg.text(f.label, x: r.center.x, y: r.maxY - size * 0.3 - 2, size: size, face: .sansBold, color: Palette.gradientText,
                      anchor: "middle")
         }
+        // Nodes outside the panel are not written (a partial view of a large graph stays small).
+        let visible = panel.inset(40)
         for n in frame.scene.nodes + frame.released {
-            guard let r = box(n.id), let look = looks[n.id] else { continue }
+            guard let r = box(n.id), let look = looks[n.id], r.intersects(visible) else { continue }
             drawNode(n.id, look, r, scale: t.scale, into: &svg)
         }
         svg.end("g")
