@@ -106,6 +106,7 @@ enum TensorMethods {
     }
 
     static let table: [String: Method] = firstTierTable.merging(moreMethods) { first, _ in first }
+        .merging(TensorConversion.methods) { _, conversion in conversion }
 
     private static let firstTierTable: [String: Method] = [
         // Introspection
@@ -437,14 +438,6 @@ enum TensorMethods {
         "long": unary("long") { try $0.to(.int64) },
         "int": unary("int") { try $0.to(.int64) },
         "bool": unary("bool") { try $0.to(.bool) },
-        "to": { o, a, _ in
-            for v in a.positional + a.keywords.map(\.value) {
-                if case .object(let dt as DTypeObject) = v { return wrap(try o.tensor.to(dt.dtype)) }
-                if let t = TorchBridge.tensor(v) { return wrap(try o.tensor.to(t.dtype)) }
-            }
-            return .object(o)
-        },
-        "cpu": { o, _, _ in .object(o) },
         "numpy": { _, _, _ in throw PyException(.notImplementedError, "gradviz: unsupported: numpy arrays (Tensor.numpy())") },
 
         // Functional

@@ -100,6 +100,7 @@ enum TorchFactories {
     static func filled(_ function: String, value: Double) -> (PyArgs, Interpreter) throws -> PyValue {
         { args, interp in
             try keywordArgs(args, allowed: factoryKeywords, function: function)
+            try DeviceObject.checkPlacement(args.keyword("device"), function: function, interp: interp)
             let shape = try size(args, interp: interp, function: function)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .float32
             let t = try TorchBridge.run { try Tensor.full(shape, value, dtype: dtype) }
@@ -111,6 +112,7 @@ enum TorchFactories {
     static func random(_ function: String, normal: Bool) -> (PyArgs, Interpreter) throws -> PyValue {
         { args, interp in
             try keywordArgs(args, allowed: factoryKeywords, function: function)
+            try DeviceObject.checkPlacement(args.keyword("device"), function: function, interp: interp)
             let shape = try size(args, interp: interp, function: function)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .float32
             guard dtype.isFloatingPoint else {
@@ -130,6 +132,7 @@ enum TorchFactories {
             guard let first = args.positional.first ?? args.keyword("input"), let t = TorchBridge.tensor(first) else {
                 throw PyException(.typeError, "\(function)(): argument 'input' (position 1) must be Tensor, not \((args.positional.first ?? .none).typeName)")
             }
+            try DeviceObject.checkPlacement(args.keyword("device"), function: function, interp: interp)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? t.dtype
             let r = try TorchBridge.run { try make(t, dtype) }
             return try finish(r, requiresGrad: args.keyword("requires_grad") ?? .bool(false), interp: interp, op: function)

@@ -20,6 +20,9 @@ enum TorchModule {
         }
     }
 
+    /// The PyTorch release gradviz follows.
+    static let version = "2.15.0"
+
     static func make() -> PyModuleObject {
         let torch = TorchModuleObject(name: "torch")
         for d in DType.allCases { torch.set(String(d.torchName.dropFirst(6)), .object(DTypeObject.of(d))) }
@@ -31,7 +34,8 @@ enum TorchModule {
         torch.set("Size", .object(PyBuiltinFunction(name: "Size") { args, interp in
             .object(SizeObject(try TorchBridge.shape(args.positional, interp: interp, function: "Size")))
         }))
-        torch.set("__version__", .str("2.15.0"))
+        torch.set("__version__", .str(version))
+        DeviceModules.install(in: torch)
         torch.set("pi", .float(Double.pi))
         torch.set("e", .float(2.718281828459045))
         torch.set("inf", .float(.infinity))
@@ -40,12 +44,14 @@ enum TorchModule {
         // Factories
         torch.set("tensor", fn("tensor") { args, interp in
             let b = try args.bind(signature: "tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False)")
+            try DeviceObject.checkPlacement(b["device"], function: "tensor", interp: interp)
             let dtype = try TorchBridge.dtype(b["dtype"])
             return try TorchFactories.tensorFromData(b["data"], dtype: dtype, interp: interp,
                                                      requiresGrad: try TorchBridge.bool(b["requires_grad"], interp: interp))
         })
         torch.set("as_tensor", fn("as_tensor") { args, interp in
             let b = try args.bind(signature: "as_tensor(data, dtype=None, device=None)")
+            try DeviceObject.checkPlacement(b["device"], function: "as_tensor", interp: interp)
             if let t = TorchBridge.tensor(b["data"]) {
                 if let d = try TorchBridge.dtype(b["dtype"]) { return TorchBridge.wrap(try t.to(d)) }
                 return b["data"]
@@ -57,6 +63,7 @@ enum TorchModule {
         torch.set("empty", fn("empty", TorchFactories.filled("empty", value: 0)))
         torch.set("full", fn("full") { args, interp in
             let b = try args.bind(signature: "full(size, fill_value, *, dtype=None, device=None, requires_grad=False)")
+            try DeviceObject.checkPlacement(b["device"], function: "full", interp: interp)
             let shape = try TorchBridge.shape([b["size"]], interp: interp, function: "full")
             let value = b["fill_value"]
             let inferred: DType
@@ -71,6 +78,7 @@ enum TorchModule {
         })
         torch.set("eye", fn("eye") { args, interp in
             let b = try args.bind(signature: "eye(n, m=None, *, dtype=None, device=None, requires_grad=False)")
+            try DeviceObject.checkPlacement(b["device"], function: "eye", interp: interp)
             let t = try Tensor.eye(try TorchBridge.intArgument(b["n"], "n"), b["m"].isNone ? nil : try TorchBridge.intArgument(b["m"], "m"),
                                    dtype: try TorchBridge.dtype(b["dtype"]) ?? .float32)
             return try TorchFactories.finish(t, requiresGrad: b["requires_grad"], interp: interp, op: "eye")
@@ -84,6 +92,7 @@ enum TorchModule {
             guard (1...3).contains(pos.count) else {
                 throw PyException(.typeError, "arange() received an invalid combination of arguments")
             }
+            try DeviceObject.checkPlacement(kw.first { $0.name == "device" }?.value, function: "arange", interp: interp)
             let nums = try pos.map { try TorchBridge.number($0, "arange") }
             let (start, end, step) = nums.count == 1 ? (0, nums[0], 1.0) : (nums[0], nums[1], nums.count == 3 ? nums[2] : 1)
             let allInts = pos.allSatisfy { $0.asInt != nil || (TorchBridge.tensor($0).map { !$0.dtype.isFloatingPoint } ?? false) }
@@ -93,6 +102,7 @@ enum TorchModule {
         })
         torch.set("linspace", fn("linspace") { args, interp in
             let b = try args.bind(signature: "linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)")
+            try DeviceObject.checkPlacement(b["device"], function: "linspace", interp: interp)
             let t = try Tensor.linspace(try TorchBridge.number(b["start"], "start"), try TorchBridge.number(b["end"], "end"),
                                         try TorchBridge.intArgument(b["steps"], "steps"), dtype: try TorchBridge.dtype(b["dtype"]) ?? .float32)
             return try TorchFactories.finish(t, requiresGrad: b["requires_grad"], interp: interp, op: "linspace")
@@ -103,7 +113,8 @@ enum TorchModule {
         torch.set("ones_like", fn("ones_like", TorchFactories.like("ones_like") { try Tensor.ones($0.shape, dtype: $1) }))
         torch.set("empty_like", fn("empty_like", TorchFactories.like("empty_like") { try Tensor.zeros($0.shape, dtype: $1) }))
         torch.set("full_like", fn("full_like") { args, interp in
-            let b = try args.bind(signature: "full_like(input, fill_value, *, dtype=None, requires_grad=False)")
+            let b = try args.bind(signature: "full_like(input, fill_value, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None)")
+            try DeviceObject.checkPlacement(b["device"], function: "full_like", interp: interp)
             guard let t = TorchBridge.tensor(b["input"]) else { throw PyException(.typeError, "full_like(): argument 'input' (position 1) must be Tensor, not \(b["input"].typeName)") }
             let r = try Tensor.full(t.shape, try TorchBridge.number(b["fill_value"], "fill_value"), dtype: try TorchBridge.dtype(b["dtype"]) ?? t.dtype)
             return try TorchFactories.finish(r, requiresGrad: b["requires_grad"], interp: interp, op: "full_like")
@@ -124,14 +135,16 @@ enum TorchModule {
             guard low < high else {
                 throw PyException(.runtimeError, "random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(high)")
             }
+            try DeviceObject.checkPlacement(args.keyword("device"), function: "randint", interp: interp)
             let shape = try TorchBridge.shape([sizeArg], interp: interp, function: "randint")
             try Tensor.validateShape(shape)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .int64
             let v = Generator.current.randint(count: shape.reduce(1, *), low: Int64(low), high: Int64(high))
             return TorchBridge.created(Tensor(values: v.map(dtype.round), shape: shape, dtype: dtype), op: "randint")
         })
-        torch.set("randperm", fn("randperm") { args, _ in
+        torch.set("randperm", fn("randperm") { args, interp in
             let b = try args.bind(signature: "randperm(n, *, dtype=None, device=None, requires_grad=False)")
+            try DeviceObject.checkPlacement(b["device"], function: "randperm", interp: interp)
             let n = try TorchBridge.intArgument(b["n"], "n")
             try Tensor.validateShape([n])
             return TorchBridge.created(Tensor(values: Generator.current.randperm(n), shape: [n], dtype: .int64), op: "randperm")
@@ -249,6 +262,9 @@ enum TorchModule {
 /// The `torch` module object: `torch.nn` and `torch.optim` load on first use, as
 /// `import torch` makes them available in PyTorch.
 final class TorchModuleObject: PyModuleObject {
+    /// `torch.set_default_device`'s device.
+    var defaultDevice = DeviceObject.cpu
+
     override func missingAttribute(_ name: String, interp: Interpreter) throws -> PyValue? {
         guard name == "nn" || name == "optim" else { return nil }
         return .object(try interp.importModule("torch.\(name)", line: interp.currentLine))

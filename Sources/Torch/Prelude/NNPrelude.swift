@@ -273,25 +273,48 @@ class Module:
         fn(self)
         return self
 
-    def float(self):
-        for p in self.parameters():
-            p.data = p.data.float()
+    def _apply(self, fn):
+        for module in self.children():
+            module._apply(fn)
+        for key, param in self._parameters.items():
+            if param is None:
+                continue
+            with torch.no_grad():
+                param_applied = fn(param)
+            if param_applied is not param:
+                param.data = param_applied
+            if param.grad is not None:
+                with torch.no_grad():
+                    grad_applied = fn(param.grad)
+                if grad_applied is not param.grad:
+                    param.grad = grad_applied
+        for key, buf in self._buffers.items():
+            if buf is not None:
+                self._buffers[key] = fn(buf)
         return self
+
+    def float(self):
+        return self._apply(lambda t: t.float() if t.is_floating_point() else t)
 
     def double(self):
-        for p in self.parameters():
-            p.data = p.data.double()
-        return self
+        return self._apply(lambda t: t.double() if t.is_floating_point() else t)
 
     def to(self, *args, **kwargs):
-        for a in list(args) + list(kwargs.values()):
-            if isinstance(a, torch.dtype):
-                for p in self.parameters():
-                    p.data = p.data.to(a)
-        return self
+        device, dtype, non_blocking, convert_to_format = torch._C._nn._parse_to(*args, **kwargs)
+        if dtype is not None:
+            if not (dtype.is_floating_point or dtype.is_complex):
+                raise TypeError(f"nn.Module.to only accepts floating point or complex dtypes, but got desired dtype={dtype}")
+
+        def convert(t):
+            return t.to(device=device, dtype=dtype if t.is_floating_point() else None, non_blocking=non_blocking)
+
+        return self._apply(convert)
+
+    def cuda(self, device=None):
+        return self._apply(lambda t: t.cuda(device))
 
     def cpu(self):
-        return self
+        return self._apply(lambda t: t.cpu())
 
     def extra_repr(self):
         return ''
