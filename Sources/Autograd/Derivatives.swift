@@ -1015,5 +1015,58 @@ public enum Derivatives {
         sort, topk, split, splitWithSizes, unbind, amax, amin, logsumexp, bmm,
         asin, acos, atan2, erf, exp2, frac, sgn, clampMin, clampMax, fmodScalar, fmodTensor, remainderScalar, remainderTensor,
         xlogy, xlogyScalar, logaddexp, deg2rad, rad2deg, nanToNum, lerp, lerpTensor, addcmul, addcdiv,
+        convolution, convolutionNoBias, maxPool2d, avgPool2d,
     ]
+}
+
+// MARK: Convolution and pooling
+
+extension Derivatives {
+    private static func convolutionInputGrad(_ c: BackwardContext) throws -> Tensor {
+        let w = try c.input(1)
+        let cols = c.attrs.shape
+        let g = try c.grad.reshape([cols[0], w.shape[0], cols[2]])
+        let gCols = try w.reshape([w.shape[0], cols[1]]).t().unsqueeze(0).expand([cols[0], cols[1], w.shape[0]]).bmm(g)
+        return try Tensor.uncolumns(gCols, c, shape: c.inputShape(0))
+    }
+
+    private static func convolutionWeightGrad(_ c: BackwardContext) throws -> Tensor {
+        let cols = c.attrs.shape
+        let o = c.inputShape(1)[0]
+        let g = try c.grad.reshape([cols[0], o, cols[2]])
+        return try g.bmm(Tensor.columns(c.input(0), c).transpose(1, 2)).sum(dims: [0]).reshape(c.inputShape(1))
+    }
+
+    private static func convolutionBiasGrad(_ c: BackwardContext) throws -> Tensor {
+        try c.grad.sum(dims: Array(0..<c.grad.dim).filter { $0 != 1 })
+    }
+
+    public static let convolution = DerivativeRule(
+        op: "convolution", gradFn: "ConvolutionBackward0", inputs: ["input", "weight", "bias"],
+        formulas: ["col2im(weightᵀ @ grad)", "Σ_batch grad @ im2col(input)ᵀ", "Σ grad over batch and positions"],
+        saves: [[.input(1)], [.input(0)], []],
+        pullbacks: [convolutionInputGrad, convolutionWeightGrad, convolutionBiasGrad])
+
+    public static let convolutionNoBias = DerivativeRule(
+        op: "convolution_no_bias", gradFn: "ConvolutionBackward0", inputs: ["input", "weight"],
+        formulas: ["col2im(weightᵀ @ grad)", "Σ_batch grad @ im2col(input)ᵀ"],
+        saves: [[.input(1)], [.input(0)]],
+        pullbacks: [convolutionInputGrad, convolutionWeightGrad])
+
+    public static let maxPool2d = DerivativeRule(
+        op: "max_pool2d", gradFn: "MaxPool2DWithIndicesBackward0", inputs: ["self"],
+        formulas: ["grad added at each window's maximum"], saves: [[]],
+        pullbacks: [{ c in try c.grad.reshape([-1]).scatterAddPositions(c.attrs.indices, shape: [c.inputShape(0).reduce(1, *)]).reshape(c.inputShape(0)) }])
+
+    public static let avgPool2d = DerivativeRule(
+        op: "avg_pool2d", gradFn: "AvgPool2DBackward0", inputs: ["self"],
+        formulas: ["grad / window size, spread over each window"], saves: [[]],
+        pullbacks: [{ c in
+            let (oh, ow, span) = (c.attrs.shape[0], c.attrs.shape[1], c.attrs.shape[2])
+            let divisors = Tensor(values: c.attrs.dims.map(Double.init), shape: [oh, ow], dtype: c.grad.dtype)
+            let planes = c.grad.numel / Swift.max(oh * ow, 1)
+            let spread = try c.grad.reshape([planes, oh, ow]).div(divisors).unsqueeze(-1).expand([planes, oh, ow, span])
+            let numel = c.inputShape(0).reduce(1, *)
+            return try spread.scatterAddPositions(c.attrs.indices, shape: [numel + 1]).narrow(dim: 0, start: 0, length: numel).reshape(c.inputShape(0))
+        }])
 }

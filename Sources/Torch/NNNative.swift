@@ -61,6 +61,7 @@ enum FunctionalModule {
             let b = try args.bind(signature: "log_softmax(input, dim=None, _stacklevel=3, dtype=None)")
             return TorchBridge.wrap(try tensorArg(b[0], "log_softmax", "input", 1).logSoftmax(dim: try TorchBridge.intArgument(b[1], "dim")))
         })
+        FunctionalLayers.install(in: f)
         f.set("mse_loss", TorchModule.fn("mse_loss") { args, interp in try mseLoss(args, interp, fromModule: false) })
         // nn.MSELoss calls this one, so the size warning names torch's loss.py as PyTorch's does.
         f.set("_mse_loss_from_module", TorchModule.fn("mse_loss") { args, interp in try mseLoss(args, interp, fromModule: true) })

@@ -1,0 +1,142 @@
+import Python
+import Autograd
+
+/// `torch.nn.functional`'s convolution and pooling, with PyTorch's argument forms
+/// (an int or a tuple per spatial dimension) and its error messages.
+enum FunctionalLayers {
+    /// An int or a tuple of `count` ints (`kernel_size=3` or `(3, 2)`).
+    static func pair(_ v: PyValue, _ name: String, count: Int, function: String) throws -> [Int] {
+        if let seq = TorchBridge.sequence(v) {
+            let ints = try seq.map { try TorchBridge.intArgument($0, name) }
+            if ints.count == count { return ints }
+            if ints.count == 1 { return Array(repeating: ints[0], count: count) }
+            throw PyException(.runtimeError, "\(function)(): argument '\(name)' must be tuple of \(count) ints, but found \(ints.count) elements")
+        }
+        return Array(repeating: try TorchBridge.intArgument(v, name), count: count)
+    }
+
+    static func sizeText(_ s: [Int]) -> String { "[" + s.map(String.init).joined(separator: ", ") + "]" }
+
+    /// `F.conv1d` / `F.conv2d`.
+    static func convolution(_ args: PyArgs, spatial: Int) throws -> PyValue {
+        let name = "conv\(spatial)d"
+        let b = try args.bind(signature: "\(name)(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)")
+        let x = try FunctionalModule.tensorArg(b["input"], name, "input", 1)
+        let w = try FunctionalModule.tensorArg(b["weight"], name, "weight", 2)
+        let bias = TorchBridge.tensor(b["bias"])
+        let stride = try pair(b["stride"], "stride", count: spatial, function: name)
+        let dilation = try pair(b["dilation"], "dilation", count: spatial, function: name)
+        let groups = try TorchBridge.intArgument(b["groups"], "groups")
+        let kernel = Array(w.shape.dropFirst(2))
+        var padding: [Int]
+        if case .str(let mode) = b["padding"] {
+            switch mode {
+            case "valid": padding = Array(repeating: 0, count: spatial)
+            case "same":
+                guard stride.allSatisfy({ $0 == 1 }) else {
+                    throw PyException(.runtimeError, "padding='same' is not supported for strided convolutions")
+                }
+                let totals = zip(dilation, kernel).map { $0 * ($1 - 1) }
+                guard totals.allSatisfy({ $0 % 2 == 0 }) else {
+                    throw UnsupportedFeature("padding='same' with an even kernel (asymmetric padding)", line: 0)
+                }
+                padding = totals.map { $0 / 2 }
+            default:
+                throw PyException(.runtimeError, "Invalid padding string: '\(mode)'")
+            }
+        } else {
+            padding = try pair(b["padding"], "padding", count: spatial, function: name)
+        }
+        if stride.contains(where: { $0 <= 0 }) { throw PyException(.runtimeError, "non-positive stride is not supported") }
+        if dilation.contains(where: { $0 <= 0 }) { throw PyException(.runtimeError, "dilation should be greater than zero") }
+        if padding.contains(where: { $0 < 0 }) { throw PyException(.runtimeError, "negative padding is not supported") }
+        guard x.dim == spatial + 1 || x.dim == spatial + 2 else {
+            throw PyException(.runtimeError, "Expected \(spatial + 1)D (unbatched) or \(spatial + 2)D (batched) input to \(name), but got input of size: \(sizeText(x.shape))")
+        }
+        guard w.dim == spatial + 2 else {
+            throw PyException(.runtimeError, "weight should have at least three dimensions")
+        }
+        guard groups == 1 else { throw UnsupportedFeature("grouped convolution (groups=\(groups))", line: 0) }
+        let batched = x.dim == spatial + 2
+        let input = batched ? x : try x.unsqueeze(0)
+        guard input.shape[1] == w.shape[1] * groups else {
+            throw PyException(.runtimeError, "Given groups=\(groups), weight of size \(sizeText(w.shape)), expected input\(sizeText(input.shape)) to have \(w.shape[1] * groups) channels, but got \(input.shape[1]) channels instead")
+        }
+        if let bias, bias.numel != w.shape[0] {
+            throw PyException(.runtimeError, "Given weight of size \(sizeText(w.shape)), expected bias to be 1-dimensional with \(w.shape[0]) elements, but got bias of size \(sizeText(bias.shape)) instead")
+        }
+        let inSizes = Array(input.shape.dropFirst(2))
+        let padded = zip(inSizes, padding).map { $0 + 2 * $1 }
+        let effective = zip(kernel, dilation).map { ($0 - 1) * $1 + 1 }
+        if zip(padded, effective).contains(where: { $0 < $1 }) {
+            throw PyException(.runtimeError, "Calculated padded input size per channel: (\(padded.map(String.init).joined(separator: " x "))). Kernel size: (\(effective.map(String.init).joined(separator: " x "))). Kernel size can't be greater than actual input size")
+        }
+        let window = spatial == 1
+            ? Window2D(kernel: (1, kernel[0]), stride: (1, stride[0]), padding: (0, padding[0]), dilation: (1, dilation[0]))
+            : Window2D(kernel: (kernel[0], kernel[1]), stride: (stride[0], stride[1]), padding: (padding[0], padding[1]),
+                       dilation: (dilation[0], dilation[1]))
+        let out = try input.convolution(weight: w, bias: bias, window: window)
+        return TorchBridge.wrap(batched ? out : try out.squeeze(dim: 0))
+    }
+
+    static func poolWindow(_ b: PyBoundArgs, function: String, input x: Tensor, dilation: [Int], interp: Interpreter) throws -> Window2D {
+        guard x.dim == 3 || x.dim == 4 else {
+            throw PyException(.runtimeError, "non-empty 3D or 4D (batch mode) tensor expected for input")
+        }
+        let kernel = try pair(b["kernel_size"], "kernel_size", count: 2, function: function)
+        let strideArg = b["stride"]
+        let stride = strideArg.isNone || (TorchBridge.sequence(strideArg)?.isEmpty ?? false) ? kernel : try pair(strideArg, "stride", count: 2, function: function)
+        let padding = try pair(b["padding"], "padding", count: 2, function: function)
+        if kernel.contains(where: { $0 <= 0 }) {
+            throw PyException(.runtimeError, "kernel size should be greater than zero, but got kH: \(kernel[0]) kW: \(kernel[1])")
+        }
+        if stride.contains(where: { $0 <= 0 }) {
+            throw PyException(.runtimeError, "stride should be greater than zero, but got dH: \(stride[0]) dW: \(stride[1])")
+        }
+        if dilation.contains(where: { $0 <= 0 }) {
+            throw PyException(.runtimeError, "dilation should be greater than zero, but got dilationH: \(dilation[0]) dilationW: \(dilation[1])")
+        }
+        if padding.contains(where: { $0 < 0 }) { throw PyException(.runtimeError, "pad must be non-negative, but got pad: \(padding[0])") }
+        for i in 0..<2 where padding[i] * 2 > (kernel[i] - 1) * dilation[i] + 1 {
+            throw PyException(.runtimeError, "pad should be at most half of effective kernel size, but got pad=\(padding[i]), kernel_size=\(kernel[i]) and dilation=\(dilation[i])")
+        }
+        let window = Window2D(kernel: (kernel[0], kernel[1]), stride: (stride[0], stride[1]), padding: (padding[0], padding[1]),
+                              dilation: (dilation[0], dilation[1]), ceilMode: try TorchBridge.bool(b["ceil_mode"], interp: interp))
+        let h = x.shape[x.dim - 2], w = x.shape[x.dim - 1]
+        let (oh, ow) = window.outputShape(h, w)
+        if oh <= 0 || ow <= 0 {
+            let c = x.shape[x.dim - 3]
+            throw PyException(.runtimeError, "Given input size: (\(c)x\(h)x\(w)). Calculated output size: (\(c)x\(oh)x\(ow)). Output size is too small")
+        }
+        return window
+    }
+
+    static func maxPool2d(_ args: PyArgs, interp: Interpreter) throws -> PyValue {
+        let b = try args.bind(signature: "max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False)")
+        let x = try FunctionalModule.tensorArg(b["input"], "max_pool2d", "input", 1)
+        let dilation = try pair(b["dilation"], "dilation", count: 2, function: "max_pool2d")
+        let window = try poolWindow(b, function: "max_pool2d", input: x, dilation: dilation, interp: interp)
+        let (values, indices) = try x.maxPool2d(window: window)
+        if try TorchBridge.bool(b["return_indices"], interp: interp) {
+            return .tuple([TorchBridge.wrap(values), TorchBridge.wrap(indices)])
+        }
+        return TorchBridge.wrap(values)
+    }
+
+    static func avgPool2d(_ args: PyArgs, interp: Interpreter) throws -> PyValue {
+        let b = try args.bind(signature: "avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None)")
+        let x = try FunctionalModule.tensorArg(b["input"], "avg_pool2d", "input", 1)
+        let window = try poolWindow(b, function: "avg_pool2d", input: x, dilation: [1, 1], interp: interp)
+        let divisor = b["divisor_override"].isNone ? nil : try TorchBridge.intArgument(b["divisor_override"], "divisor_override")
+        if let divisor, divisor == 0 { throw PyException(.runtimeError, "divisor must be not zero") }
+        return TorchBridge.wrap(try x.avgPool2d(window: window, countIncludePad: try TorchBridge.bool(b["count_include_pad"], interp: interp),
+                                                divisorOverride: divisor))
+    }
+
+    static func install(in f: PyModuleObject) {
+        f.set("conv1d", TorchModule.fn("conv1d") { args, _ in try convolution(args, spatial: 1) })
+        f.set("conv2d", TorchModule.fn("conv2d") { args, _ in try convolution(args, spatial: 2) })
+        f.set("max_pool2d", TorchModule.fn("max_pool2d") { args, interp in try maxPool2d(args, interp: interp) })
+        f.set("avg_pool2d", TorchModule.fn("avg_pool2d") { args, interp in try avgPool2d(args, interp: interp) })
+    }
+}

@@ -1,0 +1,38 @@
+@testable import Autograd
+
+/// Gradient checks for the layers' ops (convolution, pooling), merged into `gradCheckCases`.
+let nnGradCheckCases: [String: [GradCheckCase]] = {
+    var cases: [String: [GradCheckCase]] = [:]
+    let plain = Window2D(kernel: (2, 2), stride: (1, 1), padding: (0, 0))
+    let strided = Window2D(kernel: (3, 2), stride: (2, 1), padding: (1, 1), dilation: (1, 2))
+    cases["ConvolutionBackward0"] = [
+        GradCheckCase("conv2d [1, 2, 4, 4] * [3, 2, 2, 2] + bias", [.any([1, 2, 4, 4]), .any([3, 2, 2, 2]), .any([3])]) {
+            try $0[0].convolution(weight: $0[1], bias: $0[2], window: plain)
+        },
+        GradCheckCase("conv2d stride (2, 1), padding 1, dilation (1, 2), no bias", [.any([2, 1, 5, 5]), .any([2, 1, 3, 2])]) {
+            try $0[0].convolution(weight: $0[1], bias: nil, window: strided)
+        },
+        GradCheckCase("conv1d [2, 2, 5] * [2, 2, 3], padding 1", [.any([2, 2, 5]), .any([2, 2, 3]), .any([2])]) {
+            try $0[0].convolution(weight: $0[1], bias: $0[2], window: Window2D(kernel: (1, 3), stride: (1, 1), padding: (0, 1)))
+        },
+        GradCheckCase("conv2d twice (second derivative path)", [.any([1, 1, 4, 4]), .any([1, 1, 2, 2])]) { xs in
+            let y = try xs[0].convolution(weight: xs[1], bias: nil, window: plain)
+            return try y.mul(y)
+        },
+    ]
+    cases["MaxPool2DWithIndicesBackward0"] = [
+        GradCheckCase("max_pool2d 2x2 of [1, 2, 4, 4]", [.any([1, 2, 4, 4])]) { try $0[0].maxPool2d(window: Window2D(kernel: (2, 2), stride: (2, 2), padding: (0, 0))).values },
+        GradCheckCase("max_pool2d 3x3 stride 2 padding 1 of [2, 5, 5]", [.any([2, 5, 5])]) {
+            try $0[0].maxPool2d(window: Window2D(kernel: (3, 3), stride: (2, 2), padding: (1, 1))).values
+        },
+    ]
+    cases["AvgPool2DBackward0"] = [
+        GradCheckCase("avg_pool2d 2x2 of [1, 2, 4, 4]", [.any([1, 2, 4, 4])]) {
+            try $0[0].avgPool2d(window: Window2D(kernel: (2, 2), stride: (2, 2), padding: (0, 0)), countIncludePad: true, divisorOverride: nil)
+        },
+        GradCheckCase("avg_pool2d 3x3 stride 2 padding 1, pad excluded", [.any([1, 1, 5, 5])]) {
+            try $0[0].avgPool2d(window: Window2D(kernel: (3, 3), stride: (2, 2), padding: (1, 1)), countIncludePad: false, divisorOverride: nil)
+        },
+    ]
+    return cases
+}()
