@@ -119,6 +119,7 @@ enum FunctionalModule {
 enum GradvizHooks {
     static func make() -> PyModuleObject {
         let m = PyModuleObject(name: "torch._gradviz")
+        GeneratorObject.installHooks(in: m)
         m.set("recording", TorchModule.fn("recording") { _, _ in .bool(EngineObservers.current is TraceRecorderHooks) })
         m.set("name", TorchModule.fn("name") { args, _ in
             if let rec = EngineObservers.current as? TraceRecorderHooks, args.positional.count == 2,

@@ -120,7 +120,9 @@ enum TorchFactories {
             }
             try TorchBridge.run { try Tensor.validateShape(shape) }
             let n = shape.reduce(1, *)
-            let v = normal ? Generator.current.normal(count: n, dtype: dtype) : Generator.current.uniform(count: n, dtype: dtype)
+            let v = try GeneratorObject.drawing(from: args.keyword("generator")) {
+                normal ? Generator.current.normal(count: n, dtype: dtype) : Generator.current.uniform(count: n, dtype: dtype)
+            }
             let t = Tensor(values: v, shape: shape, dtype: dtype)
             return try finish(t, requiresGrad: args.keyword("requires_grad") ?? .bool(false), interp: interp, op: function)
         }

@@ -139,15 +139,18 @@ enum TorchModule {
             let shape = try TorchBridge.shape([sizeArg], interp: interp, function: "randint")
             try Tensor.validateShape(shape)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .int64
-            let v = Generator.current.randint(count: shape.reduce(1, *), low: Int64(low), high: Int64(high))
+            let v = try GeneratorObject.drawing(from: args.keyword("generator")) {
+                Generator.current.randint(count: shape.reduce(1, *), low: Int64(low), high: Int64(high))
+            }
             return TorchBridge.created(Tensor(values: v.map(dtype.round), shape: shape, dtype: dtype), op: "randint")
         })
         torch.set("randperm", fn("randperm") { args, interp in
-            let b = try args.bind(signature: "randperm(n, *, dtype=None, device=None, requires_grad=False)")
+            let b = try args.bind(signature: "randperm(n, *, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False)")
             try DeviceObject.checkPlacement(b["device"], function: "randperm", interp: interp)
             let n = try TorchBridge.intArgument(b["n"], "n")
             try Tensor.validateShape([n])
-            return TorchBridge.created(Tensor(values: Generator.current.randperm(n), shape: [n], dtype: .int64), op: "randperm")
+            let values = try GeneratorObject.drawing(from: b["generator"]) { Generator.current.randperm(n) }
+            return TorchBridge.created(Tensor(values: values, shape: [n], dtype: .int64), op: "randperm")
         })
         torch.set("manual_seed", fn("manual_seed") { args, _ in
             let b = try args.bind(signature: "manual_seed(seed)")
@@ -158,8 +161,10 @@ enum TorchModule {
                 throw PyException(.typeError, "manual_seed expected a long, but got \(b["seed"].typeName)")
             }
             Generator.current.manualSeed(UInt64(bitPattern: Int64(seed)))
-            return .object(GeneratorObject.shared)
+            return .object(GeneratorObject.defaultGenerator)
         })
+        torch.set("Generator", .object(GeneratorClass.shared))
+        torch.set("default_generator", .object(GeneratorObject.defaultGenerator))
         torch.set("seed", fn("seed") { _, _ in .int(Int(Generator.current.initialSeed)) })
         torch.set("initial_seed", fn("initial_seed") { _, _ in .int(Int(truncatingIfNeeded: Generator.current.initialSeed)) })
 
@@ -266,14 +271,15 @@ final class TorchModuleObject: PyModuleObject {
     var defaultDevice = DeviceObject.cpu
 
     override func missingAttribute(_ name: String, interp: Interpreter) throws -> PyValue? {
-        guard name == "nn" || name == "optim" else { return nil }
+        guard name == "nn" || name == "optim" || name == "utils" else { return nil }
         return .object(try interp.importModule("torch.\(name)", line: interp.currentLine))
     }
 }
 
-/// The object `torch.manual_seed` returns (`<torch._C.Generator object at 0x...>`).
-final class GeneratorObject: NativeObject {
-    static let shared = GeneratorObject()
-    override var typeName: String { "Generator" }
-    override func repr(interp: Interpreter) throws -> String? { "<torch._C.Generator object at \(addressText)>" }
+/// `torch.utils`: `torch.utils.data` loads on first use.
+final class TorchUtilsModule: PyModuleObject {
+    override func missingAttribute(_ name: String, interp: Interpreter) throws -> PyValue? {
+        guard name == "data" else { return nil }
+        return .object(try interp.importModule("torch.utils.data", line: interp.currentLine))
+    }
 }
