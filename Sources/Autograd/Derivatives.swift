@@ -1016,6 +1016,7 @@ public enum Derivatives {
         asin, acos, atan2, erf, exp2, frac, sgn, clampMin, clampMax, fmodScalar, fmodTensor, remainderScalar, remainderTensor,
         xlogy, xlogyScalar, logaddexp, deg2rad, rad2deg, nanToNum, lerp, lerpTensor, addcmul, addcdiv,
         convolution, convolutionNoBias, maxPool2d, avgPool2d,
+        binaryCrossEntropy, binaryCrossEntropyWithLogits, smoothL1Loss, huberLoss,
     ]
 }
 
@@ -1069,4 +1070,61 @@ extension Derivatives {
             let numel = c.inputShape(0).reduce(1, *)
             return try spread.scatterAddPositions(c.attrs.indices, shape: [numel + 1]).narrow(dim: 0, start: 0, length: numel).reshape(c.inputShape(0))
         }])
+}
+
+// MARK: Element-wise losses
+
+extension Derivatives {
+    /// `grad · local`, divided by the element count for the mean reduction.
+    private static func reduced(_ c: BackwardContext, _ local: Tensor) throws -> Tensor {
+        let g = try c.grad.mul(local)
+        return c.attrs.index == Tensor.Reduction.mean.rawValue ? try g.div(Double(Swift.max(local.numel, 1))) : g
+    }
+
+    public static let binaryCrossEntropy = DerivativeRule(
+        op: "binary_cross_entropy", gradFn: "BinaryCrossEntropyBackward0", inputs: ["self", "target"],
+        formulas: ["grad · (self − target) / max(self(1 − self), 1e-12)", "grad · (log(1 − self) − log(self))"],
+        saves: [[.input(0), .input(1)], [.input(0)]],
+        pullbacks: [
+            { c in
+                let x = try c.input(0)
+                return try reduced(c, x.sub(c.input(1)).div(x.mul(x.rsub(1)).clamp(min: 1e-12, max: nil)))
+            },
+            { c in
+                let x = try c.input(0)
+                return try reduced(c, x.rsub(1).log().clamp(min: -100, max: nil).sub(x.log().clamp(min: -100, max: nil)))
+            },
+        ])
+
+    public static let binaryCrossEntropyWithLogits = DerivativeRule(
+        op: "binary_cross_entropy_with_logits", gradFn: "BinaryCrossEntropyWithLogitsBackward0", inputs: ["self", "target"],
+        formulas: ["grad · (σ(self) − target)", "−grad · self"],
+        saves: [[.input(0), .input(1)], [.input(0)]],
+        pullbacks: [
+            { c in try reduced(c, c.input(0).sigmoid().sub(c.input(1))) },
+            { c in try reduced(c, c.input(0).neg()) },
+        ])
+
+    public static let smoothL1Loss = DerivativeRule(
+        op: "smooth_l1_loss", gradFn: "SmoothL1LossBackward0", inputs: ["self", "target"],
+        formulas: ["grad · clamp((self − target) / β, −1, 1)", "−grad · clamp((self − target) / β, −1, 1)"],
+        saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        pullbacks: [
+            { c in try reduced(c, smoothL1Slope(c)) },
+            { c in try reduced(c, smoothL1Slope(c).neg()) },
+        ])
+
+    private static func smoothL1Slope(_ c: BackwardContext) throws -> Tensor {
+        let d = try c.input(0).sub(c.input(1))
+        return c.attrs.scalar == 0 ? try d.sign() : try d.div(c.attrs.scalar).clamp(min: -1, max: 1)
+    }
+
+    public static let huberLoss = DerivativeRule(
+        op: "huber_loss", gradFn: "HuberLossBackward0", inputs: ["self", "target"],
+        formulas: ["grad · clamp(self − target, −δ, δ)", "−grad · clamp(self − target, −δ, δ)"],
+        saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        pullbacks: [
+            { c in try reduced(c, c.input(0).sub(c.input(1)).clamp(min: -c.attrs.scalar, max: c.attrs.scalar)) },
+            { c in try reduced(c, c.input(0).sub(c.input(1)).clamp(min: -c.attrs.scalar, max: c.attrs.scalar).neg()) },
+        ])
 }

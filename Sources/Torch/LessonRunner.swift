@@ -145,6 +145,7 @@ public enum TorchModules {
         interp.registerPreludeModule("torch.nn.init", source: NNPrelude.initSource)
         interp.registerPreludeModule("torch.nn", source: NNPrelude.nnSource)
         interp.registerPreludeModule("torch.optim", source: OptimPrelude.source)
+        interp.registerPreludeModule("torch.optim.lr_scheduler", source: OptimPrelude.schedulerSource)
         interp.registerNativeModule("torch.utils", TorchUtilsModule(name: "torch.utils"))
         interp.registerPreludeModule("torch.utils.data", source: DataPrelude.source)
         if case .object(let autograd as PyModuleObject)? = torch.get("autograd") {

@@ -62,6 +62,7 @@ enum FunctionalModule {
             return TorchBridge.wrap(try tensorArg(b[0], "log_softmax", "input", 1).logSoftmax(dim: try TorchBridge.intArgument(b[1], "dim")))
         })
         FunctionalLayers.install(in: f)
+        FunctionalLosses.install(in: f)
         f.set("mse_loss", TorchModule.fn("mse_loss") { args, interp in try mseLoss(args, interp, fromModule: false) })
         // nn.MSELoss calls this one, so the size warning names torch's loss.py as PyTorch's does.
         f.set("_mse_loss_from_module", TorchModule.fn("mse_loss") { args, interp in try mseLoss(args, interp, fromModule: true) })
@@ -70,11 +71,24 @@ enum FunctionalModule {
             let x = try tensorArg(b[0], "nll_loss", "input", 1), y = try tensorArg(b[1], "nll_loss", "target", 2)
             return TorchBridge.wrap(try x.nllLoss(try classIndices(y), reduction: try reduction(b["reduction"])))
         })
-        f.set("cross_entropy", TorchModule.fn("cross_entropy") { args, _ in
+        f.set("cross_entropy", TorchModule.fn("cross_entropy") { args, interp in
             let b = try args.bind(signature: "cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean', label_smoothing=0.0)")
             let x = try tensorArg(b[0], "cross_entropy", "input", 1), y = try tensorArg(b[1], "cross_entropy", "target", 2)
-            let logp = try x.logSoftmax(dim: x.dim == 1 ? 0 : 1)
-            return TorchBridge.wrap(try logp.nllLoss(try classIndices(y), reduction: try reduction(b["reduction"])))
+            guard b["weight"].isNone else { throw UnsupportedFeature("cross_entropy(weight=...)", line: 0) }
+            let classDim = x.dim == 1 ? 0 : 1
+            let logp = try x.logSoftmax(dim: classDim)
+            let r = try reduction(b["reduction"])
+            let nll = try logp.nllLoss(try classIndices(y), reduction: r)
+            let smoothing = try TorchBridge.number(b["label_smoothing"], "label_smoothing")
+            guard smoothing > 0 else { return TorchBridge.wrap(nll) }
+            guard smoothing <= 1 else {
+                throw PyException(.runtimeError, "label_smoothing must be between 0.0 and 1.0. Got: \(try interp.repr(.float(smoothing)))")
+            }
+            // PyTorch's cross_entropy_loss_label_smoothing: (1 − ε)·nll + ε/C · (−Σ log p).
+            var smooth = try logp.sum(dims: [classDim]).neg()
+            if r == .mean { smooth = try smooth.mean() } else if r == .sum { smooth = try smooth.sum() }
+            let classes = Double(x.shape[classDim])
+            return TorchBridge.wrap(try nll.mul(1 - smoothing).add(smooth.mul(smoothing / classes)))
         })
         return f
     }

@@ -8,7 +8,17 @@ enum TensorMethods {
 
     static func call(_ name: String, _ obj: TensorObject, _ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
         guard let m = table[name] else { throw PyException(.attributeError, "'Tensor' object has no attribute '\(name)'") }
-        return try TorchBridge.run { try m(obj, args, interp) }
+        return try TorchBridge.run { try m(obj, numpyAliases(args), interp) }
+    }
+
+    /// PyTorch's argument parser accepts NumPy's names `axis` and `keepdims` for `dim` and `keepdim`.
+    static func numpyAliases(_ args: PyArgs) -> PyArgs {
+        guard args.keywords.contains(where: { $0.name == "axis" || $0.name == "keepdims" }) else { return args }
+        var a = args
+        a.keywords = a.keywords.map { k in
+            k.name == "axis" ? (name: "dim", value: k.value) : (k.name == "keepdims" ? (name: "keepdim", value: k.value) : k)
+        }
+        return a
     }
 
     static func wrap(_ t: Tensor) -> PyValue { TorchBridge.wrap(t) }

@@ -36,3 +36,31 @@ let nnGradCheckCases: [String: [GradCheckCase]] = {
     ]
     return cases
 }()
+
+/// Gradient checks for the element-wise losses, merged into `gradCheckCases`.
+let lossGradCheckCases: [String: [GradCheckCase]] = {
+    var cases: [String: [GradCheckCase]] = [:]
+    let probability = InputSpec(shape: [2, 3], lo: 0.1, hi: 0.9)
+    cases["BinaryCrossEntropyBackward0"] = [
+        GradCheckCase("bce mean", [probability, probability]) { try $0[0].binaryCrossEntropy($0[1], reduction: .mean) },
+        GradCheckCase("bce none", [probability, probability]) { try $0[0].binaryCrossEntropy($0[1], reduction: .none) },
+    ]
+    cases["BinaryCrossEntropyWithLogitsBackward0"] = [
+        GradCheckCase("bce with logits sum", [.any([2, 3]), probability]) { try $0[0].binaryCrossEntropyWithLogits($0[1], reduction: .sum) },
+        GradCheckCase("bce with logits mean", [.any([4]), InputSpec(shape: [4], lo: 0.1, hi: 0.9)]) {
+            try $0[0].binaryCrossEntropyWithLogits($0[1], reduction: .mean)
+        },
+    ]
+    cases["SmoothL1LossBackward0"] = [
+        GradCheckCase("smooth_l1 beta 1 (both branches)", [.any([2, 3]), InputSpec(shape: [2, 3], lo: -0.3, hi: 0.3)]) {
+            try $0[0].smoothL1Loss($0[1], beta: 1, reduction: .mean)
+        },
+        GradCheckCase("smooth_l1 beta 0.5 none", [.any([4]), .any([4])]) { try $0[0].smoothL1Loss($0[1], beta: 0.5, reduction: .none) },
+    ]
+    cases["HuberLossBackward0"] = [
+        GradCheckCase("huber delta 1", [.any([2, 3]), InputSpec(shape: [2, 3], lo: -0.3, hi: 0.3)]) {
+            try $0[0].huberLoss($0[1], delta: 1, reduction: .sum)
+        },
+    ]
+    return cases
+}()
