@@ -133,7 +133,31 @@ enum FunctionalLayers {
                                                 divisorOverride: divisor))
     }
 
+    /// `F.dropout(input, p=0.5, training=True, inplace=False)`.
+    static func dropout(_ args: PyArgs, interp: Interpreter) throws -> PyValue {
+        let b = try args.bind(signature: "dropout(input, p=0.5, training=True, inplace=False)")
+        let x = try FunctionalModule.tensorArg(b["input"], "dropout", "input", 1)
+        let p = try TorchBridge.number(b["p"], "p")
+        guard p >= 0 && p <= 1 else {
+            throw PyException(.valueError, "dropout probability has to be between 0 and 1, but got \(try interp.repr(b["p"]))")
+        }
+        let training = try TorchBridge.bool(b["training"], interp: interp)
+        if try TorchBridge.bool(b["inplace"], interp: interp) {
+            guard training, p != 0, x.numel > 0 else { return b["input"] }
+            let keep = 1 - p
+            let mask = Generator.current.bernoulli(count: x.numel, p: keep)
+            let noise = try GradMode.with(false) {
+                try Tensor(values: mask.map(x.dtype.round), shape: x.shape, dtype: x.dtype).div(Tensor.wrapped(keep, dtype: .float64))
+            }
+            try x.inPlace { try $0.mul(noise) }
+            return b["input"]
+        }
+        let out = try x.dropout(p: p, training: training)
+        return out === x ? b["input"] : TorchBridge.wrap(out)
+    }
+
     static func install(in f: PyModuleObject) {
+        f.set("dropout", TorchModule.fn("dropout") { args, interp in try dropout(args, interp: interp) })
         f.set("conv1d", TorchModule.fn("conv1d") { args, _ in try convolution(args, spatial: 1) })
         f.set("conv2d", TorchModule.fn("conv2d") { args, _ in try convolution(args, spatial: 2) })
         f.set("max_pool2d", TorchModule.fn("max_pool2d") { args, interp in try maxPool2d(args, interp: interp) })

@@ -84,7 +84,7 @@ struct ToArguments {
     }
 }
 
-/// `Tensor.to`, `.cpu()`, `.cuda()` and friends.
+/// `Tensor.to`, `.cpu()`, `.cuda()`, `.unflatten()` and friends.
 enum TensorConversion {
     static let methods: [String: TensorMethods.Method] = [
         "to": { o, a, _ in
@@ -99,6 +99,18 @@ enum TensorConversion {
         "cuda": { _, a, _ in
             _ = try a.bind(signature: "cuda(device=None, non_blocking=False, memory_format=None)")
             throw PyException(.assertionError, "Torch not compiled with CUDA enabled")
+        },
+        "unflatten": { o, a, interp in
+            let b = try a.bind(signature: "unflatten(dim, sizes)")
+            let t = o.tensor
+            let d = try TensorMethods.wrapDim(try TorchBridge.intArgument(b["dim"], "dim"), t.dim)
+            let sizes = try TorchBridge.shape([b["sizes"]], interp: interp, function: "unflatten")
+            guard !sizes.isEmpty else { throw PyException(.runtimeError, "unflatten: sizes must be non-empty") }
+            let known = sizes.filter { $0 != -1 }.reduce(1, *)
+            if !sizes.contains(-1) && known != t.shape[d] || sizes.contains(-1) && (known == 0 || t.shape[d] % known != 0) {
+                throw PyException(.runtimeError, "unflatten: Provided sizes \(FunctionalLayers.sizeText(sizes)) don't multiply up to the size of dim \(d) (\(t.shape[d])) in the input tensor")
+            }
+            return TorchBridge.wrap(try t.view(Array(t.shape[..<d]) + sizes + Array(t.shape[(d + 1)...])))
         },
         "get_device": { o, a, _ in
             _ = try a.bind(signature: "get_device()")

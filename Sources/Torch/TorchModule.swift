@@ -164,6 +164,7 @@ enum TorchModule {
             return .object(GeneratorObject.defaultGenerator)
         })
         torch.set("Generator", .object(GeneratorClass.shared))
+        torch.set("normal", fn("normal") { args, interp in try TorchNormal.call(args, interp) })
         torch.set("default_generator", .object(GeneratorObject.defaultGenerator))
         torch.set("seed", fn("seed") { _, _ in .int(Int(Generator.current.initialSeed)) })
         torch.set("initial_seed", fn("initial_seed") { _, _ in .int(Int(truncatingIfNeeded: Generator.current.initialSeed)) })
