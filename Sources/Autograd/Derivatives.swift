@@ -1016,7 +1016,7 @@ public enum Derivatives {
         asin, acos, atan2, erf, exp2, frac, sgn, clampMin, clampMax, fmodScalar, fmodTensor, remainderScalar, remainderTensor,
         xlogy, xlogyScalar, logaddexp, deg2rad, rad2deg, nanToNum, lerp, lerpTensor, addcmul, addcdiv,
         convolution, convolutionNoBias, maxPool2d, avgPool2d,
-        binaryCrossEntropy, binaryCrossEntropyWithLogits, smoothL1Loss, huberLoss,
+        binaryCrossEntropy, binaryCrossEntropyWithLogits, smoothL1Loss, huberLoss, embedding,
     ]
 }
 
@@ -1127,4 +1127,17 @@ extension Derivatives {
             { c in try reduced(c, c.input(0).sub(c.input(1)).clamp(min: -c.attrs.scalar, max: c.attrs.scalar)) },
             { c in try reduced(c, c.input(0).sub(c.input(1)).clamp(min: -c.attrs.scalar, max: c.attrs.scalar).neg()) },
         ])
+}
+
+// MARK: Embedding
+
+extension Derivatives {
+    public static let embedding = DerivativeRule(
+        op: "embedding", gradFn: "EmbeddingBackward0", inputs: ["weight"],
+        formulas: ["grad rows added at their indices (none at padding_idx)"], saves: [[]],
+        pullbacks: [{ c in
+            let numel = c.inputShape(0).reduce(1, *)
+            return try c.grad.reshape([-1]).scatterAddPositions(c.attrs.indices, shape: [numel + 1])
+                .narrow(dim: 0, start: 0, length: numel).reshape(c.inputShape(0))
+        }])
 }

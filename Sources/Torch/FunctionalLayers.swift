@@ -156,7 +156,27 @@ enum FunctionalLayers {
         return out === x ? b["input"] : TorchBridge.wrap(out)
     }
 
+    /// `F.embedding(input, weight, padding_idx=None, ...)`.
+    static func embedding(_ args: PyArgs, interp: Interpreter) throws -> PyValue {
+        let b = try args.bind(signature: "embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False)")
+        let x = try FunctionalModule.tensorArg(b["input"], "embedding", "input", 1)
+        let w = try FunctionalModule.tensorArg(b["weight"], "embedding", "weight", 2)
+        guard b["max_norm"].isNone else { throw UnsupportedFeature("embedding(max_norm=...)", line: interp.currentLine) }
+        guard !x.dtype.isFloatingPoint && x.dtype != .bool else {
+            throw PyException(.runtimeError, "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got \(x.dtype.legacyTypeName) instead (while checking arguments for embedding)")
+        }
+        var padding: Int?
+        if !b["padding_idx"].isNone {
+            let p = try TorchBridge.intArgument(b["padding_idx"], "padding_idx")
+            let rows = w.shape.first ?? 0
+            guard p < rows && p >= -rows else { throw PyException(.assertionError, p >= 0 ? "Padding_idx must be within num_embeddings" : "Padding_idx must be within num_embeddings") }
+            padding = p < 0 ? p + rows : p
+        }
+        return TorchBridge.wrap(try w.embedding(indices: x.values.map { Int($0) }, indexShape: x.shape, paddingIndex: padding))
+    }
+
     static func install(in f: PyModuleObject) {
+        f.set("embedding", TorchModule.fn("embedding") { args, interp in try embedding(args, interp: interp) })
         f.set("dropout", TorchModule.fn("dropout") { args, interp in try dropout(args, interp: interp) })
         f.set("conv1d", TorchModule.fn("conv1d") { args, _ in try convolution(args, spatial: 1) })
         f.set("conv2d", TorchModule.fn("conv2d") { args, _ in try convolution(args, spatial: 2) })

@@ -64,3 +64,16 @@ let lossGradCheckCases: [String: [GradCheckCase]] = {
     ]
     return cases
 }()
+
+/// Gradient checks for the embedding lookup, merged into `gradCheckCases`.
+let embeddingGradCheckCases: [String: [GradCheckCase]] = [
+    "EmbeddingBackward0": [
+        GradCheckCase("embedding [5, 3] at [[0, 2], [4, 2]]", [.any([5, 3])]) {
+            try $0[0].embedding(indices: [0, 2, 4, 2], indexShape: [2, 2], paddingIndex: nil)
+        },
+        GradCheckCase("embedding with a padding_idx not looked up, and a negative index", [.any([4, 2])]) { xs in
+            let e = try xs[0].embedding(indices: [0, 1, -1], indexShape: [3], paddingIndex: 2)
+            return try e.mul(e)
+        },
+    ],
+]

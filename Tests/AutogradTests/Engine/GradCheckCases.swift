@@ -403,6 +403,7 @@ let gradCheckCases: [String: [GradCheckCase]] = {
     cases.merge(moreGradCheckCases) { first, more in first + more }
     cases.merge(nnGradCheckCases) { first, more in first + more }
     cases.merge(lossGradCheckCases) { first, more in first + more }
+    cases.merge(embeddingGradCheckCases) { first, more in first + more }
     return cases
 }()
 
