@@ -1016,7 +1016,7 @@ public enum Derivatives {
         asin, acos, atan2, erf, exp2, frac, sgn, clampMin, clampMax, fmodScalar, fmodTensor, remainderScalar, remainderTensor,
         xlogy, xlogyScalar, logaddexp, deg2rad, rad2deg, nanToNum, lerp, lerpTensor, addcmul, addcdiv,
         convolution, convolutionNoBias, maxPool2d, avgPool2d,
-        binaryCrossEntropy, binaryCrossEntropyWithLogits, smoothL1Loss, huberLoss, embedding,
+        binaryCrossEntropy, binaryCrossEntropyWithLogits, smoothL1Loss, huberLoss, embedding, batchNorm,
     ]
 }
 
@@ -1140,4 +1140,44 @@ extension Derivatives {
             return try c.grad.reshape([-1]).scatterAddPositions(c.attrs.indices, shape: [numel + 1])
                 .narrow(dim: 0, start: 0, length: numel).reshape(c.inputShape(0))
         }])
+}
+
+// MARK: Batch normalization
+
+extension Derivatives {
+    /// x̂ and 1/σ per channel: recomputed from the input with recorded ops in training
+    /// (so the gradient differentiates again), the saved running statistics in evaluation.
+    private static func normalized(_ c: BackwardContext) throws -> (xhat: Tensor, invstd: Tensor, dims: [Int]) {
+        let x = try c.input(0)
+        let dims = [0] + Array(2..<Swift.max(x.dim, 2))
+        if c.attrs.index == 1 {
+            let centered = try x.sub(x.mean(dims: dims, keepdim: true))
+            let invstd = try centered.mul(centered).mean(dims: dims, keepdim: true).add(c.attrs.scalar).rsqrt()
+            return (try centered.mul(invstd), invstd, dims)
+        }
+        let invstd = try c.input(4).to(x.dtype).channelShaped(x.shape)
+        return (try x.sub(c.input(3).to(x.dtype).channelShaped(x.shape)).mul(invstd), invstd, dims)
+    }
+
+    public static let batchNorm = DerivativeRule(
+        op: "batch_norm", gradFn: "NativeBatchNormBackward0", inputs: ["input", "weight", "bias", "save_mean", "save_invstd"],
+        formulas: ["training: (w/σ)(grad − mean(grad) − x̂·mean(grad·x̂)); eval: grad·w/σ", "Σ grad·x̂", "Σ grad", "not differentiable", "not differentiable"],
+        saves: [[.input(0), .input(1), .input(3), .input(4)], [.input(0), .input(3), .input(4)], [], [], []],
+        pullbacks: [
+            { c in
+                let (xhat, invstd, dims) = try normalized(c)
+                let g = try c.grad.mul(c.input(1).channelShaped(xhat.shape))
+                if c.attrs.index == 0 { return try g.mul(invstd) }
+                let meanG = try g.mean(dims: dims, keepdim: true)
+                let meanGX = try g.mul(xhat).mean(dims: dims, keepdim: true)
+                return try g.sub(meanG).sub(xhat.mul(meanGX)).mul(invstd)
+            },
+            { c in
+                let (xhat, _, dims) = try normalized(c)
+                return try c.grad.mul(xhat).sum(dims: dims)
+            },
+            { c in try c.grad.sum(dims: [0] + Array(2..<Swift.max(c.grad.dim, 2))) },
+            { _ in nil },
+            { _ in nil },
+        ])
 }

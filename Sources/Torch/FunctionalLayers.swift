@@ -175,7 +175,31 @@ enum FunctionalLayers {
         return TorchBridge.wrap(try w.embedding(indices: x.values.map { Int($0) }, indexShape: x.shape, paddingIndex: padding))
     }
 
+    /// `F.batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-05)`.
+    static func batchNorm(_ args: PyArgs, interp: Interpreter) throws -> PyValue {
+        let b = try args.bind(signature: "batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-05)")
+        let x = try FunctionalModule.tensorArg(b["input"], "batch_norm", "input", 1)
+        let training = try TorchBridge.bool(b["training"], interp: interp)
+        if training {
+            let perChannel = x.dim >= 2 ? x.shape[0] * x.shape[2...].reduce(1, *) : 1
+            if perChannel == 1 {
+                throw PyException(.valueError, "Expected more than 1 value per channel when training, got input size \(TensorFormatter.sizeRepr(x.shape))")
+            }
+        }
+        let rm = TorchBridge.tensor(b["running_mean"]), rv = TorchBridge.tensor(b["running_var"])
+        let channels = x.dim >= 2 ? x.shape[1] : 0
+        for (name, t) in [("running_mean", rm), ("running_var", rv), ("weight", TorchBridge.tensor(b["weight"])), ("bias", TorchBridge.tensor(b["bias"]))] {
+            if let t, t.numel != channels {
+                throw PyException(.runtimeError, "\(name) should contain \(channels) elements not \(t.numel)")
+            }
+        }
+        let momentum = b["momentum"].isNone ? 0 : try TorchBridge.number(b["momentum"], "momentum")
+        return TorchBridge.wrap(try x.batchNorm(weight: TorchBridge.tensor(b["weight"]), bias: TorchBridge.tensor(b["bias"]), runningMean: rm, runningVar: rv,
+                                                training: training, momentum: momentum, eps: try TorchBridge.number(b["eps"], "eps")))
+    }
+
     static func install(in f: PyModuleObject) {
+        f.set("batch_norm", TorchModule.fn("batch_norm") { args, interp in try batchNorm(args, interp: interp) })
         f.set("embedding", TorchModule.fn("embedding") { args, interp in try embedding(args, interp: interp) })
         f.set("dropout", TorchModule.fn("dropout") { args, interp in try dropout(args, interp: interp) })
         f.set("conv1d", TorchModule.fn("conv1d") { args, _ in try convolution(args, spatial: 1) })

@@ -100,6 +100,19 @@ def _addindent(s_, numSpaces):
     s = first + '\n' + s
     return s
 
+class _IncompatibleKeys:
+    def __init__(self, missing_keys, unexpected_keys):
+        self.missing_keys = missing_keys
+        self.unexpected_keys = unexpected_keys
+
+    def __repr__(self):
+        if not self.missing_keys and not self.unexpected_keys:
+            return "<All keys matched successfully>"
+        return f"_IncompatibleKeys(missing_keys={self.missing_keys}, unexpected_keys={self.unexpected_keys})"
+
+    def __iter__(self):
+        return iter([self.missing_keys, self.unexpected_keys])
+
 class Module:
     def __init__(self, *args, **kwargs):
         object.__setattr__(self, 'training', True)
@@ -150,7 +163,13 @@ class Module:
                     raise TypeError(f"cannot assign '{torch.typename(value)}' as child module '{name}' (torch.nn.Module or None expected)")
                 modules[name] = value
             else:
-                object.__setattr__(self, name, value)
+                buffers = self.__dict__.get('_buffers')
+                if buffers is not None and name in buffers:
+                    if value is not None and not isinstance(value, torch.Tensor):
+                        raise TypeError(f"cannot assign '{torch.typename(value)}' as buffer '{name}' (torch.Tensor or None expected)")
+                    buffers[name] = value
+                else:
+                    object.__setattr__(self, name, value)
 
     def __delattr__(self, name):
         if name in self._parameters:
@@ -174,7 +193,17 @@ class Module:
             torch._gradviz.name(param, name)
 
     def register_buffer(self, name, tensor, persistent=True):
+        if '_buffers' not in self.__dict__:
+            raise AttributeError("cannot assign buffer before Module.__init__() call")
+        if '.' in name:
+            raise KeyError('buffer name can\'t contain "."')
+        if name == '':
+            raise KeyError('buffer name can\'t be empty string ""')
+        if tensor is not None and not isinstance(tensor, torch.Tensor):
+            raise TypeError(f"cannot assign '{torch.typename(tensor)}' object to buffer '{name}' (torch Tensor or None required)")
         self._buffers[name] = tensor
+        if not persistent:
+            self.__dict__.setdefault('_non_persistent_buffers_set', []).append(name)
 
     def add_module(self, name, module):
         if module is not None and not isinstance(module, Module):
@@ -231,23 +260,62 @@ class Module:
     def parameters(self, recurse=True):
         return iter([p for _, p in self.named_parameters(recurse=recurse)])
 
-    def named_buffers(self, prefix='', recurse=True):
-        return iter([(prefix + k, v) for k, v in self._buffers.items()])
+    def named_buffers(self, prefix='', recurse=True, remove_duplicate=True):
+        result = []
+        seen = []
+        mods = self.named_modules(prefix=prefix, remove_duplicate=remove_duplicate) if recurse else iter([(prefix, self)])
+        for mp, m in mods:
+            for k, v in m._buffers.items():
+                if v is None:
+                    continue
+                if remove_duplicate and any(v is s for s in seen):
+                    continue
+                seen.append(v)
+                result.append((mp + ('.' if mp else '') + k, v))
+        return iter(result)
 
     def buffers(self, recurse=True):
-        return iter([b for _, b in self.named_buffers()])
+        return iter([b for _, b in self.named_buffers(recurse=recurse)])
 
-    def state_dict(self):
-        result = {}
-        for name, p in self.named_parameters():
-            result[name] = p.detach()
+    def _state_items(self, keep_vars=False):
+        result = []
+        for mp, m in self.named_modules(remove_duplicate=False):
+            pre = mp + ('.' if mp else '')
+            for k, v in m._parameters.items():
+                if v is not None:
+                    result.append((pre + k, v if keep_vars else v.detach()))
+            skip = m.__dict__.get('_non_persistent_buffers_set', [])
+            for k, v in m._buffers.items():
+                if v is not None and k not in skip:
+                    result.append((pre + k, v if keep_vars else v.detach()))
         return result
 
-    def load_state_dict(self, state_dict, strict=True):
-        own = dict(self.named_parameters())
+    def state_dict(self, *, destination=None, prefix='', keep_vars=False):
+        result = {} if destination is None else destination
+        for k, v in self._state_items(keep_vars):
+            result[prefix + k] = v
+        return result
+
+    def load_state_dict(self, state_dict, strict=True, assign=False):
+        own = dict(self._state_items(keep_vars=True))
+        missing_keys = [k for k in own if k not in state_dict]
+        unexpected_keys = [k for k in state_dict if k not in own]
+        error_msgs = []
+        for k, v in state_dict.items():
+            if k in own and isinstance(v, torch.Tensor) and own[k].shape != v.shape:
+                error_msgs.append(f"size mismatch for {k}: copying a param with shape {v.shape} from checkpoint, the shape in current model is {own[k].shape}.")
+        if strict:
+            if len(unexpected_keys) > 0:
+                error_msgs.insert(0, "Unexpected key(s) in state_dict: {}. ".format(", ".join(f'"{k}"' for k in unexpected_keys)))
+            if len(missing_keys) > 0:
+                error_msgs.insert(0, "Missing key(s) in state_dict: {}. ".format(", ".join(f'"{k}"' for k in missing_keys)))
+        if len(error_msgs) > 0:
+            raise RuntimeError("Error(s) in loading state_dict for {}:\n\t{}".format(type(self).__name__, "\n\t".join(error_msgs)))
         with torch.no_grad():
             for k, v in state_dict.items():
-                own[k].copy_(v)
+                if k in own:
+                    own[k].copy_(v)
+        return _IncompatibleKeys(missing_keys, unexpected_keys)
 
     def zero_grad(self, set_to_none=True):
         torch._gradviz.zero_grad(list(self.parameters()), set_to_none)
@@ -626,6 +694,82 @@ class Embedding(Module):
         assert embeddings.dim() == 2, "Embeddings parameter is expected to be 2-dimensional"
         rows, cols = embeddings.shape
         return cls(num_embeddings=rows, embedding_dim=cols, _weight=embeddings, _freeze=freeze, padding_idx=padding_idx, max_norm=max_norm, norm_type=norm_type, scale_grad_by_freq=scale_grad_by_freq, sparse=sparse)
+
+class _NormBase(Module):
+    def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None, dtype=None, bias=True):
+        super().__init__()
+        self.num_features = num_features
+        self.eps = eps
+        self.momentum = momentum
+        self.affine = affine
+        self.track_running_stats = track_running_stats
+        if self.affine:
+            self.weight = Parameter(torch.empty(num_features, device=device, dtype=dtype))
+            if bias:
+                self.bias = Parameter(torch.empty(num_features, device=device, dtype=dtype))
+            else:
+                self.register_parameter("bias", None)
+        else:
+            self.register_parameter("weight", None)
+            self.register_parameter("bias", None)
+        if self.track_running_stats:
+            self.register_buffer("running_mean", torch.zeros(num_features, device=device, dtype=dtype))
+            self.register_buffer("running_var", torch.ones(num_features, device=device, dtype=dtype))
+            self.register_buffer("num_batches_tracked", torch.tensor(0, dtype=torch.long, device=device))
+        else:
+            self.register_buffer("running_mean", None)
+            self.register_buffer("running_var", None)
+            self.register_buffer("num_batches_tracked", None)
+        self.reset_parameters()
+
+    def reset_running_stats(self):
+        if self.track_running_stats:
+            self.running_mean.zero_()
+            self.running_var.fill_(1)
+            self.num_batches_tracked.zero_()
+
+    def reset_parameters(self):
+        self.reset_running_stats()
+        if self.affine:
+            init.ones_(self.weight)
+            if self.bias is not None:
+                init.zeros_(self.bias)
+
+    def extra_repr(self):
+        return f"{self.num_features}, eps={self.eps}, momentum={self.momentum}, affine={self.affine}, bias={self.bias is not None}, track_running_stats={self.track_running_stats}"
+
+class _BatchNorm(_NormBase):
+    def __init__(self, num_features, eps=1e-5, momentum=0.1, affine=True, track_running_stats=True, device=None, dtype=None, *, bias=True):
+        super().__init__(num_features, eps, momentum, affine, track_running_stats, device, dtype, bias=bias)
+
+    def forward(self, input):
+        self._check_input_dim(input)
+        if self.momentum is None:
+            exponential_average_factor = 0.0
+        else:
+            exponential_average_factor = self.momentum
+        if self.training and self.track_running_stats:
+            if self.num_batches_tracked is not None:
+                self.num_batches_tracked.add_(1)
+                if self.momentum is None:
+                    exponential_average_factor = 1.0 / float(self.num_batches_tracked)
+                else:
+                    exponential_average_factor = self.momentum
+        if self.training:
+            bn_training = True
+        else:
+            bn_training = (self.running_mean is None) and (self.running_var is None)
+        return F.batch_norm(input, self.running_mean if not self.training or self.track_running_stats else None, self.running_var if not self.training or self.track_running_stats else None, self.weight, self.bias, bn_training, exponential_average_factor, self.eps)
+
+class BatchNorm1d(_BatchNorm):
+    def _check_input_dim(self, input):
+        if input.dim() != 2 and input.dim() != 3:
+            raise ValueError(f"expected 2D or 3D input (got {input.dim()}D input)")
+
+class BatchNorm2d(_BatchNorm):
+    def _check_input_dim(self, input):
+        if input.dim() != 4:
+            raise ValueError(f"expected 4D input (got {input.dim()}D input)")
 
 class _Loss(Module):
     def __init__(self, size_average=None, reduce=None, reduction='mean'):

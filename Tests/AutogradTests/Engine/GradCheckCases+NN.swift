@@ -77,3 +77,21 @@ let embeddingGradCheckCases: [String: [GradCheckCase]] = [
         },
     ],
 ]
+
+/// Gradient checks for batch normalization, merged into `gradCheckCases`.
+let batchNormGradCheckCases: [String: [GradCheckCase]] = [
+    "NativeBatchNormBackward0": [
+        GradCheckCase("batch_norm training [4, 3]", [.any([4, 3]), .any([3]), .any([3])]) {
+            try $0[0].batchNorm(weight: $0[1], bias: $0[2], runningMean: nil, runningVar: nil, training: true, momentum: 0.1, eps: 1e-5)
+        },
+        GradCheckCase("batch_norm training [2, 2, 3, 2], squared (second-order path)", [.any([2, 2, 3, 2]), .any([2])]) { xs in
+            let y = try xs[0].batchNorm(weight: xs[1], bias: nil, runningMean: nil, runningVar: nil, training: true, momentum: 0.1, eps: 1e-5)
+            return try y.mul(y).mul(xs[0])
+        },
+        GradCheckCase("batch_norm eval with running statistics", [.any([3, 2, 2]), .any([2]), .any([2])]) { xs in
+            let rm = Tensor(values: [0.5, -0.25], shape: [2], dtype: .float64)
+            let rv = Tensor(values: [1.5, 0.75], shape: [2], dtype: .float64)
+            return try xs[0].batchNorm(weight: xs[1], bias: xs[2], runningMean: rm, runningVar: rv, training: false, momentum: 0.1, eps: 1e-5)
+        },
+    ],
+]

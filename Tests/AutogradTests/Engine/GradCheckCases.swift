@@ -404,6 +404,7 @@ let gradCheckCases: [String: [GradCheckCase]] = {
     cases.merge(nnGradCheckCases) { first, more in first + more }
     cases.merge(lossGradCheckCases) { first, more in first + more }
     cases.merge(embeddingGradCheckCases) { first, more in first + more }
+    cases.merge(batchNormGradCheckCases) { first, more in first + more }
     return cases
 }()
 
