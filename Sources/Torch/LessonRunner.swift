@@ -148,6 +148,7 @@ public enum TorchModules {
         interp.registerPreludeModule("torch.optim.lr_scheduler", source: OptimPrelude.schedulerSource)
         interp.registerNativeModule("torch.utils", TorchUtilsModule(name: "torch.utils"))
         interp.registerPreludeModule("torch.utils.data", source: DataPrelude.source)
+        interp.registerPreludeModule("torch.autograd.functional", source: AutogradFunctionalPrelude.source)
         if case .object(let autograd as PyModuleObject)? = torch.get("autograd") {
             interp.registerNativeModule("torch.autograd", autograd)
             if case .object(let f as PyModuleObject)? = autograd.get("function") {
