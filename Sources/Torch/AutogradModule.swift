@@ -105,11 +105,11 @@ final class VariableClass: NativeClass {
     override func isInstance(_ value: PyValue) -> Bool { TorchBridge.tensor(value) != nil }
 }
 
-/// The `torch.autograd` module object: `torch.autograd.functional` loads on first use,
+/// The `torch.autograd` module object: `torch.autograd.functional` and `.profiler` load on first use,
 /// as `import torch` makes it available in PyTorch.
 final class AutogradModuleObject: PyModuleObject {
     override func missingAttribute(_ name: String, interp: Interpreter) throws -> PyValue? {
-        guard name == "functional" else { return nil }
-        return .object(try interp.importModule("torch.autograd.functional", line: interp.currentLine))
+        guard name == "functional" || name == "profiler" else { return nil }
+        return .object(try interp.importModule("torch.autograd.\(name)", line: interp.currentLine))
     }
 }

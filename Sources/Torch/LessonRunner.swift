@@ -149,6 +149,8 @@ public enum TorchModules {
         interp.registerNativeModule("torch.utils", TorchUtilsModule(name: "torch.utils"))
         interp.registerPreludeModule("torch.utils.data", source: DataPrelude.source)
         interp.registerPreludeModule("torch.autograd.functional", source: AutogradFunctionalPrelude.source)
+        interp.registerPreludeModule("torch.autograd.profiler", source: ProfilerPrelude.source)
+        interp.registerPreludeModule("torch.profiler", source: ProfilerPrelude.newSource)
         if case .object(let autograd as PyModuleObject)? = torch.get("autograd") {
             interp.registerNativeModule("torch.autograd", autograd)
             if case .object(let f as PyModuleObject)? = autograd.get("function") {

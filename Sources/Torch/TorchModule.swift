@@ -272,7 +272,7 @@ final class TorchModuleObject: PyModuleObject {
     var defaultDevice = DeviceObject.cpu
 
     override func missingAttribute(_ name: String, interp: Interpreter) throws -> PyValue? {
-        guard name == "nn" || name == "optim" || name == "utils" else { return nil }
+        guard ["nn", "optim", "utils", "profiler"].contains(name) else { return nil }
         return .object(try interp.importModule("torch.\(name)", line: interp.currentLine))
     }
 }
