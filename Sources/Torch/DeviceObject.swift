@@ -75,19 +75,19 @@ final class DeviceObject: NativeObject {
     }
 
     /// Checks that a tensor can be placed on this device: only the CPU is there.
-    func requireAvailable() throws {
+    func requireAvailable(line: Int) throws {
         switch type {
         case "cpu": return
         case "cuda": throw PyException(.assertionError, "Torch not compiled with CUDA enabled")
         case "mps": throw PyException(.runtimeError, "PyTorch is not linked with support for mps devices")
-        default: throw UnsupportedFeature("tensors on device '\(type)'", line: 0)
+        default: throw UnsupportedFeature("tensors on device '\(type)'", line: line)
         }
     }
 
     /// Checks a factory's `device=` argument (None means the default device).
     static func checkPlacement(_ v: PyValue?, function: String, interp: Interpreter) throws {
-        guard let v, !v.isNone else { return try DeviceDefaults.device(interp).requireAvailable() }
-        try from(v, function: function).requireAvailable()
+        guard let v, !v.isNone else { return try DeviceDefaults.device(interp).requireAvailable(line: interp.currentLine) }
+        try from(v, function: function).requireAvailable(line: interp.currentLine)
     }
 }
 
@@ -141,6 +141,6 @@ final class DeviceClass: NativeClass {
 /// kept on the interpreter's `torch` module.
 enum DeviceDefaults {
     static func device(_ interp: Interpreter) -> DeviceObject {
-        (try? interp.importModule("torch", line: 0) as? TorchModuleObject)?.defaultDevice ?? .cpu
+        (try? interp.importModule("torch", line: interp.currentLine) as? TorchModuleObject)?.defaultDevice ?? .cpu
     }
 }

@@ -18,7 +18,7 @@ enum FunctionalLayers {
     static func sizeText(_ s: [Int]) -> String { "[" + s.map(String.init).joined(separator: ", ") + "]" }
 
     /// `F.conv1d` / `F.conv2d`.
-    static func convolution(_ args: PyArgs, spatial: Int) throws -> PyValue {
+    static func convolution(_ args: PyArgs, spatial: Int, interp: Interpreter) throws -> PyValue {
         let name = "conv\(spatial)d"
         let b = try args.bind(signature: "\(name)(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1)")
         let x = try FunctionalModule.tensorArg(b["input"], name, "input", 1)
@@ -38,7 +38,7 @@ enum FunctionalLayers {
                 }
                 let totals = zip(dilation, kernel).map { $0 * ($1 - 1) }
                 guard totals.allSatisfy({ $0 % 2 == 0 }) else {
-                    throw UnsupportedFeature("padding='same' with an even kernel (asymmetric padding)", line: 0)
+                    throw UnsupportedFeature("padding='same' with an even kernel (asymmetric padding)", line: interp.currentLine)
                 }
                 padding = totals.map { $0 / 2 }
             default:
@@ -56,7 +56,7 @@ enum FunctionalLayers {
         guard w.dim == spatial + 2 else {
             throw PyException(.runtimeError, "weight should have at least three dimensions")
         }
-        guard groups == 1 else { throw UnsupportedFeature("grouped convolution (groups=\(groups))", line: 0) }
+        guard groups == 1 else { throw UnsupportedFeature("grouped convolution (groups=\(groups))", line: interp.currentLine) }
         let batched = x.dim == spatial + 2
         let input = batched ? x : try x.unsqueeze(0)
         guard input.shape[1] == w.shape[1] * groups else {
@@ -202,8 +202,8 @@ enum FunctionalLayers {
         f.set("batch_norm", TorchModule.fn("batch_norm") { args, interp in try batchNorm(args, interp: interp) })
         f.set("embedding", TorchModule.fn("embedding") { args, interp in try embedding(args, interp: interp) })
         f.set("dropout", TorchModule.fn("dropout") { args, interp in try dropout(args, interp: interp) })
-        f.set("conv1d", TorchModule.fn("conv1d") { args, _ in try convolution(args, spatial: 1) })
-        f.set("conv2d", TorchModule.fn("conv2d") { args, _ in try convolution(args, spatial: 2) })
+        f.set("conv1d", TorchModule.fn("conv1d") { args, interp in try convolution(args, spatial: 1, interp: interp) })
+        f.set("conv2d", TorchModule.fn("conv2d") { args, interp in try convolution(args, spatial: 2, interp: interp) })
         f.set("max_pool2d", TorchModule.fn("max_pool2d") { args, interp in try maxPool2d(args, interp: interp) })
         f.set("avg_pool2d", TorchModule.fn("avg_pool2d") { args, interp in try avgPool2d(args, interp: interp) })
     }

@@ -8,8 +8,8 @@ enum FunctionalLosses {
         (try FunctionalModule.tensorArg(b["input"], name, "input", 1), try FunctionalModule.tensorArg(b["target"], name, "target", 2))
     }
 
-    static func unsupportedWeight(_ b: PyBoundArgs, _ names: [String], _ function: String) throws {
-        for n in names where !b[n].isNone { throw UnsupportedFeature("\(function)(\(n)=...)", line: 0) }
+    static func unsupportedWeight(_ b: PyBoundArgs, _ names: [String], _ function: String, interp: Interpreter) throws {
+        for n in names where !b[n].isNone { throw UnsupportedFeature("\(function)(\(n)=...)", line: interp.currentLine) }
     }
 
     static func sizeWarning(_ x: Tensor, _ y: Tensor, interp: Interpreter) {
@@ -21,7 +21,7 @@ enum FunctionalLosses {
         f.set("l1_loss", TorchModule.fn("l1_loss") { args, interp in
             let b = try args.bind(signature: "l1_loss(input, target, size_average=None, reduce=None, reduction='mean', weight=None)")
             let (x, y) = try pair(b, "l1_loss")
-            try unsupportedWeight(b, ["weight"], "l1_loss")
+            try unsupportedWeight(b, ["weight"], "l1_loss", interp: interp)
             sizeWarning(x, y, interp: interp)
             let d = try x.sub(y).abs()
             switch try FunctionalModule.reduction(b["reduction"]) {
@@ -41,25 +41,25 @@ enum FunctionalLosses {
         f.set("huber_loss", TorchModule.fn("huber_loss") { args, interp in
             let b = try args.bind(signature: "huber_loss(input, target, reduction='mean', delta=1.0, weight=None)")
             let (x, y) = try pair(b, "huber_loss")
-            try unsupportedWeight(b, ["weight"], "huber_loss")
+            try unsupportedWeight(b, ["weight"], "huber_loss", interp: interp)
             sizeWarning(x, y, interp: interp)
             let delta = try TorchBridge.number(b["delta"], "delta")
             guard delta > 0 else { throw PyException(.runtimeError, "huber_loss does not support non-positive values for delta.") }
             return TorchBridge.wrap(try x.huberLoss(y, delta: delta, reduction: try FunctionalModule.reduction(b["reduction"])))
         })
-        f.set("binary_cross_entropy", TorchModule.fn("binary_cross_entropy") { args, _ in
+        f.set("binary_cross_entropy", TorchModule.fn("binary_cross_entropy") { args, interp in
             let b = try args.bind(signature: "binary_cross_entropy(input, target, weight=None, size_average=None, reduce=None, reduction='mean')")
             let (x, y) = try pair(b, "binary_cross_entropy")
-            try unsupportedWeight(b, ["weight"], "binary_cross_entropy")
+            try unsupportedWeight(b, ["weight"], "binary_cross_entropy", interp: interp)
             guard x.shape == y.shape else {
                 throw PyException(.valueError, "Using a target size (\(TensorFormatter.sizeRepr(y.shape))) that is different to the input size (\(TensorFormatter.sizeRepr(x.shape))) is deprecated. Please ensure they have the same size.")
             }
             return TorchBridge.wrap(try x.binaryCrossEntropy(y, reduction: try FunctionalModule.reduction(b["reduction"])))
         })
-        f.set("binary_cross_entropy_with_logits", TorchModule.fn("binary_cross_entropy_with_logits") { args, _ in
+        f.set("binary_cross_entropy_with_logits", TorchModule.fn("binary_cross_entropy_with_logits") { args, interp in
             let b = try args.bind(signature: "binary_cross_entropy_with_logits(input, target, weight=None, size_average=None, reduce=None, reduction='mean', pos_weight=None)")
             let (x, y) = try pair(b, "binary_cross_entropy_with_logits")
-            try unsupportedWeight(b, ["weight", "pos_weight"], "binary_cross_entropy_with_logits")
+            try unsupportedWeight(b, ["weight", "pos_weight"], "binary_cross_entropy_with_logits", interp: interp)
             guard x.shape == y.shape else {
                 throw PyException(.valueError, "Target size (\(TensorFormatter.sizeRepr(y.shape))) must be the same as input size (\(TensorFormatter.sizeRepr(x.shape)))")
             }

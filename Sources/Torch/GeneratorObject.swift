@@ -58,7 +58,7 @@ final class GeneratorClass: NativeClass {
 
     override func call(_ args: PyArgs, interp: Interpreter) throws -> PyValue? {
         let b = try args.bind(signature: "Generator(device='cpu')")
-        try DeviceObject.from(b["device"], function: "Generator").requireAvailable()
+        try DeviceObject.from(b["device"], function: "Generator").requireAvailable(line: interp.currentLine)
         return .object(GeneratorObject(Generator()))
     }
 }

@@ -74,7 +74,7 @@ enum FunctionalModule {
         f.set("cross_entropy", TorchModule.fn("cross_entropy") { args, interp in
             let b = try args.bind(signature: "cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean', label_smoothing=0.0)")
             let x = try tensorArg(b[0], "cross_entropy", "input", 1), y = try tensorArg(b[1], "cross_entropy", "target", 2)
-            guard b["weight"].isNone else { throw UnsupportedFeature("cross_entropy(weight=...)", line: 0) }
+            guard b["weight"].isNone else { throw UnsupportedFeature("cross_entropy(weight=...)", line: interp.currentLine) }
             let classDim = x.dim == 1 ? 0 : 1
             let logp = try x.logSoftmax(dim: classDim)
             let r = try reduction(b["reduction"])

@@ -76,8 +76,8 @@ struct ToArguments {
     }
 
     /// Applies the conversion: the same tensor when nothing changes and no copy is asked for.
-    func apply(to t: Tensor) throws -> Tensor {
-        try device?.requireAvailable()
+    func apply(to t: Tensor, line: Int) throws -> Tensor {
+        try device?.requireAvailable(line: line)
         let target = dtype ?? t.dtype
         if target == t.dtype { return copy ? try t.clone() : t }
         return try t.to(target)
@@ -87,9 +87,9 @@ struct ToArguments {
 /// `Tensor.to`, `.cpu()`, `.cuda()`, `.unflatten()` and friends.
 enum TensorConversion {
     static let methods: [String: TensorMethods.Method] = [
-        "to": { o, a, _ in
+        "to": { o, a, interp in
             let parsed = try ToArguments.parse(a)
-            let r = try parsed.apply(to: o.tensor)
+            let r = try parsed.apply(to: o.tensor, line: interp.currentLine)
             return r === o.tensor ? .object(o) : TorchBridge.wrap(r)
         },
         "cpu": { o, a, _ in
