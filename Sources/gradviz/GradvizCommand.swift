@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Render
+import Stepper
 import Torch
 import Trace
 
@@ -56,23 +58,25 @@ struct GradvizCommand: ParsableCommand {
         var rendered: [RenderedLesson] = []
         for input in inputs {
             let out = StandardOutput()
+            let scenes: ScenePolicy = step || material.wantsPictures ? .all : .none
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
-                                       output: { if !step { out.write($0) } }, record: record, limits: limits.lessonLimits,
-                                       keepObjects: true)
+                                       output: { if !step { out.write($0) } }, record: record, scenes: scenes,
+                                       limits: limits.lessonLimits, keepObjects: true)
             out.flush()
             if step {
                 var steps = selection
                 steps.cap = .max
-                try StepThrough(events: run.events, source: input.source, fileName: input.shortName, selection: steps)
-                    .runInteractive()
+                let plan = try FramePlan(events: run.events, scenes: run.scenes, outline: run.outline, selection: steps,
+                                         title: run.outline.title ?? input.shortName)
+                try StepThrough(plan: plan, source: input.source, fileName: input.shortName).runInteractive()
             }
             if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
             if run.exitStatus != 0 { status = run.exitStatus }
             if run.droppedEvents > 0 {
                 FileHandle.standardError.write(Data("gradviz: \(input.shortName): the trace keeps the first \(run.events.count) events; \(run.droppedEvents) later ones were not recorded (raise --max-events)\n".utf8))
             }
-            rendered.append(RenderedLesson(name: input.courseName(among: inputs), title: BuiltinLessonsCommand.title(of: input.source).nilIfEmpty,
-                                           events: run.events))
+            rendered.append(RenderedLesson(name: input.courseName(among: inputs), source: input.source, outline: run.outline,
+                                           events: run.events, scenes: run.scenes))
         }
         if status != 0 {
             if material.wantsFiles {
@@ -116,6 +120,7 @@ struct MaterialOptions: ParsableArguments {
 
     var wantsFiles: Bool { svg != nil || png != nil || pdf != nil || trace != nil }
     var wantsTrace: Bool { wantsFiles }
+    var wantsPictures: Bool { svg != nil || png != nil || pdf != nil }
 
     func validate() throws {
         guard maxFrames > 0 else { throw ValidationError("--max-frames must be positive") }
@@ -137,7 +142,11 @@ struct MaterialOptions: ParsableArguments {
     /// and as many whole first iterations as fit (no summaries).
     func fittedSelection(for lessons: [RenderedLesson], _ selection: FrameSelection) -> (FrameSelection, note: String?) {
         guard frames == nil else { return (selection, nil) }
-        let fits = { (s: FrameSelection) in lessons.allSatisfy { (try? s.select($0.events)) != nil } }
+        let fits = { (s: FrameSelection) in
+            lessons.allSatisfy { l in
+                (try? s.picks(l.events, candidates: FramePlan.candidates(events: l.events, scenes: l.scenes, outline: l.outline))) != nil
+            }
+        }
         if fits(selection) { return (selection, nil) }
         for limit in [10, 5, 2, 1] {
             let s = FrameSelection([.summary], cap: maxFrames, summaryLimit: limit)
@@ -159,7 +168,7 @@ struct MaterialOptions: ParsableArguments {
             do {
                 try FileManager.default.createDirectory(at: URL(fileURLWithPath: trace).standardizedFileURL.deletingLastPathComponent(),
                                                         withIntermediateDirectories: true)
-                try TraceWriter.write(lesson.events, to: URL(fileURLWithPath: trace))
+                try TraceFile.write(lesson.events, outline: lesson.outline, to: URL(fileURLWithPath: trace))
             } catch {
                 throw CLIError("cannot write the trace to '\(trace)': \(error)")
             }
