@@ -1072,6 +1072,7 @@ public enum Derivatives {
         xlogy, xlogyScalar, logaddexp, deg2rad, rad2deg, nanToNum, lerp, lerpTensor, addcmul, addcdiv,
         convolution, convolutionNoBias, maxPool2d, avgPool2d,
         binaryCrossEntropy, binaryCrossEntropyWithLogits, smoothL1Loss, huberLoss, embedding, batchNorm,
+        leakyRelu, elu, gelu, softplus, silu,
     ]
 }
 
@@ -1240,4 +1241,57 @@ extension Derivatives {
             { _ in nil },
             { _ in nil },
         ])
+}
+
+// MARK: More activations
+
+extension Derivatives {
+    public static let leakyRelu = DerivativeRule(
+        op: "leaky_relu", gradFn: "LeakyReluBackward0", inputs: ["self"],
+        formulas: ["grad where self > 0, grad · negative_slope elsewhere"], local: ["1 or negative_slope"], saves: [[.input(0)]],
+        arguments: [.scalar("negative_slope")],
+        pullbacks: [{ c in
+            let positive = try c.input(0).above(0)
+            return try c.grad.mul(positive.mul(1 - c.attrs.scalar).add(c.attrs.scalar))
+        }])
+
+    public static let elu = DerivativeRule(
+        op: "elu", gradFn: "EluBackward0", inputs: ["self"],
+        formulas: ["grad where self > 0, grad · α·e^self elsewhere"], local: ["1 or α·e^self"], saves: [[.input(0)]],
+        arguments: [.scalar("alpha")],
+        pullbacks: [{ c in
+            let x = try c.input(0)
+            let positive = x.above(0)
+            let negativeSlope = try x.exp().mul(c.attrs.scalar).mul(positive.rsub(1))
+            return try c.grad.mul(negativeSlope.add(positive))
+        }])
+
+    public static let gelu = DerivativeRule(
+        op: "gelu", gradFn: "GeluBackward0", inputs: ["self"],
+        formulas: ["grad · (Φ(self) + self·φ(self))"], local: ["Φ(self) + self·φ(self)"], saves: [[.input(0)]],
+        pullbacks: [{ c in
+            let x = try c.input(0)
+            let cdf = try x.div(2.0.squareRoot()).erf().add(1).mul(0.5)
+            let pdf = try x.mul(x).mul(-0.5).exp().div((2 * Double.pi).squareRoot())
+            return try c.grad.mul(cdf.add(x.mul(pdf)))
+        }])
+
+    public static let softplus = DerivativeRule(
+        op: "softplus", gradFn: "SoftplusBackward0", inputs: ["self"],
+        formulas: ["grad · σ(β·self) (grad where β·self > threshold)"], local: ["σ(β·self)"], saves: [[.input(0)]],
+        arguments: [.scalar("beta"), .scalar2("threshold")],
+        pullbacks: [{ c in
+            let scaled = try c.input(0).mul(c.attrs.scalar)
+            let linear = scaled.above(c.attrs.scalar2)
+            return try c.grad.mul(scaled.sigmoid().mul(linear.rsub(1)).add(linear))
+        }])
+
+    public static let silu = DerivativeRule(
+        op: "silu", gradFn: "SiluBackward0", inputs: ["self"],
+        formulas: ["grad · σ(self)(1 + self(1 − σ(self)))"], local: ["σ(self)(1 + self(1 − σ(self)))"], saves: [[.input(0)]],
+        pullbacks: [{ c in
+            let x = try c.input(0)
+            let s = try x.sigmoid()
+            return try c.grad.mul(s.mul(x.mul(s.rsub(1)).add(1)))
+        }])
 }

@@ -198,7 +198,42 @@ enum FunctionalLayers {
                                                 training: training, momentum: momentum, eps: try TorchBridge.number(b["eps"], "eps")))
     }
 
+    /// An activation `name(input, ...)`, optionally in place.
+    static func activation(_ f: PyModuleObject, _ name: String, signature: String,
+                           _ apply: @escaping (Tensor, PyBoundArgs, Interpreter) throws -> Tensor) {
+        f.set(name, TorchModule.fn(name) { args, interp in
+            let b = try args.bind(signature: signature)
+            let x = try FunctionalModule.tensorArg(b["input"], name, "input", 1)
+            if let inplace = PySignature.cached(signature).index(of: "inplace"), try TorchBridge.bool(b[inplace], interp: interp) {
+                try x.inPlace { try apply($0, b, interp) }
+                return b["input"]
+            }
+            return TorchBridge.wrap(try apply(x, b, interp))
+        })
+    }
+
+    static func installActivations(in f: PyModuleObject) {
+        activation(f, "leaky_relu", signature: "leaky_relu(input, negative_slope=0.01, inplace=False)") { x, b, _ in
+            try x.leakyRelu(slope: try TorchBridge.number(b["negative_slope"], "negative_slope"))
+        }
+        activation(f, "elu", signature: "elu(input, alpha=1.0, inplace=False)") { x, b, _ in
+            try x.elu(alpha: try TorchBridge.number(b["alpha"], "alpha"))
+        }
+        activation(f, "gelu", signature: "gelu(input, approximate='none')") { x, b, interp in
+            guard b["approximate"].asString == "none" else {
+                if b["approximate"].asString == "tanh" { throw UnsupportedFeature("gelu(approximate='tanh')", line: interp.currentLine) }
+                throw PyException(.runtimeError, "approximate argument must be either none or tanh.")
+            }
+            return try x.gelu()
+        }
+        activation(f, "softplus", signature: "softplus(input, beta=1.0, threshold=20.0)") { x, b, _ in
+            try x.softplus(beta: try TorchBridge.number(b["beta"], "beta"), threshold: try TorchBridge.number(b["threshold"], "threshold"))
+        }
+        activation(f, "silu", signature: "silu(input, inplace=False)") { x, _, _ in try x.silu() }
+    }
+
     static func install(in f: PyModuleObject) {
+        installActivations(in: f)
         f.set("batch_norm", TorchModule.fn("batch_norm") { args, interp in try batchNorm(args, interp: interp) })
         f.set("embedding", TorchModule.fn("embedding") { args, interp in try embedding(args, interp: interp) })
         f.set("dropout", TorchModule.fn("dropout") { args, interp in try dropout(args, interp: interp) })

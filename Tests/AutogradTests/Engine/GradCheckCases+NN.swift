@@ -95,3 +95,18 @@ let batchNormGradCheckCases: [String: [GradCheckCase]] = [
         },
     ],
 ]
+
+/// Gradient checks for the activations, merged into `gradCheckCases`.
+let activationGradCheckCases: [String: [GradCheckCase]] = [
+    "LeakyReluBackward0": [GradCheckCase("leaky_relu(0.2)", [.nonzero([2, 3])]) { try $0[0].leakyRelu(slope: 0.2) }],
+    "EluBackward0": [
+        GradCheckCase("elu(1.0)", [.nonzero([2, 3])]) { try $0[0].elu(alpha: 1.0) },
+        GradCheckCase("elu(0.5), squared", [.nonzero([4])]) { xs in let y = try xs[0].elu(alpha: 0.5); return try y.mul(y) },
+    ],
+    "GeluBackward0": [GradCheckCase("gelu", [.any([2, 3])]) { try $0[0].gelu() }],
+    "SoftplusBackward0": [
+        GradCheckCase("softplus(beta 1, threshold 20)", [.any([2, 3])]) { try $0[0].softplus(beta: 1, threshold: 20) },
+        GradCheckCase("softplus(beta 2, threshold 1) on both sides", [InputSpec(shape: [5], avoid: [0.5])]) { try $0[0].softplus(beta: 2, threshold: 1) },
+    ],
+    "SiluBackward0": [GradCheckCase("silu", [.any([2, 3])]) { try $0[0].silu() }],
+]

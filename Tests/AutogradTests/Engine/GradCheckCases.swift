@@ -405,6 +405,7 @@ let gradCheckCases: [String: [GradCheckCase]] = {
     cases.merge(lossGradCheckCases) { first, more in first + more }
     cases.merge(embeddingGradCheckCases) { first, more in first + more }
     cases.merge(batchNormGradCheckCases) { first, more in first + more }
+    cases.merge(activationGradCheckCases) { first, more in first + more }
     return cases
 }()
 
