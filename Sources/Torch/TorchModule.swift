@@ -16,8 +16,36 @@ enum TorchModule {
             }
             var rest = args
             if !args.positional.isEmpty { rest.positional.removeFirst() } else { rest.keywords.removeAll { $0.name == "input" } }
-            return try TensorMethods.call(methodName ?? name, o, rest, interp)
+            guard let out = rest.keyword("out") else { return try TensorMethods.call(methodName ?? name, o, rest, interp) }
+            rest.keywords.removeAll { $0.name == "out" }
+            return try writeOut(name, into: out, inputs: [first] + rest.positional + rest.keywords.map(\.value), interp: interp) {
+                try TensorMethods.call(methodName ?? name, o, rest, interp)
+            }
         }
+    }
+
+    /// `torch.f(..., out=t)`: the result written into `t`, which is returned. As in PyTorch,
+    /// not with arguments that require grad while grad mode is on.
+    static func writeOut(_ name: String, into out: PyValue, inputs: [PyValue], interp: Interpreter,
+                         _ compute: () throws -> PyValue) throws -> PyValue {
+        if out.isNone { return try compute() }
+        guard let target = TorchBridge.tensor(out) else {
+            throw PyException(.typeError, "\(name)(): argument 'out' must be Tensor, not \(out.typeName)")
+        }
+        if GradMode.isEnabled && (inputs.contains { TorchBridge.tensor($0)?.requiresGrad ?? false } || target.requiresGrad) {
+            throw PyException(.runtimeError, "\(name)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.")
+        }
+        guard let result = TorchBridge.tensor(try compute()) else {
+            throw UnsupportedFeature("\(name)(out=...) for a result that is not one tensor", line: interp.currentLine)
+        }
+        guard result.shape == target.shape else {
+            throw UnsupportedFeature("\(name)(out=...) into a tensor of another shape (resizing out)", line: interp.currentLine)
+        }
+        if result.dtype.isFloatingPoint && !target.dtype.isFloatingPoint {
+            throw PyException(.runtimeError, "result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(target.dtype.scalarTypeName)")
+        }
+        try TorchBridge.run { try GradMode.with(false) { try target.copy_(result) } }
+        return out
     }
 
     /// The PyTorch release gradviz follows.
