@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // libgvc (Graphviz) as a C module, found through pkg-config
@@ -33,7 +34,7 @@ let package = Package(
         // lesson source -> tokens -> AST -> closures -> run (the Python subset, no torch)
         .target(name: "Python", dependencies: ["PyFormat"]),
         // torch, torch.nn, torch.optim for the interpreter over Autograd; a lesson run reported to Trace
-        .target(name: "Torch", dependencies: ["Python", "Autograd", "Trace"]),
+        .target(name: "Torch", dependencies: ["Python", "Autograd", "Trace", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // command line: argument parsing and wiring only
         .executableTarget(
             name: "gradviz",

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what gradviz needs outside SwiftPM on a fresh Debian machine: Graphviz's libgvc
-# (libgraphviz-dev, with its cairo plugin) and pkg-config. Does nothing when present.
+# (libgraphviz-dev, with its cairo plugin), zlib (zlib1g-dev, for ZIPFoundation's archives
+# behind torch.save/torch.load) and pkg-config. Does nothing when present.
 set -euo pipefail
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 pkg-config --exists libgvc 2>/dev/null || need+=(libgraphviz-dev)
+pkg-config --exists zlib 2>/dev/null || need+=(zlib1g-dev)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
 fi

@@ -193,10 +193,8 @@ enum TorchModule {
         })
         torch.set("Generator", .object(GeneratorClass.shared))
         torch.set("normal", fn("normal") { args, interp in try TorchNormal.call(args, interp) })
-        // Files in PyTorch's zip + pickle format are not written or read.
-        for name in ["save", "load"] {
-            torch.set(name, fn(name) { _, interp in throw UnsupportedFeature("torch.\(name) (saving and loading files)", line: interp.currentLine) })
-        }
+        torch.set("save", fn("save") { args, interp in try TorchSerialization.save(args, interp) })
+        torch.set("load", fn("load") { args, interp in try TorchSerialization.load(args, interp) })
         torch.set("default_generator", .object(GeneratorObject.defaultGenerator))
         torch.set("seed", fn("seed") { _, _ in .int(Int(Generator.current.initialSeed)) })
         torch.set("initial_seed", fn("initial_seed") { _, _ in .int(Int(truncatingIfNeeded: Generator.current.initialSeed)) })
