@@ -1072,7 +1072,7 @@ public enum Derivatives {
         xlogy, xlogyScalar, logaddexp, deg2rad, rad2deg, nanToNum, lerp, lerpTensor, addcmul, addcdiv,
         convolution, convolutionNoBias, maxPool2d, avgPool2d,
         binaryCrossEntropy, binaryCrossEntropyWithLogits, smoothL1Loss, huberLoss, embedding, batchNorm,
-        leakyRelu, elu, gelu, softplus, silu,
+        leakyRelu, elu, gelu, softplus, silu, adaptiveAvgPool2d,
     ]
 }
 
@@ -1293,5 +1293,24 @@ extension Derivatives {
             let x = try c.input(0)
             let s = try x.sigmoid()
             return try c.grad.mul(s.mul(x.mul(s.rsub(1)).add(1)))
+        }])
+}
+
+// MARK: Adaptive pooling
+
+extension Derivatives {
+    public static let adaptiveAvgPool2d = DerivativeRule(
+        op: "adaptive_avg_pool2d", gradFn: "AdaptiveAvgPool2DBackward0", inputs: ["self"],
+        formulas: ["grad / window size, spread over each window"], saves: [[]],
+        pullbacks: [{ c in
+            let counts = c.attrs.dims
+            let divisors = Tensor(values: counts.map(Double.init), shape: [counts.count], dtype: c.grad.dtype)
+            let perWindow = try c.grad.reshape([-1, counts.count]).div(divisors).reshape([-1])
+            // Each window's gradient repeated once per element it covers, in position order.
+            var repeated = [Int]()
+            for q in 0..<perWindow.numel { repeated += Array(repeating: q, count: counts[q % counts.count]) }
+            let numel = c.inputShape(0).reduce(1, *)
+            return try perWindow.gatherPositions(repeated, shape: [repeated.count])
+                .scatterAddPositions(c.attrs.indices, shape: [numel]).reshape(c.inputShape(0))
         }])
 }

@@ -165,3 +165,36 @@ extension Tensor {
         return Tensor.record(Derivatives.avgPool2d, inputs: [self], output: Tensor(values: out, shape: outShape, dtype: dtype), attrs: a)
     }
 }
+
+extension Tensor {
+    /// `F.adaptive_avg_pool2d` to `outH × outW` on `[N, C, H, W]` or `[C, H, W]`
+    /// (AdaptiveAvgPool2DBackward0): window `i` spans rows ⌊i·H/outH⌋ ..< ⌈(i+1)·H/outH⌉.
+    /// A 1 × 1 output is `mean(dim=(-1, -2), keepdim=True)`, as in PyTorch.
+    public func adaptiveAvgPool2d(outH: Int, outW: Int) throws -> Tensor {
+        guard dim == 3 || dim == 4 else { throw AutogradError.runtime("adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got \(shape)") }
+        if outH == 1 && outW == 1 { return try mean(dims: [dim - 2, dim - 1], keepdim: true) }
+        let (h, w) = (shape[dim - 2], shape[dim - 1])
+        let planes = shape.dropLast(2).reduce(1, *)
+        var windows: [[Int]] = []
+        for i in 0..<outH {
+            let (hs, he) = (i * h / outH, ((i + 1) * h + outH - 1) / outH)
+            for j in 0..<outW {
+                let (ws, we) = (j * w / outW, ((j + 1) * w + outW - 1) / outW)
+                windows.append((hs..<he).flatMap { r in (ws..<we).map { r * w + $0 } })
+            }
+        }
+        let x = values
+        var out = [Double](), positions = [Int]()
+        for p in 0..<planes {
+            for window in windows {
+                out.append(dtype.round(window.reduce(0.0) { $0 + x[p * h * w + $1] } / Double(window.count)))
+                positions += window.map { p * h * w + $0 }
+            }
+        }
+        var a = OpAttributes()
+        a.indices = positions
+        a.dims = windows.map(\.count)
+        return Tensor.record(Derivatives.adaptiveAvgPool2d, inputs: [self],
+                             output: Tensor(values: out, shape: Array(shape.dropLast(2)) + [outH, outW], dtype: dtype), attrs: a)
+    }
+}

@@ -232,7 +232,24 @@ enum FunctionalLayers {
         activation(f, "silu", signature: "silu(input, inplace=False)") { x, _, _ in try x.silu() }
     }
 
+    /// `F.adaptive_avg_pool2d(input, output_size)`: an int, or a pair whose None keeps the input's size.
+    static func adaptiveAvgPool2d(_ args: PyArgs, interp: Interpreter) throws -> PyValue {
+        let b = try args.bind(signature: "adaptive_avg_pool2d(input, output_size)")
+        let x = try FunctionalModule.tensorArg(b["input"], "adaptive_avg_pool2d", "input", 1)
+        guard x.dim == 3 || x.dim == 4 else {
+            throw PyException(.runtimeError, "adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got \(sizeText(x.shape))")
+        }
+        let items = TorchBridge.sequence(b["output_size"]) ?? [b["output_size"], b["output_size"]]
+        guard items.count == 2 else { throw PyException(.runtimeError, "adaptive_avg_pool2d: output_size must be 2") }
+        let sizes = try zip(items, [x.shape[x.dim - 2], x.shape[x.dim - 1]]).map { v, own in v.isNone ? own : try TorchBridge.intArgument(v, "output_size") }
+        guard sizes.allSatisfy({ $0 > 0 }) else {
+            throw PyException(.runtimeError, "adaptive_avg_pool2d: elements of output_size must be greater than or equal to 0 but received {\(sizes[0]), \(sizes[1])}")
+        }
+        return TorchBridge.wrap(try x.adaptiveAvgPool2d(outH: sizes[0], outW: sizes[1]))
+    }
+
     static func install(in f: PyModuleObject) {
+        f.set("adaptive_avg_pool2d", TorchModule.fn("adaptive_avg_pool2d") { args, interp in try adaptiveAvgPool2d(args, interp: interp) })
         installActivations(in: f)
         f.set("batch_norm", TorchModule.fn("batch_norm") { args, interp in try batchNorm(args, interp: interp) })
         f.set("embedding", TorchModule.fn("embedding") { args, interp in try embedding(args, interp: interp) })

@@ -110,3 +110,14 @@ let activationGradCheckCases: [String: [GradCheckCase]] = [
     ],
     "SiluBackward0": [GradCheckCase("silu", [.any([2, 3])]) { try $0[0].silu() }],
 ]
+
+/// Gradient checks for adaptive pooling, merged into `gradCheckCases`.
+let adaptivePoolGradCheckCases: [String: [GradCheckCase]] = [
+    "AdaptiveAvgPool2DBackward0": [
+        GradCheckCase("adaptive_avg_pool2d [1, 2, 5, 4] to 2 x 3 (overlapping windows)", [.any([1, 2, 5, 4])]) { try $0[0].adaptiveAvgPool2d(outH: 2, outW: 3) },
+        GradCheckCase("adaptive_avg_pool2d [2, 4, 4] to 2 x 2, squared", [.any([2, 4, 4])]) { xs in
+            let y = try xs[0].adaptiveAvgPool2d(outH: 2, outW: 2)
+            return try y.mul(y)
+        },
+    ],
+]

@@ -406,6 +406,7 @@ let gradCheckCases: [String: [GradCheckCase]] = {
     cases.merge(embeddingGradCheckCases) { first, more in first + more }
     cases.merge(batchNormGradCheckCases) { first, more in first + more }
     cases.merge(activationGradCheckCases) { first, more in first + more }
+    cases.merge(adaptivePoolGradCheckCases) { first, more in first + more }
     return cases
 }()
 
