@@ -90,6 +90,7 @@ public enum TorchModules {
         interp.registerNativeModule("torch.nn.functional", FunctionalModule.make())
         interp.registerPreludeModule("torch.nn.init", source: NNPrelude.initSource)
         interp.registerPreludeModule("torch.nn", source: NNPrelude.nnSource)
+        interp.registerPreludeModule("torch.nn.utils", source: NNPrelude.utilsSource)
         interp.registerPreludeModule("torch.optim", source: OptimPrelude.source)
         interp.registerPreludeModule("torch.optim.lr_scheduler", source: OptimPrelude.schedulerSource)
         interp.registerNativeModule("torch.utils", TorchUtilsModule(name: "torch.utils"))
