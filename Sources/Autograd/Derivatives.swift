@@ -1072,7 +1072,7 @@ public enum Derivatives {
         xlogy, xlogyScalar, logaddexp, deg2rad, rad2deg, nanToNum, lerp, lerpTensor, addcmul, addcdiv,
         convolution, convolutionNoBias, maxPool2d, avgPool2d,
         binaryCrossEntropy, binaryCrossEntropyWithLogits, smoothL1Loss, huberLoss, embedding, batchNorm,
-        leakyRelu, elu, gelu, softplus, silu, adaptiveAvgPool2d,
+        leakyRelu, elu, gelu, softplus, silu, adaptiveAvgPool2d, nllLossWeighted,
     ]
 }
 
@@ -1313,4 +1313,26 @@ extension Derivatives {
             return try perWindow.gatherPositions(repeated, shape: [repeated.count])
                 .scatterAddPositions(c.attrs.indices, shape: [numel]).reshape(c.inputShape(0))
         }])
+}
+
+// MARK: Weighted negative log-likelihood
+
+extension Derivatives {
+    public static let nllLossWeighted = DerivativeRule(
+        op: "nll_loss_weighted", gradFn: "NllLossBackward0", inputs: ["self", "weight"],
+        formulas: ["−grad · w[target] at each target class (÷ Σ w[target] for the mean; 0 for ignored rows)", "not differentiable"],
+        saves: [[.input(1)], []],
+        arguments: [.reduction],
+        pullbacks: [
+            { c in
+                let coefficients = try c.input(1)
+                let rows = coefficients.numel
+                let classes = c.inputShape(0).last ?? 1
+                var scaled = try coefficients.neg().mul(c.grad.dim == 0 ? c.grad : c.grad.reshape([rows]))
+                if c.attrs.index == Tensor.Reduction.mean.rawValue { scaled = try scaled.div(coefficients.sum()) }
+                let positions = c.attrs.indices.enumerated().map { $0.offset * classes + $0.element }
+                return try scaled.scatterAddPositions(positions, shape: [rows * classes]).reshape(c.inputShape(0))
+            },
+            { _ in nil },
+        ])
 }

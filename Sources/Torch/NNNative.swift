@@ -69,18 +69,25 @@ enum FunctionalModule {
         f.set("nll_loss", TorchModule.fn("nll_loss") { args, _ in
             let b = try args.bind(signature: "nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean')")
             let x = try tensorArg(b[0], "nll_loss", "input", 1), y = try tensorArg(b[1], "nll_loss", "target", 2)
-            return TorchBridge.wrap(try x.nllLoss(try classIndices(y), reduction: try reduction(b["reduction"])))
+            return TorchBridge.wrap(try x.nllLoss(try classIndices(y), reduction: try reduction(b["reduction"]),
+                                                  weights: TorchBridge.tensor(b["weight"])?.values,
+                                                  ignoreIndex: try TorchBridge.intArgument(b["ignore_index"], "ignore_index")))
         })
         f.set("cross_entropy", TorchModule.fn("cross_entropy") { args, interp in
             let b = try args.bind(signature: "cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean', label_smoothing=0.0)")
             let x = try tensorArg(b[0], "cross_entropy", "input", 1), y = try tensorArg(b[1], "cross_entropy", "target", 2)
-            guard b["weight"].isNone else { throw UnsupportedFeature("cross_entropy(weight=...)", line: interp.currentLine) }
             let classDim = x.dim == 1 ? 0 : 1
             let logp = try x.logSoftmax(dim: classDim)
             let r = try reduction(b["reduction"])
-            let nll = try logp.nllLoss(try classIndices(y), reduction: r)
+            let targets = try classIndices(y)
+            let ignoreIndex = try TorchBridge.intArgument(b["ignore_index"], "ignore_index")
+            let weights = TorchBridge.tensor(b["weight"])?.values
+            let nll = try logp.nllLoss(targets, reduction: r, weights: weights, ignoreIndex: ignoreIndex)
             let smoothing = try TorchBridge.number(b["label_smoothing"], "label_smoothing")
             guard smoothing > 0 else { return TorchBridge.wrap(nll) }
+            if weights != nil || targets.contains(ignoreIndex) {
+                throw UnsupportedFeature("cross_entropy(label_smoothing=...) with weight= or ignored targets", line: interp.currentLine)
+            }
             guard smoothing <= 1 else {
                 throw PyException(.runtimeError, "label_smoothing must be between 0.0 and 1.0. Got: \(try interp.repr(.float(smoothing)))")
             }

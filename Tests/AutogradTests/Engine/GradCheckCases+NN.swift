@@ -121,3 +121,18 @@ let adaptivePoolGradCheckCases: [String: [GradCheckCase]] = [
         },
     ],
 ]
+
+/// Gradient checks for the weighted negative log-likelihood, merged into `gradCheckCases`.
+let nllGradCheckCases: [String: [GradCheckCase]] = [
+    "NllLossBackward0": [
+        GradCheckCase("nll_loss weighted mean with an ignored row", [.any([4, 3])]) {
+            try $0[0].nllLoss([0, 2, -100, 1], reduction: .mean, weights: [1, 2, 0.5], ignoreIndex: -100)
+        },
+        GradCheckCase("nll_loss weighted none", [.any([3, 3])]) {
+            try $0[0].nllLoss([2, 2, 0], reduction: .none, weights: [0.5, 1, 3], ignoreIndex: -100)
+        },
+        GradCheckCase("nll_loss sum with ignore_index 1", [.any([3, 2])]) {
+            try $0[0].nllLoss([1, 0, 0], reduction: .sum, weights: nil, ignoreIndex: 1)
+        },
+    ],
+]

@@ -407,6 +407,7 @@ let gradCheckCases: [String: [GradCheckCase]] = {
     cases.merge(batchNormGradCheckCases) { first, more in first + more }
     cases.merge(activationGradCheckCases) { first, more in first + more }
     cases.merge(adaptivePoolGradCheckCases) { first, more in first + more }
+    cases.merge(nllGradCheckCases) { first, more in first + more }
     return cases
 }()
 
