@@ -40,12 +40,16 @@ extension Tensor {
             invstd = runningVar.values.map { 1 / ($0 + eps).squareRoot() }
         }
         let w = weight?.values, b = bias?.values
+        // ATen's CPU kernel folds the statistics (accumulated in double, stored in the
+        // dtype) into one scale and shift per channel: out = fma(x, α, β), α = w/σ, β = b − mean·α.
+        let alpha = (0..<channels).map { dtype.round(dtype.round(invstd[$0]) * (w?[$0] ?? 1)) }
+        let beta = (0..<channels).map { dtype.round((b?[$0] ?? 0) - dtype.round(dtype.round(mean[$0]) * alpha[$0])) }
         var out = [Double](repeating: 0, count: x.count)
         for n in 0..<shape[0] {
             for c in 0..<channels {
                 for i in 0..<inner {
                     let k = (n * channels + c) * inner + i
-                    out[k] = dtype.round((x[k] - mean[c]) * invstd[c] * (w?[c] ?? 1) + (b?[c] ?? 0))
+                    out[k] = dtype.round(x[k] * alpha[c] + beta[c])
                 }
             }
         }

@@ -83,6 +83,13 @@ public enum TorchModules {
         let torch = TorchModule.make()
         interp.registerNativeModule("torch", torch)
         interp.registerNativeModule("torch._gradviz", GradvizHooks.make())
+        // `torch.functional`: the Python-level functions PyTorch defines there, the same objects as torch's.
+        let functional = PyModuleObject(name: "torch.functional")
+        for name in ["einsum", "norm", "split", "meshgrid", "broadcast_tensors", "tensordot", "unique", "cdist", "atleast_1d", "atleast_2d", "atleast_3d"] {
+            if let f = torch.get(name) { functional.set(name, f) }
+        }
+        interp.registerNativeModule("torch.functional", functional)
+        torch.set("functional", .object(functional))
         torch.set("_gradviz", .object(GradvizHooks.make()))
         let parameter = PyModuleObject(name: "torch.nn.parameter")
         parameter.set("Parameter", .object(ParameterClass.shared))
