@@ -1072,7 +1072,7 @@ public enum Derivatives {
         xlogy, xlogyScalar, logaddexp, deg2rad, rad2deg, nanToNum, lerp, lerpTensor, addcmul, addcdiv,
         convolution, convolutionNoBias, maxPool2d, avgPool2d,
         binaryCrossEntropy, binaryCrossEntropyWithLogits, smoothL1Loss, huberLoss, embedding, batchNorm,
-        leakyRelu, elu, gelu, softplus, silu, adaptiveAvgPool2d, nllLossWeighted,
+        leakyRelu, elu, gelu, softplus, silu, adaptiveAvgPool2d, nllLossWeighted, hardtanh, logSigmoid,
     ]
 }
 
@@ -1335,4 +1335,23 @@ extension Derivatives {
             },
             { _ in nil },
         ])
+}
+
+// MARK: Clamping activations
+
+extension Derivatives {
+    public static let hardtanh = DerivativeRule(
+        op: "hardtanh", gradFn: "HardtanhBackward0", inputs: ["self"],
+        formulas: ["grad where min_val < self < max_val, 0 elsewhere"], local: ["1 inside the bounds, 0 outside"], saves: [[.input(0)]],
+        arguments: [.scalar("min_val"), .scalar2("max_val")],
+        pullbacks: [{ c in
+            let x = try c.input(0)
+            let inside = Tensor(values: x.values.map { $0 > c.attrs.scalar && $0 < c.attrs.scalar2 ? 1 : 0 }, shape: x.shape, dtype: x.dtype)
+            return try c.grad.mul(inside)
+        }])
+
+    public static let logSigmoid = DerivativeRule(
+        op: "log_sigmoid", gradFn: "LogSigmoidBackward0", inputs: ["self"],
+        formulas: ["grad · σ(−self)"], local: ["σ(−self)"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.mul(c.input(0).neg().sigmoid()) }])
 }

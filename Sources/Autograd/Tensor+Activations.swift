@@ -42,6 +42,16 @@ extension Tensor {
         activation(Derivatives.silu) { $0 / (1 + Foundation.exp(-$0)) }
     }
 
+    /// `F.hardtanh(x, min_val, max_val)` (HardtanhBackward0); `F.relu6` is hardtanh(0, 6).
+    public func hardtanh(min lo: Double, max hi: Double) throws -> Tensor {
+        activation(Derivatives.hardtanh, scalar: lo, scalar2: hi) { Swift.min(Swift.max($0, lo), hi) }
+    }
+
+    /// `F.logsigmoid(x)` (LogSigmoidBackward0): log σ(x), computed stably.
+    public func logSigmoid() throws -> Tensor {
+        activation(Derivatives.logSigmoid) { x in Swift.min(x, 0) - Foundation.log1p(Foundation.exp(-Swift.abs(x))) }
+    }
+
     /// 1 where this tensor is above `threshold`, else 0, as a constant of its dtype.
     func above(_ threshold: Double) -> Tensor {
         Tensor(values: values.map { $0 > threshold ? 1 : 0 }, shape: shape, dtype: dtype)

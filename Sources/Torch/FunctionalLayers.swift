@@ -230,6 +230,36 @@ enum FunctionalLayers {
             try x.softplus(beta: try TorchBridge.number(b["beta"], "beta"), threshold: try TorchBridge.number(b["threshold"], "threshold"))
         }
         activation(f, "silu", signature: "silu(input, inplace=False)") { x, _, _ in try x.silu() }
+        activation(f, "hardtanh", signature: "hardtanh(input, min_val=-1.0, max_val=1.0, inplace=False)") { x, b, _ in
+            try x.hardtanh(min: try TorchBridge.number(b["min_val"], "min_val"), max: try TorchBridge.number(b["max_val"], "max_val"))
+        }
+        activation(f, "relu6", signature: "relu6(input, inplace=False)") { x, _, _ in try x.hardtanh(min: 0, max: 6) }
+        activation(f, "logsigmoid", signature: "logsigmoid(input)") { x, _, _ in try x.logSigmoid() }
+        activation(f, "softmin", signature: "softmin(input, dim=None, _stacklevel=3, dtype=None)") { x, b, _ in
+            try x.neg().softmax(dim: try TorchBridge.intArgument(b["dim"], "dim"))
+        }
+        f.set("one_hot", TorchModule.fn("one_hot") { args, _ in
+            let b = try args.bind(signature: "one_hot(tensor, num_classes=-1)")
+            let t = try FunctionalModule.tensorArg(b["tensor"], "one_hot", "tensor", 1)
+            guard t.dtype == .int64 else { throw PyException(.runtimeError, "one_hot is only applicable to index tensor of type LongTensor.") }
+            let v = t.values.map { Int($0) }
+            guard v.allSatisfy({ $0 >= 0 }) else { throw PyException(.runtimeError, "Class values must be non-negative.") }
+            var classes = try TorchBridge.intArgument(b["num_classes"], "num_classes")
+            if classes == -1 { classes = (v.max() ?? -1) + 1 }
+            guard v.allSatisfy({ $0 < classes }) else { throw PyException(.runtimeError, "Class values must be smaller than num_classes.") }
+            var out = [Double](repeating: 0, count: v.count * classes)
+            for (i, k) in v.enumerated() { out[i * classes + k] = 1 }
+            return TorchBridge.created(Tensor(values: out, shape: t.shape + [classes], dtype: .int64), op: "one_hot")
+        })
+        f.set("normalize", TorchModule.fn("normalize") { args, interp in
+            let b = try args.bind(signature: "normalize(input, p=2.0, dim=1, eps=1e-12, out=None)")
+            let x = try FunctionalModule.tensorArg(b["input"], "normalize", "input", 1)
+            guard try TorchBridge.number(b["p"], "p") == 2 else { throw UnsupportedFeature("normalize with p other than 2", line: interp.currentLine) }
+            let d = try TorchBridge.intArgument(b["dim"], "dim")
+            // F.normalize: input / norm(input, p, dim, keepdim=True).clamp_min(eps).expand_as(input).
+            let denominator = try x.norm2(dims: [d], keepdim: true).clamp(min: try TorchBridge.number(b["eps"], "eps"), max: nil).expand(x.shape)
+            return TorchBridge.wrap(try x.div(denominator))
+        })
     }
 
     /// `F.adaptive_avg_pool2d(input, output_size)`: an int, or a pair whose None keeps the input's size.

@@ -18,6 +18,28 @@ enum FunctionalLosses {
     }
 
     static func install(in f: PyModuleObject) {
+        f.set("kl_div", TorchModule.fn("kl_div") { args, interp in
+            let b = try args.bind(signature: "kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_target=False)")
+            let (x, y) = try pair(b, "kl_div")
+            let mode = b["reduction"].asString ?? "mean"
+            if mode == "mean" {
+                TorchWarnings.fromLesson("reduction: 'mean' divides the total loss by both the batch size and the support size.'batchmean' divides only by the batch size, and aligns with the KL div math definition.'mean' will be changed to behave the same as 'batchmean' in the next major release.", line: interp.currentLine)
+            }
+            // ATen's kl_div: xlogy(target, target) − target·input (or e^target·(target − input)).
+            let each = try TorchBridge.bool(b["log_target"], interp: interp)
+                ? try y.exp().mul(y.sub(x)) : try y.xlogy(y).sub(y.mul(x))
+            switch mode {
+            case "batchmean":
+                let total = try each.sum()
+                return TorchBridge.wrap(x.dim == 0 ? total : try total.div(Double(x.shape[0])))
+            default:
+                switch try FunctionalModule.reduction(b["reduction"]) {
+                case .none: return TorchBridge.wrap(each)
+                case .sum: return TorchBridge.wrap(try each.sum())
+                case .mean: return TorchBridge.wrap(try each.mean())
+                }
+            }
+        })
         f.set("l1_loss", TorchModule.fn("l1_loss") { args, interp in
             let b = try args.bind(signature: "l1_loss(input, target, size_average=None, reduce=None, reduction='mean', weight=None)")
             let (x, y) = try pair(b, "l1_loss")

@@ -193,6 +193,23 @@ enum TorchModule {
         })
         torch.set("Generator", .object(GeneratorClass.shared))
         torch.set("normal", fn("normal") { args, interp in try TorchNormal.call(args, interp) })
+        torch.set("bernoulli", fn("bernoulli") { args, _ in
+            let b = try args.bind(signature: "bernoulli(input, p=None, *, generator=None, out=None)")
+            guard let p = TorchBridge.tensor(b["input"]) else {
+                throw PyException(.typeError, "bernoulli(): argument 'input' (position 1) must be Tensor, not \(b["input"].typeName)")
+            }
+            guard p.dtype.isFloatingPoint else { throw PyException(.runtimeError, "\"bernoulli_tensor_cpu_p_\" not implemented for '\(p.dtype.scalarTypeName)'") }
+            let values: [Double] = try GeneratorObject.drawing(from: b["generator"]) {
+                if b["p"].isNone {
+                    guard p.values.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
+                        throw PyException(.runtimeError, "Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)")
+                    }
+                    return Generator.current.bernoulli(probabilities: p.values, dtype: p.dtype)
+                }
+                return Generator.current.bernoulli(count: p.numel, p: try TorchBridge.number(b["p"], "p"))
+            }
+            return TorchBridge.created(Tensor(values: values, shape: p.shape, dtype: p.dtype), op: "bernoulli")
+        })
         torch.set("save", fn("save") { args, interp in try TorchSerialization.save(args, interp) })
         torch.set("load", fn("load") { args, interp in try TorchSerialization.load(args, interp) })
         torch.set("default_generator", .object(GeneratorObject.defaultGenerator))

@@ -113,6 +113,24 @@ def _addindent(s_, numSpaces):
     s = first + '\n' + s
     return s
 
+class _RemovableHandle:
+    next_id = 0
+
+    def __init__(self, hooks, hook):
+        self.hooks_dict_ref = hooks
+        self.id = _RemovableHandle.next_id
+        _RemovableHandle.next_id += 1
+        hooks[self.id] = hook
+
+    def remove(self):
+        self.hooks_dict_ref.pop(self.id, None)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, type, value, tb):
+        self.remove()
+
 class _IncompatibleKeys:
     def __init__(self, missing_keys, unexpected_keys):
         self.missing_keys = missing_keys
@@ -132,15 +150,38 @@ class Module:
         object.__setattr__(self, '_parameters', {})
         object.__setattr__(self, '_buffers', {})
         object.__setattr__(self, '_modules', {})
+        object.__setattr__(self, '_forward_hooks', {})
+        object.__setattr__(self, '_forward_pre_hooks', {})
 
     def forward(self, *input):
         raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
 
     def __call__(self, *args, **kwargs):
-        return self.forward(*args, **kwargs)
+        hooks = self._forward_pre_hooks
+        if hooks:
+            for hook in list(hooks.values()):
+                result = hook(self, args)
+                if result is not None:
+                    if not isinstance(result, tuple):
+                        result = (result,)
+                    args = result
+        output = self.forward(*args, **kwargs)
+        hooks = self._forward_hooks
+        if hooks:
+            for hook in list(hooks.values()):
+                result = hook(self, args, output)
+                if result is not None:
+                    output = result
+        return output
+
+    def register_forward_hook(self, hook):
+        return _RemovableHandle(self._forward_hooks, hook)
+
+    def register_forward_pre_hook(self, hook):
+        return _RemovableHandle(self._forward_pre_hooks, hook)
 
     def __getattr__(self, name):
-        if name in ('_parameters', '_buffers', '_modules'):
+        if name in ('_parameters', '_buffers', '_modules', '_forward_hooks', '_forward_pre_hooks'):
             raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
         if name in self._parameters:
             return self._parameters[name]
@@ -527,6 +568,42 @@ class SiLU(Module):
 
     def extra_repr(self):
         return 'inplace=True' if self.inplace else ''
+
+class Hardtanh(Module):
+    def __init__(self, min_val=-1.0, max_val=1.0, inplace=False):
+        super().__init__()
+        self.min_val = min_val
+        self.max_val = max_val
+        self.inplace = inplace
+
+    def forward(self, input):
+        return F.hardtanh(input, self.min_val, self.max_val, self.inplace)
+
+    def extra_repr(self):
+        inplace_str = ", inplace=True" if self.inplace else ""
+        return f"min_val={self.min_val}, max_val={self.max_val}{inplace_str}"
+
+class ReLU6(Hardtanh):
+    def __init__(self, inplace=False):
+        super().__init__(0.0, 6.0, inplace)
+
+    def extra_repr(self):
+        return "inplace=True" if self.inplace else ""
+
+class LogSigmoid(Module):
+    def forward(self, input):
+        return F.logsigmoid(input)
+
+class Softmin(Module):
+    def __init__(self, dim=None):
+        super().__init__()
+        self.dim = dim
+
+    def forward(self, input):
+        return F.softmin(input, self.dim)
+
+    def extra_repr(self):
+        return f"dim={self.dim}"
 
 class Softmax(Module):
     def __init__(self, dim=None):

@@ -109,6 +109,14 @@ let activationGradCheckCases: [String: [GradCheckCase]] = [
         GradCheckCase("softplus(beta 2, threshold 1) on both sides", [InputSpec(shape: [5], avoid: [0.5])]) { try $0[0].softplus(beta: 2, threshold: 1) },
     ],
     "SiluBackward0": [GradCheckCase("silu", [.any([2, 3])]) { try $0[0].silu() }],
+    "HardtanhBackward0": [
+        GradCheckCase("hardtanh(-1, 1)", [InputSpec(shape: [2, 4], avoid: [-1, 1])]) { try $0[0].hardtanh(min: -1, max: 1) },
+        GradCheckCase("relu6 as hardtanh(0, 6), squared", [InputSpec(shape: [5], lo: -2, hi: 8, avoid: [0, 6])]) { xs in
+            let y = try xs[0].hardtanh(min: 0, max: 6)
+            return try y.mul(y)
+        },
+    ],
+    "LogSigmoidBackward0": [GradCheckCase("logsigmoid", [.any([2, 3])]) { try $0[0].logSigmoid() }],
 ]
 
 /// Gradient checks for adaptive pooling, merged into `gradCheckCases`.
