@@ -1072,7 +1072,7 @@ public enum Derivatives {
         xlogy, xlogyScalar, logaddexp, deg2rad, rad2deg, nanToNum, lerp, lerpTensor, addcmul, addcdiv,
         convolution, convolutionNoBias, maxPool2d, avgPool2d,
         binaryCrossEntropy, binaryCrossEntropyWithLogits, smoothL1Loss, huberLoss, embedding, batchNorm,
-        leakyRelu, elu, gelu, softplus, silu, adaptiveAvgPool2d, nllLossWeighted, hardtanh, logSigmoid,
+        leakyRelu, elu, gelu, softplus, silu, adaptiveAvgPool2d, nllLossWeighted, hardtanh, logSigmoid, layerNorm,
     ]
 }
 
@@ -1354,4 +1354,42 @@ extension Derivatives {
         op: "log_sigmoid", gradFn: "LogSigmoidBackward0", inputs: ["self"],
         formulas: ["grad · σ(−self)"], local: ["σ(−self)"], saves: [[.input(0)]],
         pullbacks: [{ c in try c.grad.mul(c.input(0).neg().sigmoid()) }])
+}
+
+// MARK: Layer normalization
+
+extension Derivatives {
+    /// x̂ and 1/σ per row, recomputed from the input with recorded ops.
+    private static func layerNormalized(_ c: BackwardContext) throws -> (xhat: Tensor, rstd: Tensor, dims: [Int]) {
+        let x = try c.input(0)
+        let dims = Array((x.dim - c.attrs.index)..<x.dim)
+        let centered = try x.sub(x.mean(dims: dims, keepdim: true))
+        let rstd = try centered.mul(centered).mean(dims: dims, keepdim: true).add(c.attrs.scalar).rsqrt()
+        return (try centered.mul(rstd), rstd, dims)
+    }
+
+    public static let layerNorm = DerivativeRule(
+        op: "layer_norm", gradFn: "NativeLayerNormBackward0", inputs: ["input", "weight", "bias"],
+        formulas: ["(1/σ)(g − mean(g) − x̂·mean(g·x̂)) with g = grad·w, per row", "Σ over rows of grad·x̂", "Σ over rows of grad"],
+        saves: [[.input(0), .input(1)], [.input(0)], []],
+        arguments: [.scalar("eps")],
+        pullbacks: [
+            { c in
+                let (xhat, rstd, dims) = try layerNormalized(c)
+                let g = try c.grad.mul(c.input(1))
+                let meanG = try g.mean(dims: dims, keepdim: true)
+                let meanGX = try g.mul(xhat).mean(dims: dims, keepdim: true)
+                return try g.sub(meanG).sub(xhat.mul(meanGX)).mul(rstd)
+            },
+            { c in
+                let (xhat, _, dims) = try layerNormalized(c)
+                let leading = Array(0..<(xhat.dim - dims.count))
+                let product = try c.grad.mul(xhat)
+                return leading.isEmpty ? product : try product.sum(dims: leading)
+            },
+            { c in
+                let leading = Array(0..<(c.grad.dim - c.attrs.index))
+                return leading.isEmpty ? c.grad : try c.grad.sum(dims: leading)
+            },
+        ])
 }

@@ -278,7 +278,25 @@ enum FunctionalLayers {
         return TorchBridge.wrap(try x.adaptiveAvgPool2d(outH: sizes[0], outW: sizes[1]))
     }
 
+    /// `F.layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05)`.
+    static func layerNorm(_ args: PyArgs, interp: Interpreter) throws -> PyValue {
+        let b = try args.bind(signature: "layer_norm(input, normalized_shape, weight=None, bias=None, eps=1e-05)")
+        let x = try FunctionalModule.tensorArg(b["input"], "layer_norm", "input", 1)
+        let normalized = try TorchBridge.shape([b["normalized_shape"]], interp: interp, function: "layer_norm")
+        guard !normalized.isEmpty, normalized.count <= x.dim, Array(x.shape.suffix(normalized.count)) == normalized else {
+            throw PyException(.runtimeError, "Given normalized_shape=\(sizeText(normalized)), expected input with shape [*, \(normalized.map(String.init).joined(separator: ", "))], but got input of size\(sizeText(x.shape))")
+        }
+        for (name, t) in [("weight", TorchBridge.tensor(b["weight"])), ("bias", TorchBridge.tensor(b["bias"]))] {
+            if let t, t.shape != normalized {
+                throw PyException(.runtimeError, "Expected \(name) to be of same shape as normalized_shape, but got \(name) of shape \(sizeText(t.shape)) and normalized_shape = \(sizeText(normalized))")
+            }
+        }
+        return TorchBridge.wrap(try x.layerNorm(normalizedDims: normalized.count, weight: TorchBridge.tensor(b["weight"]),
+                                                bias: TorchBridge.tensor(b["bias"]), eps: try TorchBridge.number(b["eps"], "eps")))
+    }
+
     static func install(in f: PyModuleObject) {
+        f.set("layer_norm", TorchModule.fn("layer_norm") { args, interp in try layerNorm(args, interp: interp) })
         f.set("adaptive_avg_pool2d", TorchModule.fn("adaptive_avg_pool2d") { args, interp in try adaptiveAvgPool2d(args, interp: interp) })
         installActivations(in: f)
         f.set("batch_norm", TorchModule.fn("batch_norm") { args, interp in try batchNorm(args, interp: interp) })

@@ -144,3 +144,16 @@ let nllGradCheckCases: [String: [GradCheckCase]] = [
         },
     ],
 ]
+
+/// Gradient checks for layer normalization, merged into `gradCheckCases`.
+let layerNormGradCheckCases: [String: [GradCheckCase]] = [
+    "NativeLayerNormBackward0": [
+        GradCheckCase("layer_norm over the last dim of [3, 4]", [.any([3, 4]), .any([4]), .any([4])]) {
+            try $0[0].layerNorm(normalizedDims: 1, weight: $0[1], bias: $0[2], eps: 1e-5)
+        },
+        GradCheckCase("layer_norm over the last two dims of [2, 2, 3], squared", [.any([2, 2, 3]), .any([2, 3])]) { xs in
+            let y = try xs[0].layerNorm(normalizedDims: 2, weight: xs[1], bias: nil, eps: 1e-5)
+            return try y.mul(y).mul(xs[0])
+        },
+    ],
+]

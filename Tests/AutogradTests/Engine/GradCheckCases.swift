@@ -408,6 +408,7 @@ let gradCheckCases: [String: [GradCheckCase]] = {
     cases.merge(activationGradCheckCases) { first, more in first + more }
     cases.merge(adaptivePoolGradCheckCases) { first, more in first + more }
     cases.merge(nllGradCheckCases) { first, more in first + more }
+    cases.merge(layerNormGradCheckCases) { first, more in first + more }
     return cases
 }()
 
