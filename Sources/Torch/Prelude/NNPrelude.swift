@@ -1021,8 +1021,12 @@ class NLLLoss(_WeightedLoss):
 class Sequential(Module):
     def __init__(self, *args):
         super().__init__()
-        for idx, module in enumerate(args):
-            self.add_module(str(idx), module)
+        if len(args) == 1 and type(args[0]).__name__ == 'OrderedDict':
+            for key, module in args[0].items():
+                self.add_module(key, module)
+        else:
+            for idx, module in enumerate(args):
+                self.add_module(str(idx), module)
 
     def forward(self, input):
         for module in self._modules.values():
@@ -1037,7 +1041,10 @@ class Sequential(Module):
 
     def __getitem__(self, idx):
         if type(idx).__name__ == 'slice':
-            return Sequential(*list(self._modules.values())[idx])
+            result = type(self)()
+            for key, module in list(self._modules.items())[idx]:
+                result.add_module(key, module)
+            return result
         size = len(self._modules)
         if not -size <= idx < size:
             raise IndexError(f"index {idx} is out of range")
@@ -1048,6 +1055,40 @@ class Sequential(Module):
     def append(self, module):
         self.add_module(str(len(self)), module)
         return self
+
+    def extend(self, sequential):
+        for layer in sequential:
+            self.append(layer)
+        return self
+
+    def insert(self, index, module):
+        if not isinstance(module, Module):
+            raise AssertionError(f"module should be of type: {Module}")
+        n = len(self._modules)
+        if not (-n <= index <= n):
+            raise IndexError(f"Index out of range: {index}")
+        if index < 0:
+            index += n
+        for i in range(n, index, -1):
+            self._modules[str(i)] = self._modules[str(i - 1)]
+        self._modules[str(index)] = module
+        return self
+
+    def __setitem__(self, idx, module):
+        key = list(self._modules.keys())[idx]
+        setattr(self, key, module)
+
+    def __delitem__(self, idx):
+        keys = list(self._modules.keys())
+        if type(idx).__name__ == 'slice':
+            for key in keys[idx]:
+                del self._modules[key]
+        else:
+            del self._modules[keys[idx]]
+        values = list(self._modules.values())
+        self._modules.clear()
+        for i, m in enumerate(values):
+            self._modules[str(i)] = m
 
 class ModuleList(Module):
     def __init__(self, modules=None):
