@@ -1,10 +1,9 @@
 import Foundation
-import ZIPFoundation
 import Python
 import Autograd
 
 /// `torch.save` and `torch.load` in PyTorch's format: a zip archive (stored, not
-/// compressed) holding `data.pkl`, a protocol-2 pickle whose tensors refer to the raw
+/// compressed, see ``ZipArchive``) holding `data.pkl`, a protocol-2 pickle whose tensors refer to the raw
 /// little-endian storages in `data/<key>`, and the version records PyTorch writes.
 enum TorchSerialization {
     /// Python's FileNotFoundError, as `open` raises it.
@@ -26,19 +25,11 @@ enum TorchSerialization {
         for (k, s) in writer.storages.enumerated() { records.append(("data/\(k)", TensorBytes.encode(s.values, s.dtype))) }
         records.append(("version", Data("3\n".utf8)))
         records.append((".data/serialization_id", Data(String(repeating: "0", count: 40).utf8)))
+        let entries = records.map { (name: "\(name)/\($0.0)", data: $0.1) }
         do {
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(at: url) }
-            let archive = try Archive(url: url, accessMode: .create)
-            for (record, data) in records {
-                try archive.addEntry(with: "\(name)/\(record)", type: .file, uncompressedSize: Int64(data.count),
-                                     compressionMethod: .none) { position, size in
-                    data.subdata(in: Int(position)..<(Int(position) + size))
-                }
-            }
-        } catch let e as PyException {
-            throw e
+            try ZipArchive.write(entries).write(to: url)
         } catch {
-            throw PyException(.runtimeError, "File \(path) cannot be opened.")
+            throw PyException(.runtimeError, "Parent directory \(url.deletingLastPathComponent().path) does not exist.")
         }
         return .none
     }
@@ -52,24 +43,17 @@ enum TorchSerialization {
         guard FileManager.default.fileExists(atPath: path) else {
             throw PyException(fileNotFoundError, "[Errno 2] No such file or directory: '\(path)'")
         }
-        let archive: Archive
-        do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
-        } catch {
+        guard let contents = FileManager.default.contents(atPath: path), let entries = ZipArchive.read(contents) else {
             throw PyException(.runtimeError, "PytorchStreamReader failed reading zip archive: failed finding central directory")
         }
-        var entries: [String: Entry] = [:]
-        for entry in archive { entries[entry.path] = entry }
-        guard let pickle = entries.keys.first(where: { $0.hasSuffix("/data.pkl") }) else {
+        guard let pickle = entries.keys.sorted().first(where: { $0.hasSuffix("/data.pkl") }) else {
             throw PyException(.runtimeError, "PytorchStreamReader failed locating file data.pkl: file not found")
         }
         let prefix = String(pickle.dropLast("data.pkl".count))
         func read(_ name: String) throws -> Data {
-            guard let entry = entries[prefix + name] else {
+            guard let data = entries[prefix + name] else {
                 throw PyException(.runtimeError, "PytorchStreamReader failed locating file \(name): file not found")
             }
-            var data = Data()
-            _ = try archive.extract(entry, skipCRC32: true) { data.append($0) }
             return data
         }
         var reader = PickleReader(try read("data.pkl"), line: interp.currentLine) { key, dtype in
