@@ -1136,7 +1136,7 @@ extension Derivatives {
 
     public static let avgPool2d = DerivativeRule(
         op: "avg_pool2d", gradFn: "AvgPool2DBackward0", inputs: ["self"],
-        formulas: ["grad / window size, spread over each window"], saves: [[]],
+        formulas: ["grad / window element count, spread over each window"], saves: [[]],
         pullbacks: [{ c in
             let (oh, ow, span) = (c.attrs.shape[0], c.attrs.shape[1], c.attrs.shape[2])
             let divisors = Tensor(values: c.attrs.dims.map(Double.init), shape: [oh, ow], dtype: c.grad.dtype)
@@ -1320,7 +1320,7 @@ extension Derivatives {
 extension Derivatives {
     public static let adaptiveAvgPool2d = DerivativeRule(
         op: "adaptive_avg_pool2d", gradFn: "AdaptiveAvgPool2DBackward0", inputs: ["self"],
-        formulas: ["grad / window size, spread over each window"], saves: [[]],
+        formulas: ["grad / window element count, spread over each window"], saves: [[]],
         pullbacks: [{ c in
             let counts = c.attrs.dims
             let divisors = Tensor(values: counts.map(Double.init), shape: [counts.count], dtype: c.grad.dtype)
@@ -1339,7 +1339,7 @@ extension Derivatives {
 extension Derivatives {
     public static let nllLossWeighted = DerivativeRule(
         op: "nll_loss_weighted", gradFn: "NllLossBackward0", inputs: ["self", "weight"],
-        formulas: ["−grad · w[target] at each target class (÷ Σ w[target] for the mean; 0 for ignored rows)", "not differentiable"],
+        formulas: ["−grad · w[class] at each row's class (÷ Σ w over the rows for the mean; 0 for ignored rows)", "not differentiable"],
         saves: [[.input(1)], []],
         arguments: [.reduction],
         pullbacks: [
