@@ -71,6 +71,8 @@ extension Tensor {
         let w4 = oneD ? try weight.unsqueeze(2) : weight
         let (n, c, h, w) = (x4.shape[0], x4.shape[1], x4.shape[2], x4.shape[3])
         let (o, kh, kw) = (w4.shape[0], w4.shape[2], w4.shape[3])
+        let (oh0, ow0) = window.outputShape(h, w)
+        try Tensor.validateShape([n, c * kh * kw, Swift.max(oh0, 0), Swift.max(ow0, 0)])
         let (positions, oh, ow) = Tensor.windowPositions(n: n, c: c, h: h, w: w, window: window, columns: true)
         let l = oh * ow, k = c * kh * kw
         let xv = values + [0], wv = weight.values, bv = bias?.values
@@ -109,6 +111,8 @@ extension Tensor {
     public func maxPool2d(window: Window2D) throws -> (values: Tensor, indices: Tensor) {
         let batched = dim == 4
         let (n, c, h, w) = batched ? (shape[0], shape[1], shape[2], shape[3]) : (1, shape[0], shape[1], shape[2])
+        let (oh0, ow0) = window.outputShape(h, w)
+        try Tensor.validateShape([n * c, window.kernel.0, window.kernel.1, Swift.max(oh0, 0), Swift.max(ow0, 0)])
         let (positions, oh, ow) = Tensor.windowPositions(n: n, c: c, h: h, w: w, window: window, columns: false)
         let span = window.kernel.0 * window.kernel.1, numel = n * c * h * w
         let xv = values
@@ -137,6 +141,8 @@ extension Tensor {
     public func avgPool2d(window: Window2D, countIncludePad: Bool, divisorOverride: Int?) throws -> Tensor {
         let batched = dim == 4
         let (n, c, h, w) = batched ? (shape[0], shape[1], shape[2], shape[3]) : (1, shape[0], shape[1], shape[2])
+        let (oh0, ow0) = window.outputShape(h, w)
+        try Tensor.validateShape([n * c, window.kernel.0, window.kernel.1, Swift.max(oh0, 0), Swift.max(ow0, 0)])
         let (positions, oh, ow) = Tensor.windowPositions(n: n, c: c, h: h, w: w, window: window, columns: false)
         let (kh, kw) = window.kernel, span = kh * kw, numel = n * c * h * w
         // PyTorch's divisor: the window clipped to the padded input (or to the input).
@@ -173,6 +179,7 @@ extension Tensor {
     public func adaptiveAvgPool2d(outH: Int, outW: Int) throws -> Tensor {
         guard dim == 3 || dim == 4 else { throw AutogradError.runtime("adaptive_avg_pool2d(): Expected 3D or 4D tensor, but got \(shape)") }
         if outH == 1 && outW == 1 { return try mean(dims: [dim - 2, dim - 1], keepdim: true) }
+        try Tensor.validateShape(Array(shape.dropLast(2)) + [outH, outW])
         let (h, w) = (shape[dim - 2], shape[dim - 1])
         let planes = shape.dropLast(2).reduce(1, *)
         var windows: [[Int]] = []

@@ -5,6 +5,7 @@ extension Tensor {
     public func embedding(indices: [Int], indexShape: [Int], paddingIndex: Int?) throws -> Tensor {
         guard dim == 2 else { throw AutogradError.runtime("'weight' must be 2-D") }
         let (rows, width) = (shape[0], shape[1])
+        try Tensor.validateShape(indexShape + [width])
         var positions = [Int]()
         positions.reserveCapacity(indices.count * width)
         for i in indices {

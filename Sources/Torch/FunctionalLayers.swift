@@ -17,6 +17,13 @@ enum FunctionalLayers {
 
     static func sizeText(_ s: [Int]) -> String { "[" + s.map(String.init).joined(separator: ", ") + "]" }
 
+    /// Window arguments beyond 2³¹ would overflow the window arithmetic; no tensor is that large.
+    static func checkWindowArguments(_ groups: [[Int]], interp: Interpreter) throws {
+        if groups.joined().contains(where: { Swift.abs($0) >= 1 << 31 }) {
+            throw UnsupportedFeature("kernel, stride, padding or dilation of 2^31 or more", line: interp.currentLine)
+        }
+    }
+
     /// `F.conv1d` / `F.conv2d`.
     static func convolution(_ args: PyArgs, spatial: Int, interp: Interpreter) throws -> PyValue {
         let name = "conv\(spatial)d"
@@ -27,6 +34,7 @@ enum FunctionalLayers {
         let stride = try pair(b["stride"], "stride", count: spatial, function: name)
         let dilation = try pair(b["dilation"], "dilation", count: spatial, function: name)
         let groups = try TorchBridge.intArgument(b["groups"], "groups")
+        try checkWindowArguments([stride, dilation], interp: interp)
         let kernel = Array(w.shape.dropFirst(2))
         var padding: [Int]
         if case .str(let mode) = b["padding"] {
@@ -47,6 +55,7 @@ enum FunctionalLayers {
         } else {
             padding = try pair(b["padding"], "padding", count: spatial, function: name)
         }
+        try checkWindowArguments([stride, padding, dilation], interp: interp)
         if stride.contains(where: { $0 <= 0 }) { throw PyException(.runtimeError, "non-positive stride is not supported") }
         if dilation.contains(where: { $0 <= 0 }) { throw PyException(.runtimeError, "dilation should be greater than zero") }
         if padding.contains(where: { $0 < 0 }) { throw PyException(.runtimeError, "negative padding is not supported") }
@@ -87,6 +96,7 @@ enum FunctionalLayers {
         let strideArg = b["stride"]
         let stride = strideArg.isNone || (TorchBridge.sequence(strideArg)?.isEmpty ?? false) ? kernel : try pair(strideArg, "stride", count: 2, function: function)
         let padding = try pair(b["padding"], "padding", count: 2, function: function)
+        try checkWindowArguments([kernel, stride, padding, dilation], interp: interp)
         if kernel.contains(where: { $0 <= 0 }) {
             throw PyException(.runtimeError, "kernel size should be greater than zero, but got kH: \(kernel[0]) kW: \(kernel[1])")
         }
@@ -247,6 +257,7 @@ enum FunctionalLayers {
             var classes = try TorchBridge.intArgument(b["num_classes"], "num_classes")
             if classes == -1 { classes = (v.max() ?? -1) + 1 }
             guard v.allSatisfy({ $0 < classes }) else { throw PyException(.runtimeError, "Class values must be smaller than num_classes.") }
+            try TorchBridge.run { try Tensor.validateShape(t.shape + [classes]) }
             var out = [Double](repeating: 0, count: v.count * classes)
             for (i, k) in v.enumerated() { out[i * classes + k] = 1 }
             return TorchBridge.created(Tensor(values: out, shape: t.shape + [classes], dtype: .int64), op: "one_hot")

@@ -189,8 +189,9 @@ struct PickleReader {
     }
 
     static func tensor(_ storage: [Double], _ dtype: DType, offset: Int, size: [Int], strides: [Int]) throws -> Tensor {
+        guard size.allSatisfy({ $0 >= 0 }), offset >= 0 else { throw corrupt("tensor shape") }
+        try TorchBridge.run { try Tensor.validateShape(size) }
         let count = size.reduce(1, *)
-        guard count >= 0, size.allSatisfy({ $0 >= 0 }), offset >= 0 else { throw corrupt("tensor shape") }
         var out = [Double]()
         out.reserveCapacity(count)
         for k in 0..<count {

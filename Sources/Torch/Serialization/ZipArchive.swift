@@ -27,9 +27,9 @@ enum ZipArchive {
             append(UInt32(0x0403_4b50), to: &out)
             for v: UInt16 in [20, 0, 0, 0, 0x21] { append(v, to: &out) }
             append(checksum, to: &out)
-            append(UInt32(data.count), to: &out)
-            append(UInt32(data.count), to: &out)
-            append(UInt16(nameBytes.count), to: &out)
+            append(UInt32(truncatingIfNeeded: data.count), to: &out)
+            append(UInt32(truncatingIfNeeded: data.count), to: &out)
+            append(UInt16(truncatingIfNeeded: nameBytes.count), to: &out)
             append(UInt16(0), to: &out)
             out.append(nameBytes)
             out.append(data)
@@ -37,9 +37,9 @@ enum ZipArchive {
             append(UInt32(0x0201_4b50), to: &directory)
             for v: UInt16 in [20, 20, 0, 0, 0, 0x21] { append(v, to: &directory) }
             append(checksum, to: &directory)
-            append(UInt32(data.count), to: &directory)
-            append(UInt32(data.count), to: &directory)
-            append(UInt16(nameBytes.count), to: &directory)
+            append(UInt32(truncatingIfNeeded: data.count), to: &directory)
+            append(UInt32(truncatingIfNeeded: data.count), to: &directory)
+            append(UInt16(truncatingIfNeeded: nameBytes.count), to: &directory)
             for v: UInt16 in [0, 0, 0, 0] { append(v, to: &directory) }
             append(UInt32(0), to: &directory)
             append(offset, to: &directory)
@@ -48,8 +48,8 @@ enum ZipArchive {
         let directoryOffset = UInt32(truncatingIfNeeded: out.count)
         out.append(directory)
         append(UInt32(0x0605_4b50), to: &out)
-        for v: UInt16 in [0, 0, UInt16(entries.count), UInt16(entries.count)] { append(v, to: &out) }
-        append(UInt32(directory.count), to: &out)
+        for v: UInt16 in [0, 0, UInt16(truncatingIfNeeded: entries.count), UInt16(truncatingIfNeeded: entries.count)] { append(v, to: &out) }
+        append(UInt32(truncatingIfNeeded: directory.count), to: &out)
         append(directoryOffset, to: &out)
         append(UInt16(0), to: &out)
         return out
