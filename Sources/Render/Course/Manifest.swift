@@ -56,7 +56,7 @@ enum Manifest {
             "sections": .array(sections), "events": .int(lesson.events.count),
             "layout": .object(["direction": .string(d.layout.direction.rawValue), "positions": .object(positions),
                                "engines": .array(d.layout.engines.sorted().map(JSONValue.string)),
-                               "canvas": .array([.double(LessonDrawing.canvas.width), .double(LessonDrawing.canvas.height)])]),
+                               "canvas": .array([.double(d.canvas.width), .double(d.canvas.height)])]),
             "frames": .array(frames),
         ])
     }
