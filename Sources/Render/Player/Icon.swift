@@ -7,7 +7,7 @@ enum Icon {
     static let next = "M4 2v12l8-6z"
     static let last = "M11 2h2v12h-2z M2 2v12l8-6z"
 
-    static func svg(_ path: String, _ cls: String = "", hidden: Bool = false) -> String {
-        "<svg class=\"gv-icon \(cls)\" viewBox=\"0 0 16 16\" aria-hidden=\"true\" focusable=\"false\"\(hidden ? " hidden" : "")><path d=\"\(path)\"/></svg>"
+    static func svg(_ path: String, _ cls: String = "") -> String {
+        "<svg class=\"gv-icon \(cls)\" viewBox=\"0 0 16 16\" aria-hidden=\"true\" focusable=\"false\"><path d=\"\(path)\"/></svg>"
     }
 }

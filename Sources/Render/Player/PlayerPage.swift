@@ -78,7 +78,7 @@ enum PlayerPage {
             "<button id=\"\(id)\" class=\"gv-btn\" type=\"button\" aria-label=\"\(attr(label))\" title=\"\(attr(label)) (\(attr(key)))\">\(icon)</button>"
         }
         let play = "<button id=\"gv-play\" class=\"gv-btn\" type=\"button\" aria-pressed=\"false\" aria-label=\"\(attr(s["play"]))\" "
-            + "title=\"\(attr(s["play"])) (\(attr(s["key_space"])))\">\(Icon.svg(Icon.play, "gv-icon-play"))\(Icon.svg(Icon.pause, "gv-icon-pause", hidden: true))</button>"
+            + "title=\"\(attr(s["play"])) (\(attr(s["key_space"])))\">\(Icon.svg(Icon.play, "gv-icon-play"))\(Icon.svg(Icon.pause, "gv-icon-pause"))</button>"
         return """
         <footer>
         <div class="gv-timeline"><div id="gv-marks"></div><input id="gv-slider" type="range" min="1" max="1" step="1" value="1" aria-label="\(attr(s["timeline"]))"></div>

@@ -24,6 +24,8 @@ extension PlayerScript {
       svg.setAttribute('viewBox', [x - pad, y - pad, w + 2 * pad, h + 2 * pad].join(' '));
       svg.classList.add('gv-cropped');
     }
+    const box = svg.viewBox && svg.viewBox.baseVal;
+    if (box && box.width > 0 && box.height > 0) $('gv-figure').style.setProperty('--gv-aspect', String(box.width / box.height));
     const nodes = FR[i].scene.nodes;
     const byId = new Map(nodes.map((n) => [n.id, n]));
     for (const g of svg.querySelectorAll('g.node[id]')) {

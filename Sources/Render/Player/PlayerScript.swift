@@ -103,8 +103,6 @@ enum PlayerScript {
     b.setAttribute('aria-pressed', on ? 'true' : 'false');
     b.setAttribute('aria-label', on ? t('pause') : t('play'));
     b.title = (on ? t('pause') : t('play')) + ' (' + t('key_space') + ')';
-    b.querySelector('.gv-icon-play').hidden = on;
-    b.querySelector('.gv-icon-pause').hidden = !on;
     if (on && cur >= N - 1) show(0);
     schedule();
     if (!on) clearTimeout(timer);

@@ -37,14 +37,15 @@ main{display:grid;grid-template-columns:minmax(260px,30%) minmax(0,1fr);min-heig
 #gv-console:empty::before{content:attr(data-empty);color:#9aa0a6;font-style:italic}
 #gv-console mark{background:#2f4b26;color:#dcf7c9;border-radius:2px}
 #gv-right{display:flex;flex-direction:column;min-width:0;min-height:0}
-#gv-figure{position:relative;flex:1 1 0;min-height:150px;background:#fff}
+#gv-figure{position:relative;flex:0 1 auto;width:100%;aspect-ratio:var(--gv-aspect,16/9);max-height:74%;min-height:150px;background:#fff}
 #gv-stage{position:absolute;inset:0;padding:4px}
 #gv-stage svg{width:100%;height:100%;display:block}
-#gv-stage svg.gv-cropped g.caption,#gv-stage svg.gv-cropped g.legend,#gv-stage svg.gv-cropped>text{display:none}
+#gv-stage svg.gv-cropped g.caption,#gv-stage svg.gv-cropped g.legend,#gv-stage svg.gv-cropped>text,#gv-stage svg.gv-cropped [data-part=caption-panel]{display:none}
+#gv-play[aria-pressed=true] .gv-icon-play,#gv-play[aria-pressed=false] .gv-icon-pause{display:none}
 #gv-stage g.node{cursor:pointer;outline:none}
 .gv-focus-ring{fill:none;stroke:var(--focus);stroke-width:3px;vector-effect:non-scaling-stroke;pointer-events:none}
 .gv-pinned-ring{fill:none;stroke:#111;stroke-width:2px;stroke-dasharray:6 4;vector-effect:non-scaling-stroke;pointer-events:none}
-#gv-explain{flex:0 1 auto;max-height:44%;overflow:auto;border-top:1px solid var(--line);background:var(--panel);padding:6px 18px 12px}
+#gv-explain{flex:1 1 0;min-height:26%;overflow:auto;border-top:1px solid var(--line);background:var(--panel);padding:6px 18px 12px}
 #gv-explain p{margin:4px 0}
 .gv-section{font-weight:bold;color:var(--muted);font-size:13px;text-transform:none}
 .gv-narration{font-style:italic;color:#3c4043}
@@ -105,7 +106,7 @@ dialog#gv-help::backdrop{background:rgba(0,0,0,.3)}
 #gv-help th,#gv-help td{text-align:left;padding:3px 8px;border-bottom:1px solid #eceef1;vertical-align:top}
 #gv-help kbd{font-family:"DejaVu Sans Mono",monospace;border:1px solid #c5c9d0;border-bottom-width:2px;border-radius:4px;padding:0 5px;background:#fafafa;font-size:13px}
 @media (max-height:820px){body{font-size:14px}header{padding:3px 12px}header h1{font-size:15px}.gv-btn{min-height:28px;padding:2px 8px}.gv-controls select{min-height:28px}#gv-explain{padding:4px 14px 8px}.gv-heading{font-size:15px;margin:4px 0 2px}#gv-source{font-size:12px}}
-@media (max-width:900px){body{height:auto;overflow:auto;display:block}main{display:flex;flex-direction:column}#gv-left{order:2;border-right:0}#gv-source-pane{height:45vh}#gv-output-pane{height:25vh}#gv-figure{height:60vh;flex:none}#gv-explain{max-height:none}footer{position:sticky;bottom:0}}
+@media (max-width:900px){body{height:auto;overflow:auto;display:block}main{display:flex;flex-direction:column}#gv-left{order:2;border-right:0}#gv-source-pane{height:45vh}#gv-output-pane{height:25vh}#gv-figure{max-height:70vh;flex:none}#gv-explain{max-height:none}footer{position:sticky;bottom:0}}
 @media (prefers-reduced-motion:reduce){.gv-ln.gv-flash{animation:none;background:#c9dcff}}
 """##
 }
