@@ -4,7 +4,7 @@ enum PlayerHelp {
         let rows: [(keys: [String], action: String)] = [
             (["→", "n"], s["k_next"]), (["←", "b"], s["k_prev"]), ([s["key_space"], "k"], s["k_play"]),
             (["Home", "End"], s["k_ends"]), (["PageDown", "]", "PageUp", "["], s["k_sections"]), (["+", "−"], s["k_speed"]),
-            (["v"], s["k_view"]), (["l"], s["k_legend"]), (["Tab", "Enter"], s["k_node"]), (["Esc"], s["k_close"]),
+            (["v"], s["k_view"]), (["f"], s["k_wide"]), (["l"], s["k_legend"]), (["Tab", "Enter"], s["k_node"]), (["Esc"], s["k_close"]),
             (["?"], s["k_help"]),
         ]
         var body = ""

@@ -36,6 +36,7 @@ enum PlayerPage {
         return """
         <header>\(back)<h1>\(SVGText.escape(title))</h1>
         <button id="gv-view" class="gv-btn" type="button" aria-pressed="false" title="\(attr(s["view_label"])) (v)">\(SVGText.escape(s["view_slide"]))</button>
+        <button id="gv-wide" class="gv-btn" type="button" aria-pressed="false" title="\(attr(s["wide_label"])) (f)">\(SVGText.escape(s["wide"]))</button>
         <button id="gv-legend-btn" class="gv-btn" type="button" aria-expanded="false" aria-controls="gv-legend" title="\(attr(s["legend"])) (l)">\(SVGText.escape(s["legend"]))</button>
         <button id="gv-help-btn" class="gv-btn" type="button" aria-haspopup="dialog" aria-label="\(attr(s["help"]))" title="\(attr(s["help"])) (?)">?</button>
         </header>

@@ -12,13 +12,17 @@ extension PlayerScript {
     slider.max = String(N);
     const marks = $('gv-marks');
     const span = Math.max(N - 1, 1);
+    let labelled = -1;
     sections.forEach((s, k) => {
       const p = (s.frame - 1) / span;
+      // Marks closer than about a hundredth of the track keep their tick but not their number.
+      const label = labelled < 0 || p - labelled > 0.012;
+      if (label) labelled = p;
       const b = el('button', {
         type: 'button', class: 'gv-mark', tabindex: '-1', title: s.title,
         'aria-label': t('jump_to', { title: s.title }), 'data-frame': s.frame,
         style: 'left: calc(9px + (100% - 18px) * ' + p.toFixed(5) + ')',
-      }, el('span', { class: 'gv-mark-label' }, String(k + 1)));
+      }, el('span', { class: 'gv-mark-label' }, label ? String(k + 1) : '\u00a0'));
       b.addEventListener('click', () => show(s.frame - 1));
       marks.append(b);
     });
@@ -66,6 +70,12 @@ extension PlayerScript {
     $('gv-status').textContent = t('frame_label', { i: i + 1, n: N }) + '. ' + f.caption.heading;
   }
 
+  function toggleWide() {
+    const on = document.body.classList.toggle('gv-wide');
+    $('gv-wide').setAttribute('aria-pressed', on ? 'true' : 'false');
+    if (marked) reveal(marked);
+  }
+
   function toggleHelp(force) {
     const d = $('gv-help');
     const open = force === undefined ? !d.open : force;
@@ -89,6 +99,7 @@ extension PlayerScript {
       if (k) show(k - 1);
     });
     $('gv-view').addEventListener('click', () => setView(view === 'graph' ? 'slide' : 'graph'));
+    $('gv-wide').addEventListener('click', toggleWide);
     $('gv-legend-btn').addEventListener('click', () => toggleLegend());
     $('gv-legend-close').addEventListener('click', () => toggleLegend(false));
     $('gv-help-btn').addEventListener('click', () => toggleHelp(true));
@@ -123,6 +134,7 @@ extension PlayerScript {
       case '+': case '=': setSpeed(speed + 1); break;
       case '-': case '_': setSpeed(speed - 1); break;
       case 'v': setView(view === 'graph' ? 'slide' : 'graph'); break;
+      case 'f': toggleWide(); break;
       case 'l': toggleLegend(); break;
       case '?': toggleHelp(true); break;
       case 'Escape':

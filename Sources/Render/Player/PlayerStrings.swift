@@ -28,6 +28,7 @@ struct PlayerStrings {
         "source": "Source", "output": "Output", "no_output": "(nothing printed yet)", "explanation": "Explanation",
         "help": "Keyboard help", "close": "Close", "legend": "Legend", "no_legend": "This lesson has no legend.",
         "view_slide": "Whole slide", "view_graph": "Graph only", "view_label": "Show the whole slide or only the graph",
+        "wide": "Wide picture", "wide_label": "Hide the source and output to give the picture the whole width", "k_wide": "wide picture (hide source and output)",
         "frame_label": "Step {i} of {n}", "line_n": "line {n}", "node_button": "{name}: show values",
         "released_node": "released", "chain_rule": "Chain rule", "into": "into {input}", "upstream": "upstream",
         "local": "local", "local_elementwise": "local (⊙)", "downstream": "gradient", "sum": "sum",

@@ -25,8 +25,8 @@ main{display:grid;grid-template-columns:minmax(260px,30%) minmax(0,1fr);min-heig
 .gv-pane-title{font-size:12px;font-weight:bold;letter-spacing:.04em;text-transform:uppercase;color:var(--muted);margin:0;padding:5px 12px 3px;display:flex;justify-content:space-between;gap:8px}
 .gv-pane-title span{text-transform:none;letter-spacing:0;font-weight:normal}
 #gv-source{flex:1 1 auto;overflow:auto;position:relative;font:13px/1.55 "DejaVu Sans Mono","Noto Sans Mono CJK SC",ui-monospace,monospace;padding:2px 0 12px}
-.gv-ln{display:flex;white-space:pre;border-left:4px solid transparent;padding-right:12px;min-width:max-content}
-.gv-ln code{font:inherit}
+.gv-ln{display:flex;border-left:4px solid transparent;padding-right:12px}
+.gv-ln code{font:inherit;white-space:pre-wrap;overflow-wrap:anywhere;min-width:0;padding-left:1.5em;text-indent:-1.5em}
 .gv-no{flex:0 0 3.2em;text-align:right;padding-right:.9em;color:#9aa0a6;user-select:none}
 .gv-ln.gv-current{background:var(--current);border-left-color:var(--current-bar)}
 .gv-ln.gv-current .gv-no{color:var(--current-bar);font-weight:bold}
@@ -105,6 +105,7 @@ dialog#gv-help::backdrop{background:rgba(0,0,0,.3)}
 #gv-help table{border-collapse:collapse;width:100%}
 #gv-help th,#gv-help td{text-align:left;padding:3px 8px;border-bottom:1px solid #eceef1;vertical-align:top}
 #gv-help kbd{font-family:"DejaVu Sans Mono",monospace;border:1px solid #c5c9d0;border-bottom-width:2px;border-radius:4px;padding:0 5px;background:#fafafa;font-size:13px}
+body.gv-wide main{grid-template-columns:0 minmax(0,1fr)}body.gv-wide #gv-left{display:none}
 @media (max-height:820px){body{font-size:14px}header{padding:3px 12px}header h1{font-size:15px}.gv-btn{min-height:28px;padding:2px 8px}.gv-controls select{min-height:28px}#gv-explain{padding:4px 14px 8px}.gv-heading{font-size:15px;margin:4px 0 2px}#gv-source{font-size:12px}}
 @media (max-width:900px){body{height:auto;overflow:auto;display:block}main{display:flex;flex-direction:column}#gv-left{order:2;border-right:0}#gv-source-pane{height:45vh}#gv-output-pane{height:25vh}#gv-figure{max-height:70vh;flex:none}#gv-explain{max-height:none}footer{position:sticky;bottom:0}}
 @media (prefers-reduced-motion:reduce){.gv-ln.gv-flash{animation:none;background:#c9dcff}}
