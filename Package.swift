@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "Autograd", targets: ["Autograd"]),
         .library(name: "Trace", targets: ["Trace"]),
         .library(name: "Torch", targets: ["Torch"]),
+        .library(name: "Raster", targets: ["Raster"]),
         .executable(name: "gradviz", targets: ["gradviz"]),
     ],
     dependencies: [
@@ -20,6 +21,22 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // librsvg + cairo (+ GLib for GError and GObject lifetimes) as a C module, found through pkg-config
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
+        ),
+        // zlib's deflate and crc32 for the PNG encoder
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // SVG text -> librsvg -> cairo -> PNG (own encoder) / PDF (one page per SVG), in process
+        .target(name: "Raster", dependencies: ["CRsvg", "CZlib"]),
+        // times Raster's PNG path against cairo's PNG writer and the encoder's filter/level choices
+        .executableTarget(name: "raster-bench", dependencies: ["Raster"], path: "Benchmarks/RasterBench"),
         // Python's float repr, str.format and %-formatting, shared by the interpreter and tensor printing
         .target(name: "PyFormat"),
         // tensors -> ops recorded as grad_fn nodes -> backward engine -> gradients
@@ -51,6 +68,7 @@ let package = Package(
         .testTarget(name: "StepperTests", dependencies: ["Stepper", "Trace", "Torch"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"]),
         .testTarget(name: "GradvizTests", dependencies: ["gradviz"]),
+        .testTarget(name: "RasterTests", dependencies: ["Raster", "CRsvg", "CZlib"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -51,6 +51,13 @@ final class LessonState: SceneRootProvider {
                     roots.append(SceneRoot(path: path, isGlobal: global, target: .node(n.node)))
                     continue
                 }
+                if let ctx = o as? FunctionCtxObject {
+                    // A custom Function's ctx holds what forward saved for backward.
+                    for (i, t) in (ctx.context?.savedForDisplay ?? []).enumerated() {
+                        if let t { roots.append(SceneRoot(path: "\(path).saved_tensors[\(i)]", isGlobal: global, target: .tensor(t))) }
+                    }
+                    continue
+                }
                 guard let instance = o as? PyInstance, seen.insert(ObjectIdentifier(instance)).inserted,
                       LessonState.isLessonData(instance) else { continue }
                 visited += 1

@@ -62,7 +62,7 @@ struct LessonDrawing {
             let arrangement: FrameSVG.Arrangement
             if d == .lr {
                 let height = LessonDrawing.captionHeight(plan.frames, width: canvas.width - 2 * FrameSVG.margin, metrics: metrics)
-                arrangement = .top(height: min(height, canvas.height * 0.45))
+                arrangement = .top(height: min(height, canvas.height * 0.34))
             } else {
                 arrangement = .side(width: 640)
             }

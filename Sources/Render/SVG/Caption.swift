@@ -39,8 +39,8 @@ struct Caption {
         if !x.heading.isEmpty && x.heading != x.source { add(x.heading, .heading, .sansBold, 24, Palette.ink, gap: 14) }
         for d in x.details { add(d, .detail, .sans, 22, Palette.secondary, gap: 4) }
         for t in x.chainRule {
-            add(t.local.text, .formula, .sans, 22, Palette.ink, gap: 10)
-            add("→ " + t.downstream.text, .formula, .sansBold, 22, Palette.gradientText, gap: 2)
+            if t.local.formula != nil || !t.local.value.isEmpty { add(t.local.text, .formula, .sans, 22, Palette.ink, gap: 10) }
+            add("→ " + t.downstream.text, .formula, .sansBold, 22, Palette.gradientText, gap: t.local.formula == nil ? 10 : 2)
         }
         for s in x.sums { add(s.text, .sum, .sansBold, 24, Palette.gradientText, gap: 10) }
         if let err = x.error {

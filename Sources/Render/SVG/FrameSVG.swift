@@ -140,7 +140,7 @@ struct FrameSVG {
     static func fittedCaption(_ frame: Frame, width: Double, height: Double, metrics: TextMetrics) -> Caption {
         var scale = 1.0
         var caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics)
-        while caption.height > height && scale > 0.76 {
+        while caption.height > height && scale > 0.5 {
             scale -= 0.05
             caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics)
         }
@@ -184,18 +184,35 @@ struct FrameSVG {
                               ("data-to", e.to.description)], close: true)
             if let g = e.gradient { flows.append((b, a, NumberText.values(g).prefixed(24), shift)) }
         }
+        // Gradient arrows, then their value labels, each moved along its arrow until it overlaps no other.
+        var placed: [Rect] = []
         for f in flows {
-            svg.open("path", [("d", FrameSVG.curve(from: f.from, to: f.to, direction: layout.direction, offset: f.shift + 9 * t.scale)),
-                              ("fill", "none"), ("stroke", Palette.gradient), ("stroke-width", SVGText.num(max(3, 5 * t.scale))),
-                              ("marker-end", "url(#grad)"), ("class", "gradient")], close: true)
-            let mid = Point(x: (f.from.center.x + f.to.center.x) / 2,
-                            y: (f.from.center.y + f.to.center.y) / 2 + f.shift + (f.shift < 0 ? -14 : 30) * t.scale)
+            let c = FrameSVG.bezier(from: f.from, to: f.to, direction: layout.direction, offset: f.shift + 9 * t.scale)
+            svg.open("path", [("d", FrameSVG.path(c)), ("fill", "none"), ("stroke", Palette.gradient),
+                              ("stroke-width", SVGText.num(max(3, 5 * t.scale))), ("marker-end", "url(#grad)"),
+                              ("class", "gradient")], close: true)
+        }
+        for f in flows {
+            let c = FrameSVG.bezier(from: f.from, to: f.to, direction: layout.direction, offset: f.shift + 9 * t.scale)
             let size = max(18, Palette.edgeLabelSize * t.scale)
             let w = metrics.width(f.label, .sansBold, size: size) + 12
-            svg.open("rect", [("x", SVGText.num(mid.x - w / 2)), ("y", SVGText.num(mid.y - size)), ("width", SVGText.num(w)),
-                              ("height", SVGText.num(size * 1.3)), ("rx", "6"), ("fill", "#ffffff"), ("fill-opacity", "0.9"),
+            var best: Rect?
+            for s in [0.5, 0.35, 0.65, 0.22, 0.78, 0.1, 0.9] {
+                let p = FrameSVG.point(c, s)
+                let r = Rect(minX: p.x - w / 2, minY: p.y - size, maxX: p.x + w / 2, maxY: p.y + size * 0.3)
+                if best == nil { best = r }
+                if !placed.contains(where: { $0.intersects(r) }) {
+                    best = r
+                    break
+                }
+            }
+            guard let r = best else { continue }
+            placed.append(r)
+            svg.open("rect", [("x", SVGText.num(r.minX)), ("y", SVGText.num(r.minY)), ("width", SVGText.num(r.width)),
+                              ("height", SVGText.num(r.height)), ("rx", "6"), ("fill", "#ffffff"), ("fill-opacity", "0.92"),
                               ("stroke", Palette.gradient)], close: true)
-            svg.text(f.label, x: mid.x, y: mid.y, size: size, face: .sansBold, color: Palette.gradientText, anchor: "middle")
+            svg.text(f.label, x: r.center.x, y: r.maxY - size * 0.3 - 2, size: size, face: .sansBold, color: Palette.gradientText,
+                     anchor: "middle")
         }
         for n in frame.scene.nodes + frame.released {
             guard let r = box(n.id), let look = looks[n.id] else { continue }
@@ -300,6 +317,11 @@ struct FrameSVG {
     /// A curve from box `a` to box `b` leaving and entering along the layout's direction,
     /// shifted sideways by `offset` (a gradient beside its edge).
     static func curve(from a: Rect, to b: Rect, direction: GraphLayout.Direction, offset: Double = 0) -> String {
+        path(bezier(from: a, to: b, direction: direction, offset: offset))
+    }
+
+    /// The control points of ``curve(from:to:direction:offset:)``.
+    static func bezier(from a: Rect, to b: Rect, direction: GraphLayout.Direction, offset: Double) -> [Point] {
         let p0: Point, p3: Point, c1: Point, c2: Point
         if direction == .lr {
             let forward = b.center.x >= a.maxX
@@ -316,7 +338,18 @@ struct FrameSVG {
             c1 = Point(x: p0.x, y: p0.y + k)
             c2 = Point(x: p3.x, y: p3.y - k)
         }
+        return [p0, c1, c2, p3]
+    }
+
+    static func path(_ c: [Point]) -> String {
         func f(_ p: Point) -> String { "\(SVGText.num(p.x)),\(SVGText.num(p.y))" }
-        return "M\(f(p0)) C\(f(c1)) \(f(c2)) \(f(p3))"
+        return "M\(f(c[0])) C\(f(c[1])) \(f(c[2])) \(f(c[3]))"
+    }
+
+    /// The point at parameter `s` of a cubic Bézier.
+    static func point(_ c: [Point], _ s: Double) -> Point {
+        let u = 1 - s
+        let a = u * u * u, b = 3 * u * u * s, d = 3 * u * s * s, e = s * s * s
+        return Point(x: a * c[0].x + b * c[1].x + d * c[2].x + e * c[3].x, y: a * c[0].y + b * c[1].y + d * c[2].y + e * c[3].y)
     }
 }

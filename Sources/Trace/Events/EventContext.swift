@@ -10,12 +10,15 @@ public struct EventContext: Sendable, Equatable {
     public var loops: [LoopPosition]
     /// How many lesson functions are running (0 at module level).
     public var depth: Int
+    /// The grad_fn being applied, while backward runs one (a custom Function's backward is lesson code).
+    public var node: Int?
 
-    public init(line: Int? = nil, topLine: Int? = nil, loops: [LoopPosition] = [], depth: Int = 0) {
+    public init(line: Int? = nil, topLine: Int? = nil, loops: [LoopPosition] = [], depth: Int = 0, node: Int? = nil) {
         self.line = line
         self.topLine = topLine
         self.loops = loops
         self.depth = depth
+        self.node = node
     }
 
     /// The iteration of the innermost loop, if any.

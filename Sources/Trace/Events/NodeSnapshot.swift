@@ -60,7 +60,8 @@ public struct NodeSnapshot: Sendable, Equatable {
         } else {
             op = nil
             inputNames = node.nextEdges.indices.map { "input\($0)" }
-            formulas = node.formulas
+            // A node written by hand has one formula for all its inputs.
+            formulas = node.nextEdges.indices.map { i in i < node.formulas.count ? node.formulas[i] : node.formulas.last ?? "" }
             localDerivatives = Array(repeating: nil, count: node.nextEdges.count)
             arguments = []
         }

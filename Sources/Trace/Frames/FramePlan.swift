@@ -99,7 +99,10 @@ public struct FramePlan: Sendable {
         case .error(let err): return err.node.map { [.function($0.id)] } ?? []
         default:
             let before = Set(previous.nodes.map(\.id))
-            return Set(scene.nodes.map(\.id).filter { !before.contains($0) })
+            var ids = Set(scene.nodes.map(\.id).filter { !before.contains($0) })
+            // Inside a custom Function's backward, the Function's node is the one running.
+            if let n = e.context.node { ids.insert(.function(n)) }
+            return ids
         }
     }
 

@@ -45,7 +45,7 @@ extension TraceEvent {
             "index": .int(index), "kind": .string(kindName),
             "line": context.line.map(JSONValue.int) ?? .null, "top_line": context.topLine.map(JSONValue.int) ?? .null,
             "loops": .array(context.loops.map { .object(["line": .int($0.line), "iteration": .int($0.iteration)]) }),
-            "depth": .int(context.depth),
+            "depth": .int(context.depth), "node": context.node.map(JSONValue.int) ?? .null,
         ]
         switch kind {
         case .statement(let header): o["header"] = .bool(header)

@@ -49,7 +49,7 @@ public final class Recorder {
     /// Where the run is now.
     func context() -> EventContext {
         EventContext(line: interpreter.map { $0.currentLine } ?? line, topLine: interpreter?.topLevelLine,
-                     loops: loops.map(\.position), depth: interpreter?.lessonCallDepth ?? 0)
+                     loops: loops.map(\.position), depth: interpreter?.lessonCallDepth ?? 0, node: applying.last?.id)
     }
 
     /// Appends an event of `kind` stamped with the current context; captures its scene when
