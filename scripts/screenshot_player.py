@@ -526,8 +526,8 @@ def run(output, out):
             browser.screenshot(out / "failure.png")
         except (CheckFailed, OSError):
             pass
-        extra = browser.problems()
-        print(f"FAIL: {e}" + (f" (also: {'; '.join(dict.fromkeys(extra))})" if extra else ""))
+        extra = [p for p in dict.fromkeys(browser.problems()) if p not in str(e)]
+        print(f"FAIL: {e}" + (f" (also: {'; '.join(extra)})" if extra else ""))
         return 1
     finally:
         browser.close()
