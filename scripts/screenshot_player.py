@@ -16,7 +16,9 @@ empty network namespace when `unshare` works, and the DevTools protocol's offlin
 - on every lesson: frame 1 and the controls in the lesson's language, and screenshots at
   1920x1080 and 1366x768;
 - on a course: the course page links every lesson and its sections;
-- throughout: no script error, and no request other than file:, data: or about: leaves.
+- throughout: no script error, and no request other than file:, data: or about: leaves;
+- when Firefox is installed, the keys, the hash and a node's values again in Firefox
+  (scripts/player_firefox.py, over WebDriver BiDi).
 
 Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe) with the
 standard library only.
@@ -443,6 +445,7 @@ def light_check(browser, url, manifest, out, name, log):
         expect(not overflow, f"{name}: the page does not fit {width}x{height}")
         shots = [1] + [f["index"] for f in manifest["frames"] if f["caption"]["chain_rule"]][:1]
         shots += [f["index"] for f in manifest["frames"] if f["kind"] == "step"][len(manifest["frames"]) // 3:][:1]
+        shots += [f["index"] for f in manifest["frames"] if f["kind"] == "summary"][-1:]
         for k in dict.fromkeys(shots):
             browser.evaluate(f"location.hash = '#{k}'")
             check_frame(browser, manifest, k, f"{name} frame {k}")
@@ -462,6 +465,16 @@ def check_course(browser, url, course, lessons, log):
             if s["frame"] is not None and s["title"] != entry["title"]:
                 expect(f"{entry['index']}#{s['frame']}" in links, f"the course page does not link section {s['title']!r}")
     log(f"course page: links {len(course['lessons'])} lessons and their sections")
+
+
+def firefox_check(page, manifest_file, out, isolate):
+    """scripts/player_firefox.py on the first lesson, in a network namespace with only loopback
+    when `unshare` works (Firefox has no pipe transport, so the check runs beside it)."""
+    script = Path(__file__).resolve().parent / "player_firefox.py"
+    argv = [sys.executable, str(script), page, str(manifest_file), str(out)]
+    if isolate:
+        argv = ["unshare", "--net", "sh", "-c", 'ip link set lo up 2>/dev/null || ifconfig lo up; exec "$@"', "sh"] + argv
+    return subprocess.run(argv, timeout=600).returncode
 
 
 def find_browser():
@@ -519,6 +532,8 @@ def run(output, out):
             light_check(browser, page, manifests[name], out, name or manifests[name]["lesson"], log)
         problems = browser.problems()
         expect(not problems, "; ".join(dict.fromkeys(problems)))
+        manifest_file = ((root / first) if first else root).joinpath("manifest.json")
+        expect(firefox_check(url, manifest_file, out, browser.isolated) == 0, "the player does not work in Firefox")
         print(f"OK: the player works offline from file:// (no request left, no script error); screenshots in {out}")
         return 0
     except CheckFailed as e:

@@ -59,15 +59,15 @@ enum PlayerPage {
         <div id="gv-right">
         <div id="gv-figure">
         <div id="gv-stage"></div>
-        <aside id="gv-details" hidden aria-labelledby="gv-details-title">
-        <div class="gv-details-head"><h2 id="gv-details-title"></h2><button id="gv-details-close" class="gv-btn" type="button" aria-label="\(attr(s["close"]))" title="\(attr(s["close"])) (Esc)">×</button></div>
-        <div id="gv-details-body" aria-live="polite"></div>
-        </aside>
         <div id="gv-legend" role="dialog" aria-labelledby="gv-legend-title" hidden>
         <div class="gv-details-head"><h2 id="gv-legend-title">\(SVGText.escape(s["legend"]))</h2><button id="gv-legend-close" class="gv-btn" type="button" aria-label="\(attr(s["close"]))">×</button></div>
         <div id="gv-legend-body"></div>
         </div>
         </div>
+        <aside id="gv-details" hidden aria-labelledby="gv-details-title">
+        <div class="gv-details-head"><h2 id="gv-details-title"></h2><button id="gv-details-close" class="gv-btn" type="button" aria-label="\(attr(s["close"]))" title="\(attr(s["close"])) (Esc)">×</button></div>
+        <div id="gv-details-body" aria-live="polite"></div>
+        </aside>
         <section id="gv-explain" aria-label="\(attr(s["explanation"]))"></section>
         </div>
         </main>

@@ -121,7 +121,12 @@ extension PlayerScript {
     pinned = id;
     for (const r of stage.querySelectorAll('.gv-pinned-ring')) r.remove();
     const g = stage.querySelector('g.node[id="' + id + '"]');
-    if (g) ring(g, 'gv-pinned-ring');
+    if (g) {
+      ring(g, 'gv-pinned-ring');
+      // The panel covers the half of the picture away from the node.
+      const f = $('gv-figure').getBoundingClientRect(), r = g.getBoundingClientRect();
+      $('gv-details').classList.toggle('gv-on-left', r.left + r.width / 2 > f.left + f.width / 2);
+    }
     showDetails(id, false);
     if (!fromNode && g) g.focus();
   }

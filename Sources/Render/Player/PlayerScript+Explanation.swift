@@ -3,7 +3,7 @@ extension PlayerScript {
     static let explain = ##"""
   // ---- The explanation -----------------------------------------------------------------------
 
-  const DERIV = /∂([^\s/·×⊙=+,()（）]+)\/∂([^\s/·×⊙=+,()（）]+)/g;
+  const DERIV = /∂(\([^()]*\)|[^\s/·×⊙=+,()（）]+)\/∂(\([^()]*\)|[^\s/·×⊙=+,()（）]+)/g;
 
   /** Text with every `∂a/∂b` set as a stacked fraction. */
   function math(text) {

@@ -36,7 +36,7 @@ main{display:grid;grid-template-columns:minmax(260px,30%) minmax(0,1fr);min-heig
 #gv-console{flex:1 1 auto;overflow:auto;margin:0;padding:6px 12px;background:#1f2125;color:#e8eaed;font-size:13px;line-height:1.45;white-space:pre-wrap;overflow-wrap:anywhere}
 #gv-console:empty::before{content:attr(data-empty);color:#9aa0a6;font-style:italic}
 #gv-console mark{background:#2f4b26;color:#dcf7c9;border-radius:2px}
-#gv-right{display:flex;flex-direction:column;min-width:0;min-height:0}
+#gv-right{display:flex;flex-direction:column;min-width:0;min-height:0;position:relative}
 #gv-figure{position:relative;flex:0 1 auto;width:100%;aspect-ratio:var(--gv-aspect,16/9);max-height:74%;min-height:150px;background:#fff}
 #gv-stage{position:absolute;inset:0;padding:4px}
 #gv-stage svg{width:100%;height:100%;display:block}
@@ -71,7 +71,8 @@ main{display:grid;grid-template-columns:minmax(260px,30%) minmax(0,1fr);min-heig
 .gv-printed pre{margin:2px 0;background:#1f2125;color:#e8eaed;padding:4px 8px;border-radius:4px;white-space:pre-wrap}
 .gv-toc{margin:4px 0;padding-left:24px}
 .gv-link{background:none;border:0;padding:0;color:var(--accent);text-decoration:underline;cursor:pointer;text-align:left}
-#gv-details{position:absolute;top:8px;right:8px;bottom:8px;width:min(420px,60%);background:#fff;border:1px solid var(--line);border-radius:8px;box-shadow:0 4px 18px rgba(0,0,0,.18);display:flex;flex-direction:column;z-index:2}
+#gv-details{position:absolute;top:8px;right:8px;bottom:8px;width:min(400px,46%);background:#fff;border:1px solid var(--line);border-radius:8px;box-shadow:0 4px 18px rgba(0,0,0,.18);display:flex;flex-direction:column;z-index:2}
+#gv-details.gv-on-left{right:auto;left:8px}
 #gv-details[hidden],#gv-legend[hidden]{display:none}
 .gv-details-head{display:flex;align-items:center;gap:8px;padding:6px 8px 6px 14px;border-bottom:1px solid var(--line)}
 .gv-details-head h2{font-size:16px;margin:0;flex:1;overflow-wrap:anywhere}
