@@ -51,7 +51,7 @@ extension Manifest {
             guard let heat = s.heat else { return nil }
             elements = heat
         }
-        guard elements.count == values.count, values.shape.allSatisfy({ $0 >= 0 }) else { return nil }
+        guard elements.count == values.count else { return nil }
         let text = TensorFormatter.repr(TensorPrintInput(values: elements, shape: values.shape, dtype: dtype,
                                                          requiresGrad: requiresGrad, gradFnName: gradFn))
         return parameter ? "Parameter containing:\n" + text : text

@@ -149,10 +149,13 @@ extension PlayerScript {
 
   buildTimeline();
   wire();
-  const start = frameFromHash();
-  show(start === null ? 0 : start, start !== null);
+  if (N === 0) {
+    $('gv-explain').textContent = t('no_frames');
+  } else {
+    const start = frameFromHash();
+    show(start === null ? 0 : start, start !== null);
+  }
   document.documentElement.classList.add('gv-ready');
-  window.gradvizPlayer = { show: (k) => show(k - 1), get frame() { return cur + 1; }, get playing() { return playing; } };
 })();
 """##
 }

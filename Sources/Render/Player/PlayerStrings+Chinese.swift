@@ -1,6 +1,6 @@
 extension PlayerStrings {
     static let chinese: [String: String] = [
-        "course": "课程目录", "lessons": "课程", "first": "第一步", "prev": "上一步", "next": "下一步", "last": "最后一步",
+        "course": "课程目录", "first": "第一步", "prev": "上一步", "next": "下一步", "last": "最后一步",
         "play": "播放", "pause": "暂停", "speed": "速度", "section": "小节", "choose_section": "跳到小节…",
         "no_frames": "（没有步骤）", "timeline": "时间轴：步骤", "source": "源代码", "output": "输出",
         "no_output": "（尚未打印任何内容）", "explanation": "讲解", "help": "键盘帮助", "close": "关闭", "legend": "图例",
@@ -17,10 +17,10 @@ extension PlayerStrings {
         "saved_freed": "已被 backward 释放（retain_graph=False）", "nothing": "无", "released_label": "已释放",
         "released_text": "backward 之后已释放，淡色显示", "not_in_step": "这一步的图中没有这个节点。",
         "unnamed_tensor": "张量（无名）", "also_named": "又名 {names}", "jump_to": "跳到小节：{title}",
-        "details": "节点详情", "key": "按键", "action": "操作", "k_next": "下一步", "k_prev": "上一步",
+        "key": "按键", "action": "操作", "k_next": "下一步", "k_prev": "上一步",
         "k_play": "播放 / 暂停", "k_ends": "第一步 / 最后一步", "k_sections": "下一小节 / 上一小节", "k_speed": "加快 / 减慢",
         "k_view": "整张幻灯片 / 只看计算图", "k_legend": "图例", "k_node": "聚焦图中的节点并查看其数值",
         "k_close": "关闭面板", "k_help": "本帮助", "key_space": "空格", "noscript": "播放器需要 JavaScript。",
-        "steps_n": "{n} 步", "lesson_of": "第 {i} 课",
+        "steps_n": "{n} 步",
     ]
 }

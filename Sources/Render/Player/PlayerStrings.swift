@@ -22,7 +22,7 @@ struct PlayerStrings {
     var all: [String: String] { PlayerStrings.english.merging(table) { _, own in own } }
 
     static let english: [String: String] = [
-        "course": "Course", "lessons": "Lessons", "first": "First step", "prev": "Previous step", "next": "Next step",
+        "course": "Course", "first": "First step", "prev": "Previous step", "next": "Next step",
         "last": "Last step", "play": "Play", "pause": "Pause", "speed": "Speed", "section": "Section",
         "choose_section": "Jump to a section…", "no_frames": "(no steps)", "timeline": "Timeline: step",
         "source": "Source", "output": "Output", "no_output": "(nothing printed yet)", "explanation": "Explanation",
@@ -40,11 +40,11 @@ struct PlayerStrings {
         "saved_freed": "freed by backward (retain_graph=False)", "nothing": "nothing", "released_label": "released",
         "released_text": "freed after backward; shown faded", "not_in_step": "This node is not in the graph at this step.",
         "unnamed_tensor": "tensor (no name)", "also_named": "also named {names}", "jump_to": "Jump to section: {title}",
-        "details": "Node details", "key": "Key", "action": "Action",
+        "key": "Key", "action": "Action",
         "k_next": "next step", "k_prev": "previous step", "k_play": "play / pause", "k_ends": "first / last step",
         "k_sections": "next / previous section", "k_speed": "faster / slower", "k_view": "whole slide / graph only",
         "k_legend": "legend", "k_node": "focus a node in the picture, show its values", "k_close": "close the panel",
         "k_help": "this help", "key_space": "Space", "noscript": "The player needs JavaScript.",
-        "steps_n": "{n} steps", "lesson_of": "Lesson {i}",
+        "steps_n": "{n} steps",
     ]
 }
