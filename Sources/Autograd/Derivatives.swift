@@ -201,6 +201,20 @@ public enum Derivatives {
         return try Tensor.where(inside, c.grad, c.grad.fullLike(0))
     }
 
+    /// `clamp` with tensor bounds: inside the bounds the gradient goes to self, below to `min`, above to `max`.
+    public static let clampTensor = DerivativeRule(
+        op: "clamp_tensor", gradFn: "ClampBackward0", inputs: ["self", "min", "max"],
+        formulas: ["grad where min ≤ self ≤ max", "grad where self < min", "grad where self > max"],
+        saves: [[.input(0), .input(1), .input(2)], [.input(0), .input(1)], [.input(0), .input(2)]],
+        pullbacks: [
+            { c in
+                let x = try c.input(0)
+                return try c.grad.mul(x.compare(.ge, c.input(1)).mul(x.compare(.le, c.input(2))))
+            },
+            { c in try c.grad.mul(c.input(0).compare(.lt, c.input(1))) },
+            { c in try c.grad.mul(c.input(0).compare(.gt, c.input(2))) },
+        ])
+
     public static let whereSelf = DerivativeRule(
         op: "where", gradFn: "WhereBackward0", inputs: ["self", "other"],
         formulas: ["grad where condition", "grad where not condition"], saves: [[], []],
@@ -421,6 +435,7 @@ public enum Derivatives {
     public static let selectBackward = DerivativeRule(
         op: "select_backward", gradFn: "SelectBackwardBackward0", inputs: ["grad_output"],
         formulas: ["grad[index]"], saves: [[]],
+        arguments: [.dim, .index("index")],
         pullbacks: [{ c in try c.grad.select(dim: c.attrs.dims[0], index: c.attrs.index) }])
 
     public static let slice = DerivativeRule(
@@ -432,6 +447,7 @@ public enum Derivatives {
     public static let sliceBackward = DerivativeRule(
         op: "slice_backward", gradFn: "SliceBackwardBackward0", inputs: ["grad_output"],
         formulas: ["grad[start:end:step]"], saves: [[]],
+        arguments: [.dim] + ArgumentSpec.slice,
         pullbacks: [{ c in try c.grad.slice(dim: c.attrs.dims[0], start: c.attrs.start, end: c.attrs.end, step: c.attrs.step) }])
 
     public static let index = DerivativeRule(
@@ -577,7 +593,7 @@ public enum Derivatives {
     public static let nllLoss = DerivativeRule(
         op: "nll_loss", gradFn: "NllLossBackward0", inputs: ["self"],
         formulas: ["−grad at each target class (÷ batch for the mean)"], saves: [[]],
-        arguments: [.reduction],
+        arguments: [.reduction, .list("target")],
         pullbacks: [{ c in
             let n = c.attrs.indices.count
             let classes = c.inputShape(0).last ?? 1
@@ -782,6 +798,7 @@ public enum Derivatives {
     public static let diagEmbed = DerivativeRule(
         op: "diag_embed", gradFn: "DiagEmbedBackward0", inputs: ["self"],
         formulas: ["diagonal(grad, offset)"], saves: [[]],
+        arguments: [.index("offset")],
         pullbacks: [{ c in try c.grad.diagonal(offset: c.attrs.index) }])
 
     public static let trace = DerivativeRule(
@@ -795,24 +812,25 @@ public enum Derivatives {
     public static let indexSelect = DerivativeRule(
         op: "index_select", gradFn: "IndexSelectBackward0", inputs: ["self"],
         formulas: ["grad added at index along dim in zeros of self's shape"], saves: [[]],
-        arguments: [.dim],
+        arguments: [.dim, .list("index")],
         pullbacks: [{ c in try c.grad.indexAddBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], indices: c.attrs.indices) }])
 
     public static let indexAdd = DerivativeRule(
         op: "index_add", gradFn: "IndexAddBackward0", inputs: ["source"],
         formulas: ["index_select(grad, dim, index)"], saves: [[]],
+        arguments: [.dim, .list("index")],
         pullbacks: [{ c in
             try c.grad.indexSelect(dim: c.attrs.dims[0], index: Tensor(values: c.attrs.indices.map(Double.init), shape: [c.attrs.indices.count], dtype: .int64))
         }])
 
     public static let gatherPositions = DerivativeRule(
         op: "gather_index", gradFn: "GatherBackward0", inputs: ["input"],
-        formulas: ["grad added at index along dim in zeros of self's shape"], saves: [[]],
+        formulas: ["grad added at the gathered positions in zeros of input's shape"], saves: [[]],
         pullbacks: [{ c in try c.grad.scatterAddPositions(c.attrs.indices, shape: c.inputShape(0)) }])
 
     public static let scatterAddPositions = DerivativeRule(
         op: "scatter_add", gradFn: "ScatterAddBackward0", inputs: ["src"],
-        formulas: ["gather(grad, dim, index)"], saves: [[]],
+        formulas: ["grad gathered at the scattered positions"], saves: [[]],
         pullbacks: [{ c in try c.grad.gatherPositions(c.attrs.indices, shape: c.attrs.shape) }])
 
     /// Zero where a scatter wrote, one elsewhere.
@@ -829,7 +847,7 @@ public enum Derivatives {
 
     public static let scatterSource = DerivativeRule(
         op: "scatter_src", gradFn: "ScatterBackward0", inputs: ["self", "src"],
-        formulas: ["grad with the scattered positions zeroed", "gather(grad, dim, index)"], saves: [[], []],
+        formulas: ["grad with the scattered positions zeroed", "grad gathered at the scattered positions"], saves: [[], []],
         pullbacks: [{ c in try c.grad.mul(untouched(c)) }, { c in try c.grad.gatherPositions(c.attrs.indices, shape: c.attrs.shape) }])
 
     public static let maskedFillOut = DerivativeRule(
@@ -865,7 +883,7 @@ public enum Derivatives {
     public static let unbind = DerivativeRule(
         op: "unbind", gradFn: "UnbindBackward0", inputs: ["self"],
         formulas: ["grad placed at [index] in zeros of self's shape"], saves: [[]],
-        arguments: [.dim],
+        arguments: [.dim, .index("index")],
         pullbacks: [{ c in try c.grad.selectBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], index: c.attrs.index) }])
 
     public static let amax = DerivativeRule(
@@ -984,7 +1002,7 @@ public enum Derivatives {
     public static let xlogyScalar = DerivativeRule(
         op: "xlogy_scalar", gradFn: "XlogyBackward2", inputs: ["self"],
         formulas: ["grad · log(other), 0 where self = 0 and other ≤ 0"], local: ["log(other)"], saves: [[.input(0)]],
-        arguments: [.scalar("self")],
+        arguments: [.scalar("other")],
         pullbacks: [{ c in try xlogySelfGrad(c, other: Tensor.wrapped(c.attrs.scalar, dtype: .float64)) }])
 
     private static func xlogySelfGrad(_ c: BackwardContext, other: Tensor? = nil) throws -> Tensor {
@@ -1058,6 +1076,7 @@ public enum Derivatives {
 
     /// Every rule, for the gradient-check tests and the documentation.
     public static let all: [DerivativeRule] = [
+        clampTensor,
         add, sub, rsub, rsubTensor, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
         exp, log, sin, cos, tanh, tanhBackward, sigmoid, sigmoidBackward, thresholdBackward, logSoftmaxBackwardData, relu, sqrt, abs, sign, clamp, whereSelf, maximum, minimum,
         sum, sumDim, mean, meanDim, max, min, maxDim, minDim, placeAlong, gatherAlong,

@@ -1,6 +1,7 @@
 import Python
 import Autograd
 import Trace
+import Matplotlib
 
 /// The outcome of running a lesson.
 public struct LessonRun {
@@ -35,10 +36,11 @@ public enum LessonRunner {
 
     /// Runs `source`; with `record`, the trace is kept and scenes are captured by `scenes`.
     /// With `keepObjects` the lesson's objects are left to the operating system at exit rather
-    /// than freed when it ends (for a command that exits afterwards).
+    /// than freed when it ends (for a command that exits afterwards). `plots` says who receives
+    /// the lesson's figures and where `savefig` may write.
     public static func run(source: String, fileName: String, output: @escaping (String) -> Void,
                            record: Bool, scenes: ScenePolicy = .all, limits: Limits = Limits(),
-                           keepObjects: Bool = false) -> LessonRun {
+                           keepObjects: Bool = false, plots: PlotOptions = PlotOptions()) -> LessonRun {
         let recorder = record ? Recorder(eventLimit: limits.maxEvents, capture: scenes) : nil
         let warnings = WarningBuffer()
         let state = StateBox()
@@ -59,7 +61,13 @@ public enum LessonRunner {
                 recorder.roots = lessonState
             }
             interp.stepBudget = limits.stepBudget
+            interp.nativeErrors = { ($0 as? AutogradError).map(TorchBridge.pyException) }
             TorchModules.register(in: interp)
+            var plotOptions = plots
+            plotOptions.warn = { message, line in TorchWarnings.fromLesson(message, line: line) }
+            MatplotlibModules.register(in: interp, options: plotOptions)
+        } finished: { _ in
+            recorder?.finish()
         }
         return LessonRun(exitStatus: result.exitStatus, stderr: warnings.text + result.stderr,
                          events: recorder?.events ?? [], scenes: recorder?.scenes ?? [:],
@@ -81,6 +89,7 @@ final class StateBox: @unchecked Sendable {
 public enum TorchModules {
     public static func register(in interp: Interpreter) {
         let torch = TorchModule.make()
+        TorchMeshgrid.install(in: torch)
         interp.registerNativeModule("torch", torch)
         interp.registerNativeModule("torch._gradviz", GradvizHooks.make())
         torch.set("_gradviz", .object(GradvizHooks.make()))

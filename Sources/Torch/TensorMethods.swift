@@ -331,6 +331,13 @@ enum TensorMethods {
         "sign": unary("sign") { try $0.sign() },
         "clamp": { o, a, _ in
             let b = try a.bind(signature: "clamp(min=None, max=None)")
+            if TorchBridge.tensor(b[0]) != nil || TorchBridge.tensor(b[1]) != nil {
+                let bound = { (v: PyValue, name: String) throws -> Tensor? in
+                    if v.isNone { return nil }
+                    return try TorchBridge.tensor(v) ?? Tensor.wrapped(TorchBridge.number(v, name), dtype: o.tensor.dtype)
+                }
+                return wrap(try TorchBridge.run { try o.tensor.clamp(min: try bound(b[0], "min"), max: try bound(b[1], "max")) })
+            }
             let lo = b[0].isNone ? nil : try TorchBridge.number(b[0], "min")
             let hi = b[1].isNone ? nil : try TorchBridge.number(b[1], "max")
             return wrap(try o.tensor.clamp(min: lo, max: hi))
@@ -427,7 +434,7 @@ enum TensorMethods {
             return wrap(try o.tensor.transpose(try TorchBridge.intArgument(b[0], "dim0"), try TorchBridge.intArgument(b[1], "dim1")))
         },
         "contiguous": { o, _, _ in
-            o.tensor.isContiguous ? .object(o) : wrap(try o.tensor.clone())
+            o.tensor.isContiguous ? .object(o) : wrap(try o.tensor.contiguousCopy())
         },
         "clone": unary("clone") { try $0.clone() },
 
@@ -445,7 +452,7 @@ enum TensorMethods {
             return .object(o)
         },
         "cpu": { o, _, _ in .object(o) },
-        "numpy": { _, _, _ in throw PyException(.notImplementedError, "gradviz: unsupported: numpy arrays (Tensor.numpy())") },
+        "numpy": { o, _, _ in try NumpyArrayObject.make(o.tensor) },
 
         // Functional
         "softmax": { o, a, _ in

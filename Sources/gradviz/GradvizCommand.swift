@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Matplotlib
 import Render
 import Stepper
 import Torch
@@ -36,6 +37,9 @@ struct GradvizCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @Flag(name: .customLong("allow-savefig-anywhere"), help: "Let savefig write outside the lesson's folder and the working directory.")
+    var allowSavefigAnywhere = false
+
     mutating func run() throws {
         if noColor { setenv("NO_COLOR", "1", 1) }
         do {
@@ -58,10 +62,12 @@ struct GradvizCommand: ParsableCommand {
         var rendered: [RenderedLesson] = []
         for input in inputs {
             let out = StandardOutput()
-            let scenes: ScenePolicy = step || material.wantsPictures ? .all : .none
+            let scenes: ScenePolicy = step || material.wantsPictures ? .forSelection(selection) : .none
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
                                        output: { if !step { out.write($0) } }, record: record, scenes: scenes,
-                                       limits: limits.lessonLimits, keepObjects: true)
+                                       limits: limits.lessonLimits, keepObjects: true,
+                                       plots: PlotOptions(lessonDirectory: input.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path },
+                                                          allowWritesAnywhere: allowSavefigAnywhere))
             out.flush()
             if step {
                 var steps = selection
@@ -115,8 +121,8 @@ struct MaterialOptions: ParsableArguments {
     @Option(name: .customLong("max-frames"), help: "Refuse to draw more frames than this per lesson.")
     var maxFrames: Int = FrameSelection.defaultCap
 
-    @Option(name: .customLong("png-dpi"), help: "Resolution of PNG frames.")
-    var pngDPI: Int = 110
+    @Option(name: .customLong("png-dpi"), help: "Resolution of PNG frames: 96 gives 1920×1080 pixels.")
+    var pngDPI: Int = 96
 
     var wantsFiles: Bool { svg != nil || png != nil || pdf != nil || trace != nil }
     var wantsTrace: Bool { wantsFiles }

@@ -45,7 +45,13 @@ import Testing
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let expectedStatus = Int32(try String(contentsOf: base.appendingPathExtension("status"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
-        let r = try CLIRunner.run([file.lastPathComponent], in: file.deletingLastPathComponent())
+        // A fresh folder per run, as scripts/regen_goldens.py runs Python: files the program
+        // writes (savefig) go away with it.
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("gradviz-golden-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        try FileManager.default.copyItem(at: file, to: work.appendingPathComponent(file.lastPathComponent))
+        let r = try CLIRunner.run([file.lastPathComponent], in: work)
         let lastErr = r.stderr.split(separator: "\n").last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         #expect(GoldenTests.masked(r.stdout) == GoldenTests.masked(expectedOut), "stdout of \(program)")

@@ -62,7 +62,7 @@ struct LessonDrawing {
             let arrangement: FrameSVG.Arrangement
             if d == .lr {
                 let height = LessonDrawing.captionHeight(plan.frames, width: canvas.width - 2 * FrameSVG.margin, metrics: metrics)
-                arrangement = .top(height: min(height, canvas.height * 0.34))
+                arrangement = .top(height: min(height, canvas.height * 0.4))
             } else {
                 arrangement = .side(width: 640)
             }
@@ -93,7 +93,7 @@ struct LessonDrawing {
         for f in frames where f.kind != .title {
             var w = width
             if case .summary = f.kind { w -= 560 }
-            h = max(h, Caption(f.explanation, frame: f.kind, width: w, scale: 1, metrics: metrics).height)
+            h = max(h, Caption(f.explanation, frame: f.kind, width: w, scale: Caption.minimumScale, metrics: metrics).height)
         }
         return h + 2 * FrameSVG.margin
     }

@@ -37,10 +37,13 @@ enum Palette {
     static let error = "#c0392b"
     static let errorFill = "#fdecea"
 
+    /// No text of a frame is smaller than this on the 1920×1080 canvas.
+    static let minimumText = 18.0
+
     // Sizes in pixels of the 1920×1080 canvas, before the graph is scaled to fit.
     static let titleSize = 24.0
     static let valueSize = 22.0
-    static let smallSize = 19.0
+    static let smallSize = 20.0
     static let edgeLabelSize = 21.0
     static let nodePadX = 14.0
     static let nodePadY = 9.0

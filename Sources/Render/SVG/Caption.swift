@@ -18,6 +18,9 @@ struct Caption {
         var gapBefore: Double
     }
 
+    /// The smallest caption text (21 px) stays at least 18 px.
+    static let minimumScale = Palette.minimumText / 21.0
+
     var lines: [Line] = []
     /// The height of the lines, in pixels.
     var height: Double = 0

@@ -136,13 +136,25 @@ struct FrameSVG {
         if case .summary(let s) = frame.kind, let chart { LossChartSVG.draw(s, in: chart, into: &svg) }
     }
 
-    /// The caption at the largest scale (from 1 down to 0.75) whose lines fit `height`.
+    /// The caption at the largest scale whose lines fit `height`, never below the scale that
+    /// keeps its smallest text legible; past that, the details (and then the printed output) are
+    /// shortened from the end — the narration, the step, the chain rule and an error stay whole.
     static func fittedCaption(_ frame: Frame, width: Double, height: Double, metrics: TextMetrics) -> Caption {
         var scale = 1.0
         var caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics)
-        while caption.height > height && scale > 0.5 {
-            scale -= 0.05
+        while caption.height > height && scale - 0.02 >= Caption.minimumScale {
+            scale -= 0.02
             caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics)
+        }
+        var x = frame.explanation
+        while caption.height > height && (!x.details.isEmpty || (x.printed?.contains("\n") ?? false)) {
+            if !x.details.isEmpty {
+                x.details.removeLast()
+            } else if var printed = x.printed {
+                printed = String(printed.dropLast())
+                x.printed = printed.split(separator: "\n", omittingEmptySubsequences: false).dropLast().joined(separator: "\n")
+            }
+            caption = Caption(x, frame: frame.kind, width: width, scale: scale, metrics: metrics)
         }
         return caption
     }
@@ -284,7 +296,7 @@ struct FrameSVG {
         case .none:
             break
         }
-        var shape: [(String, String)] = [("fill", fill), ("stroke", look.emphasis == .new ? Palette.new : border),
+        var shape: [(String, String)] = [("class", "box"), ("fill", fill), ("stroke", look.emphasis == .new ? Palette.new : border),
                                          ("stroke-width", SVGText.num(strokeWidth))]
         if let dash { shape.append(("stroke-dasharray", dash)) }
         switch look.style {

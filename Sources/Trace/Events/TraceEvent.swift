@@ -24,6 +24,8 @@ public struct TraceEvent: Sendable, Equatable {
         case statementEnd
         /// The loop at `context.line` starts its iteration `index` (0-based).
         case iteration(index: Int)
+        /// The loop at `context.line` has finished after `iterations` iterations.
+        case loopEnd(iterations: Int)
         /// An op ran.
         case forward(ForwardEvent)
         /// `backward()` or `torch.autograd.grad` starts.
@@ -56,6 +58,7 @@ public struct TraceEvent: Sendable, Equatable {
         case .statement: return "statement"
         case .statementEnd: return "statement_end"
         case .iteration: return "iteration"
+        case .loopEnd: return "loop_end"
         case .forward: return "forward"
         case .backwardBegin: return "backward_begin"
         case .nodeBegin: return "node_begin"

@@ -78,6 +78,8 @@ public struct Explainer: Sendable {
             x.details = changes(at: index)
         case .iteration(let i):
             x.heading = words.iteration(i + 1, line: e.context.line ?? 0)
+        case .loopEnd(let n):
+            x.heading = words.loopEnd(n, line: e.context.line ?? 0)
         case .forward(let f):
             forward(f, into: &x)
         case .backwardBegin(let b):

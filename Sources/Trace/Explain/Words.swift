@@ -26,6 +26,10 @@ struct Words: Sendable {
         zh ? "第 \(line) 行的循环：第 \(n) 次迭代" : "the loop at line \(line): iteration \(n)"
     }
 
+    func loopEnd(_ n: Int, line: Int) -> String {
+        zh ? "第 \(line) 行的循环结束：共 \(n) 次迭代" : "the loop at line \(line) is done after \(n) iteration\(n == 1 ? "" : "s")"
+    }
+
     func nodeBegins(_ node: String) -> String {
         zh ? "\(node) 开始运行：它的 backward 是课程里的代码" : "\(node) starts: its backward is lesson code"
     }

@@ -69,6 +69,7 @@ public struct FramePlan: Sendable {
             let changed = lastScene.map { $0 != scene } ?? true
             var keep: Bool
             switch e.kind {
+            case .iteration, .loopEnd: keep = false
             case .statement(header: true): keep = firstNarration
             case .statementEnd: keep = changed || firstNarration
             case .forward: keep = false

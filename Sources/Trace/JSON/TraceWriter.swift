@@ -51,6 +51,7 @@ extension TraceEvent {
         case .statement(let header): o["header"] = .bool(header)
         case .statementEnd: break
         case .iteration(let i): o["iteration"] = .int(i)
+        case .loopEnd(let n): o["iterations"] = .int(n)
         case .forward(let f):
             o["op"] = .string(f.op)
             o["arguments"] = .object(Dictionary(uniqueKeysWithValues: f.arguments.map { ($0.name, $0.value.json) }))

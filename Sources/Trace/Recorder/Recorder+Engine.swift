@@ -66,9 +66,12 @@ extension Recorder: EngineObserver {
         }
         guard let snapshot, let acc else { return }
         let parts = backward?.contributions[BackwardState.Slot(node: acc.id, slot: 0)] ?? []
+        backward?.accumulating = [acc.id: TensorValues(elements: incoming.values, shape: incoming.shape,
+                                                       dtype: incoming.dtype.torchName)]
         append(.accumulate(AccumulateEvent(leaf: snap(leaf), node: snapshot, before: before.map { snap($0) },
                                            incoming: snap(incoming), after: snap(after),
                                            contributions: parts.count > 1 ? parts : [])))
+        backward?.accumulating = [:]
     }
 
     public func hookCalled(on tensor: Tensor?, node: Node?, grad: Tensor, result: Tensor?) {
@@ -114,4 +117,6 @@ struct BackwardState {
     var contributions: [Slot: [Contribution]] = [:]
     /// Gradients travelling at the current step.
     var flows: [SceneCapture.EdgeKey: TensorValues] = [:]
+    /// The gradient an AccumulateGrad is adding at the current step, by node id.
+    var accumulating: [Int: TensorValues] = [:]
 }

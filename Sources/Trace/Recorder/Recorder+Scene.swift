@@ -11,6 +11,7 @@ extension Recorder {
         if let b = backward {
             capture.flow.edges = b.flows
             capture.flow.seeds = b.seeds
+            capture.flow.accumulating = b.accumulating
         }
         if let b = backward { capture.flow.arrived = b.arrivedAtNode }
         let scene = capture.capture()

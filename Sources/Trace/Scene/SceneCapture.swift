@@ -15,6 +15,8 @@ struct SceneCapture {
         var arrived: [NodeSlot: TensorValues] = [:]
         /// Seed gradients entering a backward root's grad_fn, by the root tensor's id.
         var seeds: [Int: TensorValues] = [:]
+        /// Gradients an AccumulateGrad is adding into its leaf's `.grad`, by node id.
+        var accumulating: [Int: TensorValues] = [:]
     }
 
     /// An edge's identity: the node it leaves, the `next_functions` index.
@@ -73,7 +75,8 @@ struct SceneCapture {
         while let n = nodeQueue.popLast() {
             if let acc = n as? AccumulateGrad {
                 addTensor(acc.variable)
-                edges.append(SceneEdge(from: .function(n.id), to: .tensor(acc.variable.id), kind: .variable))
+                edges.append(SceneEdge(from: .function(n.id), to: .tensor(acc.variable.id), kind: .variable,
+                                       gradient: flow.accumulating[n.id]))
             }
             for (i, e) in n.nextEdges.enumerated() {
                 guard let e else { continue }
