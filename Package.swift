@@ -1,5 +1,9 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
+
+/// CI builds the project's own targets with warnings as errors (`GRADVIZ_WERROR=1`).
+let strict: [SwiftSetting] = ProcessInfo.processInfo.environment["GRADVIZ_WERROR"] == nil ? [] : [.unsafeFlags(["-warnings-as-errors"])]
 
 let package = Package(
     name: "gradviz",
@@ -84,3 +88,7 @@ let package = Package(
     ],
     swiftLanguageModes: [.v5]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strict
+}

@@ -161,7 +161,7 @@ public enum Derivatives {
         arguments: [.scalar("threshold")],
         pullbacks: [
             { c in try c.grad.thresholdBackward(c.input(1), threshold: c.attrs.scalar) },
-            { c in try c.grad.fullLike(0) },
+            { c in c.grad.fullLike(0) },
         ])
 
     public static let relu = DerivativeRule(

@@ -319,7 +319,7 @@ extension Compiler {
     private func compileTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt], _ finalBody: [Stmt]) throws -> Exec {
         let be = try compileBlock(body)
         let compiledHandlers: [(type: Eval?, bind: Assign?, unbind: Exec?, body: Exec, line: Int)] = try handlers.map { h in
-            (try h.type.map(compile), try h.name.map(store), try h.name.map(delete), try compileBlock(h.body), h.location.line)
+            (try h.type.map(compile), h.name.map(store), h.name.map(delete), try compileBlock(h.body), h.location.line)
         }
         let ee = try compileBlock(orelse)
         let fe: Exec? = finalBody.isEmpty ? nil : try compileBlock(finalBody)

@@ -64,6 +64,7 @@ public enum LessonRunner {
             interp.nativeErrors = { ($0 as? AutogradError).map(TorchBridge.pyException) }
             TorchModules.register(in: interp)
             var plotOptions = plots
+            if plotOptions.observer == nil, let recorder { plotOptions.observer = PlotRecorder(recorder: recorder) }
             plotOptions.warn = { message, line in TorchWarnings.fromLesson(message, line: line) }
             MatplotlibModules.register(in: interp, options: plotOptions)
         } finished: { _ in

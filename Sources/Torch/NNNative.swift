@@ -127,6 +127,19 @@ enum GradvizHooks {
             observer.optimizerStepped(name, params: params, before: before, rule: args.positional[2].asString ?? "")
             return .none
         })
+        // `Module.__call__` tells the trace which module's forward is running.
+        m.set("enter_module", TorchModule.fn("enter_module") { args, _ in
+            guard let observer = EngineObservers.current, args.positional.count == 3, case .object(let o) = args.positional[0] else {
+                return .none
+            }
+            observer.moduleEntered(ModuleReport(object: o, type: args.positional[1].asString ?? o.typeName,
+                                                details: args.positional[2].asString ?? ""))
+            return .none
+        })
+        m.set("exit_module", TorchModule.fn("exit_module") { _, _ in
+            EngineObservers.current?.moduleExited()
+            return .none
+        })
         // `Module.zero_grad` and `Optimizer.zero_grad`: PyTorch's semantics, and a trace event.
         m.set("zero_grad", TorchModule.fn("zero_grad") { args, interp in
             let params = try AutogradModule.tensors(args.positional[0], "params")

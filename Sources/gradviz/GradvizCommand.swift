@@ -121,6 +121,16 @@ struct MaterialOptions: ParsableArguments {
     @Option(name: .customLong("max-frames"), help: "Refuse to draw more frames than this per lesson.")
     var maxFrames: Int = FrameSelection.defaultCap
 
+    @Option(name: .customLong("depth"), help: ArgumentHelp(
+        "Draw each nn.Module at depth N as one node (model is 0, model.0 is 1); gradients still flow on its edges.",
+        valueName: "N"))
+    var depth: Int?
+
+    @Option(name: .customLong("layout"), help: ArgumentHelp(
+        "The graph's direction: lr (left to right) or tb (top to bottom). Default: whichever draws the lesson larger.",
+        valueName: "lr|tb"))
+    var layout: String?
+
     @Option(name: .customLong("png-dpi"), help: "Resolution of PNG frames: 96 gives 1920×1080 pixels.")
     var pngDPI: Int = 96
 
@@ -130,6 +140,8 @@ struct MaterialOptions: ParsableArguments {
 
     func validate() throws {
         guard maxFrames > 0 else { throw ValidationError("--max-frames must be positive") }
+        if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
+        if let layout, !["lr", "tb"].contains(layout) { throw ValidationError("--layout must be lr or tb, not '\(layout)'") }
         guard (30...600).contains(pngDPI) else { throw ValidationError("--png-dpi must be between 30 and 600") }
         _ = try frameSelection()
     }
@@ -195,7 +207,7 @@ struct MaterialOptions: ParsableArguments {
         if let note { FileHandle.standardError.write(Data("gradviz: \(note)\n".utf8)) }
         do {
             let summary = try CourseWriter.write(lessons: lessons, outputs: outputs,
-                                                 options: CourseOptions(selection: selection, pngDPI: pngDPI))
+                                                 options: CourseOptions(selection: selection, pngDPI: pngDPI, direction: layout, moduleDepth: depth))
             let frames = summary.lessons.map(\.frames).reduce(0, +)
             let targets = [svg, png, pdf].compactMap { $0 }.joined(separator: ", ")
             FileHandle.standardError.write(Data("gradviz: wrote \(frames) frames of \(summary.lessons.count) lesson\(summary.lessons.count == 1 ? "" : "s") to \(targets)\n".utf8))

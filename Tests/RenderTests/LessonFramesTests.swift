@@ -15,7 +15,8 @@ import Trace
     @Test(arguments: (1...9).map { "Lessons/lesson\($0).txt" } + ["Lessons/zh/lesson2.txt", "Benchmarks/mlp_sin.txt"])
     func framesAreLegibleAndStill(_ path: String) throws {
         let source = try String(contentsOf: LessonFramesTests.root.appendingPathComponent(path), encoding: .utf8)
-        let run = LessonRunner.run(source: source, fileName: path, output: { _ in }, record: true)
+        let run = LessonRunner.run(source: source, fileName: path, output: { _ in }, record: true,
+                                   scenes: .forSelection(FrameSelection()))
         let lesson = RenderedLesson(name: "lesson", source: source, outline: run.outline, events: run.events, scenes: run.scenes)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gradviz-frames-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -45,7 +45,7 @@ import Torch
 
     @Test func documentedTablesCoverEveryKind() throws {
         let s = try TraceSchemaTests.schema()
-        #expect(s.kinds.count == 16)
+        #expect(s.kinds.count == 17)
         #expect(s.common == ["index", "kind", "line", "top_line", "loops", "depth", "node"])
         #expect(s.header == ["schema", "version", "outline"])
     }

@@ -9,11 +9,14 @@ public struct CourseOptions: Sendable {
     public var pngDPI: Int
     /// `lr` or `tb`; nil chooses per lesson the one that draws the graph larger.
     public var direction: String?
+    /// Modules at this depth are drawn as one node each (`--depth`); nil draws every grad_fn.
+    public var moduleDepth: Int?
 
-    public init(selection: FrameSelection = FrameSelection(), pngDPI: Int = 96, direction: String? = nil) {
+    public init(selection: FrameSelection = FrameSelection(), pngDPI: Int = 96, direction: String? = nil, moduleDepth: Int? = nil) {
         self.selection = selection
         self.pngDPI = pngDPI
         self.direction = direction
+        self.moduleDepth = moduleDepth
     }
 }
 
@@ -54,7 +57,10 @@ public enum CourseWriter {
         let direction = options.direction.flatMap(GraphLayout.Direction.init(rawValue:))
         var summary = CourseSummary(lessons: [])
         try Graphviz.withSession { session in
-            let drawings = try lessons.map { try LessonDrawing($0, selection: options.selection, direction: direction, session: session) }
+            let drawings = try lessons.map {
+                try LessonDrawing($0, selection: options.selection, direction: direction, moduleDepth: options.moduleDepth,
+                                  session: session)
+            }
             for (i, d) in drawings.enumerated() {
                 summary.lessons.append(.init(name: names[i], frames: d.svgs.count, events: d.lesson.events.count,
                                              layout: d.layout.engines.sorted().joined(separator: "+")))

@@ -12,11 +12,12 @@ struct LessonDrawing {
     /// The frame canvas (16:9).
     static let canvas = Size(width: 1920, height: 1080)
 
-    init(_ lesson: RenderedLesson, selection: FrameSelection, direction: GraphLayout.Direction?,
+    init(_ lesson: RenderedLesson, selection: FrameSelection, direction: GraphLayout.Direction?, moduleDepth: Int? = nil,
          session: Graphviz.Session?) throws {
         self.lesson = lesson
-        let plan = try FramePlan(events: lesson.events, scenes: lesson.scenes, outline: lesson.outline, selection: selection,
+        var plan = try FramePlan(events: lesson.events, scenes: lesson.scenes, outline: lesson.outline, selection: selection,
                                  title: lesson.title, language: lesson.language)
+        if let depth = moduleDepth { plan.frames = ModuleCollapse.apply(plan.frames, depth: depth) }
         self.plan = plan
         let metrics = TextMetrics(session: session)
         // Looks per frame, then one size per node: the largest it ever needs.

@@ -35,7 +35,7 @@ struct LabelRow: Hashable, Sendable {
 /// How a node looks in one frame: its kind of box, its emphasis and its text.
 struct NodeLook: Sendable {
     enum Style: Sendable {
-        case leaf, result, plain, function, accumulate
+        case leaf, result, plain, function, accumulate, module
     }
 
     enum Emphasis: Sendable {
@@ -57,14 +57,14 @@ struct NodeLook: Sendable {
             rows += valueRows(t.value)
             if t.requiresGrad || t.grad != nil {
                 if let g = t.grad {
-                    rows.append(LabelRow("grad: " + NumberText.values(g).prefixed(36), .grad))
+                    rows.append(LabelRow("grad: " + NodeLook.compact(g), .grad))
                 } else if t.isLeaf {
                     rows.append(LabelRow("grad: None", .muted))
                 }
             }
             if let a = t.arrived, !t.isLeaf {
                 let symbol = "∂\(backwardRoot ?? "L")/∂\(t.name ?? "·")"
-                rows.append(LabelRow("\(symbol) = " + NumberText.values(a).prefixed(30), .arrived))
+                rows.append(LabelRow("\(symbol) = " + NodeLook.compact(a), .arrived))
             }
             var flags: [String] = []
             if t.isParameter { flags.append("Parameter") } else if t.isLeaf && t.requiresGrad { flags.append("leaf") }
@@ -77,6 +77,13 @@ struct NodeLook: Sendable {
                           "requires_grad=\(t.requiresGrad ? "True" : "False"), is_leaf=\(t.isLeaf ? "True" : "False")"])
                 .joined(separator: "\n")
             return NodeLook(style: style, emphasis: emphasis, rows: rows, title: hover)
+        case .function(let f) where !f.members.isEmpty:
+            var rows = [LabelRow("\(f.module?.path ?? "") · \(f.name)", .title)]
+            let names = Array(Set(f.members)).sorted()
+            rows.append(LabelRow(names.joined(separator: ", ").prefixed(44), .small))
+            if f.released { rows.append(LabelRow("saved tensors freed", .muted)) }
+            return NodeLook(style: .module, emphasis: emphasis, rows: rows,
+                            title: "\(f.module?.path ?? "") (\(f.name)): " + f.members.joined(separator: ", "))
         case .function(let f):
             var rows = [LabelRow(f.name, .title)]
             if f.kind == .accumulateGrad {
@@ -97,6 +104,16 @@ struct NodeLook: Sendable {
         }
     }
 
+    /// Values on one short line: written out up to 8 elements, else the shape and the norm.
+    static func compact(_ v: TensorValues) -> String {
+        if let e = v.elements, e.count <= NumberText.listLimit { return NumberText.values(v).prefixed(36) }
+        let shape = "[" + v.shape.map(String.init).joined(separator: ", ") + "]"
+        switch v.content {
+        case .summary(let s): return "\(shape) ‖\(NumberText.number(s.norm))‖"
+        case .full(let e): return "\(shape) ‖\(NumberText.number(e.reduce(0) { $0 + $1 * $1 }.squareRoot()))‖"
+        }
+    }
+
     /// A tensor's value: one line up to 8 elements, a small matrix row by row, else a summary.
     static func valueRows(_ v: TensorValues) -> [LabelRow] {
         if v.shape.count == 2, let e = v.elements, v.shape[0] <= 4, v.shape[1] <= 4, e.count > 1 {
@@ -109,11 +126,10 @@ struct NodeLook: Sendable {
         if let e = v.elements, e.count <= NumberText.listLimit {
             return [LabelRow(NumberText.values(v).prefixed(40), .value)]
         }
-        let shape = "[" + v.shape.map(String.init).joined(separator: ", ") + "]"
-        var rows = [LabelRow("shape \(shape)", .value)]
+        var rows = [LabelRow(compact(v), .value)]
         switch v.content {
         case .summary(let s):
-            rows.append(LabelRow("norm \(NumberText.number(s.norm)) · min \(NumberText.number(s.min)) · max \(NumberText.number(s.max))", .small))
+            rows.append(LabelRow("min \(NumberText.number(s.min)) · max \(NumberText.number(s.max))", .small))
         case .full(let e):
             let lo = e.min() ?? 0, hi = e.max() ?? 0
             rows.append(LabelRow("min \(NumberText.number(lo)) · max \(NumberText.number(hi))", .small))

@@ -111,7 +111,13 @@ class Module:
         raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
 
     def __call__(self, *args, **kwargs):
-        return self.forward(*args, **kwargs)
+        if not torch._gradviz.recording():
+            return self.forward(*args, **kwargs)
+        torch._gradviz.enter_module(self, type(self).__name__, self.extra_repr())
+        try:
+            return self.forward(*args, **kwargs)
+        finally:
+            torch._gradviz.exit_module()
 
     def __getattr__(self, name):
         if name in ('_parameters', '_buffers', '_modules'):

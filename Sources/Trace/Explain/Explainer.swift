@@ -108,6 +108,8 @@ public struct Explainer: Sendable {
         case .print(let text):
             x.heading = words.prints
             x.printed = text
+        case .plot(let p):
+            x.heading = p.savedTo.map { words.saves(figureTo: $0) } ?? words.showsFigure
         case .error(let err):
             x.heading = words.raises(err.type)
             x.error = ErrorText(type: err.type, message: err.message, node: err.node?.name)

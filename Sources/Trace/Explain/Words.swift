@@ -56,6 +56,10 @@ struct Words: Sendable {
 
     var prints: String { zh ? "课程打印输出" : "the lesson prints" }
 
+    var showsFigure: String { zh ? "plt.show() 显示图像" : "plt.show() shows the figure" }
+
+    func saves(figureTo path: String) -> String { zh ? "savefig 把图像保存到 \(path)" : "savefig writes the figure to \(path)" }
+
     func raises(_ type: String) -> String { zh ? "抛出 \(type)" : "\(type) is raised" }
 
     func inPlace(target: String, op: String, before: String, after: String) -> String {

@@ -21,7 +21,8 @@ public struct FramePlan: Sendable {
         var previous = Scene()
         var titleText = Explanation(heading: title)
         titleText.details = outline.sections.dropFirst(outline.sections.first?.line == 1 ? 1 : 0).map(\.title)
-        frames.append(Frame(kind: .title, event: nil, scene: Scene(), explanation: titleText, focus: [], released: [], output: ""))
+        frames.append(Frame(kind: .title, event: nil, scene: Scene(), explanation: titleText, focus: [], released: [], output: "",
+                            plot: nil))
         for pick in picks {
             let e = pick.event
             while printedUpTo <= e {
@@ -38,15 +39,18 @@ public struct FramePlan: Sendable {
             let now = Set(scene.nodes.map(\.id))
             let released = previous.nodes.filter { !now.contains($0.id) }
             let focus = FramePlan.focus(events[e], scene: scene, previous: previous)
+            var plot: PlotEvent?
+            if case .plot(let p) = events[e].kind { plot = p }
             frames.append(Frame(kind: kind, event: e, scene: scene, explanation: x, focus: focus, released: released,
-                                output: output))
+                                output: output, plot: plot))
             previous = scene
         }
         if !outline.closingNarration.isEmpty {
             var x = Explanation(heading: "")
             x.narration = outline.closingNarration
             x.section = outline.sections.last?.title
-            frames.append(Frame(kind: .end, event: nil, scene: previous, explanation: x, focus: [], released: [], output: output))
+            frames.append(Frame(kind: .end, event: nil, scene: previous, explanation: x, focus: [], released: [], output: output,
+                                plot: nil))
         }
         self.frames = frames
         self.title = outline.title

@@ -9,6 +9,10 @@ extension Recorder: EngineObserver {
             if let fn = output.gradFn, nodeLines[fn.id] == nil { nodeLines[fn.id] = l }
         }
         if !op.inPlace { temporaries.append(WeakTensorRef(tensor: output)) }
+        if let m = modules.last {
+            tensorModules[output.id] = m
+            if let fn = output.gradFn, nodeModules[fn.id] == nil { nodeModules[fn.id] = m }
+        }
         append(.forward(ForwardEvent(op: op.op, arguments: op.arguments, inputs: op.inputs.map(snap), output: snap(output),
                                      node: output.gradFn.map(NodeSnapshot.init), inPlace: op.inPlace)))
     }
@@ -100,6 +104,19 @@ extension Recorder: EngineObserver {
             return s
         }
         append(.step(StepEvent(optimizer: optimizer, before: beforeSnaps, after: params.map(snap), rule: rule)))
+    }
+}
+
+extension Recorder {
+    public func moduleEntered(_ module: ModuleReport) {
+        let path = roots?.path(of: module.object) ?? modules.last.map { $0.path + ".?" } ?? module.type
+        var enclosing = modules.last?.enclosing ?? [:]
+        if let outer = modules.last { enclosing[outer.path] = outer.label }
+        modules.append(ModuleRef(path: path, label: module.label, enclosing: enclosing))
+    }
+
+    public func moduleExited() {
+        if !modules.isEmpty { modules.removeLast() }
     }
 }
 

@@ -36,6 +36,11 @@ extension Recorder: InterpreterObserver {
 
     public func didAssign(name: String, value: PyValue, line: Int) {}
 
+    /// The lesson showed or saved a figure (reported by the plotting module).
+    public func plotted(_ plot: PlotEvent, line: Int) {
+        append(.plot(plot), line: line)
+    }
+
     public func didPrint(_ text: String, line: Int) {
         append(.print(text: text))
     }

@@ -37,6 +37,11 @@ public final class Recorder {
     var backward: BackwardState?
     /// Nodes that have started and not finished applying (custom Functions run lesson code).
     var applying: [Node] = []
+    /// The modules whose forward is running, outermost first.
+    var modules: [ModuleRef] = []
+    /// The innermost module running when each tensor and node was made.
+    var tensorModules: [Int: ModuleRef] = [:]
+    var nodeModules: [Int: ModuleRef] = [:]
 
     public init(eventLimit: Int = 200_000, capture: ScenePolicy = .all) {
         self.eventLimit = eventLimit
