@@ -65,6 +65,7 @@ extension PlayerScript {
     row(dl, 'requires_grad', n.requires_grad ? 'True' : 'False', 'requires_grad');
     row(dl, 'is_leaf', n.is_leaf ? 'True' : 'False', 'is_leaf');
     if (n.is_parameter) row(dl, t('parameter'), 'nn.Parameter');
+    if (n.module) row(dl, t('module'), n.module.path + ': ' + n.module.label, 'module');
     row(dl, t('version'), String(n.version));
     row(dl, t('made_by'), lineButton(n.line), 'line');
   }
@@ -89,6 +90,7 @@ extension PlayerScript {
       row(dl, t('saved'), n.released ? t('saved_freed') : t('nothing'));
     }
     if (n.released) row(dl, t('released_label'), t('released_text'));
+    if (n.module) row(dl, t('module'), n.module.path + ': ' + n.module.label, 'module');
     row(dl, t('made_by'), lineButton(n.line), 'line');
   }
 

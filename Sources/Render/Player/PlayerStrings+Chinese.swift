@@ -11,7 +11,7 @@ extension PlayerStrings {
         "upstream": "上游梯度", "local": "局部导数", "local_elementwise": "局部导数（⊙）", "downstream": "梯度",
         "sum": "求和", "sections": "小节", "error_in": "{node} 中的 {type}", "printed": "打印",
         "summary_values": "{count} 个元素：最小 {min}，最大 {max}，均值 {mean}，范数 {norm}", "unknown": "未知",
-        "value": "值", "grad": ".grad", "arrived": "到达的梯度", "shape": "形状", "parameter": "参数", "version": "版本",
+        "value": "值", "grad": ".grad", "arrived": "到达的梯度", "shape": "形状", "parameter": "参数", "module": "模块", "version": "版本",
         "made_by": "创建于", "kind": "类型", "kind_accumulate": "AccumulateGrad（累加到叶子的 .grad）",
         "kind_grad_fn": "grad_fn（反向函数）", "accumulates_into": "累加到", "saved": "保存的张量",
         "saved_freed": "已被 backward 释放（retain_graph=False）", "nothing": "无", "released_label": "已释放",

@@ -34,7 +34,7 @@ struct PlayerStrings {
         "local": "local", "local_elementwise": "local (⊙)", "downstream": "gradient", "sum": "sum",
         "sections": "Sections", "error_in": "{type} in {node}", "printed": "printed",
         "summary_values": "{count} elements: min {min}, max {max}, mean {mean}, norm {norm}", "unknown": "unknown",
-        "value": "value", "grad": ".grad", "arrived": "gradient arrived", "shape": "shape", "parameter": "parameter",
+        "value": "value", "grad": ".grad", "arrived": "gradient arrived", "shape": "shape", "parameter": "parameter", "module": "module",
         "version": "version", "made_by": "made by", "kind": "kind", "kind_accumulate": "AccumulateGrad (adds into a leaf's .grad)",
         "kind_grad_fn": "grad_fn (a backward function)", "accumulates_into": "accumulates into", "saved": "saved",
         "saved_freed": "freed by backward (retain_graph=False)", "nothing": "nothing", "released_label": "released",
