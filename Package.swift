@@ -31,7 +31,7 @@ let package = Package(
             pkgConfig: "librsvg-2.0",
             providers: [.apt(["librsvg2-dev"])]
         ),
-        // zlib's deflate and crc32 for the PNG encoder
+        // zlib's deflate and crc32 for the PNG encoder (and crc32 for torch.save's zip archives)
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
@@ -64,7 +64,7 @@ let package = Package(
         // lesson source -> tokens -> AST -> closures -> run (the Python subset, no torch)
         .target(name: "Python", dependencies: ["PyFormat"]),
         // torch, torch.nn, torch.optim for the interpreter over Autograd; a lesson run reported to Trace
-        .target(name: "Torch", dependencies: ["Python", "Autograd", "Trace", "Matplotlib"]),
+        .target(name: "Torch", dependencies: ["Python", "Autograd", "Trace", "Matplotlib", "CZlib"]),
         // command line: argument parsing and wiring only
         .executableTarget(
             name: "gradviz",

@@ -93,6 +93,13 @@ public enum TorchModules {
         TorchMeshgrid.install(in: torch)
         interp.registerNativeModule("torch", torch)
         interp.registerNativeModule("torch._gradviz", GradvizHooks.make())
+        // `torch.functional`: the Python-level functions PyTorch defines there, the same objects as torch's.
+        let functional = PyModuleObject(name: "torch.functional")
+        for name in ["einsum", "norm", "split", "meshgrid", "broadcast_tensors", "tensordot", "unique", "cdist", "atleast_1d", "atleast_2d", "atleast_3d"] {
+            if let f = torch.get(name) { functional.set(name, f) }
+        }
+        interp.registerNativeModule("torch.functional", functional)
+        torch.set("functional", .object(functional))
         torch.set("_gradviz", .object(GradvizHooks.make()))
         let parameter = PyModuleObject(name: "torch.nn.parameter")
         parameter.set("Parameter", .object(ParameterClass.shared))
@@ -100,7 +107,14 @@ public enum TorchModules {
         interp.registerNativeModule("torch.nn.functional", FunctionalModule.make())
         interp.registerPreludeModule("torch.nn.init", source: NNPrelude.initSource)
         interp.registerPreludeModule("torch.nn", source: NNPrelude.nnSource)
+        interp.registerPreludeModule("torch.nn.utils", source: NNPrelude.utilsSource)
         interp.registerPreludeModule("torch.optim", source: OptimPrelude.source)
+        interp.registerPreludeModule("torch.optim.lr_scheduler", source: OptimPrelude.schedulerSource)
+        interp.registerNativeModule("torch.utils", TorchUtilsModule(name: "torch.utils"))
+        interp.registerPreludeModule("torch.utils.data", source: DataPrelude.source)
+        interp.registerPreludeModule("torch.autograd.functional", source: AutogradFunctionalPrelude.source)
+        interp.registerPreludeModule("torch.autograd.profiler", source: ProfilerPrelude.source)
+        interp.registerPreludeModule("torch.profiler", source: ProfilerPrelude.newSource)
         if case .object(let autograd as PyModuleObject)? = torch.get("autograd") {
             interp.registerNativeModule("torch.autograd", autograd)
             if case .object(let f as PyModuleObject)? = autograd.get("function") {

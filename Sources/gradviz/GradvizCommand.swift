@@ -205,6 +205,9 @@ struct MaterialOptions: ParsableArguments {
         }
         let (selection, note) = fittedSelection(for: lessons, selection)
         if let note { FileHandle.standardError.write(Data("gradviz: \(note)\n".utf8)) }
+        if lessons.contains(where: { FontCheck.needsCJK($0.source) }), !FontCheck.hasCJKFont() {
+            FileHandle.standardError.write(Data("gradviz: warning: the lesson has Chinese, Japanese or Korean text but no CJK font is installed; PNG and PDF frames will show boxes (on Debian: apt-get install fonts-noto-cjk)\n".utf8))
+        }
         do {
             let summary = try CourseWriter.write(lessons: lessons, outputs: outputs,
                                                  options: CourseOptions(selection: selection, pngDPI: pngDPI, direction: layout, moduleDepth: depth))

@@ -20,6 +20,7 @@ struct LessonDrawing {
         if let depth = moduleDepth { plan.frames = ModuleCollapse.apply(plan.frames, depth: depth) }
         self.plan = plan
         let metrics = TextMetrics(session: session)
+        let words = PictureWords(language: lesson.language ?? lesson.outline.language)
         // Looks per frame, then one size per node: the largest it ever needs.
         var looks: [[SceneNodeID: NodeLook]] = []
         var allRows: [TextMetrics.Face: Set<String>] = [:]
@@ -30,10 +31,10 @@ struct LessonDrawing {
             for n in f.scene.nodes {
                 map[n.id] = NodeLook.of(n, focus: f.focus.contains(n.id), isNew: !previous.contains(n.id) && f.kind == .step
                                         && !(f.focus.contains(n.id) && LessonDrawing.isBackwardStep(f, lesson: lesson)),
-                                        released: false, scene: f.scene, backwardRoot: root)
+                                        released: false, scene: f.scene, backwardRoot: root, words: words)
             }
             for n in f.released {
-                map[n.id] = NodeLook.of(n, focus: false, isNew: false, released: true, scene: f.scene, backwardRoot: root)
+                map[n.id] = NodeLook.of(n, focus: false, isNew: false, released: true, scene: f.scene, backwardRoot: root, words: words)
             }
             for look in map.values { for r in look.rows { allRows[r.face, default: []].insert(r.text) } }
             looks.append(map)
@@ -82,7 +83,7 @@ struct LessonDrawing {
         self.looks = looks
         let views = best!.views
         self.views = views
-        let drawer = FrameSVG(canvas: canvas, layout: layout, metrics: metrics, arrangement: best!.arrangement)
+        let drawer = FrameSVG(canvas: canvas, layout: layout, metrics: metrics, arrangement: best!.arrangement, words: words)
         svgs = plan.frames.enumerated().map { i, f in
             drawer.render(f, view: views.views[i], looks: looks[i], index: i, count: plan.frames.count, lessonTitle: lesson.title)
         }

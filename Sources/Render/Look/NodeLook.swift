@@ -49,17 +49,18 @@ struct NodeLook: Sendable {
     var title: String
 
     /// The look of `node` in a frame.
-    static func of(_ node: SceneNode, focus: Bool, isNew: Bool, released: Bool, scene: Scene, backwardRoot: String?) -> NodeLook {
+    static func of(_ node: SceneNode, focus: Bool, isNew: Bool, released: Bool, scene: Scene, backwardRoot: String?,
+                   words: PictureWords) -> NodeLook {
         let emphasis: Emphasis = released ? .released : (focus && !isNew ? .active : (isNew ? .new : .none))
         switch node.content {
         case .tensor(let t):
-            var rows = [LabelRow(t.name ?? (t.isLeaf ? "tensor" : "(temporary)"), .title)]
+            var rows = [LabelRow(t.name ?? (t.isLeaf ? words.tensor : words.temporary), .title)]
             rows += valueRows(t.value)
             if t.requiresGrad || t.grad != nil {
                 if let g = t.grad {
-                    rows.append(LabelRow("grad: " + NodeLook.compact(g), .grad))
+                    rows.append(LabelRow(words.grad(NodeLook.compact(g)), .grad))
                 } else if t.isLeaf {
-                    rows.append(LabelRow("grad: None", .muted))
+                    rows.append(LabelRow(words.gradNone, .muted))
                 }
             }
             if let a = t.arrived, !t.isLeaf {
@@ -67,9 +68,9 @@ struct NodeLook: Sendable {
                 rows.append(LabelRow("\(symbol) = " + NodeLook.compact(a), .arrived))
             }
             var flags: [String] = []
-            if t.isParameter { flags.append("Parameter") } else if t.isLeaf && t.requiresGrad { flags.append("leaf") }
-            if t.requiresGrad { flags.append("requires_grad") }
-            if released { flags = ["released"] }
+            if t.isParameter { flags.append(words.parameter) } else if t.isLeaf && t.requiresGrad { flags.append(words.leaf) }
+            if t.requiresGrad { flags.append(words.requiresGrad) }
+            if released { flags = [words.released] }
             if !flags.isEmpty { rows.append(LabelRow(flags.joined(separator: " · "), .small)) }
             let style: Style = !t.requiresGrad ? .plain : (t.isLeaf ? .leaf : .result)
             let hover = ([t.names.isEmpty ? "tensor" : t.names.joined(separator: " = ")] +
@@ -81,25 +82,25 @@ struct NodeLook: Sendable {
             var rows = [LabelRow("\(f.module?.path ?? "") · \(f.name)", .title)]
             let names = Array(Set(f.members)).sorted()
             rows.append(LabelRow(names.joined(separator: ", ").prefixed(44), .small))
-            if f.released { rows.append(LabelRow("saved tensors freed", .muted)) }
+            if f.released { rows.append(LabelRow(words.savedFreed, .muted)) }
             return NodeLook(style: .module, emphasis: emphasis, rows: rows,
                             title: "\(f.module?.path ?? "") (\(f.name)): " + f.members.joined(separator: ", "))
         case .function(let f):
             var rows = [LabelRow(f.name, .title)]
             if f.kind == .accumulateGrad {
                 if let v = f.variable, let leaf = scene.tensor(v), let n = leaf.name {
-                    rows.append(LabelRow("into \(n).grad", .small))
+                    rows.append(LabelRow(words.into(n), .small))
                 }
                 return NodeLook(style: .accumulate, emphasis: emphasis, rows: rows,
                                 title: "AccumulateGrad: adds the incoming gradient into the leaf's .grad")
             }
             if f.released {
-                rows.append(LabelRow("saved tensors freed", .muted))
+                rows.append(LabelRow(words.savedFreed, .muted))
             } else if !f.saved.isEmpty {
                 let saved = f.saved.prefix(3).map { "\($0.name) = " + NumberText.values($0.value).prefixed(14) }
-                rows.append(LabelRow("saved " + saved.joined(separator: ", "), .small))
+                rows.append(LabelRow(words.saved + " " + saved.joined(separator: ", "), .small))
             }
-            if released { rows.append(LabelRow("released", .muted)) }
+            if released { rows.append(LabelRow(words.released, .muted)) }
             return NodeLook(style: .function, emphasis: emphasis, rows: rows, title: f.name)
         }
     }

@@ -16,6 +16,7 @@ struct FrameSVG {
     let layout: GraphLayout
     let metrics: TextMetrics
     let arrangement: Arrangement
+    var words = PictureWords(language: "en")
 
     static let margin = 24.0
 
@@ -111,15 +112,15 @@ struct FrameSVG {
             let legendTop = frame.plot != nil ? canvas.height - m : canvas.height - m - Legend.height(width: panel.width - 2 * m)
             if case .summary = frame.kind { chart = Rect(minX: m, minY: legendTop - 290, maxX: panel.maxX - m, maxY: legendTop - 20) }
             textBox = Rect(minX: m, minY: m, maxX: panel.maxX - m, maxY: (chart?.minY ?? legendTop) - 10)
-            if frame.plot == nil { Legend.draw(at: Point(x: m, y: legendTop), width: panel.width - 2 * m, into: &svg) }
+            if frame.plot == nil { Legend.draw(at: Point(x: m, y: legendTop), width: panel.width - 2 * m, words: words, into: &svg) }
         case .top:
             if case .summary = frame.kind { chart = Rect(minX: panel.maxX - 560, minY: m, maxX: panel.maxX - m, maxY: panel.maxY - m) }
             textBox = Rect(minX: m, minY: m, maxX: (chart?.minX ?? panel.maxX) - m, maxY: panel.maxY - m)
             if frame.plot == nil {
-                Legend.draw(at: Point(x: m, y: canvas.height - legendBand), width: canvas.width - 2 * m - 80, into: &svg)
+                Legend.draw(at: Point(x: m, y: canvas.height - legendBand), width: canvas.width - 2 * m - 80, words: words, into: &svg)
             }
         }
-        let caption = FrameSVG.fittedCaption(frame, width: textBox.width, height: textBox.height, metrics: metrics)
+        let caption = FrameSVG.fittedCaption(frame, width: textBox.width, height: textBox.height, metrics: metrics, words: words)
         var y = textBox.minY
         svg.open("g", [("class", "caption")])
         for line in caption.lines {
@@ -144,12 +145,13 @@ struct FrameSVG {
     /// The caption at the largest scale whose lines fit `height`, never below the scale that
     /// keeps its smallest text legible; past that, the details (and then the printed output) are
     /// shortened from the end — the narration, the step, the chain rule and an error stay whole.
-    static func fittedCaption(_ frame: Frame, width: Double, height: Double, metrics: TextMetrics) -> Caption {
+    static func fittedCaption(_ frame: Frame, width: Double, height: Double, metrics: TextMetrics,
+                              words: PictureWords = PictureWords(language: "en")) -> Caption {
         var scale = 1.0
-        var caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics)
+        var caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics, words: words)
         while caption.height > height && scale - 0.02 >= Caption.minimumScale {
             scale -= 0.02
-            caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics)
+            caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics, words: words)
         }
         var x = frame.explanation
         while caption.height > height && (!x.details.isEmpty || (x.printed?.contains("\n") ?? false)) {
@@ -159,7 +161,7 @@ struct FrameSVG {
                 printed = String(printed.dropLast())
                 x.printed = printed.split(separator: "\n", omittingEmptySubsequences: false).dropLast().joined(separator: "\n")
             }
-            caption = Caption(x, frame: frame.kind, width: width, scale: scale, metrics: metrics)
+            caption = Caption(x, frame: frame.kind, width: width, scale: scale, metrics: metrics, words: words)
         }
         return caption
     }
@@ -189,7 +191,7 @@ struct FrameSVG {
         for e in frame.scene.edges { parallel[EdgePair(from: e.from, to: e.to), default: 0] += 1 }
         var drawn: [EdgePair: Int] = [:]
         for e in frame.scene.edges {
-            guard let a = box(e.to), let b = box(e.from) else { continue }
+            guard let a = box(e.to), let b = box(e.from), a.union(b).intersects(panel.inset(40)) else { continue }
             let pair = EdgePair(from: e.from, to: e.to)
             let k = drawn[pair, default: 0]
             drawn[pair] = k + 1
@@ -232,8 +234,10 @@ struct FrameSVG {
             svg.text(f.label, x: r.center.x, y: r.maxY - size * 0.3 - 2, size: size, face: .sansBold, color: Palette.gradientText,
                      anchor: "middle")
         }
+        // Nodes outside the panel are not written (a partial view of a large graph stays small).
+        let visible = panel.inset(40)
         for n in frame.scene.nodes + frame.released {
-            guard let r = box(n.id), let look = looks[n.id] else { continue }
+            guard let r = box(n.id), let look = looks[n.id], r.intersects(visible) else { continue }
             drawNode(n.id, look, r, scale: t.scale, into: &svg)
         }
         svg.end("g")

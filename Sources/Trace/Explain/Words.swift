@@ -26,6 +26,14 @@ struct Words: Sendable {
         zh ? "第 \(line) 行的循环：第 \(n) 次迭代" : "the loop at line \(line): iteration \(n)"
     }
 
+    func summary(_ n: Int, of count: Int, every: Int) -> String {
+        zh ? "第 \(n) / \(count) 次迭代（每 \(every) 次一个摘要）" : "iteration \(n) of \(count) (a summary every \(every))"
+    }
+
+    func lossNow(_ v: String) -> String { zh ? "当前损失：\(v)" : "loss now: \(v)" }
+
+    func loss(at n: Int, _ v: String) -> String { zh ? "第 \(n) 次迭代的损失：\(v)" : "loss at iteration \(n): \(v)" }
+
     func loopEnd(_ n: Int, line: Int) -> String {
         zh ? "第 \(line) 行的循环结束：共 \(n) 次迭代" : "the loop at line \(line) is done after \(n) iteration\(n == 1 ? "" : "s")"
     }

@@ -34,7 +34,7 @@ public struct FramePlan: Sendable {
             var kind = Frame.Kind.step
             if let s = pick.summary {
                 kind = .summary(s)
-                x = FramePlan.summaryExplanation(s, base: x)
+                x = FramePlan.summaryExplanation(s, base: x, words: Words(language: language ?? outline.language))
             }
             let now = Set(scene.nodes.map(\.id))
             let released = previous.nodes.filter { !now.contains($0.id) }
@@ -111,11 +111,11 @@ public struct FramePlan: Sendable {
         }
     }
 
-    static func summaryExplanation(_ s: FrameSelection.Summary, base: Explanation) -> Explanation {
+    static func summaryExplanation(_ s: FrameSelection.Summary, base: Explanation, words: Words) -> Explanation {
         var x = Explanation(section: base.section, line: base.line, source: base.source,
-                            heading: "iteration \(s.iteration + 1) of \(s.run.count) (a summary every \(s.every))")
-        if let loss = s.loss { x.details.append("loss now: \(NumberText.number(loss))") }
-        if let first = s.firstLoss { x.details.append("loss at iteration \(first.iteration + 1): \(NumberText.number(first.loss))") }
+                            heading: words.summary(s.iteration + 1, of: s.run.count, every: s.every))
+        if let loss = s.loss { x.details.append(words.lossNow(NumberText.number(loss))) }
+        if let first = s.firstLoss { x.details.append(words.loss(at: first.iteration + 1, NumberText.number(first.loss))) }
         return x
     }
 }
