@@ -75,6 +75,7 @@ public enum CourseWriter {
             if let dir = outputs.svg {
                 try AtomicOutput.replaceDirectory(dir) { root in
                     var entries: [JSONValue] = []
+                    var pages: [CoursePage.Lesson] = []
                     for (i, d) in drawings.enumerated() {
                         let folder = single ? root : root.appendingPathComponent(names[i])
                         if !single { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false) }
@@ -82,17 +83,21 @@ public enum CourseWriter {
                         for (k, svg) in d.svgs.enumerated() { try Data(svg.utf8).write(to: folder.appendingPathComponent(files[k])) }
                         let manifest = Manifest.lesson(d, files: files)
                         try Data((manifest.text + "\n").utf8).write(to: folder.appendingPathComponent("manifest.json"))
-                        let html = PlayerPage.lesson(manifest: manifest, svgs: d.svgs, title: d.lesson.title,
+                        let language = Manifest.language(d.lesson)
+                        let html = PlayerPage.lesson(manifest: manifest, svgs: d.svgs, title: d.lesson.title, language: language,
                                                      course: single ? nil : "../index.html")
                         try Data(html.utf8).write(to: folder.appendingPathComponent("index.html"))
                         entries.append(.object(["name": .string(names[i]), "title": .string(d.lesson.title),
-                                                "frames": .int(d.svgs.count), "index": .string("\(names[i])/index.html")]))
+                                                "frames": .int(d.svgs.count), "index": .string("\(names[i])/index.html"),
+                                                "language": .string(language)]))
+                        pages.append(CoursePage.Lesson(index: "\(names[i])/index.html", title: d.lesson.title, language: language,
+                                                       frames: d.svgs.count, sections: Manifest.sectionFrames(d)))
                     }
                     if !single {
                         let course = JSONValue.object(["schema": .string("gradviz-course"), "version": .int(Manifest.version),
                                                        "lessons": .array(entries)])
                         try Data((course.text + "\n").utf8).write(to: root.appendingPathComponent("manifest.json"))
-                        try Data(PlayerPage.course(entries).utf8).write(to: root.appendingPathComponent("index.html"))
+                        try Data(CoursePage.html(pages).utf8).write(to: root.appendingPathComponent("index.html"))
                     }
                 }
             }

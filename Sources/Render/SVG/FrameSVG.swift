@@ -107,7 +107,7 @@ struct FrameSVG {
     private func drawCaption(_ frame: Frame, into svg: inout SVGText) {
         let panel = captionPanel
         svg.open("rect", [("x", SVGText.num(panel.minX)), ("y", SVGText.num(panel.minY)), ("width", SVGText.num(panel.width)),
-                          ("height", SVGText.num(panel.height)), ("fill", Palette.panel)], close: true)
+                          ("height", SVGText.num(panel.height)), ("fill", Palette.panel), ("data-part", "caption-panel")], close: true)
         let m = FrameSVG.margin
         var chart: Rect?
         var textBox: Rect
