@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Matplotlib
 import Python
 import Render
 import Stepper
@@ -37,6 +38,9 @@ struct GradvizCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @Flag(name: .customLong("allow-savefig-anywhere"), help: "Let savefig write outside the lesson's folder and the working directory.")
+    var allowSavefigAnywhere = false
+
     mutating func run() throws {
         if noColor { setenv("NO_COLOR", "1", 1) }
         do {
@@ -63,10 +67,12 @@ struct GradvizCommand: ParsableCommand {
         var rendered: [RenderedLesson] = []
         for input in inputs {
             let out = StandardOutput()
-            let scenes: ScenePolicy = step || material.wantsPictures ? .all : .none
+            let scenes: ScenePolicy = step || material.wantsPictures ? .forSelection(selection) : .none
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
                                        output: { if !step { out.write($0) } }, record: record, scenes: scenes,
-                                       limits: limits.lessonLimits, keepObjects: true)
+                                       limits: limits.lessonLimits, keepObjects: true,
+                                       plots: PlotOptions(lessonDirectory: input.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path },
+                                                          allowWritesAnywhere: allowSavefigAnywhere))
             out.flush()
             if step {
                 var steps = selection
@@ -125,8 +131,25 @@ struct MaterialOptions: ParsableArguments {
     @Option(name: .customLong("max-frames"), help: "Refuse to draw more frames than this per lesson.")
     var maxFrames: Int = FrameSelection.defaultCap
 
-    @Option(name: .customLong("png-dpi"), help: "Resolution of PNG frames.")
-    var pngDPI: Int = 110
+    @Option(name: .customLong("depth"), help: ArgumentHelp(
+        "Draw each nn.Module at depth N as one node (model is 0, model.0 is 1); gradients still flow on its edges.",
+        valueName: "N"))
+    var depth: Int?
+
+    @Option(name: .customLong("layout"), help: ArgumentHelp(
+        "The graph's direction: lr (left to right) or tb (top to bottom). Default: whichever draws the lesson larger.",
+        valueName: "lr|tb"))
+    var layout: String?
+
+    @Option(name: .customLong("size"), help: ArgumentHelp("The frames' size in pixels (default 1920x1080, a 16:9 slide).",
+                                                          valueName: "WxH"))
+    var size: String?
+
+    @Flag(name: .customLong("handout"), help: "Make the PDF A4 handout pages, each caption under its picture.")
+    var handout = false
+
+    @Option(name: .customLong("png-dpi"), help: "Resolution of PNG frames: 96 gives 1920×1080 pixels.")
+    var pngDPI: Int = 96
 
     var wantsFiles: Bool { svg != nil || png != nil || pdf != nil || trace != nil }
     var wantsTrace: Bool { wantsFiles }
@@ -134,8 +157,21 @@ struct MaterialOptions: ParsableArguments {
 
     func validate() throws {
         guard maxFrames > 0 else { throw ValidationError("--max-frames must be positive") }
+        if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
+        _ = try frameSize()
+        if let layout, !["lr", "tb"].contains(layout) { throw ValidationError("--layout must be lr or tb, not '\(layout)'") }
         guard (30...600).contains(pngDPI) else { throw ValidationError("--png-dpi must be between 30 and 600") }
         _ = try frameSelection()
+    }
+
+    /// `--size WxH`: between 640×360 and 7680×4320.
+    func frameSize() throws -> (width: Int, height: Int) {
+        guard let size else { return (1920, 1080) }
+        let parts = size.lowercased().split(separator: "x").map { Int($0) }
+        guard parts.count == 2, let w = parts[0], let h = parts[1], (640...7680).contains(w), (360...4320).contains(h) else {
+            throw ValidationError("--size must be WIDTHxHEIGHT in pixels, from 640x360 to 7680x4320, not '\(size)'")
+        }
+        return (w, h)
     }
 
     func frameSelection() throws -> FrameSelection {
@@ -173,6 +209,13 @@ struct MaterialOptions: ParsableArguments {
         return (selection, nil)
     }
 
+    func courseOptions(_ selection: FrameSelection) throws -> CourseOptions {
+        var o = CourseOptions(selection: selection, pngDPI: pngDPI, direction: layout, moduleDepth: depth)
+        (o.width, o.height) = try frameSize()
+        o.handout = handout
+        return o
+    }
+
     func write(_ lessons: [RenderedLesson], selection: FrameSelection) throws {
         if let trace, let lesson = lessons.first {
             do {
@@ -197,9 +240,12 @@ struct MaterialOptions: ParsableArguments {
         }
         let (selection, note) = fittedSelection(for: lessons, selection)
         if let note { FileHandle.standardError.write(Data("gradviz: \(note)\n".utf8)) }
+        if lessons.contains(where: { FontCheck.needsCJK($0.source) }), !FontCheck.hasCJKFont() {
+            FileHandle.standardError.write(Data("gradviz: warning: the lesson has Chinese, Japanese or Korean text but no CJK font is installed; PNG and PDF frames will show boxes (on Debian: apt-get install fonts-noto-cjk)\n".utf8))
+        }
         do {
             let summary = try CourseWriter.write(lessons: lessons, outputs: outputs,
-                                                 options: CourseOptions(selection: selection, pngDPI: pngDPI))
+                                                 options: try courseOptions(selection))
             let frames = summary.lessons.map(\.frames).reduce(0, +)
             let targets = [svg, png, pdf].compactMap { $0 }.joined(separator: ", ")
             FileHandle.standardError.write(Data("gradviz: wrote \(frames) frames of \(summary.lessons.count) lesson\(summary.lessons.count == 1 ? "" : "s") to \(targets)\n".utf8))
