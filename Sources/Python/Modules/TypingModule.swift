@@ -75,7 +75,7 @@ final class PyTypingForm: NativeObject {
         if case .tuple(let t) = key { items = t } else { items = [key] }
         if name == "Optional" {
             if items.count != 1 { throw PyException(.typeError, "typing.Optional requires a single type.") }
-            if items[0].isNone { return .none }
+            if items[0].isNone { return .object(PyClass.noneType) }
         }
         if name == "Union" {
             var unique: [PyValue] = []
