@@ -54,6 +54,7 @@ ALLOWED_MODULES = {
     "time",
     "torch",
     "typing",
+    "warnings",
 }
 IMPORT_LINE = re.compile(r"^(?:import\s+([\w.]+)(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*|from\s+([\w.]+)\s+import\s+.+)\s*$")
 

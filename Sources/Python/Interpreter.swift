@@ -42,6 +42,10 @@ public final class Interpreter {
     let life = InterpreterLife()
     /// Warnings already shown, by category, message and line (the "default" filter action).
     var warningsShown: Set<String> = []
+    /// Warnings already shown under the "once" action, by category and message.
+    var warningsOnce: Set<String> = []
+    /// Python's `warnings.filters`, first match wins.
+    var warningFilters = WarningFilter.defaults
     /// What the program wrote to stderr (`print(..., file=sys.stderr)`, ignored exceptions).
     var errorText = ""
     @exclusivity(unchecked) var frames: [Frame] = []

@@ -106,6 +106,20 @@ extension PyClass {
     public static let runtimeWarning = PyClass(builtin: "RuntimeWarning", base: .warning, kind: .baseException)
     /// `FutureWarning`.
     public static let futureWarning = PyClass(builtin: "FutureWarning", base: .warning, kind: .baseException)
+    /// `PendingDeprecationWarning`.
+    public static let pendingDeprecationWarning = PyClass(builtin: "PendingDeprecationWarning", base: .warning, kind: .baseException)
+    /// `SyntaxWarning`.
+    public static let syntaxWarning = PyClass(builtin: "SyntaxWarning", base: .warning, kind: .baseException)
+    /// `ImportWarning`.
+    public static let importWarning = PyClass(builtin: "ImportWarning", base: .warning, kind: .baseException)
+    /// `UnicodeWarning`.
+    public static let unicodeWarning = PyClass(builtin: "UnicodeWarning", base: .warning, kind: .baseException)
+    /// `BytesWarning`.
+    public static let bytesWarning = PyClass(builtin: "BytesWarning", base: .warning, kind: .baseException)
+    /// `ResourceWarning`.
+    public static let resourceWarning = PyClass(builtin: "ResourceWarning", base: .warning, kind: .baseException)
+    /// `EncodingWarning`.
+    public static let encodingWarning = PyClass(builtin: "EncodingWarning", base: .warning, kind: .baseException)
 
     /// Every builtin exception class, by name.
     public static let builtinExceptions: [PyClass] = [
@@ -115,6 +129,7 @@ extension PyClass {
         .recursionError, .stopIteration, .importError, .moduleNotFoundError, .syntaxError, .warning,
         .generatorExit, .systemExit, .memoryError, .osError, .fileNotFoundError, .indentationError, .tabError,
         .systemError, .eofError, .floatingPointError, .unicodeError, .userWarning, .deprecationWarning,
-        .runtimeWarning, .futureWarning,
+        .runtimeWarning, .futureWarning, .pendingDeprecationWarning, .syntaxWarning, .importWarning,
+        .unicodeWarning, .bytesWarning, .resourceWarning, .encodingWarning,
     ]
 }

@@ -53,7 +53,11 @@ public enum LessonRunner {
             Generator.setCurrent(Generator())
             Tensor.maxElements = limits.maxTensorElements
             EngineObservers.current = recorder
-            TorchWarnings.current = TorchWarnings(fileName: fileName, source: source) { warnings.text += $0 }
+            TorchWarnings.current = TorchWarnings(fileName: fileName, source: source, passes: { [weak interp] message, file, line, module in
+                // An "error" filter cannot interrupt a warning raised inside an operation: it is shown instead.
+                guard let interp else { return true }
+                return (try? interp.warningPasses(category: .userWarning, message: message, file: file, line: line, module: module)) ?? true
+            }) { warnings.text += $0 }
             if let recorder {
                 let lessonState = LessonState(interpreter: interp)
                 state.value = lessonState

@@ -15,6 +15,7 @@ extension Interpreter {
         case "os.path", "posixpath": return makeOsPathModule()
         case "__future__": return makeFutureModule()
         case "typing": return makeTypingModule()
+        case "warnings": return makeWarningsModule()
         default: return nil
         }
     }
