@@ -47,6 +47,7 @@ ALLOWED_MODULES = {
     "itertools",
     "math",
     "matplotlib",
+    "operator",
     "os",
     "random",
     "string",

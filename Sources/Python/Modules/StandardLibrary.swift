@@ -16,6 +16,7 @@ extension Interpreter {
         case "__future__": return makeFutureModule()
         case "typing": return makeTypingModule()
         case "warnings": return makeWarningsModule()
+        case "operator": return makeOperatorModule()
         default: return nil
         }
     }
