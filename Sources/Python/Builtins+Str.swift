@@ -7,7 +7,7 @@ extension Interpreter {
     static let strMethodNames: Set<String> = [
         "capitalize", "casefold", "center", "count", "endswith", "find", "format", "index", "isalnum", "isalpha",
         "isascii", "isdecimal", "isdigit", "isidentifier", "islower", "isprintable", "expandtabs", "isnumeric", "isspace", "istitle", "isupper", "join", "ljust", "lower",
-        "lstrip", "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition",
+        "lstrip", "maketrans", "translate", "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition",
         "rsplit", "rstrip", "split", "splitlines", "startswith", "strip", "swapcase", "title", "upper", "zfill",
     ]
 
@@ -255,6 +255,10 @@ extension Interpreter {
             return .bool(!s.isEmpty && s == titled)
         case "format":
             return .str(try formatString(s, args))
+        case "maketrans":
+            return try strMaketrans(args)
+        case "translate":
+            return try strTranslate(s, args)
         case "isascii":
             try none()
             return .bool(scalars.allSatisfy { $0.isASCII })

@@ -199,6 +199,9 @@ extension Interpreter {
                 return nil
             }
         }
+        if cls.kind == .str && name == "maketrans" {
+            return .object(PyBuiltinFunction(name: "maketrans") { args, interp in try interp.strMaketrans(args) })
+        }
         if cls.kind == .dict && name == "fromkeys" {
             return .object(PyBuiltinFunction(name: "fromkeys") { args, interp in
                 try Interpreter.expectArgs(args, "fromkeys", min: 1, max: 2)
