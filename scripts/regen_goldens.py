@@ -41,9 +41,11 @@ ADDRESS = re.compile(rb"0x[0-9a-f]+")
 # numpy is left out until gradviz has it.
 ALLOWED_MODULES = {
     "__future__",
+    "bisect",
     "collections",
     "copy",
     "functools",
+    "heapq",
     "itertools",
     "math",
     "matplotlib",

@@ -17,6 +17,8 @@ extension Interpreter {
         case "typing": return makeTypingModule()
         case "warnings": return makeWarningsModule()
         case "operator": return makeOperatorModule()
+        case "heapq": return makeHeapqModule()
+        case "bisect": return makeBisectModule()
         default: return nil
         }
     }
