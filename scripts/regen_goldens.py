@@ -41,6 +41,7 @@ ADDRESS = re.compile(rb"0x[0-9a-f]+")
 # numpy is left out until gradviz has it.
 ALLOWED_MODULES = {
     "__future__",
+    "abc",
     "bisect",
     "collections",
     "copy",

@@ -103,6 +103,7 @@ extension Compiler {
             _ = try f.interp.runFrame(cf)
             let cls = PyClass(name: name, base: base, nativeBase: native, dict: cf.classNamespace!, moduleName: f.module.name)
             for (_, v) in cls.dict { Compiler.setDefiningClass(v, cls) }
+            try f.interp.recordAbstractMethods(cls)
             var value = PyValue.object(cls)
             for d in decoratorValues.reversed() { value = try f.interp.call(d, [value]) }
             try bind(f, value)

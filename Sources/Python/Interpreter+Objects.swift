@@ -446,6 +446,7 @@ extension Interpreter {
     func instantiate(_ cls: PyClass, _ args: PyArgs) throws -> PyValue {
         if let make = cls.mro.lazy.compactMap(\.constructor).first { return try make(cls, args, self) }
         if cls.isBuiltin { return try constructBuiltin(cls, args) }
+        try checkAbstractMethods(cls)
         let inst = PyInstance(cls: cls)
         if cls.isExceptionClass { inst.exceptionArgs = args.positional }
         if let native = cls.nativeBase { try native.initInstance(inst, args: args, interp: self) }

@@ -54,6 +54,9 @@ public final class PyClass: PyObject {
     /// Builds the instances of a class a module defines in Swift (`collections.OrderedDict`,
     /// a namedtuple), given the class being instantiated (which may be a subclass).
     var constructor: ((PyClass, PyArgs, Interpreter) throws -> PyValue)?
+    /// The abstract methods left unimplemented, computed when a class deriving from `abc.ABC`
+    /// is created (nil for other classes); instantiating it is an error while any remain.
+    var abstractMethods: [String]?
 
     /// The class and its bases, most derived first (Python's `__mro__`, without natives).
     public var mro: [PyClass] {

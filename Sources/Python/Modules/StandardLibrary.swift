@@ -19,6 +19,7 @@ extension Interpreter {
         case "operator": return makeOperatorModule()
         case "heapq": return makeHeapqModule()
         case "bisect": return makeBisectModule()
+        case "abc": return makeAbcModule()
         default: return nil
         }
     }
