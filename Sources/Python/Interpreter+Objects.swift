@@ -115,7 +115,7 @@ extension Interpreter {
         if let native = inst.cls.nativeBase, let v = try native.instanceAttr(name, of: inst, interp: self) { return v }
         switch name {
         case "__dict__" where inst.cls !== PyClass.object:
-            return .dict(PyDict(inst.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+            return .dict(PyDict(inst.orderedAttributes))
         case "args" where inst.cls.isExceptionClass:
             return .tuple(inst.exceptionArgs)
         default:
@@ -161,7 +161,7 @@ extension Interpreter {
             }
             if try setExceptionAttribute(inst, name, value) { return true }
         }
-        inst.attributes[name] = value
+        if inst.attributes.updateValue(value, forKey: name) == nil { inst.attributeOrder.append(name) }
         return true
     }
 
@@ -173,6 +173,7 @@ extension Interpreter {
         if inst.attributes.removeValue(forKey: name) == nil {
             throw PyException(.attributeError, "'\(inst.cls.name)' object has no attribute '\(name)'")
         }
+        inst.attributeOrder.removeAll { $0 == name }
         return true
     }
 

@@ -46,6 +46,7 @@ extension Interpreter {
             if let m = try lookupDunder(inst, "__copy__") { return try call(m, []) }
             let y = PyInstance(cls: inst.cls)
             y.attributes = inst.attributes
+            y.attributeOrder = inst.attributeOrder
             y.exceptionArgs = inst.exceptionArgs
             y.nativeState = inst.nativeState
             return .object(y)
@@ -118,7 +119,8 @@ extension Interpreter {
             try remember(.object(y))
             y.nativeState = inst.nativeState
             for item in inst.exceptionArgs { y.exceptionArgs.append(try deepCopy(item, &memo, depth: depth + 1)) }
-            for (k, v) in inst.attributes { y.attributes[k] = try deepCopy(v, &memo, depth: depth + 1) }
+            for (k, v) in inst.orderedAttributes { y.attributes[k] = try deepCopy(v, &memo, depth: depth + 1) }
+            y.attributeOrder = inst.attributeOrder
             return .object(y)
         default:
             if let m = try getAttributeIfPresent(x, "__deepcopy__") {
