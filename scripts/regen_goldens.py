@@ -42,6 +42,7 @@ ADDRESS = re.compile(rb"0x[0-9a-f]+")
 ALLOWED_MODULES = {
     "__future__",
     "abc",
+    "argparse",
     "bisect",
     "collections",
     "copy",

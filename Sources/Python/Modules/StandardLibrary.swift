@@ -20,7 +20,16 @@ extension Interpreter {
         case "heapq": return makeHeapqModule()
         case "bisect": return makeBisectModule()
         case "abc": return makeAbcModule()
+        case "argparse": return try makePythonModule("argparse", source: ArgparsePrelude.source)
         default: return nil
         }
+    }
+
+    /// A standard-library module written in Python, run once into a new module.
+    private func makePythonModule(_ name: String, source: String) throws -> PyModuleObject {
+        let module = PyModuleObject(name: name)
+        let code = try compile(source: source, fileName: "<\(name)>", module: module)
+        _ = try runFrame(Frame(code: code, parent: nil, module: module, interp: self))
+        return module
     }
 }
