@@ -49,6 +49,7 @@ ALLOWED_MODULES = {
     "functools",
     "heapq",
     "itertools",
+    "json",
     "math",
     "matplotlib",
     "operator",

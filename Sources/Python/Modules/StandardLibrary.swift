@@ -20,6 +20,7 @@ extension Interpreter {
         case "heapq": return makeHeapqModule()
         case "bisect": return makeBisectModule()
         case "abc": return makeAbcModule()
+        case "json": return makeJsonModule()
         case "argparse": return try makePythonModule("argparse", source: ArgparsePrelude.source)
         default: return nil
         }
