@@ -96,12 +96,19 @@ extension Compiler {
             }
         case .augAssign(let target, let op, let value):
             return try compileAugAssign(target, op, value)
-        case .annAssign(let target, _, let value):
-            guard let value else { return { _ in .normal } }
+        case .annAssign(let target, let annotation, let value):
+            let record = try compileAnnotationRecord(target, annotation)
+            guard let value else {
+                return { f in
+                    try record?(f)
+                    return .normal
+                }
+            }
             let ve = try compile(value)
             let a = try compileTarget(target)
             return { f in
                 try a(f, try ve(f))
+                try record?(f)
                 return .normal
             }
         case .pass, .global, .nonlocal:

@@ -24,6 +24,8 @@ final class Compiler {
     var statementLine = 0
     /// Only the lesson itself is reported to the observer, not prelude modules.
     let observed: Bool
+    /// `from __future__ import annotations`: class annotations are kept as their source text.
+    var postponedAnnotations = false
 
     init(interp: Interpreter, module: PyModuleObject, fileName: String, commentLines: [Int: String], sourceLines: [Substring]) {
         self.interp = interp

@@ -68,6 +68,7 @@ extension Compiler {
                 if !atTop {
                     throw PySyntaxError(.syntaxError, "from __future__ imports must occur at the beginning of the file", at: stmt.location)
                 }
+                if names.contains(where: { $0.name == "annotations" }) { postponedAnnotations = true }
                 for n in names where !Interpreter.futureFeatures.contains(where: { $0.name == n.name }) {
                     let message = n.name == "braces" ? "not a chance" : "future feature \(n.name) is not defined"
                     throw PySyntaxError(.syntaxError, message, at: stmt.location)
