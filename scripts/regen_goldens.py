@@ -46,6 +46,7 @@ ALLOWED_MODULES = {
     "bisect",
     "collections",
     "copy",
+    "dataclasses",
     "functools",
     "heapq",
     "itertools",

@@ -21,6 +21,7 @@ extension Interpreter {
         case "bisect": return makeBisectModule()
         case "abc": return makeAbcModule()
         case "json": return makeJsonModule()
+        case "dataclasses": return try makePythonModule("dataclasses", source: DataclassesPrelude.source)
         case "argparse": return try makePythonModule("argparse", source: ArgparsePrelude.source)
         default: return nil
         }
