@@ -104,6 +104,12 @@ extension Compiler {
             let cls = PyClass(name: name, base: base, nativeBase: native, dict: cf.classNamespace!, moduleName: f.module.name)
             for (_, v) in cls.dict { Compiler.setDefiningClass(v, cls) }
             try f.interp.recordAbstractMethods(cls)
+            // Descriptors learn the name they were bound to (sorted: the namespace keeps no order).
+            for (attrName, v) in cls.dict.sorted(by: { $0.key < $1.key }) {
+                if case .object(let d as PyInstance) = v, let setName = d.cls.lookup("__set_name__") {
+                    _ = try f.interp.call(setName, [v, .object(cls), .str(attrName)])
+                }
+            }
             var value = PyValue.object(cls)
             for d in decoratorValues.reversed() { value = try f.interp.call(d, [value]) }
             try bind(f, value)

@@ -78,9 +78,19 @@ extension Interpreter {
         case let p as PyProperty:
             if p.getter.isNone { throw PyException(.attributeError, "property object has no getter") }
             return try call(p.getter, [instance])
+        case let d as PyInstance:
+            if let get = d.cls.lookup("__get__") { return try call(get, [attr, instance, .object(cls)]) }
+            return attr
         default:
             return attr
         }
+    }
+
+    /// A user descriptor with `__set__` or `__delete__`: it wins over the instance dict.
+    func dataDescriptor(_ attr: PyValue?) -> PyInstance? {
+        guard case .object(let d as PyInstance)? = attr, d.cls.lookup("__get__") != nil || d.cls.lookup("__set__") != nil,
+              d.cls.lookup("__set__") != nil || d.cls.lookup("__delete__") != nil else { return nil }
+        return d
     }
 
     func classGetAttr(_ cls: PyClass, _ name: String) throws -> PyValue? {
@@ -88,6 +98,7 @@ extension Interpreter {
             guard case .object(let o) = v else { return v }
             if let s = o as? PyStaticMethod { return s.function }
             if let c = o as? PyClassMethod { return .object(PyBoundMethod(function: c.function, receiver: .object(cls))) }
+            if let d = o as? PyInstance, let get = d.cls.lookup("__get__") { return try call(get, [v, .none, .object(cls)]) }
             return v
         }
         if let native = cls.nativeBase, let v = try native.classAttr(name, of: cls, interp: self) { return v }
@@ -109,6 +120,11 @@ extension Interpreter {
         if let ca = classAttr, case .object(let p as PyProperty) = ca {
             if p.getter.isNone { throw PyException(.attributeError, "property '\(name)' of '\(inst.cls.name)' object has no getter") }
             return try call(p.getter, [.object(inst)])
+        }
+        if let d = dataDescriptor(classAttr) {
+            if let get = d.cls.lookup("__get__") { return try call(get, [.object(d), .object(inst), .object(inst.cls)]) }
+            if let v = inst.attributes[name] { return v }
+            return .object(d)
         }
         if let v = inst.attributes[name] { return v }
         if let ca = classAttr { return try bindForInstance(ca, instance: .object(inst), cls: inst.cls) }
@@ -149,6 +165,11 @@ extension Interpreter {
                 throw PyException(.attributeError, "property '\(name)' of '\(inst.cls.name)' object has no setter")
             }
             _ = try call(p.setter, [.object(inst), value])
+            return true
+        }
+        if let d = dataDescriptor(inst.cls.lookup(name)) {
+            guard let set = d.cls.lookup("__set__") else { throw PyException(.attributeError, "__set__") }
+            _ = try call(set, [.object(d), .object(inst), value])
             return true
         }
         if let native = inst.cls.nativeBase, try native.setInstanceAttr(name, value, of: inst, interp: self) {

@@ -6,7 +6,10 @@ extension Interpreter {
         case "random": return makeRandomModule()
         case "itertools": return makeItertoolsModule()
         case "collections": return makeCollectionsModule()
-        case "functools": return makeFunctoolsModule()
+        case "functools":
+            let m = makeFunctoolsModule()
+            try runPython(FunctoolsPrelude.source, in: m)
+            return m
         case "copy": return makeCopyModule()
         case "sys": return try makeSysModule()
         case "time": return makeTimeModule()
@@ -30,8 +33,13 @@ extension Interpreter {
     /// A standard-library module written in Python, run once into a new module.
     private func makePythonModule(_ name: String, source: String) throws -> PyModuleObject {
         let module = PyModuleObject(name: name)
-        let code = try compile(source: source, fileName: "<\(name)>", module: module)
-        _ = try runFrame(Frame(code: code, parent: nil, module: module, interp: self))
+        try runPython(source, in: module)
         return module
+    }
+
+    /// Runs Python source defining parts of a standard-library module into `module`.
+    private func runPython(_ source: String, in module: PyModuleObject) throws {
+        let code = try compile(source: source, fileName: "<\(module.name)>", module: module)
+        _ = try runFrame(Frame(code: code, parent: nil, module: module, interp: self))
     }
 }
