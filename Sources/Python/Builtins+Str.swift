@@ -5,7 +5,7 @@ extension Interpreter {
     }
 
     static let strMethodNames: Set<String> = [
-        "capitalize", "casefold", "center", "count", "endswith", "find", "format", "index", "isalnum", "isalpha",
+        "capitalize", "casefold", "center", "count", "endswith", "find", "format", "format_map", "index", "isalnum", "isalpha",
         "isascii", "isdecimal", "isdigit", "isidentifier", "islower", "isprintable", "expandtabs", "isnumeric", "isspace", "istitle", "isupper", "join", "ljust", "lower",
         "lstrip", "maketrans", "translate", "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition",
         "rsplit", "rstrip", "split", "splitlines", "startswith", "strip", "swapcase", "title", "upper", "zfill",
@@ -255,6 +255,12 @@ extension Interpreter {
             return .bool(!s.isEmpty && s == titled)
         case "format":
             return .str(try formatString(s, args))
+        case "format_map":
+            guard p.count == 1, args.keywords.isEmpty else {
+                if !args.keywords.isEmpty { throw PyException(.typeError, "str.format_map() takes no keyword arguments") }
+                throw PyException(.typeError, "str.format_map() takes exactly one argument (\(p.count) given)")
+            }
+            return .str(try formatString(s, PyArgs(), mapping: p[0]))
         case "maketrans":
             return try strMaketrans(args)
         case "translate":
@@ -403,7 +409,8 @@ extension Interpreter {
     }
 
     /// `template.format(*args, **kwargs)`.
-    func formatString(_ template: String, _ args: PyArgs) throws -> String {
+    /// `str.format`, or with `mapping` `str.format_map` (names looked up by `mapping[name]`).
+    func formatString(_ template: String, _ args: PyArgs, mapping: PyValue? = nil) throws -> String {
         let s = Array(template.unicodeScalars)
         var out = ""
         var i = 0
@@ -418,7 +425,12 @@ extension Interpreter {
                 rest = String(field[idx...])
             }
             var value: PyValue
-            if name.isEmpty {
+            if mapping != nil, name.isEmpty || Int(name) != nil {
+                throw PyException(.valueError, "Format string contains positional fields")
+            }
+            if let mapping {
+                value = try getItem(mapping, .str(name))
+            } else if name.isEmpty {
                 if usedManual {
                     throw PyException(.valueError, "cannot switch from manual field specification to automatic field numbering")
                 }
