@@ -44,6 +44,8 @@ public indirect enum ExprKind {
     case yield(Expr?)
     /// `yield from iterable`.
     case yieldFrom(Expr)
+    /// `name := value`, which binds `name` in the enclosing function (or module) scope.
+    case namedExpr(String, Expr)
 }
 
 /// A comparison operator, including membership and identity.

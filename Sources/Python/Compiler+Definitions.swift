@@ -152,11 +152,14 @@ extension Compiler {
         let firstIterable = try compile(clauses[0].iterable)
         let compScope = Scope(kind: .comprehension, parent: scope, qualname: scope.qualname)
         compScope.addSlot(".0")
+        var iterationNames: [String] = []
         for c in clauses {
             var names: [String] = []
             BindingCollector.targetNames(c.target, &names)
             for n in names { compScope.addSlot(n) }
+            iterationNames += names
         }
+        try declareNamedExprTargets(kind, clauses, in: compScope, iterationNames: iterationNames)
         struct Level {
             let iterable: Eval?
             let target: Assign
@@ -229,11 +232,14 @@ extension Compiler {
         let firstIterable = try compile(clauses[0].iterable)
         let compScope = Scope(kind: .comprehension, parent: scope, qualname: scope.qualname)
         compScope.addSlot(".0")
+        var iterationNames: [String] = []
         for c in clauses {
             var names: [String] = []
             BindingCollector.targetNames(c.target, &names)
             for n in names { compScope.addSlot(n) }
+            iterationNames += names
         }
+        try declareNamedExprTargets(.generator(element), clauses, in: compScope, iterationNames: iterationNames)
         var body = Stmt(.expression(Expr(.yield(element), element.location)), element.location)
         for (i, c) in clauses.enumerated().reversed() {
             for condition in c.conditions.reversed() {

@@ -365,6 +365,8 @@ extension Compiler {
         case .binary(let l, let op, let r):
             let left = take(l)
             kind = .binary(left, op, take(r))
+        case .namedExpr(let name, let value):
+            kind = .namedExpr(name, take(value))
         default:
             return e
         }

@@ -33,9 +33,24 @@ extension Parser {
     /// arguments, an `=` after it is CPython's `invalid_named_expression` error.
     func parseNamedExpression(inCall: Bool = false) throws -> Expr {
         let e = try parseExpression()
-        if try check(":=") { throw UnsupportedFeature("assignment expression ':='", line: try peek().location.line) }
+        if try check(":=") {
+            guard case .name(let name) = e.kind else { throw namedExpressionTargetError(e) }
+            try advance()
+            return Expr(.namedExpr(name, try parseExpression()), e.location)
+        }
         if !inCall, try check("=") { throw try assignmentInExpression(e) }
         return e
+    }
+
+    /// CPython's error for `target := value` whose target is not a plain name.
+    func namedExpressionTargetError(_ target: Expr) -> PySyntaxError {
+        let what: String
+        switch target.kind {
+        case .attribute: what = "attribute"
+        case .index: what = "subscript"
+        default: what = Parser.describe(target)
+        }
+        return syntaxError("cannot use assignment expressions with \(what)", at: target.location)
     }
 
     /// Whether an expression starting like `e` is exempt from the comma hint (see

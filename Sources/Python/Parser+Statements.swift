@@ -232,7 +232,11 @@ extension Parser {
             let value = try parseAssignedValue()
             return Stmt(.augAssign(first, op, value), loc)
         }
-        if try check(":=") { throw UnsupportedFeature("assignment expression ':='", line: loc.line) }
+        if try check(":=") {
+            // A bare `name := value` statement is not Python; other targets get the target error.
+            guard case .name = first.kind else { throw namedExpressionTargetError(first) }
+            throw syntaxError("invalid syntax", at: try peek().location)
+        }
         if try check(":") {
             switch first.kind {
             case .name, .attribute, .index: break

@@ -40,6 +40,8 @@ enum YieldScan {
             return clauses.first.map { [$0.iterable] } ?? []
         case .yield(let value):
             return value.map { [$0] } ?? []
+        case .namedExpr(_, let value):
+            return [value]
         }
     }
 
