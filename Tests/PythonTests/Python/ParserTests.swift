@@ -138,7 +138,6 @@ struct ParserTests {
         ("async def f(): pass", "'async'"),
         ("x = 3j", "complex literal"),
         ("x = b'a'", "bytes literal"),
-        ("if (n := 3): pass", "assignment expression ':='"),
         ("class A(B, C): pass", "multiple inheritance"),
         ("match point:\n    case (0, 0):\n        pass", "'match' statement"),
     ])
