@@ -25,8 +25,10 @@ struct JsonEncoder {
         return try interp.repr(.float(d))
     }
 
-    private func newline(_ depth: Int) -> String {
+    private func newline(_ depth: Int) throws -> String {
         guard let indent else { return "" }
+        let (size, overflow) = indent.utf8.count.multipliedReportingOverflow(by: depth)
+        try interp.checkLength(overflow ? Int.max : output.utf8.count + size)
         return "\n" + String(repeating: indent, count: depth)
     }
 
@@ -34,6 +36,8 @@ struct JsonEncoder {
         if depth > interp.recursionLimit {
             throw PyException(.recursionError, "maximum recursion depth exceeded while encoding a JSON object")
         }
+        // Indentation can make the text grow faster than the data: keep it within what strings may hold.
+        try interp.checkLength(output.utf8.count)
         switch v {
         case .none: output += "null"
         case .bool(let b): output += b ? "true" : "false"
@@ -66,10 +70,10 @@ struct JsonEncoder {
         }
         output += "["
         for (i, item) in items.enumerated() {
-            output += i == 0 ? newline(depth + 1) : itemSeparator + newline(depth + 1)
+            output += i == 0 ? try newline(depth + 1) : itemSeparator + (try newline(depth + 1))
             try encode(item, depth: depth + 1)
         }
-        output += newline(depth) + "]"
+        output += try newline(depth) + "]"
         if id != nil { active.removeLast() }
     }
 
@@ -108,12 +112,12 @@ struct JsonEncoder {
                 if skipKeys { continue }
                 throw PyException(.typeError, "keys must be str, int, float, bool or None, not \(key.typeName)")
             }
-            output += first ? newline(depth + 1) : itemSeparator + newline(depth + 1)
+            output += first ? try newline(depth + 1) : itemSeparator + (try newline(depth + 1))
             first = false
             output += JsonEncoder.quote(keyText, ascii: ensureASCII) + keySeparator
             try encode(value, depth: depth + 1)
         }
-        output += newline(depth) + "}"
+        output += try newline(depth) + "}"
         active.removeLast()
     }
 

@@ -16,7 +16,10 @@ extension Interpreter {
             switch b[6] {
             case .none: encoder.indent = nil
             case .str(let s): encoder.indent = s
-            default: encoder.indent = String(repeating: " ", count: Swift.max(0, Swift.min(try interp.index(b[6]), 1_000)))
+            default:
+                let n = try interp.index(b[6])
+                try interp.checkLength(n)
+                encoder.indent = String(repeating: " ", count: Swift.max(0, n))
             }
             if case .tuple(let seps) = b[7], seps.count == 2, case .str(let item) = seps[0], case .str(let key) = seps[1] {
                 encoder.itemSeparator = item
