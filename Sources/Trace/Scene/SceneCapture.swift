@@ -124,18 +124,27 @@ struct SceneCapture {
             state.module = nodeModules[id]
             sceneNodes.append(SceneNode(id: .function(id), content: .function(state)))
         }
-        sceneNodes.sort { $0.id < $1.id }
-        edges.sort { a, b in
-            if a.from != b.from { return a.from < b.from }
-            if a.to != b.to { return a.to < b.to }
-            return SceneCapture.inputIndex(a.kind) < SceneCapture.inputIndex(b.kind)
-        }
-        return Scene(nodes: sceneNodes, edges: edges)
+        // Sorted by integer keys through an index permutation: the elements are large and
+        // a scene of a long chain is captured for every drawn step.
+        let nodeKeys = sceneNodes.map { SceneCapture.key($0.id) }
+        let nodeOrder = sceneNodes.indices.sorted { nodeKeys[$0] < nodeKeys[$1] }
+        let edgeKeys = edges.map { (SceneCapture.key($0.from), SceneCapture.key($0.to), SceneCapture.inputIndex($0.kind)) }
+        let edgeOrder = edges.indices.sorted { edgeKeys[$0] < edgeKeys[$1] }
+        return Scene(nodes: nodeOrder.map { sceneNodes[$0] }, edges: edgeOrder.map { edges[$0] })
     }
 
     /// Path components: `model.fc.weight` is deeper than `w`.
     static func depth(_ path: String) -> Int {
         path.reduce(0) { $0 + ($1 == "." || $1 == "[" ? 1 : 0) }
+    }
+
+    /// Orders tensor and function ids as ``SceneNodeID``'s `<` does (captured scenes hold no modules).
+    static func key(_ id: SceneNodeID) -> Int {
+        switch id {
+        case .tensor(let i): return i
+        case .function(let i): return (1 << 56) | i
+        case .module: return Int.max
+        }
     }
 
     static func inputIndex(_ kind: SceneEdge.Kind) -> Int {
