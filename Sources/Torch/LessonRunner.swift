@@ -29,7 +29,7 @@ public enum LessonRunner {
         /// Elements in one tensor.
         public var maxTensorElements = 50_000_000
         /// Trace events kept.
-        public var maxEvents = 200_000
+        public var maxEvents = 1_000_000
 
         public init() {}
     }

@@ -256,7 +256,7 @@ struct LimitOptions: ParsableArguments {
     var maxElements: Int = 50_000_000
 
     @Option(name: .customLong("max-events"), help: "Trace events kept for pictures and the step-through.")
-    var maxEvents: Int = 200_000
+    var maxEvents: Int = 1_000_000
 
     var lessonLimits: LessonRunner.Limits {
         var l = LessonRunner.Limits()
