@@ -19,8 +19,8 @@ extension Tensor {
         let w = try Shape.wrapDim(d, rank: dim)
         let dt = floatResultType
         let size = dim == 0 ? 1 : shape[w]
-        let outer = dim == 0 ? 1 : shape[..<w].reduce(1, *)
-        let inner = dim == 0 ? 1 : shape[(w + 1)...].reduce(1, *)
+        let outer = dim == 0 ? 1 : Shape.count(shape[..<w])
+        let inner = dim == 0 ? 1 : Shape.count(shape[(w + 1)...])
         let v = values
         var out = [Double](repeating: 0, count: v.count)
         for o in 0..<outer {
@@ -56,7 +56,7 @@ extension Tensor {
         guard dtype.isFloatingPoint else {
             throw AutogradError.runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
-        let w = try wrapDims(dims ?? Array(0..<dim))
+        let w = try reductionDims(dims ?? Array(0..<dim))
         var (s, outShape) = Tensor.reduceSum(values.map { $0 * $0 }, shape: shape, dims: w, keepdim: keepdim)
         s = s.map { dtype.round($0.squareRoot()) }
         if dims == nil && !keepdim { outShape = [] }

@@ -23,6 +23,8 @@ public enum LessonRunner {
         public var stepBudget = 50_000_000
         /// Elements in one tensor.
         public var maxTensorElements = 50_000_000
+        /// What the engine may use: tensor memory, graph nodes, work per statement.
+        public var budget = ResourceBudget.Limits()
         /// Trace events kept.
         public var maxEvents = 200_000
 
@@ -43,7 +45,13 @@ public enum LessonRunner {
             Node.resetIDs()
             GradMode.set(true)
             Generator.setCurrent(Generator())
-            Tensor.maxElements = limits.maxTensorElements
+            var budgetLimits = limits.budget
+            budgetLimits.maxElements = limits.maxTensorElements
+            let budget = ResourceBudget(limits: budgetLimits)
+            budget.lineProvider = { [weak interp] in interp?.currentLine ?? 0 }
+            budget.statementClock = { [weak interp] in interp?.stepsTaken ?? 0 }
+            ResourceBudget.current = budget
+            DType.defaultFloat = .float32
             EngineObservers.current = recorder
             TorchWarnings.current = TorchWarnings(fileName: fileName, source: source) { warnings.text += $0 }
             bridge?.interpreter = interp

@@ -97,7 +97,7 @@ enum FunctionalModule {
         guard y.dtype == .int64 else {
             throw PyException(.runtimeError, "expected scalar type Long but found \(y.dtype.scalarTypeName)")
         }
-        return y.values.map { Int($0) }
+        return y.integers.map { Int($0) }
     }
 
     /// `F.linear`: addmm for 2-D input with bias (AddmmBackward0), else matmul then `+= bias`.

@@ -14,6 +14,8 @@ extension TensorObject {
         case mask(Tensor)
     }
 
+    static let byteIndexWarning = "indexing with dtype torch.uint8 is now deprecated, please use a dtype torch.bool instead. (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/IndexingUtils.h:37.)"
+
     private func parseItems(_ key: PyValue, interp: Interpreter) throws -> [IndexItem] {
         let raw: [PyValue]
         if case .tuple(let items) = key { raw = items } else { raw = [key] }
@@ -39,9 +41,13 @@ extension TensorObject {
                 if o.typeName == "ellipsis" { return .ellipsis }
                 if let t = (o as? TensorObject)?.tensor {
                     if t.dtype == .bool { return .mask(t) }
-                    if t.dtype == .int64 {
-                        if t.dim == 0 { return .integer(Int(t.values[0])) }
-                        return .indices(t.values.map { Int($0) })
+                    if t.dtype == .uint8 {
+                        TorchWarnings.fromLesson(TensorObject.byteIndexWarning, line: interp.currentLine)
+                        return .mask(try TorchBridge.run { try t.to(.bool) })
+                    }
+                    if t.dtype.isInteger {
+                        if t.dim == 0 { return .integer(Int(t.integers[0])) }
+                        return .indices(t.integers.map { Int($0) })
                     }
                     throw PyException(.indexError, "tensors used as indices must be long, int, byte or bool tensors")
                 }
@@ -135,7 +141,7 @@ extension TensorObject {
             switch items[0] {
             case .indices(let idx):
                 let size = tensor.shape.first ?? 0
-                let inner = tensor.shape.dropFirst().reduce(1, *)
+                let inner = Tensor.elementCount(tensor.shape.dropFirst())
                 var p: [Int] = []
                 for i in idx {
                     guard i >= -size && i < size else { throw PyException(.indexError, "index \(i) is out of bounds for dimension 0 with size \(size)") }
@@ -148,7 +154,7 @@ extension TensorObject {
                 guard m.shape == Array(tensor.shape.prefix(m.dim)) else {
                     throw PyException(.indexError, "The shape of the mask [\(m.shape.map(String.init).joined(separator: ", "))] at index 0 does not match the shape of the indexed tensor [\(tensor.shape.map(String.init).joined(separator: ", "))] at index 0")
                 }
-                let inner = tensor.shape.dropFirst(m.dim).reduce(1, *)
+                let inner = Tensor.elementCount(tensor.shape.dropFirst(m.dim))
                 var p: [Int] = []
                 for (k, x) in m.values.enumerated() where x != 0 { p.append(contentsOf: (k * inner)..<((k + 1) * inner)) }
                 positions = p

@@ -22,11 +22,7 @@ enum TorchModule {
 
     static func make() -> PyModuleObject {
         let torch = TorchModuleObject(name: "torch")
-        for d in DType.allCases { torch.set(String(d.torchName.dropFirst(6)), .object(DTypeObject.of(d))) }
-        torch.set("float", .object(DTypeObject.of(.float32)))
-        torch.set("double", .object(DTypeObject.of(.float64)))
-        torch.set("long", .object(DTypeObject.of(.int64)))
-        torch.set("int", .object(DTypeObject.of(.int64)))
+        TorchDTypes.install(in: torch)
         torch.set("Tensor", .object(TensorObject.tensorClass))
         torch.set("Size", .object(PyBuiltinFunction(name: "Size") { args, interp in
             .object(SizeObject(try TorchBridge.shape(args.positional, interp: interp, function: "Size")))
@@ -58,21 +54,17 @@ enum TorchModule {
         torch.set("full", fn("full") { args, interp in
             let b = try args.bind(signature: "full(size, fill_value, *, dtype=None, device=None, requires_grad=False)")
             let shape = try TorchBridge.shape([b["size"]], interp: interp, function: "full")
-            let value = b["fill_value"]
-            let inferred: DType
-            switch value {
-            case .bool: inferred = .bool
-            case .int: inferred = .int64
-            default: inferred = .float32
-            }
+            let value = try TorchBridge.scalar(b["fill_value"], "fill_value")
+            let inferred: DType = value.dtype.isFloatingPoint ? DType.defaultFloat : value.dtype
             let dtype = try TorchBridge.dtype(b["dtype"]) ?? inferred
-            let t = try Tensor.full(shape, try TorchBridge.number(value, "fill_value"), dtype: dtype)
+            let t = value.dtype.isInteger ? try Tensor.full(shape, integer: try value.itemInteger(), dtype: dtype)
+                                          : try Tensor.full(shape, try value.item(), dtype: dtype)
             return try TorchFactories.finish(t, requiresGrad: b["requires_grad"], interp: interp, op: "full")
         })
         torch.set("eye", fn("eye") { args, interp in
             let b = try args.bind(signature: "eye(n, m=None, *, dtype=None, device=None, requires_grad=False)")
             let t = try Tensor.eye(try TorchBridge.intArgument(b["n"], "n"), b["m"].isNone ? nil : try TorchBridge.intArgument(b["m"], "m"),
-                                   dtype: try TorchBridge.dtype(b["dtype"]) ?? .float32)
+                                   dtype: try TorchBridge.dtype(b["dtype"]) ?? DType.defaultFloat)
             return try TorchFactories.finish(t, requiresGrad: b["requires_grad"], interp: interp, op: "eye")
         })
         torch.set("arange", fn("arange") { args, interp in
@@ -84,17 +76,25 @@ enum TorchModule {
             guard (1...3).contains(pos.count) else {
                 throw PyException(.typeError, "arange() received an invalid combination of arguments")
             }
-            let nums = try pos.map { try TorchBridge.number($0, "arange") }
-            let (start, end, step) = nums.count == 1 ? (0, nums[0], 1.0) : (nums[0], nums[1], nums.count == 3 ? nums[2] : 1)
-            let allInts = pos.allSatisfy { $0.asInt != nil || (TorchBridge.tensor($0).map { !$0.dtype.isFloatingPoint } ?? false) }
-            let dtype = try TorchBridge.dtype(kw.first { $0.name == "dtype" }?.value ?? .none) ?? (allInts ? .int64 : .float32)
-            let t = try Tensor.arange(start, end, step, dtype: dtype)
+            let bounds = try pos.map { try TorchBridge.scalar($0, "arange") }
+            let allInts = bounds.allSatisfy { !$0.dtype.isFloatingPoint }
+            let dtype = try TorchBridge.dtype(kw.first { $0.name == "dtype" }?.value ?? .none) ?? (allInts ? .int64 : DType.defaultFloat)
+            let t: Tensor
+            if allInts {
+                let n = try bounds.map { try $0.itemInteger() }
+                let (start, end, step) = n.count == 1 ? (Int64(0), n[0], Int64(1)) : (n[0], n[1], n.count == 3 ? n[2] : 1)
+                t = try Tensor.arange(integers: start, end, step, dtype: dtype)
+            } else {
+                let n = try bounds.map { try $0.item() }
+                let (start, end, step) = n.count == 1 ? (0, n[0], 1.0) : (n[0], n[1], n.count == 3 ? n[2] : 1)
+                t = try Tensor.arange(start, end, step, dtype: dtype)
+            }
             return try TorchFactories.finish(t, requiresGrad: kw.first { $0.name == "requires_grad" }?.value ?? .bool(false), interp: interp, op: "arange")
         })
         torch.set("linspace", fn("linspace") { args, interp in
             let b = try args.bind(signature: "linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)")
             let t = try Tensor.linspace(try TorchBridge.number(b["start"], "start"), try TorchBridge.number(b["end"], "end"),
-                                        try TorchBridge.intArgument(b["steps"], "steps"), dtype: try TorchBridge.dtype(b["dtype"]) ?? .float32)
+                                        try TorchBridge.intArgument(b["steps"], "steps"), dtype: try TorchBridge.dtype(b["dtype"]) ?? DType.defaultFloat)
             return try TorchFactories.finish(t, requiresGrad: b["requires_grad"], interp: interp, op: "linspace")
         })
         torch.set("rand", fn("rand", TorchFactories.random("rand", normal: false)))
@@ -125,16 +125,18 @@ enum TorchModule {
                 throw PyException(.runtimeError, "random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(high)")
             }
             let shape = try TorchBridge.shape([sizeArg], interp: interp, function: "randint")
-            try Tensor.validateShape(shape)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .int64
-            let v = Generator.current.randint(count: shape.reduce(1, *), low: Int64(low), high: Int64(high))
-            return TorchBridge.created(Tensor(values: v.map(dtype.round), shape: shape, dtype: dtype), op: "randint")
+            let n = try Tensor.validateShape(shape, dtype: dtype)
+            let v = Generator.current.randintValues(count: n, low: Int64(low), high: Int64(high))
+            return TorchBridge.created(try Tensor(integers: v, shape: shape, dtype: .int64).to(dtype), op: "randint")
         })
         torch.set("randperm", fn("randperm") { args, _ in
             let b = try args.bind(signature: "randperm(n, *, dtype=None, device=None, requires_grad=False)")
             let n = try TorchBridge.intArgument(b["n"], "n")
-            try Tensor.validateShape([n])
-            return TorchBridge.created(Tensor(values: Generator.current.randperm(n), shape: [n], dtype: .int64), op: "randperm")
+            let dtype = try TorchBridge.dtype(b["dtype"]) ?? .int64
+            try Tensor.validateShape([n], dtype: dtype)
+            let t = Tensor(integers: Generator.current.randpermValues(n), shape: [n], dtype: .int64)
+            return TorchBridge.created(try t.to(dtype), op: "randperm")
         })
         torch.set("manual_seed", fn("manual_seed") { args, _ in
             let b = try args.bind(signature: "manual_seed(seed)")
