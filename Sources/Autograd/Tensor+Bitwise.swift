@@ -22,7 +22,7 @@ extension Tensor {
         let dt = TypePromotion.resultType(self, other)
         let shifts = op == .lshift || op == .rshift
         guard !dt.isFloatingPoint && !(shifts && dt == .bool) else {
-            throw AutogradError.runtime("\"\(op.kernelName)\" not implemented for '\(dt.scalarTypeName)'")
+            throw AutogradError(.notImplementedError, "\"\(op.kernelName)\" not implemented for '\(dt.scalarTypeName)'")
         }
         let bits = Int64(dt.bits)
         let f: (Int64, Int64) -> Int64
@@ -44,7 +44,7 @@ extension Tensor {
     /// `~self`: the bitwise complement of integers, the negation of bools.
     public func bitwiseNot() throws -> Tensor {
         guard !dtype.isFloatingPoint else {
-            throw AutogradError.runtime("\"bitwise_not_cpu\" not implemented for '\(dtype.scalarTypeName)'")
+            throw AutogradError(.notImplementedError, "\"bitwise_not_cpu\" not implemented for '\(dtype.scalarTypeName)'")
         }
         let out = dtype == .bool ? mapValues(dtype: .bool) { $0 == 0 ? 1 : 0 } : mapElements(dtype: dtype, integer: { ~$0 }) { $0 }
         return Tensor.unrecorded("bitwise_not", inputs: [self], output: out)

@@ -125,6 +125,10 @@ extension Tensor {
             let fill = try Tensor.checkedFill(src, dtype)
             copied = TensorElements.repeating(fill.value, integer: fill.integer, count: numel, integers: dtype.isInteger)
         } else {
+            let b = try Shape.broadcast(shape, src.shape)
+            guard b == shape else {
+                throw AutogradError.runtime("output with shape \(Shape.text(shape)) doesn't match the broadcast shape \(Shape.text(b))")
+            }
             copied = try src.expanded(to: shape).elements(as: dtype)
         }
         try inPlace { orig in

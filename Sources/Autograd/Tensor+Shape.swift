@@ -155,6 +155,7 @@ extension Tensor {
         for d in target where d < 0 {
             throw AutogradError.runtime("Trying to create tensor with negative dimension \(d): \(Shape.text(target))")
         }
+        if Shape.count(target) == Int.max { throw AutogradError.runtime("numel: integer multiplication overflow") }
         try ResourceBudget.current.checkElements(Shape.count(target), shape: target)
         var st = [Int](repeating: 0, count: target.count)
         for i in lead..<target.count where shape[i - lead] == target[i] {
