@@ -103,6 +103,13 @@ public enum DType: Int, Sendable, CaseIterable {
     @inlinable
     public var computesInFloat: Bool { rawValue >= DType.float16.rawValue && rawValue <= DType.float32.rawValue }
 
+    /// The precision a computation in this dtype reads its operands at: its own, except
+    /// that float16/bfloat16 kernels read CPU scalars (`scalar`) as float.
+    @inlinable
+    func operandPrecision(scalar: Bool) -> DType {
+        scalar && computesInFloat ? .float32 : self
+    }
+
     /// The integer dtypes (not bool), whose tensors store `Int64` elements.
     @inlinable
     public var isInteger: Bool { rawValue >= DType.uint8.rawValue && rawValue <= DType.int64.rawValue }

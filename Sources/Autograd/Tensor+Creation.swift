@@ -41,12 +41,13 @@ extension Tensor {
     /// `torch.arange(start, end, step)` over floats (a float dtype, or an integer dtype with
     /// float bounds: each element is `start + i·step` in double, then cast).
     public static func arange(_ start: Double, _ end: Double, _ step: Double, dtype: DType) throws -> Tensor {
-        guard step > 0 || step < 0 else { throw AutogradError.runtime("step must be nonzero") }
+        guard step != 0 else { throw AutogradError.runtime("step must be nonzero") }
+        guard step.isFinite else { throw AutogradError.runtime("step must be finite but got \(Tensor.rangeText(step))") }
         guard start.isFinite && end.isFinite else {
             throw AutogradError.runtime("unsupported range: \(Tensor.rangeText(start)) -> \(Tensor.rangeText(end))")
         }
         guard (step > 0 && end >= start) || (step < 0 && end <= start) else {
-            throw AutogradError.runtime("upper bound and larger bound inconsistent with step sign")
+            throw AutogradError.runtime("upper bound and lower bound inconsistent with step sign")
         }
         let size = ((end - start) / step).rounded(.up)
         guard size.isFinite && size >= 0 && size < 0x1p63 else {
@@ -68,7 +69,7 @@ extension Tensor {
     public static func arange(integers start: Int64, _ end: Int64, _ step: Int64, dtype: DType) throws -> Tensor {
         guard step != 0 else { throw AutogradError.runtime("step must be nonzero") }
         guard (step > 0 && end >= start) || (step < 0 && end <= start) else {
-            throw AutogradError.runtime("upper bound and larger bound inconsistent with step sign")
+            throw AutogradError.runtime("upper bound and lower bound inconsistent with step sign")
         }
         if !dtype.isInteger {
             // ATen computes the size in double for every dtype.

@@ -7,9 +7,10 @@ extension Tensor {
     /// Applies `f` elementwise over the broadcast of `a` and `b`. As in PyTorch, both
     /// operands are first converted to the computation dtype (`compute`, the common
     /// dtype; by default the result dtype), so a Python float meets a float32 tensor as
-    /// float32. An integer computation dtype uses `integer` (or, without it, `f` on the
-    /// integers as Doubles).
-    static func zipValues(_ a: Tensor, _ b: Tensor, dtype: DType, compute: DType? = nil,
+    /// float32. With `scalarsInFloat`, 0-dim operands of a float16/bfloat16 computation
+    /// stay in float (ATen's `mul`/`div` take CPU scalars at opmath precision). An integer
+    /// computation dtype uses `integer` (or, without it, `f` on the integers as Doubles).
+    static func zipValues(_ a: Tensor, _ b: Tensor, dtype: DType, compute: DType? = nil, scalarsInFloat: Bool = false,
                           integer: ((Int64, Int64) -> Int64)? = nil,
                           _ f: (Double, Double) -> Double) throws -> Tensor {
         let c = compute ?? dtype
@@ -18,17 +19,15 @@ extension Tensor {
             return try zipIntegers(a, b, dtype: dtype, compute: c) { x, y in c.integer(f(Double(x), Double(y))) }
         }
         let shape = try Shape.broadcast(a.shape, b.shape)
-        let toFloat = c.computesInFloat
         if shape.isEmpty {
             // One element: no array bookkeeping (the common case of scalar lessons and loops).
-            let operand: DType = toFloat ? .float32 : c
-            var x = a.dtype.isInteger ? operand.fromInteger(a.integerElement(0)) : a.element(0)
-            var y = b.dtype.isInteger ? operand.fromInteger(b.integerElement(0)) : b.element(0)
-            if toFloat { x = Double(Float(x)); y = Double(Float(y)) }
+            let r = c.operandPrecision(scalar: scalarsInFloat)
+            let x = a.dtype.isInteger ? r.fromInteger(a.integerElement(0)) : r.round(a.element(0))
+            let y = b.dtype.isInteger ? r.fromInteger(b.integerElement(0)) : r.round(b.element(0))
             return Tensor(scalarValue: dtype.round(f(x, y)), dtype: dtype)
         }
         try reserve(shape)
-        let av = a.operandValues(c), bv = b.operandValues(c)
+        let av = a.operandValues(c, scalarsInFloat), bv = b.operandValues(c, scalarsInFloat)
         let n = Shape.count(shape)
         var out = [Double](repeating: 0, count: n)
         let exact = dtype == .float64
@@ -51,14 +50,13 @@ extension Tensor {
         return Tensor(values: out, shape: shape, dtype: dtype)
     }
 
-    /// This tensor's elements as operands of a floating computation in `c`: integers
-    /// converted with one rounding (to `c`, or for a 0-dim operand to the float precision
-    /// float16/bfloat16 kernels compute in), values of wider dtypes rounded to float
-    /// precision when `c` computes in `Float`.
-    private func operandValues(_ c: DType) -> [Double] {
-        if dtype.isInteger { return integers.map((dim == 0 && c.computesInFloat ? DType.float32 : c).fromInteger) }
-        if c.computesInFloat && (dtype == .float64 || isWrappedNumber) { return values.map { Double(Float($0)) } }
-        return values
+    /// This tensor's elements as operands of a floating computation in `c`, each converted
+    /// once (integers included) to the precision `c` reads them at.
+    private func operandValues(_ c: DType, _ scalarsInFloat: Bool) -> [Double] {
+        let r = c.operandPrecision(scalar: scalarsInFloat && dim == 0)
+        if dtype.isInteger { return integers.map(r.fromInteger) }
+        if dtype == r || r == .float64 || (r == .float32 && dtype.computesInFloat) { return values }
+        return values.map(r.round)
     }
 
     /// `zipValues` for an integer computation dtype: operands converted (wrapped) to
@@ -185,7 +183,7 @@ extension Tensor {
         let dt = TypePromotion.resultType(self, other)
         let out = dt == .bool
             ? try Tensor.zipValues(self, other, dtype: dt) { ($0 != 0 && $1 != 0) ? 1 : 0 }
-            : try Tensor.zipValues(self, other, dtype: dt, integer: (&*), *)
+            : try Tensor.zipValues(self, other, dtype: dt, scalarsInFloat: true, integer: (&*), *)
         return Tensor.record(Derivatives.mul, self, other, output: out)
     }
 
@@ -193,7 +191,7 @@ extension Tensor {
     public func div(_ other: Tensor) throws -> Tensor {
         var dt = TypePromotion.resultType(self, other)
         if !dt.isFloatingPoint { dt = DType.defaultFloat }
-        let out = try Tensor.zipValues(self, other, dtype: dt, /)
+        let out = try Tensor.zipValues(self, other, dtype: dt, scalarsInFloat: true, /)
         return Tensor.record(Derivatives.div, self, other, output: out)
     }
 
@@ -387,8 +385,8 @@ extension Tensor {
         let dt = !dtype.isFloatingPoint && (boundDType?.isFloatingPoint ?? false) ? DType.defaultFloat : dtype
         if dt == .bool { throw AutogradError.runtime("\"clamp_cpu\" not implemented for 'Bool'") }
         let source = dt == dtype ? self : try GradMode.with(false) { try to(dt) }
-        // Integer bounds are converted to the dtype first, as ATen's scalar conversion does.
-        let li = lo.map { dt.integer($0) }, hi64 = hi.map { dt.integer($0) }
+        // Integer bounds compare as they are (a uint8 clamp(max=300) keeps 100).
+        let li = lo.map { DType.int64.integer($0) }, hi64 = hi.map { DType.int64.integer($0) }
         let out = source.mapElements(dtype: dt, integer: { x in
             var v = x
             if let li { v = Swift.max(v, li) }
@@ -428,6 +426,8 @@ extension Tensor {
     /// `torch.where(condition, self, other)`.
     public static func `where`(_ condition: Tensor, _ a: Tensor, _ b: Tensor) throws -> Tensor {
         let dt = TypePromotion.resultType(a, b)
+        // A Python number must fit the result dtype, as ATen's scalar conversion checks.
+        for t in [a, b] where t.isWrappedNumber { _ = try checkedFill(t, dt) }
         let shape = try Shape.broadcast(condition.shape, try Shape.broadcast(a.shape, b.shape))
         try reserve(shape)
         let c = try condition.expandValues(to: shape)

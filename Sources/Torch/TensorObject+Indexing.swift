@@ -14,6 +14,8 @@ extension TensorObject {
         case mask(Tensor)
     }
 
+    static let smallestSliceBound = -(1 << 62)
+    static let truncatedSliceWarning = "Truncating the start/stop/step of slice. This is likely because of saved old models when the start/stop/step were larger."
     static let byteIndexWarning = "indexing with dtype torch.uint8 is now deprecated, please use a dtype torch.bool instead. (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/IndexingUtils.h:37.)"
 
     private func parseItems(_ key: PyValue, interp: Interpreter) throws -> [IndexItem] {
@@ -36,7 +38,15 @@ extension TensorObject {
                     if step <= 0 {
                         throw PyException(.valueError, step == 0 ? "slice step cannot be zero" : "step must be greater than zero")
                     }
-                    return .slice(try opt(s.start), try opt(s.stop), step)
+                    // PyTorch keeps slice bounds above -2**62 (its symbolic ints' range), with a warning.
+                    let bounds = [try opt(s.start), try opt(s.stop)].map { $0.map { b -> Int in
+                        if b < TensorObject.smallestSliceBound {
+                            TorchWarnings.fromLesson(TensorObject.truncatedSliceWarning, line: interp.currentLine)
+                            return TensorObject.smallestSliceBound
+                        }
+                        return b
+                    } }
+                    return .slice(bounds[0], bounds[1], step)
                 }
                 if o.typeName == "ellipsis" { return .ellipsis }
                 if let t = (o as? TensorObject)?.tensor {
@@ -73,6 +83,9 @@ extension TensorObject {
         if specified > t.dim {
             if t.dim == 0, case .integer = items.first {
                 throw PyException(.indexError, "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+            }
+            if t.dim == 0, case .slice = items.first {
+                throw PyException(.indexError, "slice() cannot be applied to a 0-dim tensor.")
             }
             throw PyException(.indexError, "too many indices for tensor of dimension \(t.dim)")
         }

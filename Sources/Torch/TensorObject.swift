@@ -161,6 +161,9 @@ final class TensorObject: NativeObject {
             case .neg: return TorchBridge.wrap(try tensor.neg())
             case .pos: return .object(self)
             case .invert:
+                guard !tensor.dtype.isFloatingPoint else {
+                    throw AutogradError(.typeError, "~ (operator.invert) is only implemented on integer and Boolean-type tensors")
+                }
                 return TorchBridge.wrap(try tensor.bitwiseNot())
             }
         }

@@ -45,6 +45,10 @@ enum TorchDTypes {
             DType.defaultFloat = type.dtype
             return .none
         })
+        for name in ["bitwise_and", "bitwise_or", "bitwise_xor", "bitwise_not", "bitwise_left_shift", "bitwise_right_shift",
+                     "floor_divide", "is_signed"] {
+            torch.set(name, TorchModule.method(name))
+        }
         torch.set("iinfo", .object(TypeInfoClass(floating: false)))
         torch.set("finfo", .object(TypeInfoClass(floating: true)))
         torch.set("promote_types", TorchModule.fn("promote_types") { args, _ in
