@@ -20,7 +20,9 @@ public final class ResourceBudget {
         public init() {}
     }
 
-    public var limits: Limits
+    // Counters read and written on every node and storage: no dynamic exclusivity checks
+    // (they cost more than the counting; measured on Benchmarks/per_op_loop.txt).
+    @exclusivity(unchecked) public var limits: Limits
     /// The lesson line being run, for messages (set by the language binding).
     public var lineProvider: (() -> Int)?
     /// A number that changes from one statement to the next (set by the language binding):
@@ -28,14 +30,14 @@ public final class ResourceBudget {
     public var statementClock: (() -> Int)?
 
     /// Bytes held by live storages.
-    public private(set) var liveBytes = 0
+    @exclusivity(unchecked) public private(set) var liveBytes = 0
     /// Nodes of the autograd graph alive.
-    public private(set) var liveNodes = 0
-    private var work = 0
-    private var workStatement = Int.min
+    @exclusivity(unchecked) public private(set) var liveNodes = 0
+    @exclusivity(unchecked) private var work = 0
+    @exclusivity(unchecked) private var workStatement = Int.min
     /// A limit passed where the engine could not throw (node and storage creation);
     /// raised by the next `raisePending()`.
-    private var pending: ResourceLimitError?
+    @exclusivity(unchecked) private var pending: ResourceLimitError?
 
     /// Bytes a stored element takes (every dtype is held as a `Double` or an `Int64`).
     static let bytesPerElement = 8
@@ -143,7 +145,15 @@ public final class ResourceBudget {
     }
 
     /// Whether a limit was passed and not yet raised.
-    public var hasPending: Bool { pending != nil }
+    public var hasPending: Bool {
+        @inline(__always) get { pending != nil }
+    }
+
+    /// Throws a limit passed earlier on this thread where the engine could not throw.
+    @inline(__always)
+    public static func raisePendingOnThisThread() throws {
+        if ThreadState.budgetHasPending { try ThreadState.current.budget.raisePending() }
+    }
 }
 
 /// A resource limit of `ResourceBudget` was reached: a gradviz limitation (exit status 2),

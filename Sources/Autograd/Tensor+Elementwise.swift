@@ -9,15 +9,12 @@ extension Tensor {
     /// dtype; by default the result dtype), so a Python float meets a float32 tensor as
     /// float32. With `scalarsInFloat`, 0-dim operands of a float16/bfloat16 computation
     /// stay in float (ATen's `mul`/`div` take CPU scalars at opmath precision). An integer
-    /// computation dtype uses `integer` (or, without it, `f` on the integers as Doubles).
+    /// computation dtype applies `f` to the integers as Doubles (exact up to 2⁵³); ops
+    /// with an integer kernel call `zipElements(_:_:dtype:compute:scalarsInFloat:integer:_:)`.
     static func zipValues(_ a: Tensor, _ b: Tensor, dtype: DType, compute: DType? = nil, scalarsInFloat: Bool = false,
-                          integer: ((Int64, Int64) -> Int64)? = nil,
                           _ f: (Double, Double) -> Double) throws -> Tensor {
         let c = compute ?? dtype
-        if c.isInteger {
-            if let integer { return try zipIntegers(a, b, dtype: dtype, compute: c, integer) }
-            return try zipIntegers(a, b, dtype: dtype, compute: c) { x, y in c.integer(f(Double(x), Double(y))) }
-        }
+        if c.isInteger { return try zipIntegers(a, b, dtype: dtype, compute: c) { x, y in c.integer(f(Double(x), Double(y))) } }
         let shape = try Shape.broadcast(a.shape, b.shape)
         if shape.isEmpty {
             // One element: no array bookkeeping (the common case of scalar lessons and loops).
@@ -48,6 +45,16 @@ extension Tensor {
             if !exact { for i in 0..<n { o[i] = dtype.round(o[i]) } }
         }
         return Tensor(values: out, shape: shape, dtype: dtype)
+    }
+
+    /// `zipValues`, with `integer` as the kernel of integer computation dtypes (wrapping
+    /// Int64 arithmetic, exact over the whole range).
+    @inline(__always)
+    static func zipElements(_ a: Tensor, _ b: Tensor, dtype: DType, compute: DType? = nil, scalarsInFloat: Bool = false,
+                    integer: (Int64, Int64) -> Int64, _ f: (Double, Double) -> Double) throws -> Tensor {
+        let c = compute ?? dtype
+        if c.isInteger { return try zipIntegers(a, b, dtype: dtype, compute: c, integer) }
+        return try zipValues(a, b, dtype: dtype, compute: compute, scalarsInFloat: scalarsInFloat, f)
     }
 
     /// This tensor's elements as operands of a floating computation in `c`, each converted
@@ -140,10 +147,10 @@ extension Tensor {
         if alpha == 1 {
             out = dt == .bool
                 ? try Tensor.zipValues(self, other, dtype: dt) { ($0 != 0 || $1 != 0) ? 1 : 0 }
-                : try Tensor.zipValues(self, other, dtype: dt, integer: (&+), +)
+                : try Tensor.zipElements(self, other, dtype: dt, integer: (&+), +)
         } else {
             let ai = DType.int64.integer(alpha)
-            out = try Tensor.zipValues(self, other, dtype: dt, integer: { $0 &+ ai &* $1 }) { $0 + alpha * $1 }
+            out = try Tensor.zipElements(self, other, dtype: dt, integer: { $0 &+ ai &* $1 }) { $0 + alpha * $1 }
         }
         var a = OpAttributes(); a.scalar = alpha
         return Tensor.record(Derivatives.add, self, other, output: out, attrs: a)
@@ -158,8 +165,8 @@ extension Tensor {
         let alpha = try Tensor.alphaValue(alpha, dt)
         let ai = DType.int64.integer(alpha)
         let out = alpha == 1
-            ? try Tensor.zipValues(self, other, dtype: dt, integer: (&-), -)
-            : try Tensor.zipValues(self, other, dtype: dt, integer: { $0 &- ai &* $1 }) { $0 - alpha * $1 }
+            ? try Tensor.zipElements(self, other, dtype: dt, integer: (&-), -)
+            : try Tensor.zipElements(self, other, dtype: dt, integer: { $0 &- ai &* $1 }) { $0 - alpha * $1 }
         var a = OpAttributes(); a.scalar = alpha
         return Tensor.record(Derivatives.sub, self, other, output: out, attrs: a)
     }
@@ -170,7 +177,7 @@ extension Tensor {
         if dt == .bool {
             throw AutogradError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
         }
-        let out = try Tensor.zipValues(other, self, dtype: dt, integer: (&-), -)
+        let out = try Tensor.zipElements(other, self, dtype: dt, integer: (&-), -)
         if !other.isWrappedNumber {
             var a = OpAttributes(); a.scalar = 1
             return Tensor.record(Derivatives.rsubTensor, self, other, output: out, attrs: a)
@@ -183,7 +190,7 @@ extension Tensor {
         let dt = TypePromotion.resultType(self, other)
         let out = dt == .bool
             ? try Tensor.zipValues(self, other, dtype: dt) { ($0 != 0 && $1 != 0) ? 1 : 0 }
-            : try Tensor.zipValues(self, other, dtype: dt, scalarsInFloat: true, integer: (&*), *)
+            : try Tensor.zipElements(self, other, dtype: dt, scalarsInFloat: true, integer: (&*), *)
         return Tensor.record(Derivatives.mul, self, other, output: out)
     }
 
@@ -207,7 +214,7 @@ extension Tensor {
     public func floorDivide(_ other: Tensor) throws -> Tensor {
         let dt = TypePromotion.resultType(self, other)
         try Tensor.checkIntegerDivisor(other, dt)
-        let out = try Tensor.zipValues(self, other, dtype: dt, integer: Tensor.floorDivide, Tensor.floorDivide(dt))
+        let out = try Tensor.zipElements(self, other, dtype: dt, integer: Tensor.floorDivide, Tensor.floorDivide(dt))
         return Tensor.unrecorded("floor_divide", inputs: [self, other], output: out)
     }
 
@@ -242,11 +249,11 @@ extension Tensor {
         switch roundingMode {
         case "floor":
             try Tensor.checkIntegerDivisor(other, dt)
-            let out = try Tensor.zipValues(self, other, dtype: dt, integer: Tensor.floorDivide, Tensor.floorDivide(dt))
+            let out = try Tensor.zipElements(self, other, dtype: dt, integer: Tensor.floorDivide, Tensor.floorDivide(dt))
             return Tensor.record(Derivatives.divRounded, self, other, output: out)
         case "trunc":
             try Tensor.checkIntegerDivisor(other, dt)
-            let out = try Tensor.zipValues(self, other, dtype: dt, integer: { $1 == 0 ? 0 : $0.dividedReportingOverflow(by: $1).partialValue }) {
+            let out = try Tensor.zipElements(self, other, dtype: dt, integer: { $1 == 0 ? 0 : $0.dividedReportingOverflow(by: $1).partialValue }) {
                 ($0 / $1).rounded(.towardZero)
             }
             return Tensor.record(Derivatives.divRounded, self, other, output: out)
@@ -262,7 +269,7 @@ extension Tensor {
         if dt.isInteger && exponent.integers.contains(where: { $0 < 0 }) {
             throw AutogradError.runtime("Integers to negative integer powers are not allowed.")
         }
-        let out = try Tensor.zipValues(self, exponent, dtype: dt, integer: Tensor.integerPower) { Foundation.pow($0, $1) }
+        let out = try Tensor.zipElements(self, exponent, dtype: dt, integer: Tensor.integerPower) { Foundation.pow($0, $1) }
         return Tensor.record(Derivatives.powTensor, inputs: [self, exponent], output: out)
     }
 
@@ -444,7 +451,7 @@ extension Tensor {
 
     /// `torch.maximum(self, other)` (MaximumBackward0): the larger of each pair, NaN where either is NaN.
     public func maximum(_ other: Tensor) throws -> Tensor {
-        let out = try Tensor.zipValues(self, other, dtype: TypePromotion.resultType(self, other), integer: { Swift.max($0, $1) }) { a, b in
+        let out = try Tensor.zipElements(self, other, dtype: TypePromotion.resultType(self, other), integer: { Swift.max($0, $1) }) { a, b in
             a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
         }
         return Tensor.record(Derivatives.maximum, self, other, output: out)
@@ -452,7 +459,7 @@ extension Tensor {
 
     /// `torch.minimum(self, other)` (MinimumBackward0): the smaller of each pair, NaN where either is NaN.
     public func minimum(_ other: Tensor) throws -> Tensor {
-        let out = try Tensor.zipValues(self, other, dtype: TypePromotion.resultType(self, other), integer: { Swift.min($0, $1) }) { a, b in
+        let out = try Tensor.zipElements(self, other, dtype: TypePromotion.resultType(self, other), integer: { Swift.min($0, $1) }) { a, b in
             a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
         }
         return Tensor.record(Derivatives.minimum, self, other, output: out)

@@ -57,7 +57,7 @@ extension Tensor {
     public func fmod(_ other: Tensor) throws -> Tensor {
         let dt = TypePromotion.resultType(self, other)
         if (dt.isInteger || dt == .bool) && other.integers.contains(0) { throw Tensor.zeroDivision }
-        let out = try Tensor.zipValues(self, other, dtype: dt, integer: { $0.remainderReportingOverflow(dividingBy: $1).partialValue }) {
+        let out = try Tensor.zipElements(self, other, dtype: dt, integer: { $0.remainderReportingOverflow(dividingBy: $1).partialValue }) {
             Foundation.fmod($0, $1)
         }
         if other.isWrappedNumber { return Tensor.record(Derivatives.fmodScalar, inputs: [self], output: out) }
@@ -69,7 +69,7 @@ extension Tensor {
     public func remainder(_ other: Tensor) throws -> Tensor {
         let dt = TypePromotion.resultType(self, other)
         if (dt.isInteger || dt == .bool) && other.integers.contains(0) { throw Tensor.zeroDivision }
-        let out = try Tensor.zipValues(self, other, dtype: dt, integer: { a, b in
+        let out = try Tensor.zipElements(self, other, dtype: dt, integer: { a, b in
             let r = a.remainderReportingOverflow(dividingBy: b).partialValue
             return (r != 0 && ((r < 0) != (b < 0))) ? r &+ b : r
         }) { a, b in

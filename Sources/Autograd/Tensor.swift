@@ -107,6 +107,7 @@ public final class Tensor {
     }
 
     /// A 0-dim tensor holding `value` (already rounded to `dtype`) inline.
+    @inline(__always)
     init(scalarValue value: Double, dtype: DType) {
         let state = ThreadState.current
         state.nextTensorID += 1
@@ -321,8 +322,15 @@ public final class Tensor {
     }
 
     /// The element at row-major position `k`.
+    @inline(__always)
     func element(_ k: Int) -> Double {
-        if storageStore == nil { return dtype.isInteger ? Double(inlineInteger) : inlineValue }
+        // An inline float scalar first: the operand of every op of a scalar loop.
+        if storageStore == nil && !dtype.isInteger { return inlineValue }
+        return storedElement(k)
+    }
+
+    private func storedElement(_ k: Int) -> Double {
+        if storageStore == nil { return Double(inlineInteger) }
         let s = storage
         if s.holdsIntegers { return Double(s.ints[isDense ? k : storagePosition(k)]) }
         return s.doubles[isDense ? k : storagePosition(k)]

@@ -46,6 +46,14 @@ final class ThreadState {
         pthread_setspecific(key, Unmanaged.passRetained(s).toOpaque())
         return s
     }
+
+    /// Whether this thread's budget holds a limit passed where the engine could not throw.
+    /// Read after every torch call, so it touches no reference counts (the state lives as
+    /// long as its thread).
+    static var budgetHasPending: Bool {
+        guard let p = pthread_getspecific(key) else { return false }
+        return Unmanaged<ThreadState>.fromOpaque(p)._withUnsafeGuaranteedRef { $0.budget.hasPending }
+    }
 }
 
 /// Recently wrapped Python numbers, direct-mapped by their bits: a loop's constants

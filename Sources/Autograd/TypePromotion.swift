@@ -21,10 +21,12 @@ enum TypePromotion {
         }
 
         var result: DType {
+            @inline(__always) get {
             let top = TypePromotion.combine(dimensioned, zeroDim)
             if let t = top, t.isFloatingPoint { return t }
             let w = wrappedFloat ? DType.defaultFloat : wrapped
             return TypePromotion.combine(top, w) ?? DType.defaultFloat
+            }
         }
     }
 

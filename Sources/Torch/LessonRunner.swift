@@ -38,6 +38,7 @@ public enum LessonRunner {
         let recorder = record ? Recorder(eventLimit: limits.maxEvents) : nil
         let bridge = recorder.map { TraceBridge(recorder: $0, source: source) }
         let warnings = WarningBuffer()
+        let budgetBox = BudgetBox()
         let result = PythonRunner.run(source: source, fileName: fileName, output: output, observer: bridge,
                                       keepObjects: keepObjects) { interp in
             // The interpreter thread gets fresh engine state: ids, grad mode, generator, observer.
@@ -48,9 +49,12 @@ public enum LessonRunner {
             var budgetLimits = limits.budget
             budgetLimits.maxElements = limits.maxTensorElements
             let budget = ResourceBudget(limits: budgetLimits)
-            budget.lineProvider = { [weak interp] in interp?.currentLine ?? 0 }
-            budget.statementClock = { [weak interp] in interp?.stepsTaken ?? 0 }
+            // Unowned, not weak: a weak reference would slow every retain of the interpreter.
+            // The closures are dropped when the run ends, before the interpreter is.
+            budget.lineProvider = { [unowned interp] in interp.currentLine }
+            budget.statementClock = { [unowned interp] in interp.stepsTaken }
             ResourceBudget.current = budget
+            budgetBox.budget = budget
             DType.defaultFloat = .float32
             EngineObservers.current = recorder
             TorchWarnings.current = TorchWarnings(fileName: fileName, source: source) { warnings.text += $0 }
@@ -58,10 +62,17 @@ public enum LessonRunner {
             interp.stepBudget = limits.stepBudget
             TorchModules.register(in: interp)
         }
+        budgetBox.budget?.lineProvider = nil
+        budgetBox.budget?.statementClock = nil
         let warningText = warnings.text
         return LessonRun(exitStatus: result.exitStatus, stderr: warningText + result.stderr,
                          events: recorder?.events ?? [], droppedEvents: recorder?.droppedEvents ?? 0)
     }
+}
+
+/// The budget of a run, handed from the interpreter thread to the caller.
+final class BudgetBox: @unchecked Sendable {
+    var budget: ResourceBudget?
 }
 
 /// Collects warning text on the interpreter thread for the caller.

@@ -11,8 +11,7 @@ enum TorchBridge {
     static func run<T>(_ body: () throws -> T) throws -> T {
         do {
             let r = try body()
-            let budget = ResourceBudget.current
-            if budget.hasPending { try budget.raisePending() }
+            try ResourceBudget.raisePendingOnThisThread()
             return r
         } catch let e as AutogradError {
             throw pyException(e)
