@@ -128,6 +128,9 @@ extension Tensor {
 
     /// `uniform_(a, b)` / `normal_(mean, std)`: refills the values from the default generator.
     public func refill(normal: Bool, _ p: Double, _ q: Double) throws {
+        guard dtype.isFloatingPoint else {
+            throw AutogradError(.notImplementedError, "\"\(normal ? "normal_kernel_cpu" : "check_uniform_bounds")\" not implemented for '\(dtype.scalarTypeName)'")
+        }
         let n = numel
         let v = normal ? Generator.current.normal(count: n, dtype: dtype, mean: p, std: q)
                        : Generator.current.uniform(count: n, dtype: dtype, from: p, to: q)

@@ -155,6 +155,9 @@ extension TensorObject {
             case .indices(let idx):
                 let size = tensor.shape.first ?? 0
                 let inner = Tensor.elementCount(tensor.shape.dropFirst())
+                // Every listed row is written: as many positions as the rows hold.
+                let rows = [idx.count] + tensor.shape.dropFirst()
+                try TorchBridge.run { try ResourceBudget.current.reserve(Tensor.elementCount(rows), shape: rows) }
                 var p: [Int] = []
                 for i in idx {
                     guard i >= -size && i < size else { throw PyException(.indexError, "index \(i) is out of bounds for dimension 0 with size \(size)") }
@@ -162,7 +165,7 @@ extension TensorObject {
                     p.append(contentsOf: (r * inner)..<((r + 1) * inner))
                 }
                 positions = p
-                target = [idx.count] + tensor.shape.dropFirst()
+                target = rows
             case .mask(let m):
                 guard m.shape == Array(tensor.shape.prefix(m.dim)) else {
                     throw PyException(.indexError, "The shape of the mask [\(m.shape.map(String.init).joined(separator: ", "))] at index 0 does not match the shape of the indexed tensor [\(tensor.shape.map(String.init).joined(separator: ", "))] at index 0")

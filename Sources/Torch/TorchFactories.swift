@@ -184,13 +184,18 @@ enum TorchFactories {
             try keywordArgs(args, allowed: factoryKeywords, function: function)
             let shape = try size(args, interp: interp, function: function)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? DType.defaultFloat
-            guard dtype.isFloatingPoint else {
-                throw PyException(.runtimeError, "\"\(normal ? "normal_kernel_cpu" : "check_uniform_bounds")\" not implemented for '\(dtype.scalarTypeName)'")
-            }
+            try checkRandomDType(dtype, normal: normal)
             let n = try TorchBridge.run { try Tensor.validateShape(shape, dtype: dtype) }
             let v = normal ? Generator.current.normal(count: n, dtype: dtype) : Generator.current.uniform(count: n, dtype: dtype)
             let t = Tensor(values: v, shape: shape, dtype: dtype)
             return try finish(t, requiresGrad: args.keyword("requires_grad") ?? .bool(false), interp: interp, op: function)
+        }
+    }
+
+    /// Random floats need a floating dtype, with PyTorch's error otherwise.
+    static func checkRandomDType(_ dtype: DType, normal: Bool) throws {
+        guard dtype.isFloatingPoint else {
+            throw PyException(.notImplementedError, "\"\(normal ? "normal_kernel_cpu" : "check_uniform_bounds")\" not implemented for '\(dtype.scalarTypeName)'")
         }
     }
 

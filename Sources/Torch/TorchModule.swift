@@ -109,10 +109,12 @@ enum TorchModule {
             return try TorchFactories.finish(r, requiresGrad: b["requires_grad"], interp: interp, op: "full_like")
         })
         torch.set("rand_like", fn("rand_like", TorchFactories.like("rand_like") { t, d in
-            Tensor(values: Generator.current.uniform(count: t.numel, dtype: d), shape: t.shape, dtype: d)
+            try TorchFactories.checkRandomDType(d, normal: false)
+            return Tensor(values: Generator.current.uniform(count: t.numel, dtype: d), shape: t.shape, dtype: d)
         }))
         torch.set("randn_like", fn("randn_like", TorchFactories.like("randn_like") { t, d in
-            Tensor(values: Generator.current.normal(count: t.numel, dtype: d), shape: t.shape, dtype: d)
+            try TorchFactories.checkRandomDType(d, normal: true)
+            return Tensor(values: Generator.current.normal(count: t.numel, dtype: d), shape: t.shape, dtype: d)
         }))
         torch.set("randint", fn("randint") { args, interp in
             var pos = args.positional
@@ -149,7 +151,7 @@ enum TorchModule {
             Generator.current.manualSeed(UInt64(bitPattern: Int64(seed)))
             return .object(GeneratorObject.shared)
         })
-        torch.set("seed", fn("seed") { _, _ in .int(Int(Generator.current.initialSeed)) })
+        torch.set("seed", fn("seed") { _, _ in .int(Int(truncatingIfNeeded: Generator.current.initialSeed)) })
         torch.set("initial_seed", fn("initial_seed") { _, _ in .int(Int(truncatingIfNeeded: Generator.current.initialSeed)) })
 
         // Grad modes
