@@ -7,8 +7,9 @@ extension Tensor {
     /// Applies `f` elementwise over the broadcast of `a` and `b`. As in PyTorch, both
     /// operands are first converted to the computation dtype (`compute`, the common
     /// dtype; by default the result dtype), so a Python float meets a float32 tensor as
-    /// float32. With `scalarsInFloat`, 0-dim operands of a float16/bfloat16 computation
-    /// stay in float (ATen's `mul`/`div` take CPU scalars at opmath precision). An integer
+    /// float32. With `scalarsInFloat`, a 0-dim `b` of a float16/bfloat16 computation
+    /// stays in float (ATen's `mul`, `div` and `floor_divide` take a CPU scalar second
+    /// operand at opmath precision). An integer
     /// computation dtype applies `f` to the integers as Doubles (exact up to 2⁵³); ops
     /// with an integer kernel call `zipElements(_:_:dtype:compute:scalarsInFloat:integer:_:)`.
     static func zipValues(_ a: Tensor, _ b: Tensor, dtype: DType, compute: DType? = nil, scalarsInFloat: Bool = false,
@@ -19,12 +20,12 @@ extension Tensor {
         if shape.isEmpty {
             // One element: no array bookkeeping (the common case of scalar lessons and loops).
             let r = c.operandPrecision(scalar: scalarsInFloat)
-            let x = a.dtype.isInteger ? r.fromInteger(a.integerElement(0)) : r.round(a.element(0))
+            let x = a.dtype.isInteger ? c.fromInteger(a.integerElement(0)) : c.round(a.element(0))
             let y = b.dtype.isInteger ? r.fromInteger(b.integerElement(0)) : r.round(b.element(0))
             return Tensor(scalarValue: dtype.round(f(x, y)), dtype: dtype)
         }
         try reserve(shape)
-        let av = a.operandValues(c, scalarsInFloat), bv = b.operandValues(c, scalarsInFloat)
+        let av = a.operandValues(c, false), bv = b.operandValues(c, scalarsInFloat)
         let n = Shape.count(shape)
         var out = [Double](repeating: 0, count: n)
         let exact = dtype == .float64
@@ -156,12 +157,20 @@ extension Tensor {
         return Tensor.record(Derivatives.add, self, other, output: out, attrs: a)
     }
 
+    /// ATen's `sub_check`: no bool operand (a Python bool included) in a subtraction.
+    private static func checkSubtraction(_ a: Tensor, _ b: Tensor) throws {
+        if a.dtype == .bool && b.dtype == .bool {
+            throw AutogradError(.notImplementedError, "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
+        }
+        if a.dtype == .bool || b.dtype == .bool {
+            throw AutogradError(.notImplementedError, "Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+        }
+    }
+
     /// `torch.sub(self, other, alpha=alpha)`.
     public func sub(_ other: Tensor, alpha: Double = 1) throws -> Tensor {
+        try Tensor.checkSubtraction(self, other)
         let dt = TypePromotion.resultType(self, other)
-        if dt == .bool {
-            throw AutogradError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
-        }
         let alpha = try Tensor.alphaValue(alpha, dt)
         let ai = DType.int64.integer(alpha)
         let out = alpha == 1
@@ -173,10 +182,8 @@ extension Tensor {
 
     /// `other - self` for a Python number `other` (`torch.rsub`).
     public func rsub(_ other: Tensor) throws -> Tensor {
+        try Tensor.checkSubtraction(other, self)
         let dt = TypePromotion.resultType(self, other)
-        if dt == .bool {
-            throw AutogradError.runtime("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.")
-        }
         let out = try Tensor.zipElements(other, self, dtype: dt, integer: (&-), -)
         if !other.isWrappedNumber {
             var a = OpAttributes(); a.scalar = 1
@@ -202,6 +209,11 @@ extension Tensor {
         return Tensor.record(Derivatives.div, self, other, output: out)
     }
 
+    /// ATen's kernels that have no bool version.
+    static func checkNotBool(_ dt: DType, _ kernel: String) throws {
+        if dt == .bool { throw AutogradError(.notImplementedError, "\"\(kernel)\" not implemented for 'Bool'") }
+    }
+
     /// Integer division by zero, which PyTorch reports as a RuntimeError.
     static let zeroDivision = AutogradError.runtime("ZeroDivisionError")
 
@@ -213,8 +225,9 @@ extension Tensor {
     /// `torch.floor_divide` (`//`): not differentiable; integers floor as Python does.
     public func floorDivide(_ other: Tensor) throws -> Tensor {
         let dt = TypePromotion.resultType(self, other)
+        try Tensor.checkNotBool(dt, "div_floor_cpu")
         try Tensor.checkIntegerDivisor(other, dt)
-        let out = try Tensor.zipElements(self, other, dtype: dt, integer: Tensor.floorDivide, Tensor.floorDivide(dt))
+        let out = try Tensor.zipElements(self, other, dtype: dt, scalarsInFloat: true, integer: Tensor.floorDivide, Tensor.floorDivide(dt))
         return Tensor.unrecorded("floor_divide", inputs: [self, other], output: out)
     }
 
@@ -249,7 +262,7 @@ extension Tensor {
         switch roundingMode {
         case "floor":
             try Tensor.checkIntegerDivisor(other, dt)
-            let out = try Tensor.zipElements(self, other, dtype: dt, integer: Tensor.floorDivide, Tensor.floorDivide(dt))
+            let out = try Tensor.zipElements(self, other, dtype: dt, scalarsInFloat: true, integer: Tensor.floorDivide, Tensor.floorDivide(dt))
             return Tensor.record(Derivatives.divRounded, self, other, output: out)
         case "trunc":
             try Tensor.checkIntegerDivisor(other, dt)
@@ -266,24 +279,40 @@ extension Tensor {
     public func pow(_ exponent: Tensor) throws -> Tensor {
         if exponent.isWrappedNumber { return try pow(exponent.element(0), exponentDType: exponent.dtype) }
         let dt = TypePromotion.resultType(self, exponent)
-        if dt.isInteger && exponent.integers.contains(where: { $0 < 0 }) {
-            throw AutogradError.runtime("Integers to negative integer powers are not allowed.")
-        }
+        try Tensor.checkNotBool(dt, "pow")
         let out = try Tensor.zipElements(self, exponent, dtype: dt, integer: Tensor.integerPower) { Foundation.pow($0, $1) }
         return Tensor.record(Derivatives.powTensor, inputs: [self, exponent], output: out)
     }
 
-    /// `self ** exponent` for a Python number exponent.
+    /// `self ** exponent` for a Python number exponent. ATen converts the exponent to
+    /// float16/bfloat16 and integer dtypes first (with its overflow check) and computes in
+    /// float; float32 and float64 take it as a double.
     public func pow(_ exponent: Double, exponentDType: DType = .float64) throws -> Tensor {
-        var dt = dtype
-        if !dtype.isFloatingPoint && exponentDType.isFloatingPoint { dt = DType.defaultFloat }
+        let dt = TypePromotion.resultType(self, Tensor.wrapped(exponent, dtype: exponentDType))
+        var a = OpAttributes(); a.scalar = exponent
+        // ATen fills ones for exponent 0 and copies for exponent 1, for every dtype.
+        if exponent == 0 || exponent == 1 {
+            let out = exponent == 0
+                ? Tensor(elements: fullLike(1).elements(as: dt), shape: shape, dtype: dt)
+                : Tensor(elements: elements(as: dt), shape: shape, dtype: dt)
+            return Tensor.record(Derivatives.powScalar, inputs: [self], output: out, attrs: a)
+        }
+        try Tensor.checkNotBool(dt, "pow")
         if !dt.isFloatingPoint && exponent < 0 {
             throw AutogradError.runtime("Integers to negative integer powers are not allowed.")
         }
         let out: Tensor
-        if dt.isInteger || dt == .bool {
-            let e = DType.int64.integer(exponent)
-            out = mapElements(dtype: dt, integer: { Tensor.integerPower($0, e) }) { Foundation.pow($0, exponent) }
+        if dt.isInteger {
+            guard let e = dt.checkedValue(exponent) else { throw dt.overflowError }
+            let k = Int64(e)
+            out = try to(dt).mapElements(dtype: dt, integer: { Tensor.integerPower($0, k) }) { Foundation.pow($0, e) }
+        } else if dt == .float16 || dt == .bfloat16 {
+            guard let e = dt.checkedValue(exponent) else { throw dt.overflowError }
+            if let f: (Float) -> Float = Tensor.powShortcut(e) {
+                out = mapValues(dtype: dt) { Double(f(Float($0))) }
+            } else {
+                out = mapValues(dtype: dt) { Double(Foundation.pow(Float($0), Float(e))) }
+            }
         } else if dt.computesInFloat, let f: (Float) -> Float = Tensor.powShortcut(exponent) {
             out = mapValues(dtype: dt) { Double(f(Float($0))) }
         } else if dt.computesInFloat {
@@ -293,19 +322,24 @@ extension Tensor {
         } else {
             out = mapValues(dtype: dt) { Foundation.pow($0, exponent) }
         }
-        var a = OpAttributes(); a.scalar = exponent
         return Tensor.record(Derivatives.powScalar, inputs: [self], output: out, attrs: a)
     }
 
-    /// `base ** self` for a Python number `base`.
+    /// `base ** self` for a Python number `base` (a wrapped tensor in PyTorch: converted to
+    /// the result dtype first).
     public func rpow(_ base: Double, baseDType: DType = .float64) throws -> Tensor {
-        var dt = dtype
-        if !dtype.isFloatingPoint && baseDType.isFloatingPoint { dt = DType.defaultFloat }
-        if dt.isInteger && integers.contains(where: { $0 < 0 }) {
-            throw AutogradError.runtime("Integers to negative integer powers are not allowed.")
+        let dt = TypePromotion.resultType(self, Tensor.wrapped(base, dtype: baseDType))
+        try Tensor.checkNotBool(dt, "pow")
+        let out: Tensor
+        if dt.isInteger {
+            let b = dt.integer(base)
+            out = try to(dt).mapElements(dtype: dt, integer: { Tensor.integerPower(b, $0) }) { Foundation.pow(Double(b), $0) }
+        } else if dt == .float16 || dt == .bfloat16 {
+            let b = Float(dt.round(base))
+            out = mapValues(dtype: dt) { Double(Foundation.pow(b, Float($0))) }
+        } else {
+            out = mapValues(dtype: dt) { Foundation.pow(base, $0) }
         }
-        let b = DType.int64.integer(base)
-        let out = mapElements(dtype: dt, integer: { Tensor.integerPower(b, $0) }) { Foundation.pow(base, $0) }
         var a = OpAttributes(); a.scalar = base
         return Tensor.record(Derivatives.powBase, inputs: [self], output: out, attrs: a)
     }
@@ -323,8 +357,10 @@ extension Tensor {
         }
     }
 
-    /// `base ** e` in wrapping integer arithmetic (square-and-multiply; `e` ≥ 0).
+    /// `base ** e` in wrapping integer arithmetic (square-and-multiply); a negative `e`
+    /// gives what ATen's `powi` gives: 1 for base 1, ±1 for base −1, 0 otherwise.
     static func integerPower(_ base: Int64, _ e: Int64) -> Int64 {
+        if e < 0 { return base == 1 ? 1 : (base == -1 ? (e % 2 == 0 ? 1 : -1) : 0) }
         var result: Int64 = 1, b = base, k = e
         while k > 0 {
             if k & 1 == 1 { result = result &* b }
@@ -337,7 +373,7 @@ extension Tensor {
     /// `-self` (integers wrap: the negation of the smallest value is itself).
     public func neg() throws -> Tensor {
         if dtype == .bool {
-            throw AutogradError.runtime("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
+            throw AutogradError(.notImplementedError, "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.")
         }
         return Tensor.record(Derivatives.neg, inputs: [self], output: mapElements(dtype: dtype, integer: { 0 &- $0 }) { -$0 })
     }
@@ -368,13 +404,14 @@ extension Tensor {
     }
 
     public func relu() throws -> Tensor {
-        if dtype == .bool { throw AutogradError.runtime("\"clamp_min_cpu\" not implemented for 'Bool'") }
+        if dtype == .bool { throw AutogradError(.notImplementedError, "Boolean inputs not supported for relu") }
         return Tensor.record(Derivatives.relu, inputs: [self],
                              output: mapElements(dtype: dtype, integer: { Swift.max($0, 0) }) { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) })
     }
 
     public func abs() throws -> Tensor {
-        Tensor.record(Derivatives.abs, inputs: [self], output: mapElements(dtype: dtype, integer: { $0 < 0 ? 0 &- $0 : $0 }) { Swift.abs($0) })
+        try Tensor.checkNotBool(dtype, "abs_cpu")
+        return Tensor.record(Derivatives.abs, inputs: [self], output: mapElements(dtype: dtype, integer: { $0 < 0 ? 0 &- $0 : $0 }) { Swift.abs($0) })
     }
 
     /// `sign(self)`: derivative zero everywhere.
@@ -389,8 +426,10 @@ extension Tensor {
         guard lo != nil || hi != nil else {
             throw AutogradError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
         }
-        let dt = !dtype.isFloatingPoint && (boundDType?.isFloatingPoint ?? false) ? DType.defaultFloat : dtype
-        if dt == .bool { throw AutogradError.runtime("\"clamp_cpu\" not implemented for 'Bool'") }
+        // The result type of self and the bounds (a bool tensor with int bounds gives int64).
+        let bounds = [lo, hi].compactMap { $0 }.map { Tensor.wrapped($0, dtype: boundDType ?? dtype) }
+        let dt = TypePromotion.resultType([self] + bounds)
+        try Tensor.checkNotBool(dt, "clamp_cpu")
         let source = dt == dtype ? self : try GradMode.with(false) { try to(dt) }
         // Integer bounds compare as they are (a uint8 clamp(max=300) keeps 100).
         let li = lo.map { DType.int64.integer($0) }, hi64 = hi.map { DType.int64.integer($0) }

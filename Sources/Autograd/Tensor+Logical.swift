@@ -9,7 +9,9 @@ extension Tensor {
         let (counts, s) = Tensor.reduceSum(v, shape: shape, dims: w, keepdim: keepdim)
         let n = Double(Shape.count(w.map { shape[$0] }))
         let out = counts.map { isAll ? ($0 == n ? 1.0 : 0.0) : ($0 > 0 ? 1.0 : 0.0) }
-        return Tensor.unrecorded(isAll ? "all" : "any", inputs: [self], output: Tensor(values: out, shape: dims == nil && !keepdim ? [] : s, dtype: .bool))
+        // uint8 tensors keep their dtype (a legacy of byte masks); every other gives bool.
+        let dt: DType = dtype == .uint8 ? .uint8 : .bool
+        return Tensor.unrecorded(isAll ? "all" : "any", inputs: [self], output: Tensor(values: out, shape: dims == nil && !keepdim ? [] : s, dtype: dt))
     }
 
     /// `isnan`, `isinf`, `isfinite`, `logical_not` and other elementwise tests.

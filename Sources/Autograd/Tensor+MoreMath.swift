@@ -25,6 +25,7 @@ extension Tensor {
         case .toNearestOrEven: rule = Derivatives.round
         default: rule = Derivatives.trunc
         }
+        try Tensor.checkNotBool(dtype, "\(rule.op)_vml_cpu")
         return Tensor.record(rule, inputs: [self], output: mapElements(dtype: dtype, integer: { $0 }) { $0.rounded(mode) })
     }
 
@@ -55,7 +56,7 @@ extension Tensor {
 
     private func varianceValues(dims: [Int]?, correction: Double, keepdim: Bool, sqrt: Bool) throws -> (Tensor, [Int]) {
         guard dtype.isFloatingPoint else {
-            throw AutogradError.runtime("std and var only support floating point and complex dtypes")
+            throw AutogradError(.notImplementedError, "std and var only support floating point and complex dtypes")
         }
         let w = try dims.map { try reductionDims($0) } ?? []
         let reduce = w.isEmpty ? Array(0..<dim) : w

@@ -17,6 +17,10 @@ extension Tensor {
 
     private func softmaxValues(dim d: Int, log: Bool) throws -> (Tensor, Int) {
         let w = try Shape.wrapDim(d, rank: dim)
+        guard dtype.isFloatingPoint else {
+            let kernel = (log ? "log_softmax" : "softmax") + (w == Swift.max(dim, 1) - 1 ? "_lastdim_kernel_impl" : "_kernel_impl")
+            throw AutogradError(.notImplementedError, "\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'")
+        }
         let dt = floatResultType
         let size = dim == 0 ? 1 : shape[w]
         let outer = dim == 0 ? 1 : Shape.count(shape[..<w])
@@ -54,7 +58,7 @@ extension Tensor {
     /// The 2-norm over all elements or along `dims` (LinalgVectorNormBackward0).
     public func norm2(dims: [Int]?, keepdim: Bool) throws -> Tensor {
         guard dtype.isFloatingPoint else {
-            throw AutogradError.runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
+            throw AutogradError(.notImplementedError, "linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
         let w = try reductionDims(dims ?? Array(0..<dim))
         var (s, outShape) = Tensor.reduceSum(values.map { $0 * $0 }, shape: shape, dims: w, keepdim: keepdim)

@@ -462,6 +462,7 @@ extension Tensor {
     public func topk(_ k: Int, dim d: Int, largest: Bool) throws -> (values: Tensor, indices: Tensor) {
         let w = try Shape.wrapDim(d, rank: dim)
         guard k >= 0 && k <= (dim == 0 ? 1 : shape[w]) else { throw AutogradError.runtime("selected index k out of range") }
+        if dtype == .bool { throw AutogradError(.notImplementedError, "topk does not support bool dtypes on CPU") }
         // A 0-dim tensor is its own top element, whatever k (0 or 1).
         if dim == 0 { return try sorted(dim: w, descending: largest, k: 1, rule: Derivatives.topk) }
         return try sorted(dim: w, descending: largest, k: k, rule: Derivatives.topk)

@@ -165,6 +165,9 @@ extension Tensor {
 
     /// `argmax` / `argmin` over all elements or along `dim`.
     public func argExtremum(max isMax: Bool, dim d: Int?, keepdim: Bool) throws -> Tensor {
+        if dtype == .bool {
+            throw AutogradError(.notImplementedError, "\(isMax ? "argmax" : "argmin")(): does not support bool input")
+        }
         if let d { return try extremum(max: isMax, dim: d, keepdim: keepdim).indices }
         let flat = try reshape([numel])
         let r = try flat.extremum(max: isMax, dim: 0, keepdim: false).indices

@@ -22,7 +22,7 @@ extension Tensor {
 
     /// `frac()` (FracBackward0): self − trunc(self).
     public func frac() throws -> Tensor {
-        guard dtype.isFloatingPoint else { throw AutogradError.runtime("\"frac_cpu\" not implemented for '\(dtype.scalarTypeName)'") }
+        guard dtype.isFloatingPoint else { throw AutogradError(.notImplementedError, "\"frac_cpu\" not implemented for '\(dtype.scalarTypeName)'") }
         return Tensor.record(Derivatives.frac, inputs: [self], output: mapValues(dtype: dtype) { $0 - $0.rounded(.towardZero) })
     }
 
@@ -56,7 +56,8 @@ extension Tensor {
     /// FmodBackward0 for a number divisor, FmodBackward1 for a tensor.
     public func fmod(_ other: Tensor) throws -> Tensor {
         let dt = TypePromotion.resultType(self, other)
-        if (dt.isInteger || dt == .bool) && other.integers.contains(0) { throw Tensor.zeroDivision }
+        try Tensor.checkNotBool(dt, "fmod_cpu")
+        if dt.isInteger && other.integers.contains(0) { throw Tensor.zeroDivision }
         let out = try Tensor.zipElements(self, other, dtype: dt, integer: { $0.remainderReportingOverflow(dividingBy: $1).partialValue }) {
             Foundation.fmod($0, $1)
         }
@@ -68,7 +69,8 @@ extension Tensor {
     /// RemainderBackward0 for a number divisor, RemainderBackward1 for a tensor.
     public func remainder(_ other: Tensor) throws -> Tensor {
         let dt = TypePromotion.resultType(self, other)
-        if (dt.isInteger || dt == .bool) && other.integers.contains(0) { throw Tensor.zeroDivision }
+        try Tensor.checkNotBool(dt, "remainder_cpu")
+        if dt.isInteger && other.integers.contains(0) { throw Tensor.zeroDivision }
         let out = try Tensor.zipElements(self, other, dtype: dt, integer: { a, b in
             let r = a.remainderReportingOverflow(dividingBy: b).partialValue
             return (r != 0 && ((r < 0) != (b < 0))) ? r &+ b : r
