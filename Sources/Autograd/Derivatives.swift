@@ -14,11 +14,13 @@ public enum Derivatives {
     public static let add = DerivativeRule(
         op: "add", gradFn: "AddBackward0", inputs: ["self", "other"],
         formulas: ["grad", "grad · alpha"], local: ["1", "alpha"], saves: [[], []],
+        arguments: [.scalar("alpha")],
         pullbacks: [{ $0.grad }, { c in c.attrs.scalar == 1 ? c.grad : try c.grad.mul(c.attrs.scalar) }])
 
     public static let sub = DerivativeRule(
         op: "sub", gradFn: "SubBackward0", inputs: ["self", "other"],
         formulas: ["grad", "−grad · alpha"], local: ["1", "−alpha"], saves: [[], []],
+        arguments: [.scalar("alpha")],
         pullbacks: [{ $0.grad }, { c in c.attrs.scalar == 1 ? try c.grad.neg() : try c.grad.mul(-c.attrs.scalar) }])
 
     public static let rsub = DerivativeRule(
@@ -29,6 +31,7 @@ public enum Derivatives {
     public static let rsubTensor = DerivativeRule(
         op: "rsub_tensor", gradFn: "RsubBackward0", inputs: ["self", "other"],
         formulas: ["−grad · alpha", "grad"], local: ["−alpha", "1"], saves: [[], []],
+        arguments: [.scalar("alpha")],
         pullbacks: [{ c in c.attrs.scalar == 1 ? try c.grad.neg() : try c.grad.mul(-c.attrs.scalar) }, { $0.grad }])
 
     public static let mul = DerivativeRule(
@@ -71,6 +74,7 @@ public enum Derivatives {
         op: "pow", gradFn: "PowBackward0", inputs: ["self"],
         formulas: ["grad · exponent · self^(exponent − 1)"], local: ["exponent · self^(exponent − 1)"],
         saves: [[.input(0)]],
+        arguments: [.scalar("exponent")],
         pullbacks: [{ c in
             let e = c.attrs.scalar
             if e == 0 { return try Tensor.zeros(c.inputShape(0), dtype: c.inputDType(0)) }
@@ -100,6 +104,7 @@ public enum Derivatives {
     public static let powBase = DerivativeRule(
         op: "pow", gradFn: "PowBackward2", inputs: ["exponent"],
         formulas: ["grad · result · ln(self)"], local: ["result · ln(self)"], saves: [[.output]],
+        arguments: [.scalar("self")],
         pullbacks: [{ c in
             let base = c.attrs.scalar
             let r = try c.result()
@@ -162,6 +167,7 @@ public enum Derivatives {
         op: "threshold_backward", gradFn: "ThresholdBackwardBackward0", inputs: ["grad_output", "self"],
         formulas: ["threshold_backward(grad, self, threshold)", "0"],
         saves: [[.input(1)], []],
+        arguments: [.scalar("threshold")],
         pullbacks: [
             { c in try c.grad.thresholdBackward(c.input(1), threshold: c.attrs.scalar) },
             { c in c.grad.fullLike(0) },
@@ -192,6 +198,7 @@ public enum Derivatives {
     public static let clamp = DerivativeRule(
         op: "clamp", gradFn: "ClampBackward1", inputs: ["self"],
         formulas: ["grad · (min < self < max)"], local: ["1 if min < self < max else 0"], saves: [[.input(0)]],
+        arguments: ArgumentSpec.bounds,
         pullbacks: [{ c in try clampPullback(c) }])
 
     private static func clampPullback(_ c: BackwardContext) throws -> Tensor {
@@ -202,6 +209,20 @@ public enum Derivatives {
         if c.attrs.hasMax { inside = try inside.mul(x.compare(.lt, Tensor.wrapped(c.attrs.scalar2, dtype: .float64))) }
         return try Tensor.where(inside, c.grad, c.grad.fullLike(0))
     }
+
+    /// `clamp` with tensor bounds: inside the bounds the gradient goes to self, below to `min`, above to `max`.
+    public static let clampTensor = DerivativeRule(
+        op: "clamp_tensor", gradFn: "ClampBackward0", inputs: ["self", "min", "max"],
+        formulas: ["grad where min ≤ self ≤ max", "grad where self < min", "grad where self > max"],
+        saves: [[.input(0), .input(1), .input(2)], [.input(0), .input(1)], [.input(0), .input(2)]],
+        pullbacks: [
+            { c in
+                let x = try c.input(0)
+                return try c.grad.mul(x.compare(.ge, c.input(1)).mul(x.compare(.le, c.input(2))))
+            },
+            { c in try c.grad.mul(c.input(0).compare(.lt, c.input(1))) },
+            { c in try c.grad.mul(c.input(0).compare(.gt, c.input(2))) },
+        ])
 
     public static let whereSelf = DerivativeRule(
         op: "where", gradFn: "WhereBackward0", inputs: ["self", "other"],
@@ -249,6 +270,7 @@ public enum Derivatives {
     public static let sumDim = DerivativeRule(
         op: "sum_dim", gradFn: "SumBackward1", inputs: ["self"],
         formulas: ["grad expanded along dim to self's shape"], local: ["1"], saves: [[]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in try unreduce(c.grad, c) }])
 
     public static let mean = DerivativeRule(
@@ -261,6 +283,7 @@ public enum Derivatives {
     public static let meanDim = DerivativeRule(
         op: "mean_dim", gradFn: "MeanBackward1", inputs: ["self"],
         formulas: ["grad expanded along dim / n"], local: ["1 / n"], saves: [[]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in try unreduce(c.grad, c).div(Tensor.wrapped(c.attrs.scalar, dtype: .int64)) }])
 
     /// Re-inserts reduced dimensions and expands: `sum_backward` of PyTorch.
@@ -294,21 +317,25 @@ public enum Derivatives {
     public static let maxDim = DerivativeRule(
         op: "max_dim", gradFn: "MaxBackward0", inputs: ["self"],
         formulas: ["grad placed at the argmax along dim"], saves: [[]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in try c.grad.placeAlong(dim: c.attrs.dims[0], indices: c.attrs.indices, keepdim: c.attrs.keepdim, shape: c.inputShape(0)) }])
 
     public static let minDim = DerivativeRule(
         op: "min_dim", gradFn: "MinBackward0", inputs: ["self"],
         formulas: ["grad placed at the argmin along dim"], saves: [[]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in try c.grad.placeAlong(dim: c.attrs.dims[0], indices: c.attrs.indices, keepdim: c.attrs.keepdim, shape: c.inputShape(0)) }])
 
     public static let placeAlong = DerivativeRule(
         op: "scatter", gradFn: "ScatterBackward0", inputs: ["self"],
         formulas: ["grad gathered at the indices"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in try c.grad.gatherAlong(dim: c.attrs.dims[0], indices: c.attrs.indices, keepdim: c.attrs.keepdim) }])
 
     public static let gatherAlong = DerivativeRule(
         op: "gather", gradFn: "GatherBackward0", inputs: ["self"],
         formulas: ["grad scattered to the indices"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in try c.grad.placeAlong(dim: c.attrs.dims[0], indices: c.attrs.indices, keepdim: c.attrs.keepdim, shape: c.inputShape(0)) }])
 
     // MARK: Linear algebra
@@ -338,6 +365,7 @@ public enum Derivatives {
     public static let permute = DerivativeRule(
         op: "permute", gradFn: "PermuteBackward0", inputs: ["self"],
         formulas: ["grad permuted back"], saves: [[]],
+        arguments: [.dimList("dims")],
         pullbacks: [{ c in
             var inverse = [Int](repeating: 0, count: c.attrs.dims.count)
             for (i, d) in c.attrs.dims.enumerated() { inverse[d] = i }
@@ -347,21 +375,25 @@ public enum Derivatives {
     public static let transpose = DerivativeRule(
         op: "transpose", gradFn: "TransposeBackward0", inputs: ["self"],
         formulas: ["grad transposed back"], saves: [[]],
+        arguments: ArgumentSpec.dims("dim0", "dim1"),
         pullbacks: [{ c in c.attrs.dims.isEmpty ? c.grad : try c.grad.transpose(c.attrs.dims[0], c.attrs.dims[1]) }])
 
     public static let view = DerivativeRule(
         op: "view", gradFn: "ViewBackward0", inputs: ["self"],
         formulas: ["grad reshaped to self's shape"], local: ["1"], saves: [[]],
+        arguments: [.shape("size")],
         pullbacks: [{ c in try c.grad.reshape(c.inputShape(0)) }])
 
     public static let unsafeView = DerivativeRule(
         op: "reshape", gradFn: "UnsafeViewBackward0", inputs: ["self"],
         formulas: ["grad reshaped to self's shape"], local: ["1"], saves: [[]],
+        arguments: [.shape("size")],
         pullbacks: [{ c in try c.grad.reshape(c.inputShape(0)) }])
 
     public static let unsqueeze = DerivativeRule(
         op: "unsqueeze", gradFn: "UnsqueezeBackward0", inputs: ["self"],
         formulas: ["grad squeezed at dim"], local: ["1"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in try c.grad.squeeze(dim: c.attrs.dims[0]) }])
 
     public static let squeeze = DerivativeRule(
@@ -372,6 +404,7 @@ public enum Derivatives {
     public static let squeezeDim = DerivativeRule(
         op: "squeeze_dim", gradFn: "SqueezeBackward1", inputs: ["self"],
         formulas: ["grad unsqueezed at dim"], local: ["1"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in
             let s = c.inputShape(0), d = c.attrs.dims[0]
             return s.count > 0 && s[d] == 1 && c.grad.dim < s.count ? try c.grad.unsqueeze(d) : c.grad
@@ -380,6 +413,7 @@ public enum Derivatives {
     public static let squeezeInPlace = DerivativeRule(
         op: "squeeze_", gradFn: "SqueezeBackward4", inputs: ["self"],
         formulas: ["grad unsqueezed at dim"], local: ["1"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in
             let s = c.inputShape(0), d = c.attrs.dims[0]
             return s.count > 0 && s[d] == 1 && c.grad.dim < s.count ? try c.grad.unsqueeze(d) : c.grad
@@ -388,6 +422,7 @@ public enum Derivatives {
     public static let expand = DerivativeRule(
         op: "expand", gradFn: "ExpandBackward0", inputs: ["self"],
         formulas: ["grad summed over the expanded dimensions"], saves: [[]],
+        arguments: [.shape("size")],
         pullbacks: [{ $0.grad }])
 
     public static let clone = DerivativeRule(
@@ -397,26 +432,31 @@ public enum Derivatives {
     public static let toCopy = DerivativeRule(
         op: "to", gradFn: "ToCopyBackward0", inputs: ["self"],
         formulas: ["grad in self's dtype"], local: ["1"], saves: [[]],
+        arguments: [.dtype],
         pullbacks: [{ c in try c.grad.to(c.attrs.dtype) }])
 
     public static let select = DerivativeRule(
         op: "select", gradFn: "SelectBackward0", inputs: ["self"],
         formulas: ["grad placed at [index] in zeros of self's shape"], saves: [[]],
+        arguments: [.dim, .index("index")],
         pullbacks: [{ c in try c.grad.selectBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], index: c.attrs.index) }])
 
     public static let selectBackward = DerivativeRule(
         op: "select_backward", gradFn: "SelectBackwardBackward0", inputs: ["grad_output"],
         formulas: ["grad[index]"], saves: [[]],
+        arguments: [.dim, .index("index")],
         pullbacks: [{ c in try c.grad.select(dim: c.attrs.dims[0], index: c.attrs.index) }])
 
     public static let slice = DerivativeRule(
         op: "slice", gradFn: "SliceBackward0", inputs: ["self"],
         formulas: ["grad placed at [start:end:step] in zeros of self's shape"], saves: [[]],
+        arguments: [.dim] + ArgumentSpec.slice,
         pullbacks: [{ c in try c.grad.sliceBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], start: c.attrs.start, end: c.attrs.end, step: c.attrs.step) }])
 
     public static let sliceBackward = DerivativeRule(
         op: "slice_backward", gradFn: "SliceBackwardBackward0", inputs: ["grad_output"],
         formulas: ["grad[start:end:step]"], saves: [[]],
+        arguments: [.dim] + ArgumentSpec.slice,
         pullbacks: [{ c in try c.grad.slice(dim: c.attrs.dims[0], start: c.attrs.start, end: c.attrs.end, step: c.attrs.step) }])
 
     public static let index = DerivativeRule(
@@ -432,6 +472,7 @@ public enum Derivatives {
     public static let cat = DerivativeRule(
         op: "cat", gradFn: "CatBackward0", inputs: ["tensors"],
         formulas: ["grad split along dim"], saves: [[]], variadic: true,
+        arguments: [.dim],
         pullbacks: [{ c in
             let sizes = c.attrs.indices, i = c.inputIndex
             if sizes[i] == 0 { return nil }
@@ -442,6 +483,7 @@ public enum Derivatives {
     public static let stack = DerivativeRule(
         op: "stack", gradFn: "StackBackward0", inputs: ["tensors"],
         formulas: ["grad unbound along dim"], saves: [[]], variadic: true,
+        arguments: [.dim],
         pullbacks: [{ c in try c.grad.select(dim: c.attrs.dims[0], index: c.inputIndex) }])
 
     public static let zero = DerivativeRule(
@@ -452,6 +494,7 @@ public enum Derivatives {
     public static let fill = DerivativeRule(
         op: "fill", gradFn: "FillBackward2", inputs: ["self"],
         formulas: ["0"], local: ["0"], saves: [[]],
+        arguments: [.scalar("value")],
         pullbacks: [{ c in try Tensor.zeros(c.inputShape(0), dtype: c.inputDType(0)) }])
 
     public static let copy = DerivativeRule(
@@ -462,6 +505,7 @@ public enum Derivatives {
     public static let softmax = DerivativeRule(
         op: "softmax", gradFn: "SoftmaxBackward0", inputs: ["self"],
         formulas: ["(grad − Σ(grad · result)) · result"], saves: [[.output]],
+        arguments: [.dim],
         pullbacks: [{ c in
             let r = try c.result()
             return try c.grad.sub(c.grad.mul(r).sum(dims: c.attrs.dims, keepdim: true)).mul(r)
@@ -470,6 +514,7 @@ public enum Derivatives {
     public static let logSoftmax = DerivativeRule(
         op: "log_softmax", gradFn: "LogSoftmaxBackward0", inputs: ["self"],
         formulas: ["grad − exp(result) · Σ grad"], saves: [[.output]],
+        arguments: [.dim],
         pullbacks: [{ c in try c.grad.logSoftmaxBackwardData(c.result(), dim: c.attrs.dims[0]) }])
 
     public static let logSoftmaxBackwardData = DerivativeRule(
@@ -490,6 +535,7 @@ public enum Derivatives {
     public static let norm = DerivativeRule(
         op: "norm", gradFn: "LinalgVectorNormBackward0", inputs: ["self"],
         formulas: ["grad · self / result"], local: ["self / ‖self‖"], saves: [[.input(0), .output]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in
             var g = c.grad, r = try c.result()
             if !c.attrs.keepdim && !c.attrs.dims.isEmpty {
@@ -539,6 +585,7 @@ public enum Derivatives {
         formulas: ["grad · 2(self − target) / n", "−grad · 2(self − target) / n"],
         local: ["2(self − target) / n", "−2(self − target) / n"],
         saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        arguments: [.reduction],
         pullbacks: [
             { c in try mseGrad(c) },
             { c in try mseGrad(c).neg() },
@@ -555,6 +602,7 @@ public enum Derivatives {
     public static let nllLoss = DerivativeRule(
         op: "nll_loss", gradFn: "NllLossBackward0", inputs: ["self"],
         formulas: ["−grad at each target class (÷ batch for the mean)"], saves: [[]],
+        arguments: [.reduction, .list("target")],
         pullbacks: [{ c in
             let n = c.attrs.indices.count
             let classes = c.inputShape(0).last ?? 1
@@ -626,11 +674,13 @@ public enum Derivatives {
     public static let variance = DerivativeRule(
         op: "var", gradFn: "VarBackward0", inputs: ["self"],
         formulas: ["grad · 2(self − mean) / (N − correction)"], saves: [[.input(0)]],
+        arguments: [.dim, .scalar("correction"), .keepdim],
         pullbacks: [{ c in try varianceGrad(c.grad, c) }])
 
     public static let std = DerivativeRule(
         op: "std", gradFn: "StdBackward0", inputs: ["self"],
         formulas: ["grad · (self − mean) / ((N − correction) · result)"], saves: [[.input(0), .output]],
+        arguments: [.dim, .scalar("correction"), .keepdim],
         pullbacks: [{ c in
             var r = try c.result()
             if !c.attrs.keepdim && !c.attrs.dims.isEmpty { for d in c.attrs.dims.sorted() { r = try r.unsqueeze(d) } }
@@ -664,6 +714,7 @@ public enum Derivatives {
     public static let prodDim = DerivativeRule(
         op: "prod_dim", gradFn: "ProdBackward1", inputs: ["self"],
         formulas: ["grad · result / self along dim (the product of the others where self has zeros)"], saves: [[.input(0), .output]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in
             var g = c.grad, r = try c.result()
             let x = try c.input(0)
@@ -681,6 +732,7 @@ public enum Derivatives {
     public static let repeatRule = DerivativeRule(
         op: "repeat", gradFn: "RepeatBackward0", inputs: ["self"],
         formulas: ["grad summed over the repeated blocks"], saves: [[]],
+        arguments: [.list("repeats")],
         pullbacks: [{ c in
             // View grad as [r0, s0, r1, s1, …] and sum the repeat axes.
             let reps = c.attrs.indices, sizes = c.attrs.shape
@@ -693,16 +745,19 @@ public enum Derivatives {
     public static let flip = DerivativeRule(
         op: "flip", gradFn: "FlipBackward0", inputs: ["self"],
         formulas: ["grad flipped along dims"], saves: [[]],
+        arguments: [.dimList("dims")],
         pullbacks: [{ c in try c.grad.flip(c.attrs.dims) }])
 
     public static let roll = DerivativeRule(
         op: "roll", gradFn: "RollBackward0", inputs: ["self"],
         formulas: ["grad rolled back by −shifts"], saves: [[]],
+        arguments: [.list("shifts"), .dimList("dims")],
         pullbacks: [{ c in try c.grad.roll(c.attrs.indices.map { -$0 }, dims: c.attrs.dims) }])
 
     public static let cumsum = DerivativeRule(
         op: "cumsum", gradFn: "CumsumBackward0", inputs: ["self"],
         formulas: ["flip(cumsum(flip(grad)))"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in
             let d = c.attrs.dims[0]
             return try c.grad.flip([d]).cumulative(product: false, dim: d).flip([d])
@@ -711,6 +766,7 @@ public enum Derivatives {
     public static let cumprod = DerivativeRule(
         op: "cumprod", gradFn: "CumprodBackward0", inputs: ["self"],
         formulas: ["flip(cumsum(flip(grad · result))) / self"], saves: [[.input(0), .output]],
+        arguments: [.dim],
         pullbacks: [{ c in
             let d = c.attrs.dims[0], x = try c.input(0)
             if x.values.contains(0) { return x.cumprodGradWithZeros(c.grad, dim: d) }
@@ -720,16 +776,19 @@ public enum Derivatives {
     public static let tril = DerivativeRule(
         op: "tril", gradFn: "TrilBackward0", inputs: ["self"],
         formulas: ["tril(grad, diagonal)"], saves: [[]],
+        arguments: [.index("diagonal")],
         pullbacks: [{ c in try c.grad.triangle(upper: false, diagonal: c.attrs.index) }])
 
     public static let triu = DerivativeRule(
         op: "triu", gradFn: "TriuBackward0", inputs: ["self"],
         formulas: ["triu(grad, diagonal)"], saves: [[]],
+        arguments: [.index("diagonal")],
         pullbacks: [{ c in try c.grad.triangle(upper: true, diagonal: c.attrs.index) }])
 
     public static let diagonal = DerivativeRule(
         op: "diagonal", gradFn: "DiagonalBackward0", inputs: ["self"],
         formulas: ["grad placed on the diagonal of zeros of self's shape"], saves: [[]],
+        arguments: [.index("offset")] + ArgumentSpec.dims("dim1", "dim2"),
         pullbacks: [{ c in
             try c.grad.diagonalBackward(shape: c.inputShape(0), offset: c.attrs.index, dim1: c.attrs.dims[0], dim2: c.attrs.dims[1])
         }])
@@ -737,6 +796,7 @@ public enum Derivatives {
     public static let diagCopy = DerivativeRule(
         op: "diag", gradFn: "DiagonalBackward0_copy", inputs: ["self"],
         formulas: ["grad placed on the diagonal of zeros of self's shape"], saves: [[]],
+        arguments: [.index("diagonal")],
         pullbacks: [{ c in try c.grad.diagonalBackward(shape: c.inputShape(0), offset: c.attrs.index, dim1: 0, dim2: 1) }])
 
     public static let diagonalBackward = DerivativeRule(
@@ -747,6 +807,7 @@ public enum Derivatives {
     public static let diagEmbed = DerivativeRule(
         op: "diag_embed", gradFn: "DiagEmbedBackward0", inputs: ["self"],
         formulas: ["diagonal(grad, offset)"], saves: [[]],
+        arguments: [.index("offset")],
         pullbacks: [{ c in try c.grad.diagonal(offset: c.attrs.index) }])
 
     public static let trace = DerivativeRule(
@@ -760,23 +821,25 @@ public enum Derivatives {
     public static let indexSelect = DerivativeRule(
         op: "index_select", gradFn: "IndexSelectBackward0", inputs: ["self"],
         formulas: ["grad added at index along dim in zeros of self's shape"], saves: [[]],
+        arguments: [.dim, .list("index")],
         pullbacks: [{ c in try c.grad.indexAddBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], indices: c.attrs.indices) }])
 
     public static let indexAdd = DerivativeRule(
         op: "index_add", gradFn: "IndexAddBackward0", inputs: ["source"],
         formulas: ["index_select(grad, dim, index)"], saves: [[]],
+        arguments: [.dim, .list("index")],
         pullbacks: [{ c in
             try c.grad.indexSelect(dim: c.attrs.dims[0], index: Tensor(values: c.attrs.indices.map(Double.init), shape: [c.attrs.indices.count], dtype: .int64))
         }])
 
     public static let gatherPositions = DerivativeRule(
         op: "gather_index", gradFn: "GatherBackward0", inputs: ["input"],
-        formulas: ["grad added at index along dim in zeros of self's shape"], saves: [[]],
+        formulas: ["grad added at the gathered positions in zeros of input's shape"], saves: [[]],
         pullbacks: [{ c in try c.grad.scatterAddPositions(c.attrs.indices, shape: c.inputShape(0)) }])
 
     public static let scatterAddPositions = DerivativeRule(
         op: "scatter_add", gradFn: "ScatterAddBackward0", inputs: ["src"],
-        formulas: ["gather(grad, dim, index)"], saves: [[]],
+        formulas: ["grad gathered at the scattered positions"], saves: [[]],
         pullbacks: [{ c in try c.grad.gatherPositions(c.attrs.indices, shape: c.attrs.shape) }])
 
     /// Zero where a scatter wrote, one elsewhere.
@@ -793,7 +856,7 @@ public enum Derivatives {
 
     public static let scatterSource = DerivativeRule(
         op: "scatter_src", gradFn: "ScatterBackward0", inputs: ["self", "src"],
-        formulas: ["grad with the scattered positions zeroed", "gather(grad, dim, index)"], saves: [[], []],
+        formulas: ["grad with the scattered positions zeroed", "grad gathered at the scattered positions"], saves: [[], []],
         pullbacks: [{ c in try c.grad.mul(untouched(c)) }, { c in try c.grad.gatherPositions(c.attrs.indices, shape: c.attrs.shape) }])
 
     public static let maskedFillOut = DerivativeRule(
@@ -829,16 +892,19 @@ public enum Derivatives {
     public static let unbind = DerivativeRule(
         op: "unbind", gradFn: "UnbindBackward0", inputs: ["self"],
         formulas: ["grad placed at [index] in zeros of self's shape"], saves: [[]],
+        arguments: [.dim, .index("index")],
         pullbacks: [{ c in try c.grad.selectBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], index: c.attrs.index) }])
 
     public static let amax = DerivativeRule(
         op: "amax", gradFn: "AmaxBackward0", inputs: ["self"],
         formulas: ["grad · (self = result) / count(self = result)"], saves: [[.input(0), .output]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in try extremeGrad(c) }])
 
     public static let amin = DerivativeRule(
         op: "amin", gradFn: "AminBackward0", inputs: ["self"],
         formulas: ["grad · (self = result) / count(self = result)"], saves: [[.input(0), .output]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in try extremeGrad(c) }])
 
     /// The gradient of amax/amin: shared equally among the tied extremes.
@@ -852,6 +918,7 @@ public enum Derivatives {
     public static let logsumexp = DerivativeRule(
         op: "logsumexp", gradFn: "LogsumexpBackward0", inputs: ["self"],
         formulas: ["grad · exp(self − result)"], saves: [[.input(0), .output]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in
             let dims = c.attrs.dims, keep = c.attrs.keepdim
             let r = try c.result().unsqueezed(dims, keepdim: keep), g = try c.grad.unsqueezed(dims, keepdim: keep)
@@ -906,11 +973,13 @@ public enum Derivatives {
     public static let clampMin = DerivativeRule(
         op: "clamp_min", gradFn: "ClampMinBackward0", inputs: ["self"],
         formulas: ["grad · (self ≥ min)"], local: ["1 if self ≥ min else 0"], saves: [[.input(0)]],
+        arguments: [.scalar("min")],
         pullbacks: [{ c in try c.grad.mul(c.input(0).compare(.ge, Tensor.wrapped(c.attrs.scalar, dtype: .float64))) }])
 
     public static let clampMax = DerivativeRule(
         op: "clamp_max", gradFn: "ClampMaxBackward0", inputs: ["self"],
         formulas: ["grad · (self ≤ max)"], local: ["1 if self ≤ max else 0"], saves: [[.input(0)]],
+        arguments: [.scalar("max")],
         pullbacks: [{ c in try c.grad.mul(c.input(0).compare(.le, Tensor.wrapped(c.attrs.scalar, dtype: .float64))) }])
 
     public static let fmodScalar = DerivativeRule(
@@ -942,6 +1011,7 @@ public enum Derivatives {
     public static let xlogyScalar = DerivativeRule(
         op: "xlogy_scalar", gradFn: "XlogyBackward2", inputs: ["self"],
         formulas: ["grad · log(other), 0 where self = 0 and other ≤ 0"], local: ["log(other)"], saves: [[.input(0)]],
+        arguments: [.scalar("other")],
         pullbacks: [{ c in try xlogySelfGrad(c, other: Tensor.wrapped(c.attrs.scalar, dtype: .float64)) }])
 
     private static func xlogySelfGrad(_ c: BackwardContext, other: Tensor? = nil) throws -> Tensor {
@@ -977,6 +1047,7 @@ public enum Derivatives {
     public static let lerp = DerivativeRule(
         op: "lerp", gradFn: "LerpBackward0", inputs: ["self", "end"],
         formulas: ["grad · (1 − weight)", "grad · weight"], local: ["1 − weight", "weight"], saves: [[], []],
+        arguments: [.scalar("weight")],
         pullbacks: [{ c in try c.grad.mul(1 - c.attrs.scalar) }, { c in try c.grad.mul(c.attrs.scalar) }])
 
     public static let lerpTensor = DerivativeRule(
@@ -993,6 +1064,7 @@ public enum Derivatives {
         op: "addcmul", gradFn: "AddcmulBackward0", inputs: ["self", "tensor1", "tensor2"],
         formulas: ["grad", "grad · value · tensor2", "grad · value · tensor1"], local: ["1", "value · tensor2", "value · tensor1"],
         saves: [[], [.input(2)], [.input(1)]],
+        arguments: [.scalar("value")],
         pullbacks: [
             { $0.grad },
             { c in try c.grad.mul(c.input(2)).mul(c.attrs.scalar) },
@@ -1004,6 +1076,7 @@ public enum Derivatives {
         formulas: ["grad", "grad · value / tensor2", "−grad · value · tensor1 / tensor2²"],
         local: ["1", "value / tensor2", "−value · tensor1 / tensor2²"],
         saves: [[], [.input(2)], [.input(1), .input(2)]],
+        arguments: [.scalar("value")],
         pullbacks: [
             { $0.grad },
             { c in try c.grad.div(c.input(2)).mul(c.attrs.scalar) },
@@ -1012,6 +1085,7 @@ public enum Derivatives {
 
     /// Every rule, for the gradient-check tests and the documentation.
     public static let all: [DerivativeRule] = [
+        clampTensor,
         add, sub, rsub, rsubTensor, mul, div, divRounded, neg, reciprocal, powScalar, powTensor, powBase,
         exp, log, sin, cos, tanh, tanhBackward, sigmoid, sigmoidBackward, thresholdBackward, logSoftmaxBackwardData, relu, sqrt, abs, sign, clamp, whereSelf, maximum, minimum,
         sum, sumDim, mean, meanDim, max, min, maxDim, minDim, placeAlong, gatherAlong,
@@ -1024,5 +1098,326 @@ public enum Derivatives {
         sort, topk, split, splitWithSizes, unbind, amax, amin, logsumexp, bmm,
         asin, acos, atan2, erf, exp2, frac, sgn, clampMin, clampMax, fmodScalar, fmodTensor, remainderScalar, remainderTensor,
         xlogy, xlogyScalar, logaddexp, deg2rad, rad2deg, nanToNum, lerp, lerpTensor, addcmul, addcdiv,
+        convolution, convolutionNoBias, maxPool2d, avgPool2d,
+        binaryCrossEntropy, binaryCrossEntropyWithLogits, smoothL1Loss, huberLoss, embedding, batchNorm,
+        leakyRelu, elu, gelu, softplus, silu, adaptiveAvgPool2d, nllLossWeighted, hardtanh, logSigmoid, layerNorm,
     ]
+}
+
+// MARK: Convolution and pooling
+
+extension Derivatives {
+    private static func convolutionInputGrad(_ c: BackwardContext) throws -> Tensor {
+        let w = try c.input(1)
+        let cols = c.attrs.shape
+        let g = try c.grad.reshape([cols[0], w.shape[0], cols[2]])
+        let gCols = try w.reshape([w.shape[0], cols[1]]).t().unsqueeze(0).expand([cols[0], cols[1], w.shape[0]]).bmm(g)
+        return try Tensor.uncolumns(gCols, c, shape: c.inputShape(0))
+    }
+
+    private static func convolutionWeightGrad(_ c: BackwardContext) throws -> Tensor {
+        let cols = c.attrs.shape
+        let o = c.inputShape(1)[0]
+        let g = try c.grad.reshape([cols[0], o, cols[2]])
+        return try g.bmm(Tensor.columns(c.input(0), c).transpose(1, 2)).sum(dims: [0]).reshape(c.inputShape(1))
+    }
+
+    private static func convolutionBiasGrad(_ c: BackwardContext) throws -> Tensor {
+        try c.grad.sum(dims: Array(0..<c.grad.dim).filter { $0 != 1 })
+    }
+
+    public static let convolution = DerivativeRule(
+        op: "convolution", gradFn: "ConvolutionBackward0", inputs: ["input", "weight", "bias"],
+        formulas: ["col2im(weightᵀ @ grad)", "Σ_batch grad @ im2col(input)ᵀ", "Σ grad over batch and positions"],
+        saves: [[.input(1)], [.input(0)], []],
+        pullbacks: [convolutionInputGrad, convolutionWeightGrad, convolutionBiasGrad])
+
+    public static let convolutionNoBias = DerivativeRule(
+        op: "convolution_no_bias", gradFn: "ConvolutionBackward0", inputs: ["input", "weight"],
+        formulas: ["col2im(weightᵀ @ grad)", "Σ_batch grad @ im2col(input)ᵀ"],
+        saves: [[.input(1)], [.input(0)]],
+        pullbacks: [convolutionInputGrad, convolutionWeightGrad])
+
+    public static let maxPool2d = DerivativeRule(
+        op: "max_pool2d", gradFn: "MaxPool2DWithIndicesBackward0", inputs: ["self"],
+        formulas: ["grad added at each window's maximum"], saves: [[]],
+        pullbacks: [{ c in try c.grad.reshape([-1]).scatterAddPositions(c.attrs.indices, shape: [c.inputShape(0).reduce(1, *)]).reshape(c.inputShape(0)) }])
+
+    public static let avgPool2d = DerivativeRule(
+        op: "avg_pool2d", gradFn: "AvgPool2DBackward0", inputs: ["self"],
+        formulas: ["grad / window element count, spread over each window"], saves: [[]],
+        pullbacks: [{ c in
+            let (oh, ow, span) = (c.attrs.shape[0], c.attrs.shape[1], c.attrs.shape[2])
+            let divisors = Tensor(values: c.attrs.dims.map(Double.init), shape: [oh, ow], dtype: c.grad.dtype)
+            let planes = c.grad.numel / Swift.max(oh * ow, 1)
+            let spread = try c.grad.reshape([planes, oh, ow]).div(divisors).unsqueeze(-1).expand([planes, oh, ow, span])
+            let numel = c.inputShape(0).reduce(1, *)
+            return try spread.scatterAddPositions(c.attrs.indices, shape: [numel + 1]).narrow(dim: 0, start: 0, length: numel).reshape(c.inputShape(0))
+        }])
+}
+
+// MARK: Element-wise losses
+
+extension Derivatives {
+    /// `grad · local`, divided by the element count for the mean reduction.
+    private static func reduced(_ c: BackwardContext, _ local: Tensor) throws -> Tensor {
+        let g = try c.grad.mul(local)
+        return c.attrs.index == Tensor.Reduction.mean.rawValue ? try g.div(Double(Swift.max(local.numel, 1))) : g
+    }
+
+    public static let binaryCrossEntropy = DerivativeRule(
+        op: "binary_cross_entropy", gradFn: "BinaryCrossEntropyBackward0", inputs: ["self", "target"],
+        formulas: ["grad · (self − target) / max(self(1 − self), 1e-12)", "grad · (log(1 − self) − log(self))"],
+        saves: [[.input(0), .input(1)], [.input(0)]],
+        arguments: [.reduction],
+        pullbacks: [
+            { c in
+                let x = try c.input(0)
+                return try reduced(c, x.sub(c.input(1)).div(x.mul(x.rsub(1)).clamp(min: 1e-12, max: nil)))
+            },
+            { c in
+                let x = try c.input(0)
+                return try reduced(c, x.rsub(1).log().clamp(min: -100, max: nil).sub(x.log().clamp(min: -100, max: nil)))
+            },
+        ])
+
+    public static let binaryCrossEntropyWithLogits = DerivativeRule(
+        op: "binary_cross_entropy_with_logits", gradFn: "BinaryCrossEntropyWithLogitsBackward0", inputs: ["self", "target"],
+        formulas: ["grad · (σ(self) − target)", "−grad · self"],
+        saves: [[.input(0), .input(1)], [.input(0)]],
+        arguments: [.reduction],
+        pullbacks: [
+            { c in try reduced(c, c.input(0).sigmoid().sub(c.input(1))) },
+            { c in try reduced(c, c.input(0).neg()) },
+        ])
+
+    public static let smoothL1Loss = DerivativeRule(
+        op: "smooth_l1_loss", gradFn: "SmoothL1LossBackward0", inputs: ["self", "target"],
+        formulas: ["grad · clamp((self − target) / β, −1, 1)", "−grad · clamp((self − target) / β, −1, 1)"],
+        saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        arguments: [.reduction, .scalar("beta")],
+        pullbacks: [
+            { c in try reduced(c, smoothL1Slope(c)) },
+            { c in try reduced(c, smoothL1Slope(c).neg()) },
+        ])
+
+    private static func smoothL1Slope(_ c: BackwardContext) throws -> Tensor {
+        let d = try c.input(0).sub(c.input(1))
+        return c.attrs.scalar == 0 ? try d.sign() : try d.div(c.attrs.scalar).clamp(min: -1, max: 1)
+    }
+
+    public static let huberLoss = DerivativeRule(
+        op: "huber_loss", gradFn: "HuberLossBackward0", inputs: ["self", "target"],
+        formulas: ["grad · clamp(self − target, −δ, δ)", "−grad · clamp(self − target, −δ, δ)"],
+        saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        arguments: [.reduction, .scalar("delta")],
+        pullbacks: [
+            { c in try reduced(c, c.input(0).sub(c.input(1)).clamp(min: -c.attrs.scalar, max: c.attrs.scalar)) },
+            { c in try reduced(c, c.input(0).sub(c.input(1)).clamp(min: -c.attrs.scalar, max: c.attrs.scalar).neg()) },
+        ])
+}
+
+// MARK: Embedding
+
+extension Derivatives {
+    public static let embedding = DerivativeRule(
+        op: "embedding", gradFn: "EmbeddingBackward0", inputs: ["weight"],
+        formulas: ["grad rows added at their indices (none at padding_idx)"], saves: [[]],
+        pullbacks: [{ c in
+            let numel = c.inputShape(0).reduce(1, *)
+            return try c.grad.reshape([-1]).scatterAddPositions(c.attrs.indices, shape: [numel + 1])
+                .narrow(dim: 0, start: 0, length: numel).reshape(c.inputShape(0))
+        }])
+}
+
+// MARK: Batch normalization
+
+extension Derivatives {
+    /// x̂ and 1/σ per channel: recomputed from the input with recorded ops in training
+    /// (so the gradient differentiates again), the saved running statistics in evaluation.
+    private static func normalized(_ c: BackwardContext) throws -> (xhat: Tensor, invstd: Tensor, dims: [Int]) {
+        let x = try c.input(0)
+        let dims = [0] + Array(2..<Swift.max(x.dim, 2))
+        if c.attrs.index == 1 {
+            let centered = try x.sub(x.mean(dims: dims, keepdim: true))
+            let invstd = try centered.mul(centered).mean(dims: dims, keepdim: true).add(c.attrs.scalar).rsqrt()
+            return (try centered.mul(invstd), invstd, dims)
+        }
+        let invstd = try c.input(4).to(x.dtype).channelShaped(x.shape)
+        return (try x.sub(c.input(3).to(x.dtype).channelShaped(x.shape)).mul(invstd), invstd, dims)
+    }
+
+    public static let batchNorm = DerivativeRule(
+        op: "batch_norm", gradFn: "NativeBatchNormBackward0", inputs: ["input", "weight", "bias", "save_mean", "save_invstd"],
+        formulas: ["training: (w/σ)(grad − mean(grad) − x̂·mean(grad·x̂)); eval: grad·w/σ", "Σ grad·x̂", "Σ grad", "not differentiable", "not differentiable"],
+        saves: [[.input(0), .input(1), .input(3), .input(4)], [.input(0), .input(3), .input(4)], [], [], []],
+        arguments: [.scalar("eps")],
+        pullbacks: [
+            { c in
+                let (xhat, invstd, dims) = try normalized(c)
+                let g = try c.grad.mul(c.input(1).channelShaped(xhat.shape))
+                if c.attrs.index == 0 { return try g.mul(invstd) }
+                let meanG = try g.mean(dims: dims, keepdim: true)
+                let meanGX = try g.mul(xhat).mean(dims: dims, keepdim: true)
+                return try g.sub(meanG).sub(xhat.mul(meanGX)).mul(invstd)
+            },
+            { c in
+                let (xhat, _, dims) = try normalized(c)
+                return try c.grad.mul(xhat).sum(dims: dims)
+            },
+            { c in try c.grad.sum(dims: [0] + Array(2..<Swift.max(c.grad.dim, 2))) },
+            { _ in nil },
+            { _ in nil },
+        ])
+}
+
+// MARK: More activations
+
+extension Derivatives {
+    public static let leakyRelu = DerivativeRule(
+        op: "leaky_relu", gradFn: "LeakyReluBackward0", inputs: ["self"],
+        formulas: ["grad where self > 0, grad · negative_slope elsewhere"], local: ["1 or negative_slope"], saves: [[.input(0)]],
+        arguments: [.scalar("negative_slope")],
+        pullbacks: [{ c in
+            let positive = try c.input(0).above(0)
+            return try c.grad.mul(positive.mul(1 - c.attrs.scalar).add(c.attrs.scalar))
+        }])
+
+    public static let elu = DerivativeRule(
+        op: "elu", gradFn: "EluBackward0", inputs: ["self"],
+        formulas: ["grad where self > 0, grad · α·e^self elsewhere"], local: ["1 or α·e^self"], saves: [[.input(0)]],
+        arguments: [.scalar("alpha")],
+        pullbacks: [{ c in
+            let x = try c.input(0)
+            let positive = x.above(0)
+            let negativeSlope = try x.exp().mul(c.attrs.scalar).mul(positive.rsub(1))
+            return try c.grad.mul(negativeSlope.add(positive))
+        }])
+
+    public static let gelu = DerivativeRule(
+        op: "gelu", gradFn: "GeluBackward0", inputs: ["self"],
+        formulas: ["grad · (Φ(self) + self·φ(self))"], local: ["Φ(self) + self·φ(self)"], saves: [[.input(0)]],
+        pullbacks: [{ c in
+            let x = try c.input(0)
+            let cdf = try x.div(2.0.squareRoot()).erf().add(1).mul(0.5)
+            let pdf = try x.mul(x).mul(-0.5).exp().div((2 * Double.pi).squareRoot())
+            return try c.grad.mul(cdf.add(x.mul(pdf)))
+        }])
+
+    public static let softplus = DerivativeRule(
+        op: "softplus", gradFn: "SoftplusBackward0", inputs: ["self"],
+        formulas: ["grad · σ(β·self) (grad where β·self > threshold)"], local: ["σ(β·self)"], saves: [[.input(0)]],
+        arguments: [.scalar("beta"), .scalar2("threshold")],
+        pullbacks: [{ c in
+            let scaled = try c.input(0).mul(c.attrs.scalar)
+            let linear = scaled.above(c.attrs.scalar2)
+            return try c.grad.mul(scaled.sigmoid().mul(linear.rsub(1)).add(linear))
+        }])
+
+    public static let silu = DerivativeRule(
+        op: "silu", gradFn: "SiluBackward0", inputs: ["self"],
+        formulas: ["grad · σ(self)(1 + self(1 − σ(self)))"], local: ["σ(self)(1 + self(1 − σ(self)))"], saves: [[.input(0)]],
+        pullbacks: [{ c in
+            let x = try c.input(0)
+            let s = try x.sigmoid()
+            return try c.grad.mul(s.mul(x.mul(s.rsub(1)).add(1)))
+        }])
+}
+
+// MARK: Adaptive pooling
+
+extension Derivatives {
+    public static let adaptiveAvgPool2d = DerivativeRule(
+        op: "adaptive_avg_pool2d", gradFn: "AdaptiveAvgPool2DBackward0", inputs: ["self"],
+        formulas: ["grad / window element count, spread over each window"], saves: [[]],
+        pullbacks: [{ c in
+            let counts = c.attrs.dims
+            let divisors = Tensor(values: counts.map(Double.init), shape: [counts.count], dtype: c.grad.dtype)
+            let perWindow = try c.grad.reshape([-1, counts.count]).div(divisors).reshape([-1])
+            // Each window's gradient repeated once per element it covers, in position order.
+            var repeated = [Int]()
+            for q in 0..<perWindow.numel { repeated += Array(repeating: q, count: counts[q % counts.count]) }
+            let numel = c.inputShape(0).reduce(1, *)
+            return try perWindow.gatherPositions(repeated, shape: [repeated.count])
+                .scatterAddPositions(c.attrs.indices, shape: [numel]).reshape(c.inputShape(0))
+        }])
+}
+
+// MARK: Weighted negative log-likelihood
+
+extension Derivatives {
+    public static let nllLossWeighted = DerivativeRule(
+        op: "nll_loss_weighted", gradFn: "NllLossBackward0", inputs: ["self", "weight"],
+        formulas: ["−grad · w[class] at each row's class (÷ Σ w over the rows for the mean; 0 for ignored rows)", "not differentiable"],
+        saves: [[.input(1)], []],
+        arguments: [.reduction],
+        pullbacks: [
+            { c in
+                let coefficients = try c.input(1)
+                let rows = coefficients.numel
+                let classes = c.inputShape(0).last ?? 1
+                var scaled = try coefficients.neg().mul(c.grad.dim == 0 ? c.grad : c.grad.reshape([rows]))
+                if c.attrs.index == Tensor.Reduction.mean.rawValue { scaled = try scaled.div(coefficients.sum()) }
+                let positions = c.attrs.indices.enumerated().map { $0.offset * classes + $0.element }
+                return try scaled.scatterAddPositions(positions, shape: [rows * classes]).reshape(c.inputShape(0))
+            },
+            { _ in nil },
+        ])
+}
+
+// MARK: Clamping activations
+
+extension Derivatives {
+    public static let hardtanh = DerivativeRule(
+        op: "hardtanh", gradFn: "HardtanhBackward0", inputs: ["self"],
+        formulas: ["grad where min_val < self < max_val, 0 elsewhere"], local: ["1 inside the bounds, 0 outside"], saves: [[.input(0)]],
+        arguments: [.scalar("min_val"), .scalar2("max_val")],
+        pullbacks: [{ c in
+            let x = try c.input(0)
+            let inside = Tensor(values: x.values.map { $0 > c.attrs.scalar && $0 < c.attrs.scalar2 ? 1 : 0 }, shape: x.shape, dtype: x.dtype)
+            return try c.grad.mul(inside)
+        }])
+
+    public static let logSigmoid = DerivativeRule(
+        op: "log_sigmoid", gradFn: "LogSigmoidBackward0", inputs: ["self"],
+        formulas: ["grad · σ(−self)"], local: ["σ(−self)"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.mul(c.input(0).neg().sigmoid()) }])
+}
+
+// MARK: Layer normalization
+
+extension Derivatives {
+    /// x̂ and 1/σ per row, recomputed from the input with recorded ops.
+    private static func layerNormalized(_ c: BackwardContext) throws -> (xhat: Tensor, rstd: Tensor, dims: [Int]) {
+        let x = try c.input(0)
+        let dims = Array((x.dim - c.attrs.index)..<x.dim)
+        let centered = try x.sub(x.mean(dims: dims, keepdim: true))
+        let rstd = try centered.mul(centered).mean(dims: dims, keepdim: true).add(c.attrs.scalar).rsqrt()
+        return (try centered.mul(rstd), rstd, dims)
+    }
+
+    public static let layerNorm = DerivativeRule(
+        op: "layer_norm", gradFn: "NativeLayerNormBackward0", inputs: ["input", "weight", "bias"],
+        formulas: ["(1/σ)(g − mean(g) − x̂·mean(g·x̂)) with g = grad·w, per row", "Σ over rows of grad·x̂", "Σ over rows of grad"],
+        saves: [[.input(0), .input(1)], [.input(0)], []],
+        arguments: [.scalar("eps")],
+        pullbacks: [
+            { c in
+                let (xhat, rstd, dims) = try layerNormalized(c)
+                let g = try c.grad.mul(c.input(1))
+                let meanG = try g.mean(dims: dims, keepdim: true)
+                let meanGX = try g.mul(xhat).mean(dims: dims, keepdim: true)
+                return try g.sub(meanG).sub(xhat.mul(meanGX)).mul(rstd)
+            },
+            { c in
+                let (xhat, _, dims) = try layerNormalized(c)
+                let leading = Array(0..<(xhat.dim - dims.count))
+                let product = try c.grad.mul(xhat)
+                return leading.isEmpty ? product : try product.sum(dims: leading)
+            },
+            { c in
+                let leading = Array(0..<(c.grad.dim - c.attrs.index))
+                return leading.isEmpty ? c.grad : try c.grad.sum(dims: leading)
+            },
+        ])
 }

@@ -42,9 +42,9 @@ extension Tensor {
     /// float bounds: each element is `start + i·step` in double, then cast).
     public static func arange(_ start: Double, _ end: Double, _ step: Double, dtype: DType) throws -> Tensor {
         guard step != 0 else { throw AutogradError.runtime("step must be nonzero") }
-        guard step.isFinite else { throw AutogradError.runtime("step must be finite but got \(Tensor.rangeText(step))") }
+        guard step.isFinite else { throw AutogradError.runtime("step must be finite but got \(Tensor.streamText(step))") }
         guard start.isFinite && end.isFinite else {
-            throw AutogradError.runtime("unsupported range: \(Tensor.rangeText(start)) -> \(Tensor.rangeText(end))")
+            throw AutogradError.runtime("unsupported range: \(Tensor.streamText(start)) -> \(Tensor.streamText(end))")
         }
         guard (step > 0 && end >= start) || (step < 0 && end <= start) else {
             throw AutogradError.runtime("upper bound and lower bound inconsistent with step sign")
@@ -98,7 +98,7 @@ extension Tensor {
     }
 
     /// A bound as C++ streams print it in ATen's messages (`%g`).
-    private static func rangeText(_ x: Double) -> String {
+    public static func streamText(_ x: Double) -> String {
         x.isNaN ? "nan" : (x.isInfinite ? (x > 0 ? "inf" : "-inf") : String(format: "%g", x))
     }
 

@@ -420,6 +420,31 @@ extension Tensor {
                       output: mapElements(dtype: dtype, integer: { $0.signum() }) { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) })
     }
 
+    /// `clamp(min, max)` with tensor bounds (ClampBackward0): each bound broadcast against self,
+    /// a missing one left open; the gradient flows to self inside the bounds and to a bound
+    /// where it clamped.
+    public func clamp(min lo: Tensor?, max hi: Tensor?) throws -> Tensor {
+        guard lo != nil || hi != nil else {
+            throw AutogradError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
+        }
+        // An open bound is the dtype's extreme (an integer dtype has no infinity).
+        let open = { (low: Bool) throws -> Tensor in
+            if self.dtype.isInteger {
+                let r = self.dtype.integerRange
+                return try Tensor.full(self.shape, integer: low ? r.lowerBound : r.upperBound, dtype: self.dtype)
+            }
+            return try Tensor.full(self.shape, low ? -.infinity : .infinity, dtype: self.dtype)
+        }
+        let lower = try lo ?? open(true)
+        let upper = try hi ?? open(false)
+        let outShape = try Shape.broadcast(Shape.broadcast(shape, lower.shape), upper.shape)
+        let x = try expandValues(to: outShape), a = try lower.expandValues(to: outShape), b = try upper.expandValues(to: outShape)
+        var out = [Double](repeating: 0, count: x.count)
+        for i in x.indices { out[i] = x[i].isNaN ? x[i] : dtype.round(Swift.min(Swift.max(x[i], a[i]), b[i])) }
+        return Tensor.record(Derivatives.clampTensor, inputs: [self, lower, upper],
+                             output: Tensor(values: out, shape: outShape, dtype: dtype))
+    }
+
     /// `clamp(min, max)`; either bound may be absent, but not both. Python-float bounds
     /// (`boundDType` float64) make an integer tensor's result the default float dtype.
     public func clamp(min lo: Double?, max hi: Double?, boundDType: DType? = nil) throws -> Tensor {

@@ -10,6 +10,9 @@ extension Tensor {
     public func inPlace(_ compute: (Tensor) throws -> Tensor) throws {
         let recording = GradMode.isEnabled
         if recording {
+            if isNoGradView {
+                throw AutogradError.runtime("A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+            }
             if isLeaf && leafRequiresGrad && base == nil {
                 throw AutogradError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
             }
@@ -22,7 +25,16 @@ extension Tensor {
         original.outputNr = outputNr
         original.leafRequiresGrad = leafRequiresGrad
         original.gradAccumulatorRef = leafRequiresGrad ? gradAccumulator() : nil
+        let state = ThreadState.current
+        let reporting = state.observer != nil
+        let wasCapturing = state.capturingInPlaceOp
+        if reporting {
+            state.capturingInPlaceOp = true
+            state.inPlaceOp = nil
+        }
+        defer { if reporting { state.capturingInPlaceOp = wasCapturing } }
         let result = try EngineObservers.mutingForward { try compute(original) }
+        let inner = state.inPlaceOp
         if result.shape != shape {
             throw AutogradError.runtime("output with shape [\(shape.map(String.init).joined(separator: ", "))] doesn't match the broadcast shape [\(result.shape.map(String.init).joined(separator: ", "))]")
         }
@@ -39,7 +51,10 @@ extension Tensor {
                 outputNr = result.outputNr
             }
         }
-        EngineObservers.current?.forward(op: "inplace", inputs: [original], output: self)
+        if let observer = state.observer, !state.muteForward {
+            observer.forward(ForwardReport(op: inner.map { $0.rule.op } ?? "inplace", rule: inner?.rule,
+                                           attrs: inner?.attrs ?? OpAttributes(), inputs: [original], output: self, inPlace: true))
+        }
     }
 
     /// PyTorch's casting rule for in-place results (`torch.can_cast`): no float into

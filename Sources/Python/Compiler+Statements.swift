@@ -29,8 +29,17 @@ extension Compiler {
             return { f in
                 f.line = line
                 try f.interp.tick()
-                return try body(f)
+                do {
+                    return try body(f)
+                } catch {
+                    throw f.interp.pythonError(error)
+                }
             }
+        }
+        let simple: Bool
+        switch stmt.kind {
+        case .if, .while, .for, .with, .try: simple = false
+        default: simple = true
         }
         return { f in
             f.line = line
@@ -39,8 +48,27 @@ extension Compiler {
             if interp.steps > interp.stepBudget {
                 throw ResourceLimitExceeded("step budget of \(interp.stepBudget) exhausted (infinite loop?)", line: line)
             }
-            if let o = interp.observer { o.willExecute(line: line, statement: info) }
-            return try body(f)
+            guard let o = interp.observer else {
+                do {
+                    return try body(f)
+                } catch {
+                    throw interp.pythonError(error)
+                }
+            }
+            o.willExecute(line: line, statement: info)
+            let flow: Flow
+            do {
+                flow = try body(f)
+            } catch {
+                let error = interp.pythonError(error)
+                if let e = error as? PyException, !e.instance.exceptionState.reported {
+                    e.instance.exceptionState.reported = true
+                    o.didRaise(type: interp.exceptionTypeName(e), message: interp.exceptionMessage(e), line: line)
+                }
+                throw error
+            }
+            if simple { o.didExecute(line: line) }
+            return flow
         }
     }
 
@@ -126,10 +154,16 @@ extension Compiler {
             let be = try compileBlock(body)
             let ee = try compileBlock(orelse)
             let line = test.location.line
+            let observed = observed
             return { f in
                 let interp = f.interp
+                var iteration = 0
                 while try interp.isTruthy(try te(f)) {
                     try interp.tick()
+                    if observed, let o = interp.observer {
+                        o.loopIteration(line: line, index: iteration)
+                        iteration += 1
+                    }
                     switch try be(f) {
                     case .breakLoop: return .normal
                     case .returned: return .returned
@@ -227,13 +261,19 @@ extension Compiler {
         let be = try compileBlock(body)
         let ee = try compileBlock(orelse)
         let line = target.location.line
+        let observed = observed
         return { f in
             let interp = f.interp
             let it = try ie(f)
             var exit: Flow?
+            var iteration = 0
             try interp.forEach(it) { v in
                 try interp.tick()
                 f.line = line
+                if observed, let o = interp.observer {
+                    o.loopIteration(line: line, index: iteration)
+                    iteration += 1
+                }
                 try assign(f, v)
                 switch try be(f) {
                 case .breakLoop:
@@ -279,7 +319,7 @@ extension Compiler {
     private func compileTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt], _ finalBody: [Stmt]) throws -> Exec {
         let be = try compileBlock(body)
         let compiledHandlers: [(type: Eval?, bind: Assign?, unbind: Exec?, body: Exec, line: Int)] = try handlers.map { h in
-            (try h.type.map(compile), try h.name.map(store), try h.name.map(delete), try compileBlock(h.body), h.location.line)
+            (try h.type.map(compile), h.name.map(store), h.name.map(delete), try compileBlock(h.body), h.location.line)
         }
         let ee = try compileBlock(orelse)
         let fe: Exec? = finalBody.isEmpty ? nil : try compileBlock(finalBody)

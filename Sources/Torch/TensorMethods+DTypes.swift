@@ -93,10 +93,18 @@ extension TensorMethods {
         }
     }
 
-    /// `clamp(min=None, max=None)`: Python-float bounds make an integer tensor's result floating.
+    /// `clamp(min=None, max=None)`: Python-float bounds make an integer tensor's result
+    /// floating; tensor bounds broadcast against the tensor.
     static func clampMethod(_ name: String) -> Method {
         { o, a, _ in
             let b = try a.bind(signature: "\(name)(min=None, max=None)")
+            if TorchBridge.tensor(b[0]) != nil || TorchBridge.tensor(b[1]) != nil {
+                let bound = { (v: PyValue, name: String) throws -> Tensor? in
+                    if v.isNone { return nil }
+                    return try TorchBridge.tensor(v) ?? Tensor.wrapped(TorchBridge.number(v, name), dtype: o.tensor.dtype)
+                }
+                return wrap(try o.tensor.clamp(min: try bound(b[0], "min"), max: try bound(b[1], "max")))
+            }
             let lo = b[0].isNone ? nil : try TorchBridge.scalar(b[0], "min")
             let hi = b[1].isNone ? nil : try TorchBridge.scalar(b[1], "max")
             let floatBound = [lo, hi].contains { $0?.dtype.isFloatingPoint ?? false }

@@ -37,27 +37,6 @@ final class DTypeClass: NativeClass {
     }
 }
 
-/// `device(type='cpu')`.
-final class DeviceObject: NativeObject {
-    static let cpu = DeviceObject()
-    override var typeName: String { "device" }
-    override func repr(interp: Interpreter) throws -> String? { "device(type='cpu')" }
-    override func str(interp: Interpreter) throws -> String? { "cpu" }
-    override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
-        switch name {
-        case "type": return .str("cpu")
-        case "index": return PyValue.none
-        default: return nil
-        }
-    }
-    override func compare(_ op: PyCompareOp, _ other: PyValue, interp: Interpreter) throws -> PyValue? {
-        guard op == .eq || op == .ne else { return nil }
-        let same: Bool
-        if case .object(let o) = other { same = o is DeviceObject } else if case .str(let s) = other { same = s == "cpu" } else { same = false }
-        return .bool(op == .eq ? same : !same)
-    }
-}
-
 /// `torch.Size([2, 3])`: a tuple of ints with its own printing.
 final class SizeObject: NativeObject {
     let dims: [Int]

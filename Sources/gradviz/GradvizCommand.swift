@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import Matplotlib
+import Render
+import Stepper
 import Torch
 import Autograd
 import Trace
@@ -35,6 +38,9 @@ struct GradvizCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @Flag(name: .customLong("allow-savefig-anywhere"), help: "Let savefig write outside the lesson's folder and the working directory.")
+    var allowSavefigAnywhere = false
+
     mutating func run() throws {
         if noColor { setenv("NO_COLOR", "1", 1) }
         do {
@@ -57,23 +63,27 @@ struct GradvizCommand: ParsableCommand {
         var rendered: [RenderedLesson] = []
         for input in inputs {
             let out = StandardOutput()
+            let scenes: ScenePolicy = step || material.wantsPictures ? .forSelection(selection) : .none
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
-                                       output: { if !step { out.write($0) } }, record: record, limits: limits.lessonLimits,
-                                       keepObjects: true)
+                                       output: { if !step { out.write($0) } }, record: record, scenes: scenes,
+                                       limits: limits.lessonLimits, keepObjects: true,
+                                       plots: PlotOptions(lessonDirectory: input.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path },
+                                                          allowWritesAnywhere: allowSavefigAnywhere))
             out.flush()
             if step {
                 var steps = selection
                 steps.cap = .max
-                try StepThrough(events: run.events, source: input.source, fileName: input.shortName, selection: steps)
-                    .runInteractive()
+                let plan = try FramePlan(events: run.events, scenes: run.scenes, outline: run.outline, selection: steps,
+                                         title: run.outline.title ?? input.shortName)
+                try StepThrough(plan: plan, source: input.source, fileName: input.shortName).runInteractive()
             }
             if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
             if run.exitStatus != 0 { status = run.exitStatus }
             if run.droppedEvents > 0 {
                 FileHandle.standardError.write(Data("gradviz: \(input.shortName): the trace keeps the first \(run.events.count) events; \(run.droppedEvents) later ones were not recorded (raise --max-events)\n".utf8))
             }
-            rendered.append(RenderedLesson(name: input.courseName(among: inputs), title: BuiltinLessonsCommand.title(of: input.source).nilIfEmpty,
-                                           events: run.events))
+            rendered.append(RenderedLesson(name: input.courseName(among: inputs), source: input.source, outline: run.outline,
+                                           events: run.events, scenes: run.scenes))
         }
         if status != 0 {
             if material.wantsFiles {
@@ -112,16 +122,47 @@ struct MaterialOptions: ParsableArguments {
     @Option(name: .customLong("max-frames"), help: "Refuse to draw more frames than this per lesson.")
     var maxFrames: Int = FrameSelection.defaultCap
 
-    @Option(name: .customLong("png-dpi"), help: "Resolution of PNG frames.")
-    var pngDPI: Int = 110
+    @Option(name: .customLong("depth"), help: ArgumentHelp(
+        "Draw each nn.Module at depth N as one node (model is 0, model.0 is 1); gradients still flow on its edges.",
+        valueName: "N"))
+    var depth: Int?
+
+    @Option(name: .customLong("layout"), help: ArgumentHelp(
+        "The graph's direction: lr (left to right) or tb (top to bottom). Default: whichever draws the lesson larger.",
+        valueName: "lr|tb"))
+    var layout: String?
+
+    @Option(name: .customLong("size"), help: ArgumentHelp("The frames' size in pixels (default 1920x1080, a 16:9 slide).",
+                                                          valueName: "WxH"))
+    var size: String?
+
+    @Flag(name: .customLong("handout"), help: "Make the PDF A4 handout pages, each caption under its picture.")
+    var handout = false
+
+    @Option(name: .customLong("png-dpi"), help: "Resolution of PNG frames: 96 gives 1920×1080 pixels.")
+    var pngDPI: Int = 96
 
     var wantsFiles: Bool { svg != nil || png != nil || pdf != nil || trace != nil }
     var wantsTrace: Bool { wantsFiles }
+    var wantsPictures: Bool { svg != nil || png != nil || pdf != nil }
 
     func validate() throws {
         guard maxFrames > 0 else { throw ValidationError("--max-frames must be positive") }
+        if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
+        _ = try frameSize()
+        if let layout, !["lr", "tb"].contains(layout) { throw ValidationError("--layout must be lr or tb, not '\(layout)'") }
         guard (30...600).contains(pngDPI) else { throw ValidationError("--png-dpi must be between 30 and 600") }
         _ = try frameSelection()
+    }
+
+    /// `--size WxH`: between 640×360 and 7680×4320.
+    func frameSize() throws -> (width: Int, height: Int) {
+        guard let size else { return (1920, 1080) }
+        let parts = size.lowercased().split(separator: "x").map { Int($0) }
+        guard parts.count == 2, let w = parts[0], let h = parts[1], (640...7680).contains(w), (360...4320).contains(h) else {
+            throw ValidationError("--size must be WIDTHxHEIGHT in pixels, from 640x360 to 7680x4320, not '\(size)'")
+        }
+        return (w, h)
     }
 
     func frameSelection() throws -> FrameSelection {
@@ -138,7 +179,11 @@ struct MaterialOptions: ParsableArguments {
     /// and as many whole first iterations as fit (no summaries).
     func fittedSelection(for lessons: [RenderedLesson], _ selection: FrameSelection) -> (FrameSelection, note: String?) {
         guard frames == nil else { return (selection, nil) }
-        let fits = { (s: FrameSelection) in lessons.allSatisfy { (try? s.select($0.events)) != nil } }
+        let fits = { (s: FrameSelection) in
+            lessons.allSatisfy { l in
+                (try? s.picks(l.events, candidates: FramePlan.candidates(events: l.events, scenes: l.scenes, outline: l.outline))) != nil
+            }
+        }
         if fits(selection) { return (selection, nil) }
         for limit in [10, 5, 2, 1] {
             let s = FrameSelection([.summary], cap: maxFrames, summaryLimit: limit)
@@ -155,12 +200,19 @@ struct MaterialOptions: ParsableArguments {
         return (selection, nil)
     }
 
+    func courseOptions(_ selection: FrameSelection) throws -> CourseOptions {
+        var o = CourseOptions(selection: selection, pngDPI: pngDPI, direction: layout, moduleDepth: depth)
+        (o.width, o.height) = try frameSize()
+        o.handout = handout
+        return o
+    }
+
     func write(_ lessons: [RenderedLesson], selection: FrameSelection) throws {
         if let trace, let lesson = lessons.first {
             do {
                 try FileManager.default.createDirectory(at: URL(fileURLWithPath: trace).standardizedFileURL.deletingLastPathComponent(),
                                                         withIntermediateDirectories: true)
-                try TraceWriter.write(lesson.events, to: URL(fileURLWithPath: trace))
+                try TraceFile.write(lesson.events, outline: lesson.outline, to: URL(fileURLWithPath: trace))
             } catch {
                 throw CLIError("cannot write the trace to '\(trace)': \(error)")
             }
@@ -179,9 +231,12 @@ struct MaterialOptions: ParsableArguments {
         }
         let (selection, note) = fittedSelection(for: lessons, selection)
         if let note { FileHandle.standardError.write(Data("gradviz: \(note)\n".utf8)) }
+        if lessons.contains(where: { FontCheck.needsCJK($0.source) }), !FontCheck.hasCJKFont() {
+            FileHandle.standardError.write(Data("gradviz: warning: the lesson has Chinese, Japanese or Korean text but no CJK font is installed; PNG and PDF frames will show boxes (on Debian: apt-get install fonts-noto-cjk)\n".utf8))
+        }
         do {
             let summary = try CourseWriter.write(lessons: lessons, outputs: outputs,
-                                                 options: CourseOptions(selection: selection, pngDPI: pngDPI))
+                                                 options: try courseOptions(selection))
             let frames = summary.lessons.map(\.frames).reduce(0, +)
             let targets = [svg, png, pdf].compactMap { $0 }.joined(separator: ", ")
             FileHandle.standardError.write(Data("gradviz: wrote \(frames) frames of \(summary.lessons.count) lesson\(summary.lessons.count == 1 ? "" : "s") to \(targets)\n".utf8))
