@@ -421,28 +421,29 @@ extension Tensor {
     }
 
     /// `clamp(min, max)` with tensor bounds (ClampBackward0): each bound broadcast against self,
-    /// a missing one left open; the gradient flows to self inside the bounds and to a bound
-    /// where it clamped.
+    /// a missing one left open, the result in the promoted dtype of self and the bounds; the
+    /// gradient flows to self inside the bounds and to a bound where it clamped.
     public func clamp(min lo: Tensor?, max hi: Tensor?) throws -> Tensor {
         guard lo != nil || hi != nil else {
             throw AutogradError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
         }
+        // Unlike number bounds, tensor bounds clamp bool tensors too.
+        let dt = TypePromotion.resultType([self] + [lo, hi].compactMap { $0 })
         // An open bound is the dtype's extreme (an integer dtype has no infinity).
         let open = { (low: Bool) throws -> Tensor in
-            if self.dtype.isInteger {
-                let r = self.dtype.integerRange
-                return try Tensor.full(self.shape, integer: low ? r.lowerBound : r.upperBound, dtype: self.dtype)
+            if dt.isInteger {
+                let r = dt.integerRange
+                return try Tensor.full(self.shape, integer: low ? r.lowerBound : r.upperBound, dtype: dt)
             }
-            return try Tensor.full(self.shape, low ? -.infinity : .infinity, dtype: self.dtype)
+            return try Tensor.full(self.shape, low ? -.infinity : .infinity, dtype: dt)
         }
-        let lower = try lo ?? open(true)
-        let upper = try hi ?? open(false)
-        let outShape = try Shape.broadcast(Shape.broadcast(shape, lower.shape), upper.shape)
-        let x = try expandValues(to: outShape), a = try lower.expandValues(to: outShape), b = try upper.expandValues(to: outShape)
-        var out = [Double](repeating: 0, count: x.count)
-        for i in x.indices { out[i] = x[i].isNaN ? x[i] : dtype.round(Swift.min(Swift.max(x[i], a[i]), b[i])) }
-        return Tensor.record(Derivatives.clampTensor, inputs: [self, lower, upper],
-                             output: Tensor(values: out, shape: outShape, dtype: dtype))
+        let x = dtype == dt ? self : try to(dt)
+        let lower = try lo.map { $0.dtype == dt ? $0 : try $0.to(dt) } ?? open(true)
+        let upper = try hi.map { $0.dtype == dt ? $0 : try $0.to(dt) } ?? open(false)
+        // A NaN element stays NaN; integers compare exactly.
+        let raised = try Tensor.zipElements(x, lower, dtype: dt, integer: { Swift.max($0, $1) }) { $0.isNaN ? $0 : Swift.max($0, $1) }
+        let out = try Tensor.zipElements(raised, upper, dtype: dt, integer: { Swift.min($0, $1) }) { $0.isNaN ? $0 : Swift.min($0, $1) }
+        return Tensor.record(Derivatives.clampTensor, inputs: [x, lower, upper], output: out)
     }
 
     /// `clamp(min, max)`; either bound may be absent, but not both. Python-float bounds

@@ -94,21 +94,50 @@ extension TensorMethods {
     }
 
     /// `clamp(min=None, max=None)`: Python-float bounds make an integer tensor's result
-    /// floating; tensor bounds broadcast against the tensor.
+    /// floating; tensor bounds broadcast against the tensor, in the promoted dtype.
     static func clampMethod(_ name: String) -> Method {
         { o, a, _ in
             let b = try a.bind(signature: "\(name)(min=None, max=None)")
-            if TorchBridge.tensor(b[0]) != nil || TorchBridge.tensor(b[1]) != nil {
-                let bound = { (v: PyValue, name: String) throws -> Tensor? in
-                    if v.isNone { return nil }
-                    return try TorchBridge.tensor(v) ?? Tensor.wrapped(TorchBridge.number(v, name), dtype: o.tensor.dtype)
-                }
-                return wrap(try o.tensor.clamp(min: try bound(b[0], "min"), max: try bound(b[1], "max")))
+            if let bounds = try tensorBounds(name, a, b[0], b[1]) {
+                return wrap(try o.tensor.clamp(min: bounds.min, max: bounds.max))
             }
             let lo = b[0].isNone ? nil : try TorchBridge.scalar(b[0], "min")
             let hi = b[1].isNone ? nil : try TorchBridge.scalar(b[1], "max")
             let floatBound = [lo, hi].contains { $0?.dtype.isFloatingPoint ?? false }
             return wrap(try o.tensor.clamp(min: try lo?.item(), max: try hi?.item(), boundDType: floatBound ? .float64 : .int64))
         }
+    }
+
+    /// The bounds of `clamp` when at least one is a tensor (the other a tensor or None), nil
+    /// for number bounds; a tensor beside a number matches neither of PyTorch's overloads.
+    static func tensorBounds(_ name: String, _ args: PyArgs, _ lo: PyValue, _ hi: PyValue) throws -> (min: Tensor?, max: Tensor?)? {
+        let loT = TorchBridge.tensor(lo), hiT = TorchBridge.tensor(hi)
+        guard loT != nil || hiT != nil else { return nil }
+        if mixesTensorAndNumber(lo, hi) { throw PyException(.typeError, clampOverloadMessage(name, args, method: true)) }
+        return (loT, hiT)
+    }
+
+    /// Whether one clamp bound is a tensor and the other is neither a tensor nor None.
+    static func mixesTensorAndNumber(_ lo: PyValue, _ hi: PyValue) -> Bool {
+        let loT = TorchBridge.tensor(lo) != nil, hiT = TorchBridge.tensor(hi) != nil
+        return (loT && !hiT && !hi.isNone) || (hiT && !loT && !lo.isNone)
+    }
+
+    /// PyTorch's "invalid combination of arguments" for clamp's two overloads. Keywords are
+    /// listed as PyTorch lists them: last first, with a trailing comma when given alone.
+    static func clampOverloadMessage(_ name: String, _ args: PyArgs, method: Bool) -> String {
+        let positional = args.positional.map(\.typeName)
+        let keywords = args.keywords.reversed().map { "\($0.name)=\($0.value.typeName)" }
+        let names = args.keywords.reversed().map(\.name)
+        let got = positional.isEmpty ? keywords.map { $0 + ", " }.joined() : (positional + keywords).joined(separator: ", ")
+        let typed = positional.map { "!\($0)!" }.joined(separator: ", ")
+        let reason = names.isEmpty ? "some of the arguments have invalid types: (\(typed))"
+                                   : "some of the keywords were incorrect: \(names.joined(separator: ", "))"
+        let overloads = method
+            ? ["(Tensor min = None, Tensor max = None)", "(Number min = None, Number max = None)"]
+            : ["(Tensor input, Tensor min = None, Tensor max = None, *, Tensor out = None)",
+               "(Tensor input, Number min = None, Number max = None, *, Tensor out = None)"]
+        let listed = overloads.map { " * \($0)\n" + (method ? "      didn't match because \(reason)\n" : "") }.joined()
+        return "\(name)() received an invalid combination of arguments - got (\(got)), but expected one of:\n" + listed
     }
 }

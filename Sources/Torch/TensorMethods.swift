@@ -233,6 +233,10 @@ enum TensorMethods {
         "abs_": unaryInPlace("abs_") { try $0.abs() },
         "clamp_": { o, a, _ in
             let b = try a.bind(signature: "clamp_(min=None, max=None)")
+            if let bounds = try tensorBounds("clamp_", a, b[0], b[1]) {
+                try o.tensor.inPlace { try $0.clamp(min: bounds.min, max: bounds.max) }
+                return .object(o)
+            }
             let lo = b[0].isNone ? nil : try TorchBridge.number(b[0], "min")
             let hi = b[1].isNone ? nil : try TorchBridge.number(b[1], "max")
             try o.tensor.inPlace { try $0.clamp(min: lo, max: hi) }

@@ -243,6 +243,16 @@ enum TorchModule {
             torch.set(name, method(name))
         }
         torch.set("subtract", method("subtract", as: "sub"))
+        for name in ["clamp", "clip"] {
+            let viaMethod = method(name)
+            torch.set(name, fn(name) { args, interp in
+                let bound = { (i: Int, key: String) in args.positional.count > i ? args.positional[i] : args.keyword(key) ?? .none }
+                if TensorMethods.mixesTensorAndNumber(bound(1, "min"), bound(2, "max")) {
+                    throw PyException(.typeError, TensorMethods.clampOverloadMessage(name, args, method: false))
+                }
+                return try interp.call(viaMethod, args)
+            })
+        }
         let tensorPow = method("pow")
         torch.set("pow", fn("pow") { args, interp in
             if let base = args.positional.first?.asDouble, args.positional.count == 2, let e = TorchBridge.tensor(args.positional[1]) {
