@@ -115,9 +115,10 @@ enum FunctionalModule {
         return TorchBridge.wrap(try x.mseLoss(y, reduction: try reduction(b["reduction"])))
     }
 
+    /// Class-index targets: PyTorch's losses take int64 and uint8 ones.
     static func classIndices(_ y: Tensor) throws -> [Int] {
-        guard y.dtype == .int64 else {
-            throw PyException(.runtimeError, "expected scalar type Long but found \(y.dtype.scalarTypeName)")
+        guard y.dtype == .int64 || y.dtype == .uint8 else {
+            throw PyException(.runtimeError, "expected target dtype to be Long or Byte, but got \(y.dtype.scalarTypeName)")
         }
         return y.integers.map { Int($0) }
     }
