@@ -152,6 +152,11 @@ enum FunctionalLayers {
             throw PyException(.valueError, "dropout probability has to be between 0 and 1, but got \(try interp.repr(b["p"]))")
         }
         let training = try TorchBridge.bool(b["training"], interp: interp)
+        // ATen draws the mask in the input's dtype, then cannot divide it in place by 1 - p.
+        if !x.dtype.isFloatingPoint && training && p != 0 && p != 1 && x.numel > 0 {
+            _ = Generator.current.bernoulli(count: x.numel, p: 1 - p)
+            throw PyException(.runtimeError, "result type Float can't be cast to the desired output type \(x.dtype.scalarTypeName)")
+        }
         if try TorchBridge.bool(b["inplace"], interp: interp) {
             guard training, p != 0, x.numel > 0 else { return b["input"] }
             let keep = 1 - p

@@ -201,7 +201,7 @@ enum TorchModule {
             guard let p = TorchBridge.tensor(b["input"]) else {
                 throw PyException(.typeError, "bernoulli(): argument 'input' (position 1) must be Tensor, not \(b["input"].typeName)")
             }
-            guard p.dtype.isFloatingPoint else { throw PyException(.runtimeError, "\"bernoulli_tensor_cpu_p_\" not implemented for '\(p.dtype.scalarTypeName)'") }
+            guard p.dtype.isFloatingPoint else { throw PyException(.notImplementedError, "\"bernoulli_tensor_cpu_p_\" not implemented for '\(p.dtype.scalarTypeName)'") }
             let values: [Double] = try GeneratorObject.drawing(from: b["generator"]) {
                 if b["p"].isNone {
                     guard p.values.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
