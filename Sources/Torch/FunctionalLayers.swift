@@ -74,6 +74,7 @@ enum FunctionalLayers {
         if let bias, bias.numel != w.shape[0] {
             throw PyException(.runtimeError, "Given weight of size \(sizeText(w.shape)), expected bias to be 1-dimensional with \(w.shape[0]) elements, but got bias of size \(sizeText(bias.shape)) instead")
         }
+        try LayerDTypeChecks.convolution(x, weight: w, bias: bias)
         let inSizes = Array(input.shape.dropFirst(2))
         let padded = zip(inSizes, padding).map { $0 + 2 * $1 }
         let effective = zip(kernel, dilation).map { ($0 - 1) * $1 + 1 }
@@ -208,6 +209,7 @@ enum FunctionalLayers {
                 throw PyException(.runtimeError, "\(name) should contain \(channels) elements not \(t.numel)")
             }
         }
+        try LayerDTypeChecks.normalization(x, [rm, rv, TorchBridge.tensor(b["weight"]), TorchBridge.tensor(b["bias"])], batch: true)
         let momentum = b["momentum"].isNone ? 0 : try TorchBridge.number(b["momentum"], "momentum")
         return TorchBridge.wrap(try x.batchNorm(weight: TorchBridge.tensor(b["weight"]), bias: TorchBridge.tensor(b["bias"]), runningMean: rm, runningVar: rv,
                                                 training: training, momentum: momentum, eps: try TorchBridge.number(b["eps"], "eps")))
@@ -307,6 +309,7 @@ enum FunctionalLayers {
                 throw PyException(.runtimeError, "Expected \(name) to be of same shape as normalized_shape, but got \(name) of shape \(sizeText(t.shape)) and normalized_shape = \(sizeText(normalized))")
             }
         }
+        try LayerDTypeChecks.normalization(x, [TorchBridge.tensor(b["weight"]), TorchBridge.tensor(b["bias"])], batch: false)
         return TorchBridge.wrap(try x.layerNorm(normalizedDims: normalized.count, weight: TorchBridge.tensor(b["weight"]),
                                                 bias: TorchBridge.tensor(b["bias"]), eps: try TorchBridge.number(b["eps"], "eps")))
     }

@@ -112,6 +112,7 @@ enum FunctionalModule {
                 TorchWarnings.fromLesson(message, line: interp.currentLine)
             }
         }
+        try LayerDTypeChecks.regression(x, y, kernel: "mse_cpu")
         return TorchBridge.wrap(try x.mseLoss(y, reduction: try reduction(b["reduction"])))
     }
 
@@ -125,6 +126,7 @@ enum FunctionalModule {
 
     /// `F.linear`: addmm for 2-D input with bias (AddmmBackward0), else matmul then `+= bias`.
     static func linear(_ x: Tensor, _ w: Tensor, _ bias: Tensor?) throws -> Tensor {
+        try LayerDTypeChecks.linear(x, weight: w, bias: bias)
         guard let bias else { return try x.matmul(w.t()) }
         if x.dim == 2 { return try Tensor.addmm(bias, x, w.t()) }
         // Other ranks: flatten to rows, addmm, then view back (UnsafeViewBackward0), as PyTorch does.
