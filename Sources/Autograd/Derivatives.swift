@@ -1141,7 +1141,7 @@ extension Derivatives {
     public static let maxPool2d = DerivativeRule(
         op: "max_pool2d", gradFn: "MaxPool2DWithIndicesBackward0", inputs: ["self"],
         formulas: ["grad added at each window's maximum"], saves: [[]],
-        pullbacks: [{ c in try c.grad.reshape([-1]).scatterAddPositions(c.attrs.indices, shape: [c.inputShape(0).reduce(1, *)]).reshape(c.inputShape(0)) }])
+        pullbacks: [{ c in try c.grad.reshape([-1]).scatterAddPositions(c.attrs.indices, shape: [Shape.count(c.inputShape(0))]).reshape(c.inputShape(0)) }])
 
     public static let avgPool2d = DerivativeRule(
         op: "avg_pool2d", gradFn: "AvgPool2DBackward0", inputs: ["self"],
@@ -1151,7 +1151,7 @@ extension Derivatives {
             let divisors = Tensor(values: c.attrs.dims.map(Double.init), shape: [oh, ow], dtype: c.grad.dtype)
             let planes = c.grad.numel / Swift.max(oh * ow, 1)
             let spread = try c.grad.reshape([planes, oh, ow]).div(divisors).unsqueeze(-1).expand([planes, oh, ow, span])
-            let numel = c.inputShape(0).reduce(1, *)
+            let numel = Shape.count(c.inputShape(0))
             return try spread.scatterAddPositions(c.attrs.indices, shape: [numel + 1]).narrow(dim: 0, start: 0, length: numel).reshape(c.inputShape(0))
         }])
 }
@@ -1224,7 +1224,7 @@ extension Derivatives {
         op: "embedding", gradFn: "EmbeddingBackward0", inputs: ["weight"],
         formulas: ["grad rows added at their indices (none at padding_idx)"], saves: [[]],
         pullbacks: [{ c in
-            let numel = c.inputShape(0).reduce(1, *)
+            let numel = Shape.count(c.inputShape(0))
             return try c.grad.reshape([-1]).scatterAddPositions(c.attrs.indices, shape: [numel + 1])
                 .narrow(dim: 0, start: 0, length: numel).reshape(c.inputShape(0))
         }])
@@ -1337,7 +1337,7 @@ extension Derivatives {
             // Each window's gradient repeated once per element it covers, in position order.
             var repeated = [Int]()
             for q in 0..<perWindow.numel { repeated += Array(repeating: q, count: counts[q % counts.count]) }
-            let numel = c.inputShape(0).reduce(1, *)
+            let numel = Shape.count(c.inputShape(0))
             return try perWindow.gatherPositions(repeated, shape: [repeated.count])
                 .scatterAddPositions(c.attrs.indices, shape: [numel]).reshape(c.inputShape(0))
         }])

@@ -1,9 +1,10 @@
 /// Shape arithmetic shared by every op: broadcasting, strides, dimension wrapping.
 enum Shape {
-    /// The number of elements of `shape` (`Int.max` when the product overflows, which
-    /// shape validation never lets a tensor have).
+    /// The number of elements of `shape` (0 with a zero size anywhere, else `Int.max` when
+    /// the product overflows, which shape validation never lets a tensor have).
     @inline(__always)
     static func count<S: Sequence<Int>>(_ shape: S) -> Int {
+        if shape.contains(0) { return 0 }
         var n = 1
         for d in shape {
             let (m, o) = n.multipliedReportingOverflow(by: d)
@@ -33,6 +34,13 @@ enum Shape {
         let (bytes, o) = n.multipliedReportingOverflow(by: UInt64(itemSize))
         if overflowed || o || bytes > UInt64(Int64.max) {
             throw AutogradError.runtime("Storage size calculation overflowed with sizes=\(text(shape))")
+        }
+        // Contiguous strides multiply the sizes after the first, a zero counting as one.
+        var stride = 1
+        for d in shape.dropFirst().reversed() {
+            let (m, o) = stride.multipliedReportingOverflow(by: Swift.max(d, 1))
+            if o { throw AutogradError.runtime("Stride calculation overflowed") }
+            stride = m
         }
         return Int(n)
     }

@@ -164,7 +164,7 @@ extension Tensor {
         let n = d1 > 1 ? shape[d1 - 2] : 1, k1 = shape[d1 - 1]
         let k2 = d2 > 1 ? other.shape[d2 - 2] : other.shape[0], p = d2 > 1 ? other.shape[d2 - 1] : 1
         let batch = try Shape.broadcast(Array(shape.prefix(Swift.max(d1 - 2, 0))), Array(other.shape.prefix(Swift.max(d2 - 2, 0))))
-        let count = batch.reduce(1, *)
+        let count = Shape.count(batch)
         let left = try expand(batch + [n, k1]).reshape([count, n, k1])
         let right = try (d2 == 1 ? other.unsqueeze(-1) : other).expand(batch + [k2, p]).reshape([count, k2, p])
         var out = batch

@@ -197,7 +197,7 @@ enum FunctionalLayers {
         let x = try FunctionalModule.tensorArg(b["input"], "batch_norm", "input", 1)
         let training = try TorchBridge.bool(b["training"], interp: interp)
         if training {
-            let perChannel = x.dim >= 2 ? x.shape[0] * x.shape[2...].reduce(1, *) : 1
+            let perChannel = x.dim >= 2 ? Tensor.elementCount([x.shape[0]] + x.shape[2...]) : 1
             if perChannel == 1 {
                 throw PyException(.valueError, "Expected more than 1 value per channel when training, got input size \(TensorFormatter.sizeRepr(x.shape))")
             }
