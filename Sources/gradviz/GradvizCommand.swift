@@ -5,6 +5,7 @@ import Python
 import Render
 import Stepper
 import Torch
+import Autograd
 import Trace
 
 @main
@@ -262,23 +263,37 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-steps"), help: "Statements and loop iterations before a lesson is stopped.")
     var maxSteps: Int = 50_000_000
 
-    @Option(name: .customLong("max-elements"), help: "Largest number of elements in one tensor.")
+    @Option(name: .customLong("max-elements"), help: "Largest number of elements in one tensor (views included).")
     var maxElements: Int = 50_000_000
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Tensor memory a lesson may hold at once.", valueName: "MB"))
+    var maxMemory: Int = ResourceBudget.Limits().maxMemoryBytes >> 20
+
+    @Option(name: .customLong("max-graph-nodes"), help: "Autograd graph nodes a lesson may keep alive at once.")
+    var maxGraphNodes: Int = ResourceBudget.Limits().maxGraphNodes
+
+    @Option(name: .customLong("max-work"), help: "Element operations one statement may perform (a matrix product counts n·k·m).")
+    var maxWork: Int = ResourceBudget.Limits().maxWork
+
     @Option(name: .customLong("max-events"), help: "Trace events kept for pictures and the step-through.")
-    var maxEvents: Int = 200_000
+    var maxEvents: Int = 1_000_000
 
     var lessonLimits: LessonRunner.Limits {
         var l = LessonRunner.Limits()
         l.stepBudget = maxSteps
         l.maxTensorElements = maxElements
         l.maxEvents = maxEvents
+        l.budget.maxMemoryBytes = maxMemory.multipliedReportingOverflow(by: 1 << 20).overflow ? .max : maxMemory << 20
+        l.budget.maxGraphNodes = maxGraphNodes
+        l.budget.maxWork = maxWork
         return l
     }
 
     func validate() throws {
-        guard maxSteps > 0 else { throw ValidationError("--max-steps must be positive") }
-        guard maxElements > 0 else { throw ValidationError("--max-elements must be positive") }
+        for (value, name) in [(maxSteps, "steps"), (maxElements, "elements"), (maxMemory, "memory"), (maxGraphNodes, "graph-nodes"), (maxWork, "work")]
+        where value <= 0 {
+            throw ValidationError("--max-\(name) must be positive")
+        }
     }
 }
 
