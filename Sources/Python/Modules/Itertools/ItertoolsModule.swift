@@ -12,6 +12,7 @@ extension Interpreter {
         Itertools.installInfinite(type)
         Itertools.installFiltering(type)
         Itertools.installCombinatoric(type)
+        Itertools.installTee(type, in: m)
         return m
     }
 }
