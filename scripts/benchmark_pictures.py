@@ -58,14 +58,27 @@ def chain_source(n):
             "print(y.item(), x.grad.item())\n")
 
 
+TIMEOUT = 600  # seconds; a run that takes longer is reported as not finished
+
+
 def run(cmd, env=None):
     """(wall seconds, CPU seconds, peak RSS in MB, return code, stderr tail) of one run."""
     start = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - start
-    err = p.stderr.read().decode(errors="replace")
-    p.stderr.close()
+    with tempfile.TemporaryFile() as err_file:
+        p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err_file, env=env,
+                             start_new_session=True)
+        while True:
+            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - start > TIMEOUT:
+                os.killpg(p.pid, 9)
+                os.wait4(p.pid, 0)
+                return None, None, None, -1, f"did not finish in {TIMEOUT} s"
+            time.sleep(0.005)
+        wall = time.perf_counter() - start
+        err_file.seek(0)
+        err = err_file.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code, err[-400:]
 

@@ -28,6 +28,11 @@ struct GradvizCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colour in the step-through (as does setting NO_COLOR).")
     var noColor = false
 
+    @Option(name: .customLong("lang"), help: ArgumentHelp(
+        "Language of generated text (captions, legend, step-through, player): en or zh. Default: the lesson's own (zh when its comments are Chinese).",
+        valueName: "en|zh"))
+    var language: TextLanguage?
+
     @OptionGroup(title: "Course material")
     var material: MaterialOptions
 
@@ -79,7 +84,7 @@ struct GradvizCommand: ParsableCommand {
                 var steps = selection
                 steps.cap = .max
                 let plan = try FramePlan(events: run.events, scenes: run.scenes, outline: run.outline, selection: steps,
-                                         title: run.outline.title ?? input.shortName)
+                                         title: run.outline.title ?? input.shortName, language: language?.rawValue)
                 try StepThrough(plan: plan, source: input.source, fileName: input.shortName).runInteractive()
             }
             if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
@@ -93,7 +98,7 @@ struct GradvizCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("gradviz: \(input.shortName): the trace keeps the first \(run.events.count) events; \(run.droppedEvents) later ones were not recorded (raise --max-events)\n".utf8))
             }
             rendered.append(RenderedLesson(name: input.courseName(among: inputs), source: input.source, outline: run.outline,
-                                           events: run.events, scenes: run.scenes))
+                                           events: run.events, scenes: run.scenes, language: language?.rawValue))
         }
         if status != 0 {
             if material.wantsFiles {
@@ -362,4 +367,9 @@ final class StandardOutput: @unchecked Sendable {
         FileHandle.standardOutput.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
     }
+}
+
+/// `--lang`: the languages gradviz writes its own text in.
+enum TextLanguage: String, ExpressibleByArgument, CaseIterable {
+    case en, zh
 }

@@ -60,8 +60,9 @@ enum Manifest {
     }
 
     /// The part of `scene` a frame's details can be asked about: all of it when the frame shows
-    /// the whole graph; in a partial view, the nodes in the view and their neighbours (so the
-    /// scene of a long chain's step costs what the view shows, not the whole graph).
+    /// the whole graph; in a partial view, the nodes in the view and their neighbours and every
+    /// named tensor (so the scene of a long chain's step costs what the view shows plus what
+    /// the lesson can print, not the whole graph).
     static func shown(_ scene: Scene, view: ViewPlan.View, layout: GraphLayout) -> Scene {
         guard view.partial else { return scene }
         var keep = Set<SceneNodeID>()
@@ -70,12 +71,14 @@ enum Manifest {
             let r = Rect(minX: p.x - s.width / 2, minY: p.y - s.height / 2, maxX: p.x + s.width / 2, maxY: p.y + s.height / 2)
             if r.intersects(view.rect) { keep.insert(n.id) }
         }
+        // Whatever the lesson can name (and so print) stays in the data, in view or not.
+        for n in scene.nodes where !(n.tensor?.names.isEmpty ?? true) { keep.insert(n.id) }
         let inView = keep
         for e in scene.edges where inView.contains(e.from) || inView.contains(e.to) {
             keep.insert(e.from)
             keep.insert(e.to)
         }
-        for n in scene.nodes where inView.contains(n.id) {
+        for n in scene.nodes where keep.contains(n.id) {
             if let t = n.tensor {
                 if let g = t.gradID { keep.insert(.tensor(g)) }
                 if let f = t.gradFn { keep.insert(.function(f)) }
