@@ -34,6 +34,11 @@ struct GradvizCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    static func main() {
+        ProcessSetup.prepare()
+        main(nil)
+    }
+
     mutating func run() throws {
         if noColor { setenv("NO_COLOR", "1", 1) }
         do {
@@ -41,7 +46,7 @@ struct GradvizCommand: ParsableCommand {
             if let dir = exportLessons { return try BuiltinLessonsCommand.export(to: dir) }
             try runLessons()
         } catch let e as CLIError {
-            FileHandle.standardError.write(Data("gradviz: \(e.description)\n".utf8))
+            StandardError.write("gradviz: \(e.description)\n")
             throw ExitCode(2)
         }
     }
@@ -51,6 +56,8 @@ struct GradvizCommand: ParsableCommand {
         if step && inputs.count > 1 { throw CLIError("--step takes one lesson at a time") }
         if material.trace != nil && inputs.count > 1 { throw CLIError("--trace takes one lesson at a time") }
         let selection = try material.frameSelection()
+        // Outputs are checked before the lesson runs: a lesson never overwrites itself.
+        let plan = try material.plan(inputs: inputs.compactMap(\.path))
         let record = step || material.wantsTrace
         var status: Int32 = 0
         var rendered: [RenderedLesson] = []
@@ -59,28 +66,38 @@ struct GradvizCommand: ParsableCommand {
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
                                        output: { if !step { out.write($0) } }, record: record, limits: limits.lessonLimits,
                                        keepObjects: true)
-            out.flush()
+            let exitFlush = out.failure == nil ? out.flush() : nil
             if step {
                 var steps = selection
                 steps.cap = .max
                 try StepThrough(events: run.events, source: input.source, fileName: input.shortName, selection: steps)
                     .runInteractive()
             }
-            if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
-            if run.exitStatus != 0 { status = run.exitStatus }
+            if let code = out.failure {
+                // CPython's print raised OSError there, and the lesson ended with its traceback.
+                StandardError.write(StandardOutput.pythonError(code) + "\n")
+                status = 1
+            } else {
+                if !run.stderr.isEmpty { StandardError.write(run.stderr) }
+                if run.exitStatus != 0 { status = run.exitStatus }
+                if let code = exitFlush {
+                    StandardError.write(StandardOutput.ignoredAtExit(code))
+                    status = 120
+                }
+            }
             if run.droppedEvents > 0 {
-                FileHandle.standardError.write(Data("gradviz: \(input.shortName): the trace keeps the first \(run.events.count) events; \(run.droppedEvents) later ones were not recorded (raise --max-events)\n".utf8))
+                StandardError.write("gradviz: \(input.shortName): the trace keeps the first \(run.events.count) events; \(run.droppedEvents) later ones were not recorded (raise --max-events)\n")
             }
             rendered.append(RenderedLesson(name: input.courseName(among: inputs), title: BuiltinLessonsCommand.title(of: input.source).nilIfEmpty,
                                            events: run.events))
         }
         if status != 0 {
             if material.wantsFiles {
-                FileHandle.standardError.write(Data("gradviz: no course material written: the lesson failed (earlier output, if any, is unchanged)\n".utf8))
+                StandardError.write("gradviz: no course material written: the lesson failed (earlier output, if any, is unchanged)\n")
             }
             throw ExitCode(status)
         }
-        try material.write(rendered, selection: selection)
+        try material.write(rendered, selection: selection, plan: plan)
     }
 }
 
@@ -154,40 +171,60 @@ struct MaterialOptions: ParsableArguments {
         return (selection, nil)
     }
 
-    func write(_ lessons: [RenderedLesson], selection: FrameSelection) throws {
-        if let trace, let lesson = lessons.first {
-            do {
-                try FileManager.default.createDirectory(at: URL(fileURLWithPath: trace).standardizedFileURL.deletingLastPathComponent(),
-                                                        withIntermediateDirectories: true)
-                try TraceWriter.write(lesson.events, to: URL(fileURLWithPath: trace))
-            } catch {
-                throw CLIError("cannot write the trace to '\(trace)': \(error)")
-            }
-        }
-        let outputs = CourseOutputs(svg: svg.map { URL(fileURLWithPath: $0) }, png: png.map { URL(fileURLWithPath: $0) },
-                                    pdf: pdf.map { URL(fileURLWithPath: $0) })
-        guard outputs.svg != nil || outputs.png != nil || outputs.pdf != nil else { return }
-        // The named folders (and the PDF's folder) may sit in folders that do not exist yet.
-        for url in [outputs.svg, outputs.png, outputs.pdf].compactMap({ $0 }) {
-            let parent = url.standardizedFileURL.deletingLastPathComponent()
-            do {
-                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            } catch {
-                throw CLIError("cannot create the folder '\(parent.path)': \(error.localizedDescription)")
-            }
-        }
-        let (selection, note) = fittedSelection(for: lessons, selection)
-        if let note { FileHandle.standardError.write(Data("gradviz: \(note)\n".utf8)) }
+    /// The outputs asked for, resolved by the filesystem and checked against each other and `inputs`.
+    func plan(inputs: [String]) throws -> OutputPlan {
+        let requested: [(option: String, path: String, isFolder: Bool)] = [
+            ("--trace", trace, false), ("--svg", svg, true), ("--png", png, true), ("--pdf", pdf, false),
+        ].compactMap { option, path, folder in path.map { (option, $0, folder) } }
         do {
-            let summary = try CourseWriter.write(lessons: lessons, outputs: outputs,
-                                                 options: CourseOptions(selection: selection, pngDPI: pngDPI))
-            let frames = summary.lessons.map(\.frames).reduce(0, +)
-            let targets = [svg, png, pdf].compactMap { $0 }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("gradviz: wrote \(frames) frames of \(summary.lessons.count) lesson\(summary.lessons.count == 1 ? "" : "s") to \(targets)\n".utf8))
+            let plan = try OutputPlan(requested)
+            try plan.check(inputs: inputs)
+            return plan
+        } catch let e as OutputPlan.Failure {
+            throw CLIError(e.description)
+        }
+    }
+
+    /// Builds every output, then swaps them all in: nothing is replaced unless all succeed.
+    func write(_ lessons: [RenderedLesson], selection: FrameSelection, plan: OutputPlan) throws {
+        guard !plan.outputs.isEmpty else { return }
+        let resolved = { (option: String) in
+            plan.outputs.first { $0.option == option }.map { URL(fileURLWithPath: $0.path.path) }
+        }
+        do {
+            try plan.createParents()
+        } catch let e as OutputPlan.Failure {
+            throw CLIError(e.description)
+        }
+        let outputs = CourseOutputs(svg: resolved("--svg"), png: resolved("--png"), pdf: resolved("--pdf"))
+        let drawing = outputs.svg != nil || outputs.png != nil || outputs.pdf != nil
+        let (selection, note) = drawing ? fittedSelection(for: lessons, selection) : (selection, nil)
+        if let note { StandardError.write("gradviz: \(note)\n") }
+        let summary: CourseSummary?
+        do {
+            summary = try OutputTransaction.perform { () throws -> CourseSummary? in
+                if let file = resolved("--trace"), let lesson = lessons.first {
+                    do {
+                        try TraceWriter.write(lesson.events, to: file)
+                    } catch {
+                        throw CLIError("cannot write the trace to '\(trace ?? file.path)': \(error)")
+                    }
+                }
+                guard drawing else { return nil }
+                return try CourseWriter.write(lessons: lessons, outputs: outputs,
+                                              options: CourseOptions(selection: selection, pngDPI: pngDPI))
+            }
+        } catch let e as CLIError {
+            throw e
         } catch let e as FrameSelection.Failure {
             throw CLIError(e.description)
         } catch {
             throw CLIError("no course material written: \(error)")
+        }
+        if let summary {
+            let frames = summary.lessons.map(\.frames).reduce(0, +)
+            let targets = [svg, png, pdf].compactMap { $0 }.joined(separator: ", ")
+            StandardError.write("gradviz: wrote \(frames) frames of \(summary.lessons.count) lesson\(summary.lessons.count == 1 ? "" : "s") to \(targets)\n")
         }
     }
 }
@@ -268,20 +305,4 @@ extension String {
 struct CLIError: Error, CustomStringConvertible {
     var description: String
     init(_ message: String) { description = message }
-}
-
-/// Buffered stdout, flushed before anything goes to stderr.
-final class StandardOutput: @unchecked Sendable {
-    private var buffer: [UInt8] = []
-
-    func write(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
-        if buffer.count > 1 << 16 { flush() }
-    }
-
-    func flush() {
-        if buffer.isEmpty { return }
-        FileHandle.standardOutput.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-    }
 }

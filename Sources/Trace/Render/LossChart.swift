@@ -76,13 +76,15 @@ struct LossChart {
             lo -= d
             hi += d
         }
-        let pad = (hi - lo) * 0.06
-        lo -= pad
-        hi += pad
-        let step = LossChart.niceStep((hi - lo) / 4)
+        // Halves first: the span of losses near ±1.8e308 would overflow to infinity.
+        let pad = (hi / 2 - lo / 2) * 0.12
+        lo = max(lo - pad, -.greatestFiniteMagnitude)
+        hi = min(hi + pad, .greatestFiniteMagnitude)
+        let step = LossChart.niceStep(hi / 4 - lo / 4)
         var ticks: [(Double, String)] = []
         var k = (lo / step).rounded(.up)
-        while k * step <= hi + step * 1e-9 {
+        // At most a dozen ticks, whatever rounding does at the ends of the double range.
+        while k * step <= hi + step * 1e-9 && ticks.count < 12 {
             let v = k * step
             ticks.append((v, LossChart.label(abs(v) < step * 1e-9 ? 0 : v)))
             k += 1
@@ -113,7 +115,7 @@ struct LossChart {
             count > 1 ? plot.minX + Double(iteration) / Double(count - 1) * (plot.maxX - plot.minX) : (plot.minX + plot.maxX) / 2
         }
         func y(_ value: Double) -> Double {
-            plot.minY + (value - axis.lo) / (axis.hi - axis.lo) * (plot.maxY - plot.minY)
+            plot.minY + (value / 2 - axis.lo / 2) / (axis.hi / 2 - axis.lo / 2) * (plot.maxY - plot.minY)
         }
         var out = ""
         let text: DOTWriter.Attributes = [
