@@ -33,7 +33,8 @@ enum ProcessSetup {
     /// both terminals) and only when the user has not chosen settings of their own.
     static func disableCrashPrompt() {
         #if os(Linux)
-        guard getenv(backtraceVariable) == nil, isatty(0) == 1, isatty(1) == 1 else { return }
+        if let chosen = getenv(backtraceVariable), chosen.pointee != 0 { return }
+        guard isatty(0) == 1, isatty(1) == 1 else { return }
         setenv(backtraceVariable, nonInteractive, 1)
         execv("/proc/self/exe", CommandLine.unsafeArgv)
         // Not restarted (no /proc): carry on with the runtime's defaults.

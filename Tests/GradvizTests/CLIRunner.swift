@@ -23,10 +23,11 @@ enum CLIRunner {
     /// The repository root (for Lessons/ and Tests/Goldens/).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// With `shell`, `arguments` go to /bin/sh instead (for redirections such as `>&-`).
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
-                    timeout: TimeInterval = 120) throws -> Result {
+                    timeout: TimeInterval = 120, shell: Bool = false) throws -> Result {
         let p = Process()
-        p.executableURL = executable
+        p.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : executable
         p.arguments = arguments
         if let directory { p.currentDirectoryURL = directory }
         if let environment { p.environment = environment }

@@ -49,9 +49,6 @@ public struct OutputPlan: Sendable {
                 }
             }
         }
-        for out in outputs {
-            try checkDestination(out)
-        }
         for input in inputs {
             guard let real = try? OutputPath.resolve(input), [.regularFile, .directory].contains(real.kind) else { continue }
             for out in outputs {
@@ -63,6 +60,9 @@ public struct OutputPlan: Sendable {
                         + "it holds the lesson \(real.path)")
                 }
             }
+        }
+        for out in outputs {
+            try checkDestination(out)
         }
     }
 

@@ -84,7 +84,7 @@ struct LossChart {
         var ticks: [(Double, String)] = []
         var k = (lo / step).rounded(.up)
         // At most a dozen ticks, whatever rounding does at the ends of the double range.
-        while k * step <= hi + step * 1e-9 && ticks.count < 12 {
+        while k * step - hi <= step * 1e-9 && ticks.count < 12 {
             let v = k * step
             ticks.append((v, LossChart.label(abs(v) < step * 1e-9 ? 0 : v)))
             k += 1

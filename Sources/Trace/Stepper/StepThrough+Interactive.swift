@@ -50,7 +50,9 @@ extension StepThrough {
                 terminal.write("\u{1B}[2J")
             case .bytes(let bytes) where bytes.contains(StepThrough.suspendKey):
                 // Raw mode reads Ctrl-Z as a key: suspend as the terminal would have (see TerminalSignals).
+                // Once continued, the SIGCONT handler's wake-up redraws, after raw mode is back.
                 kill(getpid(), SIGTSTP)
+                continue loop
             case .bytes(let bytes):
                 for key in StepKey.parse(bytes) {
                     if !state.apply(key, count: frames.count) { break loop }

@@ -10,7 +10,8 @@ import Darwin
 /// async-signal-safe calls: `write`, `tcsetattr`, `sigaction`, `sigprocmask`,
 /// `raise`), then puts back the handler that was there before and raises the
 /// signal again, so the program ends the way it would have (and crash reporters
-/// still run). A signal that was ignored when the view started stays ignored.
+/// still run); should that handler return, the signal's default action follows.
+/// A signal that was ignored when the view started stays ignored.
 ///
 /// SIGTSTP (`kill -TSTP`, or Ctrl-Z, which raw mode reads as a key) restores the
 /// terminal, then stops the process as the default action would; SIGCONT (`fg`)
@@ -132,6 +133,12 @@ private let endingHandler: @convention(c) (Int32) -> Void = { sig in
     TerminalSignals.restoreFromHandler()
     sigaction(sig, TerminalSignals.previous + Int(sig), nil)
     TerminalSignals.handled[Int(sig)] = false
+    TerminalSignals.raiseUnblocked(sig)
+    // Still here: the previous handler returned (the runtime's crash reporter does, after its
+    // report). The view is gone, so end as the signal's default action ends the program.
+    var defaultAction = sigaction()
+    sigemptyset(&defaultAction.sa_mask)
+    sigaction(sig, &defaultAction, nil)
     TerminalSignals.raiseUnblocked(sig)
 }
 
