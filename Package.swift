@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .library(name: "Autograd", targets: ["Autograd"]),
         .library(name: "Trace", targets: ["Trace"]),
+        .library(name: "Torch", targets: ["Torch"]),
+        .library(name: "Raster", targets: ["Raster"]),
         .executable(name: "gradviz", targets: ["gradviz"]),
     ],
     dependencies: [
@@ -19,12 +21,32 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
+        // librsvg + cairo (+ GLib for GError and GObject lifetimes) as a C module, found through pkg-config
+        .systemLibrary(
+            name: "CRsvg",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
+        ),
+        // zlib's deflate and crc32 for the PNG encoder
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // SVG text -> librsvg -> cairo -> PNG (own encoder) / PDF (one page per SVG), in process
+        .target(name: "Raster", dependencies: ["CRsvg", "CZlib"]),
+        // times Raster's PNG path against cairo's PNG writer and the encoder's filter/level choices
+        .executableTarget(name: "raster-bench", dependencies: ["Raster"], path: "Benchmarks/RasterBench"),
         // Python's float repr, str.format and %-formatting, shared by the interpreter and tensor printing
         .target(name: "PyFormat"),
         // tensors -> ops recorded as grad_fn nodes -> backward engine -> gradients
         .target(name: "Autograd", dependencies: ["PyFormat"]),
-        // engine events -> trace -> DOT -> SVG / PNG / PDF, and the terminal stepper
-        .target(name: "Trace", dependencies: ["Autograd", "CGraphviz"]),
+        // engine + interpreter reports -> typed events, scenes of the program's state, explanations
+        .target(name: "Trace", dependencies: ["Autograd", "Python", "PyFormat"]),
+        // scenes + explanations -> laid-out frames -> SVG / PNG / PDF, manifest, player
+        .target(name: "Render", dependencies: ["Trace", "CGraphviz"]),
+        // explanations -> the terminal step-through
+        .target(name: "Stepper", dependencies: ["Trace"]),
         // lesson source -> tokens -> AST -> closures -> run (the Python subset, no torch)
         .target(name: "Python", dependencies: ["PyFormat"]),
         // torch, torch.nn, torch.optim for the interpreter over Autograd; a lesson run reported to Trace
@@ -33,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "gradviz",
             dependencies: [
-                "Torch", "Trace", "Autograd",
+                "Torch", "Trace", "Render", "Stepper", "Autograd", "Python",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,9 +63,12 @@ let package = Package(
             name: "AutogradTests", dependencies: ["Autograd", "PyFormat"],
             exclude: ["Formatting/format_cases.json", "Kernels/kernel_cases.json", "Random/random_cases.json", "Reduction/sum_cases.json"]
         ),
-        .testTarget(name: "TraceTests", dependencies: ["Trace", "Autograd"], exclude: ["Stepper/Goldens"]),
+        .testTarget(name: "TraceTests", dependencies: ["Trace", "Torch", "Autograd", "Python"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render", "Trace", "Torch"]),
+        .testTarget(name: "StepperTests", dependencies: ["Stepper", "Trace", "Torch"]),
         .testTarget(name: "PythonTests", dependencies: ["Python"]),
         .testTarget(name: "GradvizTests", dependencies: ["gradviz"]),
+        .testTarget(name: "RasterTests", dependencies: ["Raster", "CRsvg", "CZlib"]),
     ],
     swiftLanguageModes: [.v5]
 )

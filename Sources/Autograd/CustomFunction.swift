@@ -144,7 +144,8 @@ public enum CustomFunction {
                 ctx.needsInputGrad.append(false)
             }
         }
-        let outputs = try GradMode.with(false) { try EngineObservers.mutingForward { try forward(ctx) } }
+        // The forward body is lesson code: its ops run without recording, but a trace sees them.
+        let outputs = try GradMode.with(false) { try forward(ctx) }
         let inputTensors: [Tensor] = arguments.compactMap { if case .tensor(let t) = $0 { return t } else { return nil } }
         var results: [Tensor] = []
         if anyRequiresGrad {
@@ -165,7 +166,7 @@ public enum CustomFunction {
             results = outputs
         }
         for r in results {
-            EngineObservers.current?.forward(op: name, inputs: inputTensors, output: r)
+            EngineObservers.current?.forward(ForwardReport(op: name, rule: nil, inputs: inputTensors, output: r))
         }
         return results
     }

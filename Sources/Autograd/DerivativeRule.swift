@@ -27,9 +27,12 @@ public final class DerivativeRule {
     public let pullbacks: [Pullback]
     /// A rule over a list of tensors (`cat`, `stack`): its single formula serves every input.
     public let isVariadic: Bool
+    /// The op's non-tensor arguments and where the recorded attributes keep them.
+    public let argumentSpecs: [ArgumentSpec]
 
     public init(op: String, gradFn: String, inputs: [String], formulas: [String],
-                local: [String?]? = nil, saves: [[Saved]], variadic: Bool = false, pullbacks: [Pullback]) {
+                local: [String?]? = nil, saves: [[Saved]], variadic: Bool = false, arguments: [ArgumentSpec] = [],
+                pullbacks: [Pullback]) {
         precondition(inputs.count == formulas.count && inputs.count == saves.count && inputs.count == pullbacks.count,
                      "derivative rule \(op) needs one formula, one save list and one pullback per input")
         self.op = op
@@ -41,6 +44,7 @@ public final class DerivativeRule {
         self.pullbacks = pullbacks
         calls = pullbacks.map(PullbackCall.init)
         self.isVariadic = variadic
+        argumentSpecs = arguments
     }
 
     func saves(forInput i: Int) -> [Saved] { isVariadic ? saves[0] : saves[i] }

@@ -14,11 +14,13 @@ public enum Derivatives {
     public static let add = DerivativeRule(
         op: "add", gradFn: "AddBackward0", inputs: ["self", "other"],
         formulas: ["grad", "grad · alpha"], local: ["1", "alpha"], saves: [[], []],
+        arguments: [.scalar("alpha")],
         pullbacks: [{ $0.grad }, { c in c.attrs.scalar == 1 ? c.grad : try c.grad.mul(c.attrs.scalar) }])
 
     public static let sub = DerivativeRule(
         op: "sub", gradFn: "SubBackward0", inputs: ["self", "other"],
         formulas: ["grad", "−grad · alpha"], local: ["1", "−alpha"], saves: [[], []],
+        arguments: [.scalar("alpha")],
         pullbacks: [{ $0.grad }, { c in c.attrs.scalar == 1 ? try c.grad.neg() : try c.grad.mul(-c.attrs.scalar) }])
 
     public static let rsub = DerivativeRule(
@@ -29,6 +31,7 @@ public enum Derivatives {
     public static let rsubTensor = DerivativeRule(
         op: "rsub_tensor", gradFn: "RsubBackward0", inputs: ["self", "other"],
         formulas: ["−grad · alpha", "grad"], local: ["−alpha", "1"], saves: [[], []],
+        arguments: [.scalar("alpha")],
         pullbacks: [{ c in c.attrs.scalar == 1 ? try c.grad.neg() : try c.grad.mul(-c.attrs.scalar) }, { $0.grad }])
 
     public static let mul = DerivativeRule(
@@ -62,6 +65,7 @@ public enum Derivatives {
         op: "pow", gradFn: "PowBackward0", inputs: ["self"],
         formulas: ["grad · exponent · self^(exponent − 1)"], local: ["exponent · self^(exponent − 1)"],
         saves: [[.input(0)]],
+        arguments: [.scalar("exponent")],
         pullbacks: [{ c in
             let e = c.attrs.scalar
             if e == 0 { return try Tensor.zeros(c.inputShape(0), dtype: c.inputDType(0)) }
@@ -91,6 +95,7 @@ public enum Derivatives {
     public static let powBase = DerivativeRule(
         op: "pow", gradFn: "PowBackward2", inputs: ["exponent"],
         formulas: ["grad · result · ln(self)"], local: ["result · ln(self)"], saves: [[.output]],
+        arguments: [.scalar("self")],
         pullbacks: [{ c in
             let base = c.attrs.scalar
             let r = try c.result()
@@ -153,6 +158,7 @@ public enum Derivatives {
         op: "threshold_backward", gradFn: "ThresholdBackwardBackward0", inputs: ["grad_output", "self"],
         formulas: ["threshold_backward(grad, self, threshold)", "0"],
         saves: [[.input(1)], []],
+        arguments: [.scalar("threshold")],
         pullbacks: [
             { c in try c.grad.thresholdBackward(c.input(1), threshold: c.attrs.scalar) },
             { c in try c.grad.fullLike(0) },
@@ -183,6 +189,7 @@ public enum Derivatives {
     public static let clamp = DerivativeRule(
         op: "clamp", gradFn: "ClampBackward1", inputs: ["self"],
         formulas: ["grad · (min < self < max)"], local: ["1 if min < self < max else 0"], saves: [[.input(0)]],
+        arguments: ArgumentSpec.bounds,
         pullbacks: [{ c in try clampPullback(c) }])
 
     private static func clampPullback(_ c: BackwardContext) throws -> Tensor {
@@ -240,6 +247,7 @@ public enum Derivatives {
     public static let sumDim = DerivativeRule(
         op: "sum_dim", gradFn: "SumBackward1", inputs: ["self"],
         formulas: ["grad expanded along dim to self's shape"], local: ["1"], saves: [[]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in try unreduce(c.grad, c) }])
 
     public static let mean = DerivativeRule(
@@ -252,6 +260,7 @@ public enum Derivatives {
     public static let meanDim = DerivativeRule(
         op: "mean_dim", gradFn: "MeanBackward1", inputs: ["self"],
         formulas: ["grad expanded along dim / n"], local: ["1 / n"], saves: [[]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in try unreduce(c.grad, c).div(Tensor.wrapped(c.attrs.scalar, dtype: .int64)) }])
 
     /// Re-inserts reduced dimensions and expands: `sum_backward` of PyTorch.
@@ -285,21 +294,25 @@ public enum Derivatives {
     public static let maxDim = DerivativeRule(
         op: "max_dim", gradFn: "MaxBackward0", inputs: ["self"],
         formulas: ["grad placed at the argmax along dim"], saves: [[]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in try c.grad.placeAlong(dim: c.attrs.dims[0], indices: c.attrs.indices, keepdim: c.attrs.keepdim, shape: c.inputShape(0)) }])
 
     public static let minDim = DerivativeRule(
         op: "min_dim", gradFn: "MinBackward0", inputs: ["self"],
         formulas: ["grad placed at the argmin along dim"], saves: [[]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in try c.grad.placeAlong(dim: c.attrs.dims[0], indices: c.attrs.indices, keepdim: c.attrs.keepdim, shape: c.inputShape(0)) }])
 
     public static let placeAlong = DerivativeRule(
         op: "scatter", gradFn: "ScatterBackward0", inputs: ["self"],
         formulas: ["grad gathered at the indices"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in try c.grad.gatherAlong(dim: c.attrs.dims[0], indices: c.attrs.indices, keepdim: c.attrs.keepdim) }])
 
     public static let gatherAlong = DerivativeRule(
         op: "gather", gradFn: "GatherBackward0", inputs: ["self"],
         formulas: ["grad scattered to the indices"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in try c.grad.placeAlong(dim: c.attrs.dims[0], indices: c.attrs.indices, keepdim: c.attrs.keepdim, shape: c.inputShape(0)) }])
 
     // MARK: Linear algebra
@@ -329,6 +342,7 @@ public enum Derivatives {
     public static let permute = DerivativeRule(
         op: "permute", gradFn: "PermuteBackward0", inputs: ["self"],
         formulas: ["grad permuted back"], saves: [[]],
+        arguments: [.dimList("dims")],
         pullbacks: [{ c in
             var inverse = [Int](repeating: 0, count: c.attrs.dims.count)
             for (i, d) in c.attrs.dims.enumerated() { inverse[d] = i }
@@ -338,21 +352,25 @@ public enum Derivatives {
     public static let transpose = DerivativeRule(
         op: "transpose", gradFn: "TransposeBackward0", inputs: ["self"],
         formulas: ["grad transposed back"], saves: [[]],
+        arguments: ArgumentSpec.dims("dim0", "dim1"),
         pullbacks: [{ c in c.attrs.dims.isEmpty ? c.grad : try c.grad.transpose(c.attrs.dims[0], c.attrs.dims[1]) }])
 
     public static let view = DerivativeRule(
         op: "view", gradFn: "ViewBackward0", inputs: ["self"],
         formulas: ["grad reshaped to self's shape"], local: ["1"], saves: [[]],
+        arguments: [.shape("size")],
         pullbacks: [{ c in try c.grad.reshape(c.inputShape(0)) }])
 
     public static let unsafeView = DerivativeRule(
         op: "reshape", gradFn: "UnsafeViewBackward0", inputs: ["self"],
         formulas: ["grad reshaped to self's shape"], local: ["1"], saves: [[]],
+        arguments: [.shape("size")],
         pullbacks: [{ c in try c.grad.reshape(c.inputShape(0)) }])
 
     public static let unsqueeze = DerivativeRule(
         op: "unsqueeze", gradFn: "UnsqueezeBackward0", inputs: ["self"],
         formulas: ["grad squeezed at dim"], local: ["1"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in try c.grad.squeeze(dim: c.attrs.dims[0]) }])
 
     public static let squeeze = DerivativeRule(
@@ -363,6 +381,7 @@ public enum Derivatives {
     public static let squeezeDim = DerivativeRule(
         op: "squeeze_dim", gradFn: "SqueezeBackward1", inputs: ["self"],
         formulas: ["grad unsqueezed at dim"], local: ["1"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in
             let s = c.inputShape(0), d = c.attrs.dims[0]
             return s.count > 0 && s[d] == 1 && c.grad.dim < s.count ? try c.grad.unsqueeze(d) : c.grad
@@ -371,6 +390,7 @@ public enum Derivatives {
     public static let squeezeInPlace = DerivativeRule(
         op: "squeeze_", gradFn: "SqueezeBackward4", inputs: ["self"],
         formulas: ["grad unsqueezed at dim"], local: ["1"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in
             let s = c.inputShape(0), d = c.attrs.dims[0]
             return s.count > 0 && s[d] == 1 && c.grad.dim < s.count ? try c.grad.unsqueeze(d) : c.grad
@@ -379,6 +399,7 @@ public enum Derivatives {
     public static let expand = DerivativeRule(
         op: "expand", gradFn: "ExpandBackward0", inputs: ["self"],
         formulas: ["grad summed over the expanded dimensions"], saves: [[]],
+        arguments: [.shape("size")],
         pullbacks: [{ $0.grad }])
 
     public static let clone = DerivativeRule(
@@ -388,11 +409,13 @@ public enum Derivatives {
     public static let toCopy = DerivativeRule(
         op: "to", gradFn: "ToCopyBackward0", inputs: ["self"],
         formulas: ["grad in self's dtype"], local: ["1"], saves: [[]],
+        arguments: [.dtype],
         pullbacks: [{ c in try c.grad.to(c.attrs.dtype) }])
 
     public static let select = DerivativeRule(
         op: "select", gradFn: "SelectBackward0", inputs: ["self"],
         formulas: ["grad placed at [index] in zeros of self's shape"], saves: [[]],
+        arguments: [.dim, .index("index")],
         pullbacks: [{ c in try c.grad.selectBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], index: c.attrs.index) }])
 
     public static let selectBackward = DerivativeRule(
@@ -403,6 +426,7 @@ public enum Derivatives {
     public static let slice = DerivativeRule(
         op: "slice", gradFn: "SliceBackward0", inputs: ["self"],
         formulas: ["grad placed at [start:end:step] in zeros of self's shape"], saves: [[]],
+        arguments: [.dim] + ArgumentSpec.slice,
         pullbacks: [{ c in try c.grad.sliceBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], start: c.attrs.start, end: c.attrs.end, step: c.attrs.step) }])
 
     public static let sliceBackward = DerivativeRule(
@@ -423,6 +447,7 @@ public enum Derivatives {
     public static let cat = DerivativeRule(
         op: "cat", gradFn: "CatBackward0", inputs: ["tensors"],
         formulas: ["grad split along dim"], saves: [[]], variadic: true,
+        arguments: [.dim],
         pullbacks: [{ c in
             let sizes = c.attrs.indices, i = c.inputIndex
             if sizes[i] == 0 { return nil }
@@ -433,6 +458,7 @@ public enum Derivatives {
     public static let stack = DerivativeRule(
         op: "stack", gradFn: "StackBackward0", inputs: ["tensors"],
         formulas: ["grad unbound along dim"], saves: [[]], variadic: true,
+        arguments: [.dim],
         pullbacks: [{ c in try c.grad.select(dim: c.attrs.dims[0], index: c.inputIndex) }])
 
     public static let zero = DerivativeRule(
@@ -443,6 +469,7 @@ public enum Derivatives {
     public static let fill = DerivativeRule(
         op: "fill", gradFn: "FillBackward2", inputs: ["self"],
         formulas: ["0"], local: ["0"], saves: [[]],
+        arguments: [.scalar("value")],
         pullbacks: [{ c in try Tensor.zeros(c.inputShape(0), dtype: c.inputDType(0)) }])
 
     public static let copy = DerivativeRule(
@@ -453,6 +480,7 @@ public enum Derivatives {
     public static let softmax = DerivativeRule(
         op: "softmax", gradFn: "SoftmaxBackward0", inputs: ["self"],
         formulas: ["(grad − Σ(grad · result)) · result"], saves: [[.output]],
+        arguments: [.dim],
         pullbacks: [{ c in
             let r = try c.result()
             return try c.grad.sub(c.grad.mul(r).sum(dims: c.attrs.dims, keepdim: true)).mul(r)
@@ -461,6 +489,7 @@ public enum Derivatives {
     public static let logSoftmax = DerivativeRule(
         op: "log_softmax", gradFn: "LogSoftmaxBackward0", inputs: ["self"],
         formulas: ["grad − exp(result) · Σ grad"], saves: [[.output]],
+        arguments: [.dim],
         pullbacks: [{ c in try c.grad.logSoftmaxBackwardData(c.result(), dim: c.attrs.dims[0]) }])
 
     public static let logSoftmaxBackwardData = DerivativeRule(
@@ -481,6 +510,7 @@ public enum Derivatives {
     public static let norm = DerivativeRule(
         op: "norm", gradFn: "LinalgVectorNormBackward0", inputs: ["self"],
         formulas: ["grad · self / result"], local: ["self / ‖self‖"], saves: [[.input(0), .output]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in
             var g = c.grad, r = try c.result()
             if !c.attrs.keepdim && !c.attrs.dims.isEmpty {
@@ -530,6 +560,7 @@ public enum Derivatives {
         formulas: ["grad · 2(self − target) / n", "−grad · 2(self − target) / n"],
         local: ["2(self − target) / n", "−2(self − target) / n"],
         saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        arguments: [.reduction],
         pullbacks: [
             { c in try mseGrad(c) },
             { c in try mseGrad(c).neg() },
@@ -546,6 +577,7 @@ public enum Derivatives {
     public static let nllLoss = DerivativeRule(
         op: "nll_loss", gradFn: "NllLossBackward0", inputs: ["self"],
         formulas: ["−grad at each target class (÷ batch for the mean)"], saves: [[]],
+        arguments: [.reduction],
         pullbacks: [{ c in
             let n = c.attrs.indices.count
             let classes = c.inputShape(0).last ?? 1
@@ -617,11 +649,13 @@ public enum Derivatives {
     public static let variance = DerivativeRule(
         op: "var", gradFn: "VarBackward0", inputs: ["self"],
         formulas: ["grad · 2(self − mean) / (N − correction)"], saves: [[.input(0)]],
+        arguments: [.dim, .scalar("correction"), .keepdim],
         pullbacks: [{ c in try varianceGrad(c.grad, c) }])
 
     public static let std = DerivativeRule(
         op: "std", gradFn: "StdBackward0", inputs: ["self"],
         formulas: ["grad · (self − mean) / ((N − correction) · result)"], saves: [[.input(0), .output]],
+        arguments: [.dim, .scalar("correction"), .keepdim],
         pullbacks: [{ c in
             var r = try c.result()
             if !c.attrs.keepdim && !c.attrs.dims.isEmpty { for d in c.attrs.dims.sorted() { r = try r.unsqueeze(d) } }
@@ -655,6 +689,7 @@ public enum Derivatives {
     public static let prodDim = DerivativeRule(
         op: "prod_dim", gradFn: "ProdBackward1", inputs: ["self"],
         formulas: ["grad · result / self along dim (the product of the others where self has zeros)"], saves: [[.input(0), .output]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in
             var g = c.grad, r = try c.result()
             let x = try c.input(0)
@@ -672,6 +707,7 @@ public enum Derivatives {
     public static let repeatRule = DerivativeRule(
         op: "repeat", gradFn: "RepeatBackward0", inputs: ["self"],
         formulas: ["grad summed over the repeated blocks"], saves: [[]],
+        arguments: [.list("repeats")],
         pullbacks: [{ c in
             // View grad as [r0, s0, r1, s1, …] and sum the repeat axes.
             let reps = c.attrs.indices, sizes = c.attrs.shape
@@ -684,16 +720,19 @@ public enum Derivatives {
     public static let flip = DerivativeRule(
         op: "flip", gradFn: "FlipBackward0", inputs: ["self"],
         formulas: ["grad flipped along dims"], saves: [[]],
+        arguments: [.dimList("dims")],
         pullbacks: [{ c in try c.grad.flip(c.attrs.dims) }])
 
     public static let roll = DerivativeRule(
         op: "roll", gradFn: "RollBackward0", inputs: ["self"],
         formulas: ["grad rolled back by −shifts"], saves: [[]],
+        arguments: [.list("shifts"), .dimList("dims")],
         pullbacks: [{ c in try c.grad.roll(c.attrs.indices.map { -$0 }, dims: c.attrs.dims) }])
 
     public static let cumsum = DerivativeRule(
         op: "cumsum", gradFn: "CumsumBackward0", inputs: ["self"],
         formulas: ["flip(cumsum(flip(grad)))"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in
             let d = c.attrs.dims[0]
             return try c.grad.flip([d]).cumulative(product: false, dim: d).flip([d])
@@ -702,6 +741,7 @@ public enum Derivatives {
     public static let cumprod = DerivativeRule(
         op: "cumprod", gradFn: "CumprodBackward0", inputs: ["self"],
         formulas: ["flip(cumsum(flip(grad · result))) / self"], saves: [[.input(0), .output]],
+        arguments: [.dim],
         pullbacks: [{ c in
             let d = c.attrs.dims[0], x = try c.input(0)
             if x.values.contains(0) { return x.cumprodGradWithZeros(c.grad, dim: d) }
@@ -711,16 +751,19 @@ public enum Derivatives {
     public static let tril = DerivativeRule(
         op: "tril", gradFn: "TrilBackward0", inputs: ["self"],
         formulas: ["tril(grad, diagonal)"], saves: [[]],
+        arguments: [.index("diagonal")],
         pullbacks: [{ c in try c.grad.triangle(upper: false, diagonal: c.attrs.index) }])
 
     public static let triu = DerivativeRule(
         op: "triu", gradFn: "TriuBackward0", inputs: ["self"],
         formulas: ["triu(grad, diagonal)"], saves: [[]],
+        arguments: [.index("diagonal")],
         pullbacks: [{ c in try c.grad.triangle(upper: true, diagonal: c.attrs.index) }])
 
     public static let diagonal = DerivativeRule(
         op: "diagonal", gradFn: "DiagonalBackward0", inputs: ["self"],
         formulas: ["grad placed on the diagonal of zeros of self's shape"], saves: [[]],
+        arguments: [.index("offset")] + ArgumentSpec.dims("dim1", "dim2"),
         pullbacks: [{ c in
             try c.grad.diagonalBackward(shape: c.inputShape(0), offset: c.attrs.index, dim1: c.attrs.dims[0], dim2: c.attrs.dims[1])
         }])
@@ -728,6 +771,7 @@ public enum Derivatives {
     public static let diagCopy = DerivativeRule(
         op: "diag", gradFn: "DiagonalBackward0_copy", inputs: ["self"],
         formulas: ["grad placed on the diagonal of zeros of self's shape"], saves: [[]],
+        arguments: [.index("diagonal")],
         pullbacks: [{ c in try c.grad.diagonalBackward(shape: c.inputShape(0), offset: c.attrs.index, dim1: 0, dim2: 1) }])
 
     public static let diagonalBackward = DerivativeRule(
@@ -751,6 +795,7 @@ public enum Derivatives {
     public static let indexSelect = DerivativeRule(
         op: "index_select", gradFn: "IndexSelectBackward0", inputs: ["self"],
         formulas: ["grad added at index along dim in zeros of self's shape"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in try c.grad.indexAddBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], indices: c.attrs.indices) }])
 
     public static let indexAdd = DerivativeRule(
@@ -820,16 +865,19 @@ public enum Derivatives {
     public static let unbind = DerivativeRule(
         op: "unbind", gradFn: "UnbindBackward0", inputs: ["self"],
         formulas: ["grad placed at [index] in zeros of self's shape"], saves: [[]],
+        arguments: [.dim],
         pullbacks: [{ c in try c.grad.selectBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], index: c.attrs.index) }])
 
     public static let amax = DerivativeRule(
         op: "amax", gradFn: "AmaxBackward0", inputs: ["self"],
         formulas: ["grad · (self = result) / count(self = result)"], saves: [[.input(0), .output]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in try extremeGrad(c) }])
 
     public static let amin = DerivativeRule(
         op: "amin", gradFn: "AminBackward0", inputs: ["self"],
         formulas: ["grad · (self = result) / count(self = result)"], saves: [[.input(0), .output]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in try extremeGrad(c) }])
 
     /// The gradient of amax/amin: shared equally among the tied extremes.
@@ -843,6 +891,7 @@ public enum Derivatives {
     public static let logsumexp = DerivativeRule(
         op: "logsumexp", gradFn: "LogsumexpBackward0", inputs: ["self"],
         formulas: ["grad · exp(self − result)"], saves: [[.input(0), .output]],
+        arguments: [.dim, .keepdim],
         pullbacks: [{ c in
             let dims = c.attrs.dims, keep = c.attrs.keepdim
             let r = try c.result().unsqueezed(dims, keepdim: keep), g = try c.grad.unsqueezed(dims, keepdim: keep)
@@ -897,11 +946,13 @@ public enum Derivatives {
     public static let clampMin = DerivativeRule(
         op: "clamp_min", gradFn: "ClampMinBackward0", inputs: ["self"],
         formulas: ["grad · (self ≥ min)"], local: ["1 if self ≥ min else 0"], saves: [[.input(0)]],
+        arguments: [.scalar("min")],
         pullbacks: [{ c in try c.grad.mul(c.input(0).compare(.ge, Tensor.wrapped(c.attrs.scalar, dtype: .float64))) }])
 
     public static let clampMax = DerivativeRule(
         op: "clamp_max", gradFn: "ClampMaxBackward0", inputs: ["self"],
         formulas: ["grad · (self ≤ max)"], local: ["1 if self ≤ max else 0"], saves: [[.input(0)]],
+        arguments: [.scalar("max")],
         pullbacks: [{ c in try c.grad.mul(c.input(0).compare(.le, Tensor.wrapped(c.attrs.scalar, dtype: .float64))) }])
 
     public static let fmodScalar = DerivativeRule(
@@ -933,6 +984,7 @@ public enum Derivatives {
     public static let xlogyScalar = DerivativeRule(
         op: "xlogy_scalar", gradFn: "XlogyBackward2", inputs: ["self"],
         formulas: ["grad · log(other), 0 where self = 0 and other ≤ 0"], local: ["log(other)"], saves: [[.input(0)]],
+        arguments: [.scalar("self")],
         pullbacks: [{ c in try xlogySelfGrad(c, other: Tensor.wrapped(c.attrs.scalar, dtype: .float64)) }])
 
     private static func xlogySelfGrad(_ c: BackwardContext, other: Tensor? = nil) throws -> Tensor {
@@ -968,6 +1020,7 @@ public enum Derivatives {
     public static let lerp = DerivativeRule(
         op: "lerp", gradFn: "LerpBackward0", inputs: ["self", "end"],
         formulas: ["grad · (1 − weight)", "grad · weight"], local: ["1 − weight", "weight"], saves: [[], []],
+        arguments: [.scalar("weight")],
         pullbacks: [{ c in try c.grad.mul(1 - c.attrs.scalar) }, { c in try c.grad.mul(c.attrs.scalar) }])
 
     public static let lerpTensor = DerivativeRule(
@@ -984,6 +1037,7 @@ public enum Derivatives {
         op: "addcmul", gradFn: "AddcmulBackward0", inputs: ["self", "tensor1", "tensor2"],
         formulas: ["grad", "grad · value · tensor2", "grad · value · tensor1"], local: ["1", "value · tensor2", "value · tensor1"],
         saves: [[], [.input(2)], [.input(1)]],
+        arguments: [.scalar("value")],
         pullbacks: [
             { $0.grad },
             { c in try c.grad.mul(c.input(2)).mul(c.attrs.scalar) },
@@ -995,6 +1049,7 @@ public enum Derivatives {
         formulas: ["grad", "grad · value / tensor2", "−grad · value · tensor1 / tensor2²"],
         local: ["1", "value / tensor2", "−value · tensor1 / tensor2²"],
         saves: [[], [.input(2)], [.input(1), .input(2)]],
+        arguments: [.scalar("value")],
         pullbacks: [
             { $0.grad },
             { c in try c.grad.div(c.input(2)).mul(c.attrs.scalar) },

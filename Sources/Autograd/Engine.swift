@@ -79,7 +79,7 @@ public enum Engine {
     private static func run(roots: [Tensor], grads: [Tensor?], inputs: [Tensor]?, accumulate: Bool,
                             retainGraph: Bool, createGraph: Bool, allowUnused: Bool) throws -> [Tensor?] {
         EngineObservers.current?.backwardBegan(roots: roots, grads: grads.compactMap { $0 }, inputs: inputs,
-                                               retainGraph: retainGraph, createGraph: createGraph)
+                                               returnsGradients: !accumulate, retainGraph: retainGraph, createGraph: createGraph)
         // Root edges and their gradients.
         var rootEdges: [(Edge, Tensor)] = []
         for (t, g) in zip(roots, grads) {
@@ -247,6 +247,7 @@ public enum Engine {
                 }
                 continue
             } else if inGrads.contains(where: { $0 != nil }) {
+                EngineObservers.current?.nodeWillApply(node, incoming: inGrads)
                 outGrads = try GradMode.with(createGraph) { try node.apply(inGrads) }
                 EngineObservers.current?.nodeApplied(node, incoming: inGrads, outgoing: outGrads)
             } else {

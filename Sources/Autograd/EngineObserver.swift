@@ -1,10 +1,16 @@
 /// Receives what the engine does, for traces and pictures. With no observer
 /// installed each report costs one nil check.
+///
+/// The Python parts of torch.nn and torch.optim report optimizer steps and `zero_grad`
+/// through the same protocol, so a recorder has one engine-side route.
 public protocol EngineObserver: AnyObject {
     /// A forward op ran (recorded into the graph or not: see `output.gradFn`).
-    func forward(op: String, inputs: [Tensor], output: Tensor)
-    /// Backward (or `autograd.grad`) starts from `roots` with gradients `grads`.
-    func backwardBegan(roots: [Tensor], grads: [Tensor], inputs: [Tensor]?, retainGraph: Bool, createGraph: Bool)
+    func forward(_ op: ForwardReport)
+    /// Backward (or `autograd.grad`, when `returnsGradients`) starts from `roots` with gradients `grads`.
+    func backwardBegan(roots: [Tensor], grads: [Tensor], inputs: [Tensor]?, returnsGradients: Bool,
+                       retainGraph: Bool, createGraph: Bool)
+    /// A grad_fn is about to run with these gradients of its outputs.
+    func nodeWillApply(_ node: Node, incoming: [Tensor?])
     /// One grad_fn was applied: gradients in (per output) and out (per next edge).
     func nodeApplied(_ node: Node, incoming: [Tensor?], outgoing: [Tensor?])
     /// A leaf's `.grad` changed from `before` by adding `incoming`.
@@ -15,6 +21,37 @@ public protocol EngineObserver: AnyObject {
     func backwardEnded(released: [Node])
     /// `torch.set_grad_enabled` / `no_grad` / `enable_grad` changed the mode.
     func gradModeChanged(enabled: Bool)
+    /// `zero_grad` reset these parameters' gradients (`before`: each `.grad` before, nil for None).
+    func gradientsReset(_ tensors: [Tensor], before: [Tensor?], setToNone: Bool)
+    /// An optimizer (`optimizer`: its class name) updated `params` from the values `before` by `rule`.
+    func optimizerStepped(_ optimizer: String, params: [Tensor], before: [Tensor], rule: String)
+}
+
+/// A forward op as the engine reports it.
+public struct ForwardReport {
+    /// The derivative table's key (`mul`), a custom Function's name, or the name of an op without a rule.
+    public let op: String
+    /// The op's derivative rule, when it has one.
+    public let rule: DerivativeRule?
+    /// The recorded attributes (read through `rule`'s argument declarations).
+    public let attrs: OpAttributes
+    public let inputs: [Tensor]
+    public let output: Tensor
+    /// An in-place op: `inputs[0]` holds the values before the change and `output` is the changed tensor.
+    public let inPlace: Bool
+
+    public init(op: String, rule: DerivativeRule?, attrs: OpAttributes = OpAttributes(), inputs: [Tensor], output: Tensor,
+                inPlace: Bool = false) {
+        self.op = op
+        self.rule = rule
+        self.attrs = attrs
+        self.inputs = inputs
+        self.output = output
+        self.inPlace = inPlace
+    }
+
+    /// The op's non-tensor arguments, by name.
+    public var arguments: [OpArgument] { rule?.arguments(attrs) ?? [] }
 }
 
 /// The observer the engine reports to on this thread, if any.

@@ -22,7 +22,16 @@ extension Tensor {
         original.outputNr = outputNr
         original.leafRequiresGrad = leafRequiresGrad
         original.gradAccumulatorRef = leafRequiresGrad ? gradAccumulator() : nil
+        let state = ThreadState.current
+        let reporting = state.observer != nil
+        let wasCapturing = state.capturingInPlaceOp
+        if reporting {
+            state.capturingInPlaceOp = true
+            state.inPlaceOp = nil
+        }
+        defer { if reporting { state.capturingInPlaceOp = wasCapturing } }
         let result = try EngineObservers.mutingForward { try compute(original) }
+        let inner = state.inPlaceOp
         if result.shape != shape {
             throw AutogradError.runtime("output with shape [\(shape.map(String.init).joined(separator: ", "))] doesn't match the broadcast shape [\(result.shape.map(String.init).joined(separator: ", "))]")
         }
@@ -39,7 +48,10 @@ extension Tensor {
                 outputNr = result.outputNr
             }
         }
-        EngineObservers.current?.forward(op: "inplace", inputs: [original], output: self)
+        if let observer = state.observer, !state.muteForward {
+            observer.forward(ForwardReport(op: inner.map { $0.rule.op } ?? "inplace", rule: inner?.rule,
+                                           attrs: inner?.attrs ?? OpAttributes(), inputs: [original], output: self, inPlace: true))
+        }
     }
 
     /// PyTorch's casting rule for in-place results: no float into integer, no integer into bool.

@@ -9,7 +9,13 @@ extension Tensor {
         if state.gradEnabled && output.dtype.isFloatingPoint && inputs.contains(where: \.requiresGrad) {
             attach(rule, count: inputs.count, { inputs[$0] }, output: output, attrs: attrs)
         }
-        if !state.muteForward, let observer = state.observer { observer.forward(op: rule.op, inputs: inputs, output: output) }
+        if let observer = state.observer {
+            if !state.muteForward {
+                observer.forward(ForwardReport(op: rule.op, rule: rule, attrs: attrs, inputs: inputs, output: output))
+            } else if state.capturingInPlaceOp {
+                state.inPlaceOp = (rule, attrs)
+            }
+        }
         return output
     }
 
@@ -22,7 +28,13 @@ extension Tensor {
         if state.gradEnabled && output.dtype.isFloatingPoint && (a.requiresGrad || b.requiresGrad) {
             attach(rule, count: 2, { $0 == 0 ? a : b }, output: output, attrs: attrs)
         }
-        if !state.muteForward, let observer = state.observer { observer.forward(op: rule.op, inputs: [a, b], output: output) }
+        if let observer = state.observer {
+            if !state.muteForward {
+                observer.forward(ForwardReport(op: rule.op, rule: rule, attrs: attrs, inputs: [a, b], output: output))
+            } else if state.capturingInPlaceOp {
+                state.inPlaceOp = (rule, attrs)
+            }
+        }
         return output
     }
 
@@ -53,7 +65,7 @@ extension Tensor {
     /// Reports an op that has no derivative (comparisons, integer results) to the observer.
     @discardableResult
     static func unrecorded(_ op: String, inputs: [Tensor], output: Tensor) -> Tensor {
-        if !EngineObservers.muteForward { EngineObservers.current?.forward(op: op, inputs: inputs, output: output) }
+        if !EngineObservers.muteForward { EngineObservers.current?.forward(ForwardReport(op: op, rule: nil, inputs: inputs, output: output)) }
         return output
     }
 }

@@ -11,6 +11,10 @@ final class ThreadState {
     @exclusivity(unchecked) var gradEnabled = true
     @exclusivity(unchecked) var observer: EngineObserver?
     @exclusivity(unchecked) var muteForward = false
+    /// While an in-place op computes its new value (muted), the rule and attributes of that
+    /// computation, so the in-place op is reported as what it did (`add_` as `add`).
+    @exclusivity(unchecked) var inPlaceOp: (rule: DerivativeRule, attrs: OpAttributes)?
+    @exclusivity(unchecked) var capturingInPlaceOp = false
     @exclusivity(unchecked) var nextTensorID = 0
     @exclusivity(unchecked) var nextNodeID = 0
     @exclusivity(unchecked) var nextSequenceNr = 0

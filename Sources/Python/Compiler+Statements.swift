@@ -32,6 +32,11 @@ extension Compiler {
                 return try body(f)
             }
         }
+        let simple: Bool
+        switch stmt.kind {
+        case .if, .while, .for, .with, .try: simple = false
+        default: simple = true
+        }
         return { f in
             f.line = line
             let interp = f.interp
@@ -39,8 +44,20 @@ extension Compiler {
             if interp.steps > interp.stepBudget {
                 throw ResourceLimitExceeded("step budget of \(interp.stepBudget) exhausted (infinite loop?)", line: line)
             }
-            if let o = interp.observer { o.willExecute(line: line, statement: info) }
-            return try body(f)
+            guard let o = interp.observer else { return try body(f) }
+            o.willExecute(line: line, statement: info)
+            let flow: Flow
+            do {
+                flow = try body(f)
+            } catch let e as PyException {
+                if !e.instance.exceptionState.reported {
+                    e.instance.exceptionState.reported = true
+                    o.didRaise(type: interp.exceptionTypeName(e), message: interp.exceptionMessage(e), line: line)
+                }
+                throw e
+            }
+            if simple { o.didExecute(line: line) }
+            return flow
         }
     }
 
@@ -126,10 +143,16 @@ extension Compiler {
             let be = try compileBlock(body)
             let ee = try compileBlock(orelse)
             let line = test.location.line
+            let observed = observed
             return { f in
                 let interp = f.interp
+                var iteration = 0
                 while try interp.isTruthy(try te(f)) {
                     try interp.tick()
+                    if observed, let o = interp.observer {
+                        o.loopIteration(line: line, index: iteration)
+                        iteration += 1
+                    }
                     switch try be(f) {
                     case .breakLoop: return .normal
                     case .returned: return .returned
@@ -227,13 +250,19 @@ extension Compiler {
         let be = try compileBlock(body)
         let ee = try compileBlock(orelse)
         let line = target.location.line
+        let observed = observed
         return { f in
             let interp = f.interp
             let it = try ie(f)
             var exit: Flow?
+            var iteration = 0
             try interp.forEach(it) { v in
                 try interp.tick()
                 f.line = line
+                if observed, let o = interp.observer {
+                    o.loopIteration(line: line, index: iteration)
+                    iteration += 1
+                }
                 try assign(f, v)
                 switch try be(f) {
                 case .breakLoop:

@@ -18,7 +18,8 @@ final class Compiler {
     let fileName: String
     let commentLines: [Int: String]
     let sourceLines: [Substring]
-    let sections: [(line: Int, title: String)]
+    /// The lesson's outline (computed for the lesson itself, not for prelude modules).
+    var outline = LessonOutline()
     var scope: Scope
     var statementLine = 0
     /// Only the lesson itself is reported to the observer, not prelude modules.
@@ -32,18 +33,16 @@ final class Compiler {
         self.sourceLines = sourceLines
         self.scope = Scope(kind: .module, parent: nil, qualname: "")
         self.observed = fileName == interp.fileName
-        var sections: [(line: Int, title: String)] = []
-        for (line, text) in commentLines.sorted(by: { $0.key < $1.key })
-        where text.hasPrefix("## ") && line <= sourceLines.count && sourceLines[line - 1].hasPrefix("## ") {
-            sections.append((line, String(text.dropFirst(3)).trimmingTrailingNewline()))
-        }
-        self.sections = sections
     }
 
     /// Compiles a module body into a code object named `<module>`.
     func compileModule(_ body: [Stmt]) throws -> CodeObject {
         let code = CodeObject(name: "<module>", qualname: "<module>", fileName: fileName, firstLine: 1)
         BindingCollector.collect(body, into: scope)
+        if observed {
+            outline = OutlineBuilder.build(body, commentLines: commentLines, sourceLines: sourceLines)
+            interp.outline = outline
+        }
         code.docstring = Compiler.docstring(body)
         let exec = try compileBlock(body)
         code.body = { f in _ = try exec(f) }
@@ -58,22 +57,10 @@ final class Compiler {
     // MARK: narration
 
     func statementInfo(line: Int) -> StatementInfo {
-        let text = line >= 1 && line <= sourceLines.count ? String(sourceLines[line - 1]).trimmingTrailingNewline() : ""
-        var narration: [String] = []
-        var l = line - 1
-        while let c = commentLines[l], !c.hasPrefix("##") {
-            var t = Substring(c.drop { $0 == " " || $0 == "\t" })
-            if t.hasPrefix("#") { t = t.dropFirst() }
-            if t.hasPrefix(" ") { t = t.dropFirst() }
-            narration.append(String(t).trimmingTrailingNewline())
-            l -= 1
-        }
-        var section: String?
-        for s in sections {
-            if s.line > line { break }
-            section = s.title
-        }
-        return StatementInfo(line: line, sourceText: text, narration: narration.reversed(), section: section)
+        let index = outline.statementIndex(at: line)
+        let s = index.map { outline.statements[$0] }
+        return StatementInfo(line: line, sourceText: s?.source ?? "", narration: s?.narration ?? [],
+                             section: outline.section(at: line)?.title, index: index)
     }
 
     // MARK: names

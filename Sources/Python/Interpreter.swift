@@ -13,6 +13,8 @@ public final class Interpreter {
     public let builtins: PyModuleObject
     /// The file name shown in tracebacks for the main program.
     public internal(set) var fileName: String
+    /// The main program's outline, once it is compiled.
+    public internal(set) var outline = LessonOutline()
 
     let output: (String) -> Void
     @exclusivity(unchecked) var steps = 0

@@ -130,4 +130,6 @@ struct ExceptionState {
     var context: PyInstance?
     var cause: PyInstance?
     var suppressContext = false
+    /// Set once an interpreter observer has been told this exception was raised.
+    var reported = false
 }

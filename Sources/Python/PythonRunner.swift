@@ -117,15 +117,24 @@ extension Interpreter {
     /// The exception's last traceback line: `ValueError: message` (module-qualified for
     /// classes outside `__main__` and builtins).
     public func exceptionSummary(_ e: PyException) -> String {
-        let cls = e.instance.cls
-        let name = (cls.moduleName == "__main__" || cls.moduleName == "builtins") ? cls.name : "\(cls.moduleName).\(cls.name)"
-        let text: String
-        do {
-            text = try str(.object(e.instance))
-        } catch {
-            text = "<exception str() failed>"
-        }
+        let name = exceptionTypeName(e)
+        let text = exceptionMessage(e)
         return (text.isEmpty ? name : "\(name): \(text)") + suggestionSuffix(e)
+    }
+
+    /// The exception's type as its traceback names it (`ValueError`, `torch.autograd.GradcheckError`).
+    public func exceptionTypeName(_ e: PyException) -> String {
+        let cls = e.instance.cls
+        return (cls.moduleName == "__main__" || cls.moduleName == "builtins") ? cls.name : "\(cls.moduleName).\(cls.name)"
+    }
+
+    /// `str(e)`: the exception's message.
+    public func exceptionMessage(_ e: PyException) -> String {
+        do {
+            return try str(.object(e.instance))
+        } catch {
+            return "<exception str() failed>"
+        }
     }
 
     /// The traceback CPython prints for an uncaught exception (without caret lines), preceded by

@@ -10,12 +10,16 @@ public struct LessonRun {
     public var stderr: String
     /// The trace, when recording was asked for.
     public var events: [TraceEvent]
+    /// The program's state at the events that may become frames, by event index.
+    public var scenes: [Int: Scene]
+    /// The lesson's structure (sections, narration, loops, functions).
+    public var outline: LessonOutline
     /// Events beyond the recorder's limit that were not kept.
     public var droppedEvents: Int
 }
 
-/// Runs a lesson on the engine: the `torch` modules registered, the trace recorded
-/// when asked, names and narration handed from the interpreter to the recorder.
+/// Runs a lesson on the engine: the `torch` modules registered, and when asked, one
+/// recorder receiving the engine's and the interpreter's reports.
 public enum LessonRunner {
     /// Resource limits for one run.
     public struct Limits {
@@ -29,14 +33,16 @@ public enum LessonRunner {
         public init() {}
     }
 
-    /// Runs `source`; with `keepObjects` the lesson's objects are left to the operating system
-    /// at exit rather than freed when it ends (for a command that exits afterwards).
+    /// Runs `source`; with `record`, the trace is kept and scenes are captured by `scenes`.
+    /// With `keepObjects` the lesson's objects are left to the operating system at exit rather
+    /// than freed when it ends (for a command that exits afterwards).
     public static func run(source: String, fileName: String, output: @escaping (String) -> Void,
-                           record: Bool, limits: Limits = Limits(), keepObjects: Bool = false) -> LessonRun {
-        let recorder = record ? Recorder(eventLimit: limits.maxEvents) : nil
-        let bridge = recorder.map { TraceBridge(recorder: $0, source: source) }
+                           record: Bool, scenes: ScenePolicy = .all, limits: Limits = Limits(),
+                           keepObjects: Bool = false) -> LessonRun {
+        let recorder = record ? Recorder(eventLimit: limits.maxEvents, capture: scenes) : nil
         let warnings = WarningBuffer()
-        let result = PythonRunner.run(source: source, fileName: fileName, output: output, observer: bridge,
+        let state = StateBox()
+        let result = PythonRunner.run(source: source, fileName: fileName, output: output, observer: recorder,
                                       keepObjects: keepObjects) { interp in
             // The interpreter thread gets fresh engine state: ids, grad mode, generator, observer.
             Tensor.resetIDs()
@@ -46,13 +52,18 @@ public enum LessonRunner {
             Tensor.maxElements = limits.maxTensorElements
             EngineObservers.current = recorder
             TorchWarnings.current = TorchWarnings(fileName: fileName, source: source) { warnings.text += $0 }
-            bridge?.interpreter = interp
+            if let recorder {
+                let lessonState = LessonState(interpreter: interp)
+                state.value = lessonState
+                recorder.interpreter = interp
+                recorder.roots = lessonState
+            }
             interp.stepBudget = limits.stepBudget
             TorchModules.register(in: interp)
         }
-        let warningText = warnings.text
-        return LessonRun(exitStatus: result.exitStatus, stderr: warningText + result.stderr,
-                         events: recorder?.events ?? [], droppedEvents: recorder?.droppedEvents ?? 0)
+        return LessonRun(exitStatus: result.exitStatus, stderr: warnings.text + result.stderr,
+                         events: recorder?.events ?? [], scenes: recorder?.scenes ?? [:],
+                         outline: recorder?.outline ?? LessonOutline(), droppedEvents: recorder?.droppedEvents ?? 0)
     }
 }
 
@@ -61,74 +72,9 @@ final class WarningBuffer: @unchecked Sendable {
     var text = ""
 }
 
-/// Hands the interpreter's statements, names and prints to the recorder.
-final class TraceBridge: InterpreterObserver {
-    let recorder: Recorder
-    private var executions: [Int: Int] = [:]
-    private var statements: [Int: StatementInfo] = [:]
-    private let loopLines: Set<Int>
-    private let topLevelLines: Set<Int>
-    /// The iteration of the loop line that ran last: a function called from a loop body
-    /// belongs to that iteration.
-    private var loopIteration: Int?
-    weak var interpreter: Interpreter?
-
-    init(recorder: Recorder, source: String) {
-        self.recorder = recorder
-        (loopLines, topLevelLines) = TraceBridge.classifyLines(source)
-        recorder.contextProvider = { [weak self] in self?.currentContext() }
-    }
-
-    func willExecute(line: Int, statement: StatementInfo) {
-        let n = executions[line, default: 0]
-        executions[line] = n + 1
-        statements[line] = statement
-        recorder.enterStatement(line: line, source: statement.sourceText, section: statement.section,
-                                narration: statement.narration, iteration: iteration(of: line))
-    }
-
-    /// Loop lines count their own runs; top-level lines are outside loops; lines of a
-    /// function body take the iteration of the loop that called them.
-    private func iteration(of line: Int) -> Int? {
-        if loopLines.contains(line) {
-            loopIteration = executions[line, default: 1] - 1
-        } else if topLevelLines.contains(line) {
-            loopIteration = nil
-        }
-        return loopIteration
-    }
-
-    /// The statement of the innermost running frame: after a call returns, the caller's line.
-    private func currentContext() -> Recorder.StatementContext? {
-        guard let line = interpreter?.currentLine, let s = statements[line] else { return nil }
-        return Recorder.StatementContext(line: line, source: s.sourceText, section: s.section, narration: s.narration,
-                                         iteration: iteration(of: line))
-    }
-
-    /// Lines in the body of a `for` or `while` (by indentation), whose events are
-    /// numbered by iteration for frame selection, and the unindented lines.
-    static func classifyLines(_ source: String) -> (loops: Set<Int>, topLevel: Set<Int>) {
-        var loops = Set<Int>(), topLevel = Set<Int>()
-        var loopIndents: [Int] = []
-        for (i, raw) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let text = raw.drop { $0 == " " || $0 == "\t" }
-            if text.isEmpty || text.hasPrefix("#") { continue }
-            let indent = raw.count - text.count
-            if indent == 0 { topLevel.insert(i + 1) }
-            while let last = loopIndents.last, indent <= last { loopIndents.removeLast() }
-            if !loopIndents.isEmpty { loops.insert(i + 1) }
-            if text.hasPrefix("for ") || text.hasPrefix("while ") || text.hasPrefix("while(") { loopIndents.append(indent) }
-        }
-        return (loops, topLevel)
-    }
-
-    func didAssign(name: String, value: PyValue, line: Int) {
-        if let t = TorchBridge.tensor(value) { recorder.name(t, name) }
-    }
-
-    func didPrint(_ text: String, line: Int) {
-        recorder.printed(text)
-    }
+/// Keeps the state walker alive for the run (the recorder holds it weakly).
+final class StateBox: @unchecked Sendable {
+    var value: LessonState?
 }
 
 /// Registers the torch modules with an interpreter.
@@ -154,4 +100,3 @@ public enum TorchModules {
     }
 }
 
-extension Recorder: TraceRecorderHooks {}

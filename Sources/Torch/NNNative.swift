@@ -118,27 +118,21 @@ enum FunctionalModule {
 enum GradvizHooks {
     static func make() -> PyModuleObject {
         let m = PyModuleObject(name: "torch._gradviz")
-        m.set("recording", TorchModule.fn("recording") { _, _ in .bool(EngineObservers.current is TraceRecorderHooks) })
-        m.set("name", TorchModule.fn("name") { args, _ in
-            if let rec = EngineObservers.current as? TraceRecorderHooks, args.positional.count == 2,
-               let t = TorchBridge.tensor(args.positional[0]), let n = args.positional[1].asString {
-                rec.name(t, n)
-            }
-            return .none
-        })
-        m.set("step", TorchModule.fn("step") { args, interp in
-            guard let rec = EngineObservers.current as? TraceRecorderHooks else { return .none }
+        m.set("recording", TorchModule.fn("recording") { _, _ in .bool(EngineObservers.current != nil) })
+        m.set("step", TorchModule.fn("step") { args, _ in
+            guard let observer = EngineObservers.current else { return .none }
             let params = try AutogradModule.tensors(args.positional[0], "params")
             let before = try AutogradModule.tensors(args.positional[1], "before")
-            rec.step(params, before: before, rule: args.positional[2].asString ?? "")
+            let name = args.positional.count > 3 ? args.positional[3].asString ?? "optimizer" : "optimizer"
+            observer.optimizerStepped(name, params: params, before: before, rule: args.positional[2].asString ?? "")
             return .none
         })
         // `Module.zero_grad` and `Optimizer.zero_grad`: PyTorch's semantics, and a trace event.
         m.set("zero_grad", TorchModule.fn("zero_grad") { args, interp in
             let params = try AutogradModule.tensors(args.positional[0], "params")
             let setToNone = try TorchBridge.bool(args.positional[1], interp: interp)
-            let recorder = EngineObservers.current as? TraceRecorderHooks
-            let before = recorder == nil ? [] : params.map { $0.grad?.snapshot() }
+            let observer = EngineObservers.current
+            let before = observer == nil ? [] : params.map { $0.grad?.snapshot() }
             for p in params {
                 guard let g = p.grad else { continue }
                 if setToNone {
@@ -148,16 +142,9 @@ enum GradvizHooks {
                     try g.zero_()
                 }
             }
-            recorder?.zeroGrad(params, before: before, setToNone: setToNone)
+            observer?.gradientsReset(params, before: before, setToNone: setToNone)
             return .none
         })
         return m
     }
-}
-
-/// What the optimizer hooks need from the trace recorder.
-protocol TraceRecorderHooks: AnyObject {
-    func name(_ t: Tensor, _ name: String)
-    func step(_ params: [Tensor], before: [Tensor], rule: String)
-    func zeroGrad(_ tensors: [Tensor], before: [Tensor?], setToNone: Bool)
 }

@@ -117,7 +117,7 @@ enum TorchBridge {
     /// Announces a tensor created by a factory call, so traces and pictures see new leaves.
     @inline(__always)
     static func created(_ t: Tensor, op: String) -> PyValue {
-        if let o = EngineObservers.current, !EngineObservers.muteForward { o.forward(op: op, inputs: [], output: t) }
+        if let o = EngineObservers.current, !EngineObservers.muteForward { o.forward(ForwardReport(op: op, rule: nil, inputs: [], output: t)) }
         return wrap(t)
     }
 }

@@ -1,13 +1,11 @@
 import Foundation
+import Python
 
 /// `--list-lessons` and `--export-lessons DIR`: the lessons embedded in the binary.
 enum BuiltinLessonsCommand {
-    /// The `## ` title of a lesson (its first section line).
+    /// A lesson's title: its first section, from its outline.
     static func title(of text: String) -> String {
-        for line in text.split(separator: "\n") where line.hasPrefix("## ") {
-            return String(line.dropFirst(3))
-        }
-        return ""
+        LessonOutline.of(source: text)?.title ?? ""
     }
 
     static func list() {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Render
+import Stepper
 import Torch
 import Trace
 
@@ -57,21 +59,23 @@ struct GradvizCommand: ParsableCommand {
         if material.trace != nil && inputs.count > 1 { throw CLIError("--trace takes one lesson at a time") }
         let selection = try material.frameSelection()
         // Outputs are checked before the lesson runs: a lesson never overwrites itself.
-        let plan = try material.plan(inputs: inputs.compactMap(\.path))
+        let outputPlan = try material.plan(inputs: inputs.compactMap(\.path))
         let record = step || material.wantsTrace
         var status: Int32 = 0
         var rendered: [RenderedLesson] = []
         for input in inputs {
             let out = StandardOutput()
+            let scenes: ScenePolicy = step || material.wantsPictures ? .all : .none
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
-                                       output: { if !step { out.write($0) } }, record: record, limits: limits.lessonLimits,
-                                       keepObjects: true)
+                                       output: { if !step { out.write($0) } }, record: record, scenes: scenes,
+                                       limits: limits.lessonLimits, keepObjects: true)
             let exitFlush = out.failure == nil ? out.flush() : nil
             if step {
                 var steps = selection
                 steps.cap = .max
-                try StepThrough(events: run.events, source: input.source, fileName: input.shortName, selection: steps)
-                    .runInteractive()
+                let plan = try FramePlan(events: run.events, scenes: run.scenes, outline: run.outline, selection: steps,
+                                         title: run.outline.title ?? input.shortName)
+                try StepThrough(plan: plan, source: input.source, fileName: input.shortName).runInteractive()
             }
             if let code = out.failure {
                 // CPython's print raised OSError there, and the lesson ended with its traceback.
@@ -88,8 +92,8 @@ struct GradvizCommand: ParsableCommand {
             if run.droppedEvents > 0 {
                 StandardError.write("gradviz: \(input.shortName): the trace keeps the first \(run.events.count) events; \(run.droppedEvents) later ones were not recorded (raise --max-events)\n")
             }
-            rendered.append(RenderedLesson(name: input.courseName(among: inputs), title: BuiltinLessonsCommand.title(of: input.source).nilIfEmpty,
-                                           events: run.events))
+            rendered.append(RenderedLesson(name: input.courseName(among: inputs), source: input.source, outline: run.outline,
+                                           events: run.events, scenes: run.scenes))
         }
         if status != 0 {
             if material.wantsFiles {
@@ -97,7 +101,7 @@ struct GradvizCommand: ParsableCommand {
             }
             throw ExitCode(status)
         }
-        try material.write(rendered, selection: selection, plan: plan)
+        try material.write(rendered, selection: selection, plan: outputPlan)
     }
 }
 
@@ -133,6 +137,7 @@ struct MaterialOptions: ParsableArguments {
 
     var wantsFiles: Bool { svg != nil || png != nil || pdf != nil || trace != nil }
     var wantsTrace: Bool { wantsFiles }
+    var wantsPictures: Bool { svg != nil || png != nil || pdf != nil }
 
     func validate() throws {
         guard maxFrames > 0 else { throw ValidationError("--max-frames must be positive") }
@@ -154,7 +159,11 @@ struct MaterialOptions: ParsableArguments {
     /// and as many whole first iterations as fit (no summaries).
     func fittedSelection(for lessons: [RenderedLesson], _ selection: FrameSelection) -> (FrameSelection, note: String?) {
         guard frames == nil else { return (selection, nil) }
-        let fits = { (s: FrameSelection) in lessons.allSatisfy { (try? s.select($0.events)) != nil } }
+        let fits = { (s: FrameSelection) in
+            lessons.allSatisfy { l in
+                (try? s.picks(l.events, candidates: FramePlan.candidates(events: l.events, scenes: l.scenes, outline: l.outline))) != nil
+            }
+        }
         if fits(selection) { return (selection, nil) }
         for limit in [10, 5, 2, 1] {
             let s = FrameSelection([.summary], cap: maxFrames, summaryLimit: limit)
@@ -205,7 +214,7 @@ struct MaterialOptions: ParsableArguments {
             summary = try OutputTransaction.perform { () throws -> CourseSummary? in
                 if let file = resolved("--trace"), let lesson = lessons.first {
                     do {
-                        try TraceWriter.write(lesson.events, to: file)
+                        try TraceFile.write(lesson.events, outline: lesson.outline, to: file)
                     } catch {
                         throw CLIError("cannot write the trace to '\(trace ?? file.path)': \(error)")
                     }

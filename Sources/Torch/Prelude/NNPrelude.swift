@@ -144,7 +144,6 @@ class Module:
                 self.__dict__.pop(name, None)
                 params.pop(name, None)
                 modules[name] = value
-                self._name_parameters(name, value)
             elif modules is not None and name in modules:
                 if value is not None:
                     raise TypeError(f"cannot assign '{torch.typename(value)}' as child module '{name}' (torch.nn.Module or None expected)")
@@ -170,8 +169,6 @@ class Module:
         if param is not None and not isinstance(param, Parameter):
             raise TypeError(f"cannot assign '{torch.typename(param)}' object to parameter '{name}' (torch.nn.Parameter or None required)")
         self._parameters[name] = param
-        if param is not None and torch._gradviz.recording():
-            torch._gradviz.name(param, name)
 
     def register_buffer(self, name, tensor, persistent=True):
         self._buffers[name] = tensor
@@ -180,12 +177,6 @@ class Module:
         if module is not None and not isinstance(module, Module):
             raise TypeError(f"{torch.typename(module)} is not a Module subclass")
         self._modules[name] = module
-        self._name_parameters(name, module)
-
-    def _name_parameters(self, prefix, module):
-        if module is not None and torch._gradviz.recording():
-            for n, p in module.named_parameters():
-                torch._gradviz.name(p, prefix + '.' + n)
 
     def register_module(self, name, module):
         self.add_module(name, module)

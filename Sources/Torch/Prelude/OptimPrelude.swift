@@ -67,7 +67,7 @@ class Optimizer:
 
     def _record(self, params, before, rule):
         if torch._gradviz.recording():
-            torch._gradviz.step(params, before, rule)
+            torch._gradviz.step(params, before, rule, type(self).__name__)
 
 class SGD(Optimizer):
     def __init__(self, params, lr=1e-3, momentum=0, dampening=0, weight_decay=0, nesterov=False, *, maximize=False, foreach=None, differentiable=False, fused=None):

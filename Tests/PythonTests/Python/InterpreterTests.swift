@@ -15,7 +15,14 @@ final class RecordingInterpreterObserver: InterpreterObserver {
     var assignments: [(String, Int)] = []
     var prints: [(String, Int)] = []
 
+    var ends: [Int] = []
+    var iterations: [(Int, Int)] = []
+    var raised: [(String, String, Int)] = []
+
     func willExecute(line: Int, statement: StatementInfo) { statements.append(statement) }
+    func didExecute(line: Int) { ends.append(line) }
+    func loopIteration(line: Int, index: Int) { iterations.append((line, index)) }
+    func didRaise(type: String, message: String, line: Int) { raised.append((type, message, line)) }
     func didAssign(name: String, value: PyValue, line: Int) { assignments.append((name, line)) }
     func didPrint(_ text: String, line: Int) { prints.append((text, line)) }
 }
@@ -90,9 +97,13 @@ struct InterpreterTests {
         #expect(result.exitStatus == 0)
         #expect(out == "4\n")
         let first = observer.statements[0]
-        #expect(first == StatementInfo(line: 4, sourceText: "x = 1", narration: ["Start from one.", "Then grow."], section: "Setup"))
+        #expect(first == StatementInfo(line: 4, sourceText: "x = 1", narration: ["Start from one.", "Then grow."], section: "Setup",
+                                       index: 0))
+        // A comment after a blank line still narrates the next statement: no narration is dropped.
         let loop = observer.statements[1]
-        #expect(loop.line == 8 && loop.narration.isEmpty && loop.sourceText == "for i in range(2):")
+        #expect(loop.line == 8 && loop.narration == ["Unrelated comment"] && loop.sourceText == "for i in range(2):")
+        #expect(observer.iterations.map(\.1) == [0, 1])
+        #expect(observer.ends == [4, 9, 9, 11, 12])
         #expect(observer.statements.map(\.line) == [4, 8, 9, 9, 11, 12])
         #expect(observer.statements[4].section == "Output")
         #expect(observer.assignments.map(\.0) == ["x", "i", "x", "i", "x", "a", "b", "c"])

@@ -1,0 +1,116 @@
+import Foundation
+import Trace
+
+/// What to draw, and how.
+public struct CourseOptions: Sendable {
+    public var selection: FrameSelection
+    /// Pixels per inch of PNG frames relative to the 1920×1080 canvas at 96.
+    public var pngDPI: Int
+    /// `lr` or `tb`; nil chooses per lesson the one that draws the graph larger.
+    public var direction: String?
+
+    public init(selection: FrameSelection = FrameSelection(), pngDPI: Int = 96, direction: String? = nil) {
+        self.selection = selection
+        self.pngDPI = pngDPI
+        self.direction = direction
+    }
+}
+
+/// Where course material goes; any of them may be nil.
+public struct CourseOutputs: Sendable {
+    public var svg: URL?
+    public var png: URL?
+    public var pdf: URL?
+
+    public init(svg: URL? = nil, png: URL? = nil, pdf: URL? = nil) {
+        self.svg = svg
+        self.png = png
+        self.pdf = pdf
+    }
+}
+
+/// What was written.
+public struct CourseSummary: Equatable, Sendable {
+    public struct Lesson: Equatable, Sendable {
+        public var name: String
+        public var frames: Int
+        public var events: Int
+        /// `dot`, `layered` or both.
+        public var layout: String
+    }
+
+    public var lessons: [Lesson]
+}
+
+/// Writes course material: one SVG per frame with an offline player and a manifest, PNG
+/// frames, or one PDF. Each output is built next to its destination and swapped in at the
+/// end, so a failure leaves the previous output as it was. One lesson writes its frames into
+/// the folder itself; several write one subfolder each and a course page.
+public enum CourseWriter {
+    @discardableResult
+    public static func write(lessons: [RenderedLesson], outputs: CourseOutputs, options: CourseOptions = CourseOptions()) throws -> CourseSummary {
+        let names = folderNames(lessons.map(\.name))
+        let direction = options.direction.flatMap(GraphLayout.Direction.init(rawValue:))
+        var summary = CourseSummary(lessons: [])
+        try Graphviz.withSession { session in
+            let drawings = try lessons.map { try LessonDrawing($0, selection: options.selection, direction: direction, session: session) }
+            for (i, d) in drawings.enumerated() {
+                summary.lessons.append(.init(name: names[i], frames: d.svgs.count, events: d.lesson.events.count,
+                                             layout: d.layout.engines.sorted().joined(separator: "+")))
+            }
+            let single = lessons.count == 1
+            if let dir = outputs.svg {
+                try AtomicOutput.replaceDirectory(dir) { root in
+                    var entries: [JSONValue] = []
+                    for (i, d) in drawings.enumerated() {
+                        let folder = single ? root : root.appendingPathComponent(names[i])
+                        if !single { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false) }
+                        let files = d.svgs.indices.map { "frame-\(pad4($0 + 1)).svg" }
+                        for (k, svg) in d.svgs.enumerated() { try Data(svg.utf8).write(to: folder.appendingPathComponent(files[k])) }
+                        let manifest = Manifest.lesson(d, files: files)
+                        try Data((manifest.text + "\n").utf8).write(to: folder.appendingPathComponent("manifest.json"))
+                        let html = PlayerPage.lesson(manifest: manifest, svgs: d.svgs, title: d.lesson.title,
+                                                     course: single ? nil : "../index.html")
+                        try Data(html.utf8).write(to: folder.appendingPathComponent("index.html"))
+                        entries.append(.object(["name": .string(names[i]), "title": .string(d.lesson.title),
+                                                "frames": .int(d.svgs.count), "index": .string("\(names[i])/index.html")]))
+                    }
+                    if !single {
+                        let course = JSONValue.object(["schema": .string("gradviz-course"), "version": .int(Manifest.version),
+                                                       "lessons": .array(entries)])
+                        try Data((course.text + "\n").utf8).write(to: root.appendingPathComponent("manifest.json"))
+                        try Data(PlayerPage.course(entries).utf8).write(to: root.appendingPathComponent("index.html"))
+                    }
+                }
+            }
+        }
+        return summary
+    }
+
+    /// `name`s made safe and unique as folder names (`lesson1.txt` → `lesson1`).
+    static func folderNames(_ names: [String]) -> [String] {
+        var used: Set<String> = []
+        return names.map { raw in
+            var stem = raw
+            for ext in [".txt", ".py", ".ipynb"] where stem.hasSuffix(ext) && stem.count > ext.count { stem.removeLast(ext.count) }
+            var base = String(stem.map { c -> Character in
+                c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".") ? c : "-"
+            })
+            while base.hasPrefix(".") { base.removeFirst() }
+            if base.isEmpty { base = "lesson" }
+            var name = base
+            var k = 2
+            while used.contains(name) {
+                name = "\(base)-\(k)"
+                k += 1
+            }
+            used.insert(name)
+            return name
+        }
+    }
+
+    static func pad4(_ n: Int) -> String {
+        let s = String(n)
+        return s.count >= 4 ? s : String(repeating: "0", count: 4 - s.count) + s
+    }
+}

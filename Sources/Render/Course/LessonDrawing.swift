@@ -1,0 +1,123 @@
+import Trace
+
+/// A lesson's frames drawn: the plan, the one layout, and each frame as SVG.
+struct LessonDrawing {
+    let lesson: RenderedLesson
+    let plan: FramePlan
+    let layout: GraphLayout
+    let svgs: [String]
+    let looks: [[SceneNodeID: NodeLook]]
+    let views: ViewPlan
+
+    /// The frame canvas (16:9).
+    static let canvas = Size(width: 1920, height: 1080)
+
+    init(_ lesson: RenderedLesson, selection: FrameSelection, direction: GraphLayout.Direction?,
+         session: Graphviz.Session?) throws {
+        self.lesson = lesson
+        let plan = try FramePlan(events: lesson.events, scenes: lesson.scenes, outline: lesson.outline, selection: selection,
+                                 title: lesson.title, language: lesson.language)
+        self.plan = plan
+        let metrics = TextMetrics(session: session)
+        // Looks per frame, then one size per node: the largest it ever needs.
+        var looks: [[SceneNodeID: NodeLook]] = []
+        var allRows: [TextMetrics.Face: Set<String>] = [:]
+        var previous = Set<SceneNodeID>()
+        for f in plan.frames {
+            var map: [SceneNodeID: NodeLook] = [:]
+            let root = LessonDrawing.backwardRoot(f, lesson: lesson)
+            for n in f.scene.nodes {
+                map[n.id] = NodeLook.of(n, focus: f.focus.contains(n.id), isNew: !previous.contains(n.id) && f.kind == .step
+                                        && !(f.focus.contains(n.id) && LessonDrawing.isBackwardStep(f, lesson: lesson)),
+                                        released: false, scene: f.scene, backwardRoot: root)
+            }
+            for n in f.released {
+                map[n.id] = NodeLook.of(n, focus: false, isNew: false, released: true, scene: f.scene, backwardRoot: root)
+            }
+            for look in map.values { for r in look.rows { allRows[r.face, default: []].insert(r.text) } }
+            looks.append(map)
+            previous = Set(f.scene.nodes.map(\.id))
+        }
+        for (face, texts) in allRows { metrics.prepare(Array(texts), face) }
+        var sizes: [SceneNodeID: Size] = [:]
+        for map in looks {
+            for (id, look) in map {
+                var w = 0.0, h = 0.0
+                for r in look.rows {
+                    w = max(w, metrics.width(r.text, r.face, size: r.size))
+                    h += r.size * Palette.lineGap
+                }
+                // A little slack for kerning and for viewers whose fonts run wider.
+                let s = Size(width: w * 1.06 + 2 * Palette.nodePadX, height: h + 2 * Palette.nodePadY)
+                let old = sizes[id] ?? Size(width: 0, height: 0)
+                sizes[id] = Size(width: max(old.width, s.width), height: max(old.height, s.height))
+            }
+        }
+        // Left to right with the caption above, or top to bottom with the caption beside:
+        // whichever draws the frames larger (unless the direction was asked for).
+        let canvas = LessonDrawing.canvas
+        var best: (layout: GraphLayout, arrangement: FrameSVG.Arrangement, views: ViewPlan, score: Double)?
+        for d in direction.map({ [$0] }) ?? [.lr, .tb] {
+            let layout = GraphLayout(frames: plan.frames, sizes: sizes, direction: d, session: session)
+            let arrangement: FrameSVG.Arrangement
+            if d == .lr {
+                let height = LessonDrawing.captionHeight(plan.frames, width: canvas.width - 2 * FrameSVG.margin, metrics: metrics)
+                arrangement = .top(height: min(height, canvas.height * 0.34))
+            } else {
+                arrangement = .side(width: 640)
+            }
+            let panel = FrameSVG.graphPanel(canvas: canvas, arrangement: arrangement)
+            let views = ViewPlan(frames: plan.frames, layout: layout, panel: Size(width: panel.width, height: panel.height))
+            // The median scale of the frames' views, less for each frame that shows only part of its graph.
+            let scales = views.views.filter { !$0.rect.isEmpty }
+                .map { min(ViewPlan.maximumScale, panel.width / max($0.rect.width, 1), panel.height / max($0.rect.height, 1)) }
+                .sorted()
+            let partial = Double(views.views.filter(\.partial).count) / Double(max(views.views.count, 1))
+            let score = (scales.isEmpty ? 1 : scales[scales.count / 2]) - partial
+            if best == nil || score > best!.score * 1.05 { best = (layout, arrangement, views, score) }
+        }
+        let layout = best!.layout
+        self.layout = layout
+        self.looks = looks
+        let views = best!.views
+        self.views = views
+        let drawer = FrameSVG(canvas: canvas, layout: layout, metrics: metrics, arrangement: best!.arrangement)
+        svgs = plan.frames.enumerated().map { i, f in
+            drawer.render(f, view: views.views[i], looks: looks[i], index: i, count: plan.frames.count, lessonTitle: lesson.title)
+        }
+    }
+
+    /// The tallest caption of `frames` set in `width` pixels (summary frames leave room for their chart).
+    static func captionHeight(_ frames: [Frame], width: Double, metrics: TextMetrics) -> Double {
+        var h = 0.0
+        for f in frames where f.kind != .title {
+            var w = width
+            if case .summary = f.kind { w -= 560 }
+            h = max(h, Caption(f.explanation, frame: f.kind, width: w, scale: 1, metrics: metrics).height)
+        }
+        return h + 2 * FrameSVG.margin
+    }
+
+    /// The root's name of the backward pass a frame's step belongs to (`z` of `∂z/∂y`).
+    static func backwardRoot(_ f: Frame, lesson: RenderedLesson) -> String? {
+        guard let e = f.event else { return nil }
+        var i = e
+        while i >= 0 {
+            switch lesson.events[i].kind {
+            case .backwardBegin(let b):
+                guard let r = b.roots.first else { return nil }
+                return f.scene.tensor(r.id)?.name ?? r.name
+            case .backwardEnd where i != e:
+                return nil
+            default:
+                i -= 1
+            }
+        }
+        return nil
+    }
+
+    static func isBackwardStep(_ f: Frame, lesson: RenderedLesson) -> Bool {
+        guard let e = f.event else { return false }
+        return FrameSelection.isBackward(lesson.events[e])
+    }
+}

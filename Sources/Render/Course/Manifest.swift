@@ -1,0 +1,97 @@
+import Trace
+
+/// `manifest.json` of a lesson (schema: docs/manifest.schema.json): the lesson's source and
+/// sections, every node's position, and per frame its file, step, caption (the shared
+/// ``Explanation``), output so far and scene.
+enum Manifest {
+    static let version = 2
+
+    static func lesson(_ d: LessonDrawing, files: [String]) -> JSONValue {
+        let lesson = d.lesson
+        var frames: [JSONValue] = []
+        var sectionFrames: [String: Int] = [:]
+        for (i, f) in d.plan.frames.enumerated() {
+            var o: [String: JSONValue] = [
+                "index": .int(i + 1), "file": .string(files[i]),
+                "kind": .string(kindName(f.kind)), "event": f.event.map(JSONValue.int) ?? .null,
+                "caption": caption(f.explanation), "output": .string(f.output),
+                "focus": .array(f.focus.sorted().map { .string($0.description) }),
+                "released": .array(f.released.map { .string($0.id.description) }),
+                "scene": f.scene.json,
+                "view": .object(["rect": .array([.double(d.views.views[i].rect.minX), .double(d.views.views[i].rect.minY),
+                                                 .double(d.views.views[i].rect.maxX), .double(d.views.views[i].rect.maxY)]),
+                                 "partial": .bool(d.views.views[i].partial)]),
+            ]
+            if let e = f.event {
+                let ev = lesson.events[e]
+                o["event_kind"] = .string(ev.kindName)
+                o["line"] = ev.context.line.map(JSONValue.int) ?? .null
+                o["loops"] = .array(ev.context.loops.map { .object(["line": .int($0.line), "iteration": .int($0.iteration)]) })
+            } else {
+                o["event_kind"] = .null
+                o["line"] = .null
+                o["loops"] = .array([])
+            }
+            if case .summary(let s) = f.kind {
+                o["summary"] = .object(["iteration": .int(s.iteration), "iterations": .int(s.run.count), "every": .int(s.every),
+                                        "loss": s.loss.map(JSONValue.double) ?? .null,
+                                        "losses": .array(s.run.losses.filter { $0.iteration <= s.iteration }
+                                            .map { .array([.int($0.iteration), .double($0.loss)]) })])
+            }
+            if let section = f.explanation.section, sectionFrames[section] == nil { sectionFrames[section] = i + 1 }
+            frames.append(.object(o))
+        }
+        var positions: [String: JSONValue] = [:]
+        for (id, p) in d.layout.positions {
+            let s = d.layout.sizes[id] ?? Size(width: 0, height: 0)
+            positions[id.description] = .array([.double(p.x), .double(p.y), .double(s.width), .double(s.height)])
+        }
+        let sections: [JSONValue] = lesson.outline.sections.map { s in
+            .object(["title": .string(s.title), "line": .int(s.line), "frame": sectionFrames[s.title].map(JSONValue.int) ?? .null])
+        }
+        return .object([
+            "schema": .string("gradviz-lesson"), "version": .int(version), "lesson": .string(lesson.name),
+            "title": .string(lesson.title), "language": .string(lesson.language ?? lesson.outline.language),
+            "source": .array(lesson.source.split(separator: "\n", omittingEmptySubsequences: false).map { .string(String($0)) }),
+            "sections": .array(sections), "events": .int(lesson.events.count),
+            "layout": .object(["direction": .string(d.layout.direction.rawValue), "positions": .object(positions),
+                               "engines": .array(d.layout.engines.sorted().map(JSONValue.string)),
+                               "canvas": .array([.double(LessonDrawing.canvas.width), .double(LessonDrawing.canvas.height)])]),
+            "frames": .array(frames),
+        ])
+    }
+
+    static func kindName(_ k: Frame.Kind) -> String {
+        switch k {
+        case .title: return "title"
+        case .step: return "step"
+        case .summary: return "summary"
+        case .end: return "end"
+        }
+    }
+
+    static func caption(_ x: Explanation) -> JSONValue {
+        func q(_ q: Quantity) -> JSONValue {
+            .object(["symbol": .string(q.symbol), "formula": q.formula.map(JSONValue.string) ?? .null,
+                     "substituted": q.substituted.map(JSONValue.string) ?? .null, "value": .string(q.value), "text": .string(q.text)])
+        }
+        return .object([
+            "section": x.section.map(JSONValue.string) ?? .null,
+            "narration": .array(x.narration.map(JSONValue.string)),
+            "line": x.line.map(JSONValue.int) ?? .null,
+            "source": x.source.map(JSONValue.string) ?? .null,
+            "heading": .string(x.heading),
+            "details": .array(x.details.map(JSONValue.string)),
+            "chain_rule": .array(x.chainRule.map { t in
+                .object(["input": .string(t.input), "role": .string(t.role), "upstream": q(t.upstream), "local": q(t.local),
+                         "downstream": q(t.downstream), "elementwise": .bool(t.elementwise)])
+            }),
+            "sums": .array(x.sums.map { .object(["symbol": .string($0.symbol), "target": .string($0.target),
+                                                  "terms": .array($0.terms.map(JSONValue.string)), "total": .string($0.total),
+                                                  "text": .string($0.text)]) }),
+            "error": x.error.map { .object(["type": .string($0.type), "message": .string($0.message),
+                                            "node": $0.node.map(JSONValue.string) ?? .null]) } ?? .null,
+            "printed": x.printed.map(JSONValue.string) ?? .null,
+        ])
+    }
+}

@@ -1,0 +1,22 @@
+import Autograd
+
+extension Recorder {
+    /// The program's state at `event`: its roots, the running statement's temporaries, the
+    /// running backward pass's roots, and what that backward pass has delivered so far.
+    func captureScene(for event: TraceEvent) -> Scene {
+        var capture = SceneCapture(roots: roots?.sceneRoots() ?? [])
+        capture.held = temporaries.compactMap(\.tensor) + (backward?.roots ?? [])
+        capture.tensorLines = tensorLines
+        capture.nodeLines = nodeLines
+        if let b = backward {
+            capture.flow.edges = b.flows
+            capture.flow.seeds = b.seeds
+        }
+        if let b = backward { capture.flow.arrived = b.arrivedAtNode }
+        let scene = capture.capture()
+        for n in scene.nodes {
+            if case .tensor(let t) = n.content, let name = t.name, case .tensor(let id) = n.id { names[id] = name }
+        }
+        return scene
+    }
+}

@@ -1,0 +1,97 @@
+/// What the lesson holds at one step: every tensor it can reach, with its value and
+/// `.grad`, and the autograd graph reachable from them (PyTorch's graph: grad_fn nodes,
+/// AccumulateGrad nodes and their `next_functions` edges).
+///
+/// A scene is captured from the live objects when the step happens (``SceneCapture``), so a
+/// picture drawn from it shows the program's real state, never a reconstruction.
+public struct Scene: Sendable, Equatable {
+    /// Every node, ordered by ``SceneNodeID`` (tensors first, then functions, each by id).
+    public var nodes: [SceneNode]
+    /// Every edge, ordered by source then target then input slot.
+    public var edges: [SceneEdge]
+
+    public init(nodes: [SceneNode] = [], edges: [SceneEdge] = []) {
+        self.nodes = nodes
+        self.edges = edges
+    }
+
+    /// The node with `id`, if the scene holds it.
+    public func node(_ id: SceneNodeID) -> SceneNode? {
+        var lo = 0, hi = nodes.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if nodes[mid].id < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < nodes.count && nodes[lo].id == id ? nodes[lo] : nil
+    }
+
+    /// The tensor with engine id `id`, if the scene holds it.
+    public func tensor(_ id: Int) -> TensorState? { node(.tensor(id))?.tensor }
+
+    /// The tensor the lesson calls `name` (any of its names), if the scene holds one.
+    public func tensor(named name: String) -> (id: Int, state: TensorState)? {
+        for n in nodes {
+            if case .tensor(let t) = n.content, t.names.contains(name), case .tensor(let id) = n.id { return (id, t) }
+        }
+        return nil
+    }
+}
+
+/// A node's identity: the engine's tensor id or grad_fn node id, stable for the object's life.
+public enum SceneNodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    case tensor(Int)
+    case function(Int)
+
+    /// `t12` or `n5`, as the manifest and the SVG ids write it.
+    public var description: String {
+        switch self {
+        case .tensor(let i): return "t\(i)"
+        case .function(let i): return "n\(i)"
+        }
+    }
+
+    /// Parses ``description``.
+    public init?(_ text: String) {
+        guard let first = text.first, let n = Int(text.dropFirst()) else { return nil }
+        switch first {
+        case "t": self = .tensor(n)
+        case "n": self = .function(n)
+        default: return nil
+        }
+    }
+
+    public static func < (a: SceneNodeID, b: SceneNodeID) -> Bool {
+        switch (a, b) {
+        case (.tensor(let x), .tensor(let y)), (.function(let x), .function(let y)): return x < y
+        case (.tensor, .function): return true
+        case (.function, .tensor): return false
+        }
+    }
+}
+
+/// An edge of the graph, pointing the way gradients travel.
+public struct SceneEdge: Sendable, Equatable {
+    /// How the two ends are related.
+    public enum Kind: Sendable, Equatable {
+        /// From a non-leaf tensor to its `grad_fn` (the tensor's gradient enters the node there).
+        case gradFn
+        /// A `next_functions` entry of a node, into input slot `inputNr` of the next node.
+        /// `input` is which of the node's inputs this edge serves (its `next_functions` index).
+        case next(input: Int, inputNr: Int)
+        /// From an AccumulateGrad node to the leaf whose `.grad` it fills.
+        case variable
+    }
+
+    public var from: SceneNodeID
+    public var to: SceneNodeID
+    public var kind: Kind
+    /// The gradient travelling along the edge at this step, if any.
+    public var gradient: TensorValues?
+
+    public init(from: SceneNodeID, to: SceneNodeID, kind: Kind, gradient: TensorValues? = nil) {
+        self.from = from
+        self.to = to
+        self.kind = kind
+        self.gradient = gradient
+    }
+}

@@ -1,0 +1,160 @@
+import Autograd
+
+/// Builds a ``Scene`` from live objects: the program's roots, the tensors a running
+/// statement or backward pass still holds, and the autograd graph reachable from them.
+///
+/// The walk is iterative (a graph of 100,000 nodes does not grow the stack) and visits
+/// each object once.
+struct SceneCapture {
+    /// What the running backward pass adds to the picture.
+    struct Flow {
+        /// Gradients travelling along edges (from node → to node, input index) at this step.
+        var edges: [EdgeKey: TensorValues] = [:]
+        /// The gradients that reached each node's output slot so far (`∂root/∂y` for the tensor
+        /// that node made).
+        var arrived: [NodeSlot: TensorValues] = [:]
+        /// Seed gradients entering a backward root's grad_fn, by the root tensor's id.
+        var seeds: [Int: TensorValues] = [:]
+    }
+
+    /// An edge's identity: the node it leaves, the `next_functions` index.
+    struct EdgeKey: Hashable {
+        var from: SceneNodeID
+        var input: Int
+    }
+
+    var roots: [SceneRoot]
+    /// Tensors held by the running statement or backward pass (temporaries, backward roots).
+    var held: [Tensor] = []
+    var flow = Flow()
+    /// The line that made each tensor and node, as the recorder saw them made.
+    var tensorLines: [Int: Int] = [:]
+    var nodeLines: [Int: Int] = [:]
+
+    func capture() -> Scene {
+        var tensors: [Int: Tensor] = [:]
+        var tensorNames: [Int: [(name: String, global: Bool, order: Int)]] = [:]
+        var nodes: [Int: Node] = [:]
+        var nodeNames: [Int: [String]] = [:]
+        var nodeQueue: [Node] = []
+        var order = 0
+
+        func addTensor(_ t: Tensor) {
+            if tensors[t.id] != nil { return }
+            tensors[t.id] = t
+            if let fn = t.gradFn { addNode(fn) }
+            // A `.grad` with a history (create_graph) leads to its derivative graph.
+            if let g = t.grad, let fn = g.gradFn {
+                tensors[g.id] = g
+                tensorNames[g.id, default: []].append((".grad", false, Int.max))
+                addNode(fn)
+            }
+        }
+        func addNode(_ n: Node) {
+            if nodes[n.id] != nil { return }
+            nodes[n.id] = n
+            nodeQueue.append(n)
+        }
+
+        for root in roots {
+            order += 1
+            switch root.target {
+            case .tensor(let t):
+                tensorNames[t.id, default: []].append((root.path, root.isGlobal, order))
+                addTensor(t)
+            case .node(let n):
+                nodeNames[n.id, default: []].append(root.path)
+                addNode(n)
+            }
+        }
+        for t in held { addTensor(t) }
+
+        var edges: [SceneEdge] = []
+        while let n = nodeQueue.popLast() {
+            if let acc = n as? AccumulateGrad {
+                addTensor(acc.variable)
+                edges.append(SceneEdge(from: .function(n.id), to: .tensor(acc.variable.id), kind: .variable))
+            }
+            for (i, e) in n.nextEdges.enumerated() {
+                guard let e else { continue }
+                addNode(e.node)
+                edges.append(SceneEdge(from: .function(n.id), to: .function(e.node.id), kind: .next(input: i, inputNr: e.inputNr),
+                                       gradient: flow.edges[EdgeKey(from: .function(n.id), input: i)]))
+            }
+        }
+
+        // Names of `.grad` tensors follow their owner's preferred name.
+        var sceneNodes: [SceneNode] = []
+        sceneNodes.reserveCapacity(tensors.count + nodes.count)
+        var preferred: [Int: [String]] = [:]
+        for (id, list) in tensorNames {
+            let named = list.filter { $0.name != ".grad" }
+                .sorted { a, b in
+                    if a.global != b.global { return a.global }
+                    let da = SceneCapture.depth(a.name), db = SceneCapture.depth(b.name)
+                    if da != db { return da < db }
+                    return a.order < b.order
+                }
+            var seen = Set<String>()
+            preferred[id] = named.map(\.name).filter { seen.insert($0).inserted }
+        }
+        var gradOwner: [Int: Int] = [:]
+        for (id, t) in tensors { if let g = t.grad { gradOwner[g.id] = id } }
+        for (id, t) in tensors {
+            if let fn = t.gradFn, nodes[fn.id] != nil {
+                edges.append(SceneEdge(from: .tensor(id), to: .function(fn.id), kind: .gradFn, gradient: flow.seeds[id]))
+            }
+            var names = preferred[id] ?? []
+            if names.isEmpty, let owner = gradOwner[id] {
+                names = (preferred[owner]?.first).map { [$0 + ".grad"] } ?? []
+            }
+            let arrived = t.gradFn.flatMap { flow.arrived[NodeSlot(node: $0.id, slot: t.outputNr)] }
+            sceneNodes.append(SceneNode(id: .tensor(id), content: .tensor(SceneCapture.state(of: t, names: names, arrived: arrived,
+                                                                                              line: tensorLines[id]))))
+        }
+        for (id, n) in nodes {
+            sceneNodes.append(SceneNode(id: .function(id), content: .function(SceneCapture.state(of: n, line: nodeLines[id],
+                                                                                                   names: nodeNames[id] ?? []))))
+        }
+        sceneNodes.sort { $0.id < $1.id }
+        edges.sort { a, b in
+            if a.from != b.from { return a.from < b.from }
+            if a.to != b.to { return a.to < b.to }
+            return SceneCapture.inputIndex(a.kind) < SceneCapture.inputIndex(b.kind)
+        }
+        return Scene(nodes: sceneNodes, edges: edges)
+    }
+
+    /// Path components: `model.fc.weight` is deeper than `w`.
+    static func depth(_ path: String) -> Int {
+        path.reduce(0) { $0 + ($1 == "." || $1 == "[" ? 1 : 0) }
+    }
+
+    static func inputIndex(_ kind: SceneEdge.Kind) -> Int {
+        if case .next(let i, _) = kind { return i }
+        return -1
+    }
+
+    static func values(_ t: Tensor) -> TensorValues {
+        TensorValues(elements: t.values, shape: t.shape, dtype: t.dtype.torchName)
+    }
+
+    static func state(of t: Tensor, names: [String], arrived: TensorValues?, line: Int?) -> TensorState {
+        TensorState(names: names, value: values(t), grad: t.grad.map(values), gradID: t.grad?.id,
+                    requiresGrad: t.requiresGrad, isLeaf: t.isLeaf, gradFn: t.gradFn?.id, version: t.version.value,
+                    isParameter: t.isParameter, arrived: arrived, line: line)
+    }
+
+    static func state(of n: Node, line: Int?, names: [String]) -> FunctionState {
+        let acc = n as? AccumulateGrad
+        return FunctionState(kind: acc == nil ? .gradFn : .accumulateGrad, name: n.name, variable: acc?.variable.id,
+                             saved: n.savedTensorsForDisplay.map { FunctionState.Saved(name: $0.name, value: values($0.tensor)) },
+                             released: n.savedTensorsReleased, line: line, names: names)
+    }
+}
+
+/// One output slot of a node (gradients arrive per slot).
+struct NodeSlot: Hashable {
+    var node: Int
+    var slot: Int
+}

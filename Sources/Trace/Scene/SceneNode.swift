@@ -1,0 +1,120 @@
+/// One node of a ``Scene``: a tensor or a backward function.
+public struct SceneNode: Sendable, Equatable {
+    public enum Content: Sendable, Equatable {
+        case tensor(TensorState)
+        case function(FunctionState)
+    }
+
+    public var id: SceneNodeID
+    public var content: Content
+
+    public init(id: SceneNodeID, content: Content) {
+        self.id = id
+        self.content = content
+    }
+
+    /// The tensor's state, for tensor nodes.
+    public var tensor: TensorState? {
+        if case .tensor(let t) = content { return t }
+        return nil
+    }
+
+    /// The function's state, for grad_fn and AccumulateGrad nodes.
+    public var function: FunctionState? {
+        if case .function(let f) = content { return f }
+        return nil
+    }
+}
+
+/// A tensor as the program holds it at one step.
+public struct TensorState: Sendable, Equatable {
+    /// Every name bound to the tensor now (`x`, `model.fc.weight`, `xs[0]`), the preferred one first:
+    /// a global name beats a function's local, a short path beats a long one. Empty for a
+    /// temporary of the running statement or a tensor reached only through the graph.
+    public var names: [String]
+    /// The values, as `tolist()` gives them (a summary for large tensors).
+    public var value: TensorValues
+    /// `.grad`: nil when it is `None`.
+    public var grad: TensorValues?
+    /// The engine id of the `.grad` tensor, when it has one.
+    public var gradID: Int?
+    public var requiresGrad: Bool
+    public var isLeaf: Bool
+    /// The node id of `grad_fn`, for results.
+    public var gradFn: Int?
+    /// PyTorch's version counter (bumped by every in-place change).
+    public var version: Int
+    /// An `nn.Parameter`.
+    public var isParameter: Bool
+    /// The gradient of the running backward's root with respect to this tensor, once it has
+    /// arrived (`∂z/∂y`), for a tensor on the path that is not a leaf: a non-leaf's `.grad`
+    /// stays None unless it called `retain_grad()`, so this is shown apart from `grad`.
+    public var arrived: TensorValues?
+    /// The lesson line whose statement made the tensor, when the trace saw it made.
+    public var line: Int?
+
+    public init(names: [String], value: TensorValues, grad: TensorValues?, gradID: Int?, requiresGrad: Bool,
+                isLeaf: Bool, gradFn: Int?, version: Int, isParameter: Bool, arrived: TensorValues? = nil, line: Int? = nil) {
+        self.names = names
+        self.value = value
+        self.grad = grad
+        self.gradID = gradID
+        self.requiresGrad = requiresGrad
+        self.isLeaf = isLeaf
+        self.gradFn = gradFn
+        self.version = version
+        self.isParameter = isParameter
+        self.arrived = arrived
+        self.line = line
+    }
+
+    /// The preferred name, if any.
+    public var name: String? { names.first }
+}
+
+/// A backward function (`grad_fn` or AccumulateGrad) as the graph holds it at one step.
+public struct FunctionState: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+        /// A grad_fn node: `MulBackward0`, `<Name>Backward` for a custom Function, …
+        case gradFn = "grad_fn"
+        /// The sink that adds a leaf's gradient into its `.grad`.
+        case accumulateGrad = "accumulate_grad"
+    }
+
+    /// What the node keeps for backward.
+    public struct Saved: Sendable, Equatable {
+        /// The rule's name for it (`self`, `other`, `result`, `saved[0]` for `ctx.saved_tensors`).
+        public var name: String
+        public var value: TensorValues
+
+        public init(name: String, value: TensorValues) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public var kind: Kind
+    /// `grad_fn.name()` without a namespace: `MulBackward0`, `AccumulateGrad`.
+    public var name: String
+    /// For AccumulateGrad: the leaf it accumulates into.
+    public var variable: Int?
+    /// What the node still keeps for backward.
+    public var saved: [Saved]
+    /// True once a backward without `retain_graph` freed the saved tensors.
+    public var released: Bool
+    /// The lesson line whose statement recorded the node, when the trace saw it recorded.
+    public var line: Int?
+    /// The names bound to the node itself (`f = z.grad_fn`).
+    public var names: [String]
+
+    public init(kind: Kind, name: String, variable: Int? = nil, saved: [Saved] = [], released: Bool = false,
+                line: Int? = nil, names: [String] = []) {
+        self.kind = kind
+        self.name = name
+        self.variable = variable
+        self.saved = saved
+        self.released = released
+        self.line = line
+        self.names = names
+    }
+}
