@@ -34,11 +34,11 @@ import Testing
         suspend()
         #expect(pty.wait(forState: "T"), "the process did not stop (state \(String(describing: pty.state())))")
         #expect(pty.isCooked(), "the terminal is usable while suspended")
-        #expect(pty.text(from: mark).contains(InteractiveTests.leave))
+        #expect(pty.wait(for: InteractiveTests.leave, from: mark), "the main screen is back while suspended")
         let resumed = pty.output.count
         kill(pty.process.processIdentifier, SIGCONT)
         #expect(pty.wait(for: "Step 1/19", from: resumed), "not redrawn after SIGCONT")
-        #expect(pty.text(from: resumed).contains(InteractiveTests.enter))
+        #expect(pty.wait(for: InteractiveTests.enter, from: resumed))
         #expect(!pty.isCooked(), "raw mode again")
         pty.send("n")
         #expect(pty.wait(for: "Step 2/19", from: resumed), "keys work after SIGCONT")
