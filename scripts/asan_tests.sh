@@ -6,11 +6,12 @@
 #
 # Heap and stack overflows, use after free and double frees stop the run with a report;
 # leak checking is off (objects a lesson keeps until exit are left to the operating system
-# on purpose). The Swift runtime's crash reporter is off so that ASan's report is the one
-# printed. Exit status: that of `swift test`.
+# on purpose); reports inside third-party libraries are suppressed (scripts/asan.supp). The
+# Swift runtime's crash reporter is off so that ASan's report is the one printed. Exit
+# status: that of `swift test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:halt_on_error=1:abort_on_error=0}"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:suppressions=$PWD/scripts/asan.supp}"
 export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
 start=$(date +%s)
 status=0

@@ -280,7 +280,7 @@ def dictionary():
 
 
 # The limits of the libFuzzer targets (Fuzz/Targets/LessonFuzz.swift), for triage.
-FUZZ_LIMITS = ["--max-steps", "20000", "--max-elements", "100000", "--max-events", "2000"]
+FUZZ_LIMITS = ["--max-steps", "5000", "--max-elements", "100000", "--max-events", "1000"]
 
 
 def run_program(binary, path, timeout, options=()):

@@ -88,6 +88,8 @@ import Testing
         // The runtime's crash handler reports a SIGSEGV however it came; with the prompt on,
         // it would wait 30 s for a key before the report ends.
         kill(t.process.processIdentifier, SIGSEGV)
+        // Built with AddressSanitizer (scripts/asan_tests.sh), the sanitizer reports instead of the runtime.
+        if t.wait(for: "AddressSanitizer", seconds: 2) { return }
         #expect(t.wait(for: "Backtrace took", seconds: 25), "no report after 25 s:\n\(t.text.suffix(600))")
         #expect(t.text.contains("Program crashed"))
         // The prompt, when on, follows the report.
