@@ -6,8 +6,8 @@ import Testing
 /// The loss chart at the ends of the double range: every position and label is a number.
 @Suite struct LossChartExtremesTests {
     static let extremes: [[Double]] = [
-        [0, 1.79e308], [-1.79e308, 1.79e308], [1.7e308, 1.79e308], [-1.79e308, 0], [5e-324, 1.79e308],
-        [0, 5e-324], [1e-300, 1e300], [.greatestFiniteMagnitude, .greatestFiniteMagnitude],
+        [0, 1.79e308], [-1.79e308, 1.79e308], [1.7e308, 1.79e308], [-1.79e308, 0], [Double.leastNonzeroMagnitude, 1.79e308],
+        [0, Double.leastNonzeroMagnitude], [1e-300, 1e300], [.greatestFiniteMagnitude, .greatestFiniteMagnitude],
     ]
 
     @Test(arguments: extremes)
