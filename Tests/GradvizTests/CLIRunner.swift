@@ -30,7 +30,11 @@ enum CLIRunner {
         p.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : executable
         p.arguments = arguments
         if let directory { p.currentDirectoryURL = directory }
-        if let environment { p.environment = environment }
+        if var environment {
+            // A sanitizer's settings (scripts/asan_tests.sh) reach the child whatever the test sets.
+            for key in ["ASAN_OPTIONS", "LSAN_OPTIONS"] { environment[key] = ProcessInfo.processInfo.environment[key] }
+            p.environment = environment
+        }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
