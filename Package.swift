@@ -1,5 +1,9 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
+
+/// CI builds the project's own targets with warnings as errors (`GRADVIZ_WERROR=1`).
+let strict: [SwiftSetting] = ProcessInfo.processInfo.environment["GRADVIZ_WERROR"] == nil ? [] : [.unsafeFlags(["-warnings-as-errors"])]
 
 let package = Package(
     name: "gradviz",
@@ -27,7 +31,7 @@ let package = Package(
             pkgConfig: "librsvg-2.0",
             providers: [.apt(["librsvg2-dev"])]
         ),
-        // zlib's deflate and crc32 for the PNG encoder
+        // zlib's deflate and crc32 for the PNG encoder (and crc32 for torch.save's zip archives)
         .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
@@ -37,6 +41,16 @@ let package = Package(
         .target(name: "Raster", dependencies: ["CRsvg", "CZlib"]),
         // times Raster's PNG path against cairo's PNG writer and the encoder's filter/level choices
         .executableTarget(name: "raster-bench", dependencies: ["Raster"], path: "Benchmarks/RasterBench"),
+        // cairo + pango as a C module, found through pkg-config (pangocairo brings both)
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        // figure model (axes, artists, ticks, contours) -> cairo -> SVG / PNG / PDF, in matplotlib's style
+        .target(name: "Plot", dependencies: ["CCairo"]),
+        // matplotlib / matplotlib.pyplot for the interpreter: lesson values -> Plot figures -> files and observers
+        .target(name: "Matplotlib", dependencies: ["Python", "Plot", "PyFormat"]),
         // Python's float repr, str.format and %-formatting, shared by the interpreter and tensor printing
         .target(name: "PyFormat"),
         // tensors -> ops recorded as grad_fn nodes -> backward engine -> gradients
@@ -44,18 +58,18 @@ let package = Package(
         // engine + interpreter reports -> typed events, scenes of the program's state, explanations
         .target(name: "Trace", dependencies: ["Autograd", "Python", "PyFormat"]),
         // scenes + explanations -> laid-out frames -> SVG / PNG / PDF, manifest, player
-        .target(name: "Render", dependencies: ["Trace", "CGraphviz"]),
+        .target(name: "Render", dependencies: ["Trace", "CGraphviz", "Raster"]),
         // explanations -> the terminal step-through
         .target(name: "Stepper", dependencies: ["Trace"]),
         // lesson source -> tokens -> AST -> closures -> run (the Python subset, no torch)
         .target(name: "Python", dependencies: ["PyFormat"]),
         // torch, torch.nn, torch.optim for the interpreter over Autograd; a lesson run reported to Trace
-        .target(name: "Torch", dependencies: ["Python", "Autograd", "Trace"]),
+        .target(name: "Torch", dependencies: ["Python", "Autograd", "Trace", "Matplotlib", "CZlib"]),
         // command line: argument parsing and wiring only
         .executableTarget(
             name: "gradviz",
             dependencies: [
-                "Torch", "Trace", "Render", "Stepper", "Autograd", "Python",
+                "Torch", "Trace", "Render", "Stepper", "Autograd", "Python", "Matplotlib",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -69,6 +83,12 @@ let package = Package(
         .testTarget(name: "PythonTests", dependencies: ["Python"]),
         .testTarget(name: "GradvizTests", dependencies: ["gradviz"]),
         .testTarget(name: "RasterTests", dependencies: ["Raster", "CRsvg", "CZlib"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Matplotlib", "Torch"],
+                    exclude: ["References", "tick_cases.json"]),
     ],
     swiftLanguageModes: [.v5]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strict
+}

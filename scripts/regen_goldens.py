@@ -2,7 +2,9 @@
 """Regenerate (or check) the golden outputs of the lesson programs in Tests/Goldens.
 
 Every lesson program `Tests/Goldens/<suite>/<name>.txt` is run as `python3 <name>.txt`
-with real PyTorch, from the program's own folder, and three files are written beside it:
+with real PyTorch, in a fresh temporary folder holding a copy of the program (so files it
+writes, such as a `savefig` picture, go away with the folder), and three files are written
+beside it:
 
     <name>.stdout   the exact bytes written to stdout
     <name>.stderr   the last non-empty line of stderr plus a newline, or nothing
@@ -23,8 +25,10 @@ Usage:
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +38,7 @@ FACTS_OUTPUT = GOLDENS / "torch_facts.txt"
 TIMEOUT_SECONDS = 60
 ADDRESS = re.compile(rb"0x[0-9a-f]+")
 # Modules a golden program may import (the top-level package of `import X` / `from X import`).
-# numpy and matplotlib are left out until gradviz has them.
+# numpy is left out until gradviz has it.
 ALLOWED_MODULES = {
     "__future__",
     "collections",
@@ -42,6 +46,7 @@ ALLOWED_MODULES = {
     "functools",
     "itertools",
     "math",
+    "matplotlib",
     "os",
     "random",
     "sys",
@@ -109,14 +114,16 @@ def find_programs(selection):
 
 def run_program(program):
     try:
-        completed = subprocess.run(
-            [sys.executable, program.name],
-            cwd=program.parent,
-            capture_output=True,
-            timeout=TIMEOUT_SECONDS,
-            env=child_environment(),
-            stdin=subprocess.DEVNULL,
-        )
+        with tempfile.TemporaryDirectory(prefix="gradviz-golden-") as work:
+            shutil.copy(program, work)
+            completed = subprocess.run(
+                [sys.executable, program.name],
+                cwd=work,
+                capture_output=True,
+                timeout=TIMEOUT_SECONDS,
+                env=child_environment(),
+                stdin=subprocess.DEVNULL,
+            )
     except subprocess.TimeoutExpired:
         return None
     status = ("%d\n" % completed.returncode).encode()

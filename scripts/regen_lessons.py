@@ -2,7 +2,7 @@
 """Regenerate (or check) the expected outputs of the shipped lessons in Lessons/.
 
 Every lesson `Lessons/**/<name>.txt` is run as `python3 <name>.txt` with real PyTorch,
-from the lesson's own folder, and `<name>.stdout`, `<name>.stderr` (last non-empty line)
+in a fresh temporary folder holding a copy of it, and `<name>.stdout`, `<name>.stderr` (last non-empty line)
 and `<name>.status` are written beside it, exactly as scripts/regen_goldens.py does for
 Tests/Goldens (whose running, linting and address-tolerant comparison are reused here).
 

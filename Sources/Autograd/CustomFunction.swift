@@ -102,6 +102,12 @@ public final class CustomFunctionNode: Node {
         return out
     }
 
+    /// The user's backward called directly (`grad_fn.apply(*grads)` in PyTorch), its
+    /// results as returned, without the engine's shape and count checks.
+    public func callBackward(_ grads: [Tensor?]) throws -> [Tensor?] {
+        try backwardFn(context, grads)
+    }
+
     public override func releaseSavedTensors() {
         super.releaseSavedTensors()
         context.release()

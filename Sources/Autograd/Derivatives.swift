@@ -161,7 +161,7 @@ public enum Derivatives {
         arguments: [.scalar("threshold")],
         pullbacks: [
             { c in try c.grad.thresholdBackward(c.input(1), threshold: c.attrs.scalar) },
-            { c in try c.grad.fullLike(0) },
+            { c in c.grad.fullLike(0) },
         ])
 
     public static let relu = DerivativeRule(
@@ -200,6 +200,20 @@ public enum Derivatives {
         if c.attrs.hasMax { inside = try inside.mul(x.compare(.lt, Tensor.wrapped(c.attrs.scalar2, dtype: .float64))) }
         return try Tensor.where(inside, c.grad, c.grad.fullLike(0))
     }
+
+    /// `clamp` with tensor bounds: inside the bounds the gradient goes to self, below to `min`, above to `max`.
+    public static let clampTensor = DerivativeRule(
+        op: "clamp_tensor", gradFn: "ClampBackward0", inputs: ["self", "min", "max"],
+        formulas: ["grad where min ≤ self ≤ max", "grad where self < min", "grad where self > max"],
+        saves: [[.input(0), .input(1), .input(2)], [.input(0), .input(1)], [.input(0), .input(2)]],
+        pullbacks: [
+            { c in
+                let x = try c.input(0)
+                return try c.grad.mul(x.compare(.ge, c.input(1)).mul(x.compare(.le, c.input(2))))
+            },
+            { c in try c.grad.mul(c.input(0).compare(.lt, c.input(1))) },
+            { c in try c.grad.mul(c.input(0).compare(.gt, c.input(2))) },
+        ])
 
     public static let whereSelf = DerivativeRule(
         op: "where", gradFn: "WhereBackward0", inputs: ["self", "other"],
@@ -421,6 +435,7 @@ public enum Derivatives {
     public static let selectBackward = DerivativeRule(
         op: "select_backward", gradFn: "SelectBackwardBackward0", inputs: ["grad_output"],
         formulas: ["grad[index]"], saves: [[]],
+        arguments: [.dim, .index("index")],
         pullbacks: [{ c in try c.grad.select(dim: c.attrs.dims[0], index: c.attrs.index) }])
 
     public static let slice = DerivativeRule(
@@ -432,6 +447,7 @@ public enum Derivatives {
     public static let sliceBackward = DerivativeRule(
         op: "slice_backward", gradFn: "SliceBackwardBackward0", inputs: ["grad_output"],
         formulas: ["grad[start:end:step]"], saves: [[]],
+        arguments: [.dim] + ArgumentSpec.slice,
         pullbacks: [{ c in try c.grad.slice(dim: c.attrs.dims[0], start: c.attrs.start, end: c.attrs.end, step: c.attrs.step) }])
 
     public static let index = DerivativeRule(
@@ -577,7 +593,7 @@ public enum Derivatives {
     public static let nllLoss = DerivativeRule(
         op: "nll_loss", gradFn: "NllLossBackward0", inputs: ["self"],
         formulas: ["−grad at each target class (÷ batch for the mean)"], saves: [[]],
-        arguments: [.reduction],
+        arguments: [.reduction, .list("target")],
         pullbacks: [{ c in
             let n = c.attrs.indices.count
             let classes = c.inputShape(0).last ?? 1
@@ -782,6 +798,7 @@ public enum Derivatives {
     public static let diagEmbed = DerivativeRule(
         op: "diag_embed", gradFn: "DiagEmbedBackward0", inputs: ["self"],
         formulas: ["diagonal(grad, offset)"], saves: [[]],
+        arguments: [.index("offset")],
         pullbacks: [{ c in try c.grad.diagonal(offset: c.attrs.index) }])
 
     public static let trace = DerivativeRule(
@@ -795,24 +812,25 @@ public enum Derivatives {
     public static let indexSelect = DerivativeRule(
         op: "index_select", gradFn: "IndexSelectBackward0", inputs: ["self"],
         formulas: ["grad added at index along dim in zeros of self's shape"], saves: [[]],
-        arguments: [.dim],
+        arguments: [.dim, .list("index")],
         pullbacks: [{ c in try c.grad.indexAddBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], indices: c.attrs.indices) }])
 
     public static let indexAdd = DerivativeRule(
         op: "index_add", gradFn: "IndexAddBackward0", inputs: ["source"],
         formulas: ["index_select(grad, dim, index)"], saves: [[]],
+        arguments: [.dim, .list("index")],
         pullbacks: [{ c in
             try c.grad.indexSelect(dim: c.attrs.dims[0], index: Tensor(values: c.attrs.indices.map(Double.init), shape: [c.attrs.indices.count], dtype: .int64))
         }])
 
     public static let gatherPositions = DerivativeRule(
         op: "gather_index", gradFn: "GatherBackward0", inputs: ["input"],
-        formulas: ["grad added at index along dim in zeros of self's shape"], saves: [[]],
+        formulas: ["grad added at the gathered positions in zeros of input's shape"], saves: [[]],
         pullbacks: [{ c in try c.grad.scatterAddPositions(c.attrs.indices, shape: c.inputShape(0)) }])
 
     public static let scatterAddPositions = DerivativeRule(
         op: "scatter_add", gradFn: "ScatterAddBackward0", inputs: ["src"],
-        formulas: ["gather(grad, dim, index)"], saves: [[]],
+        formulas: ["grad gathered at the scattered positions"], saves: [[]],
         pullbacks: [{ c in try c.grad.gatherPositions(c.attrs.indices, shape: c.attrs.shape) }])
 
     /// Zero where a scatter wrote, one elsewhere.
@@ -829,7 +847,7 @@ public enum Derivatives {
 
     public static let scatterSource = DerivativeRule(
         op: "scatter_src", gradFn: "ScatterBackward0", inputs: ["self", "src"],
-        formulas: ["grad with the scattered positions zeroed", "gather(grad, dim, index)"], saves: [[], []],
+        formulas: ["grad with the scattered positions zeroed", "grad gathered at the scattered positions"], saves: [[], []],
         pullbacks: [{ c in try c.grad.mul(untouched(c)) }, { c in try c.grad.gatherPositions(c.attrs.indices, shape: c.attrs.shape) }])
 
     public static let maskedFillOut = DerivativeRule(
@@ -865,7 +883,7 @@ public enum Derivatives {
     public static let unbind = DerivativeRule(
         op: "unbind", gradFn: "UnbindBackward0", inputs: ["self"],
         formulas: ["grad placed at [index] in zeros of self's shape"], saves: [[]],
-        arguments: [.dim],
+        arguments: [.dim, .index("index")],
         pullbacks: [{ c in try c.grad.selectBackward(shape: c.inputShape(0), dim: c.attrs.dims[0], index: c.attrs.index) }])
 
     public static let amax = DerivativeRule(
@@ -984,7 +1002,7 @@ public enum Derivatives {
     public static let xlogyScalar = DerivativeRule(
         op: "xlogy_scalar", gradFn: "XlogyBackward2", inputs: ["self"],
         formulas: ["grad · log(other), 0 where self = 0 and other ≤ 0"], local: ["log(other)"], saves: [[.input(0)]],
-        arguments: [.scalar("self")],
+        arguments: [.scalar("other")],
         pullbacks: [{ c in try xlogySelfGrad(c, other: Tensor.wrapped(c.attrs.scalar, dtype: .float64)) }])
 
     private static func xlogySelfGrad(_ c: BackwardContext, other: Tensor? = nil) throws -> Tensor {
@@ -1058,6 +1076,7 @@ public enum Derivatives {
 
     /// Every rule, for the gradient-check tests and the documentation.
     public static let all: [DerivativeRule] = [
+        clampTensor,
         add, sub, rsub, rsubTensor, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
         exp, log, sin, cos, tanh, tanhBackward, sigmoid, sigmoidBackward, thresholdBackward, logSoftmaxBackwardData, relu, sqrt, abs, sign, clamp, whereSelf, maximum, minimum,
         sum, sumDim, mean, meanDim, max, min, maxDim, minDim, placeAlong, gatherAlong,
@@ -1070,5 +1089,326 @@ public enum Derivatives {
         sort, topk, split, splitWithSizes, unbind, amax, amin, logsumexp, bmm,
         asin, acos, atan2, erf, exp2, frac, sgn, clampMin, clampMax, fmodScalar, fmodTensor, remainderScalar, remainderTensor,
         xlogy, xlogyScalar, logaddexp, deg2rad, rad2deg, nanToNum, lerp, lerpTensor, addcmul, addcdiv,
+        convolution, convolutionNoBias, maxPool2d, avgPool2d,
+        binaryCrossEntropy, binaryCrossEntropyWithLogits, smoothL1Loss, huberLoss, embedding, batchNorm,
+        leakyRelu, elu, gelu, softplus, silu, adaptiveAvgPool2d, nllLossWeighted, hardtanh, logSigmoid, layerNorm,
     ]
+}
+
+// MARK: Convolution and pooling
+
+extension Derivatives {
+    private static func convolutionInputGrad(_ c: BackwardContext) throws -> Tensor {
+        let w = try c.input(1)
+        let cols = c.attrs.shape
+        let g = try c.grad.reshape([cols[0], w.shape[0], cols[2]])
+        let gCols = try w.reshape([w.shape[0], cols[1]]).t().unsqueeze(0).expand([cols[0], cols[1], w.shape[0]]).bmm(g)
+        return try Tensor.uncolumns(gCols, c, shape: c.inputShape(0))
+    }
+
+    private static func convolutionWeightGrad(_ c: BackwardContext) throws -> Tensor {
+        let cols = c.attrs.shape
+        let o = c.inputShape(1)[0]
+        let g = try c.grad.reshape([cols[0], o, cols[2]])
+        return try g.bmm(Tensor.columns(c.input(0), c).transpose(1, 2)).sum(dims: [0]).reshape(c.inputShape(1))
+    }
+
+    private static func convolutionBiasGrad(_ c: BackwardContext) throws -> Tensor {
+        try c.grad.sum(dims: Array(0..<c.grad.dim).filter { $0 != 1 })
+    }
+
+    public static let convolution = DerivativeRule(
+        op: "convolution", gradFn: "ConvolutionBackward0", inputs: ["input", "weight", "bias"],
+        formulas: ["col2im(weightᵀ @ grad)", "Σ_batch grad @ im2col(input)ᵀ", "Σ grad over batch and positions"],
+        saves: [[.input(1)], [.input(0)], []],
+        pullbacks: [convolutionInputGrad, convolutionWeightGrad, convolutionBiasGrad])
+
+    public static let convolutionNoBias = DerivativeRule(
+        op: "convolution_no_bias", gradFn: "ConvolutionBackward0", inputs: ["input", "weight"],
+        formulas: ["col2im(weightᵀ @ grad)", "Σ_batch grad @ im2col(input)ᵀ"],
+        saves: [[.input(1)], [.input(0)]],
+        pullbacks: [convolutionInputGrad, convolutionWeightGrad])
+
+    public static let maxPool2d = DerivativeRule(
+        op: "max_pool2d", gradFn: "MaxPool2DWithIndicesBackward0", inputs: ["self"],
+        formulas: ["grad added at each window's maximum"], saves: [[]],
+        pullbacks: [{ c in try c.grad.reshape([-1]).scatterAddPositions(c.attrs.indices, shape: [c.inputShape(0).reduce(1, *)]).reshape(c.inputShape(0)) }])
+
+    public static let avgPool2d = DerivativeRule(
+        op: "avg_pool2d", gradFn: "AvgPool2DBackward0", inputs: ["self"],
+        formulas: ["grad / window element count, spread over each window"], saves: [[]],
+        pullbacks: [{ c in
+            let (oh, ow, span) = (c.attrs.shape[0], c.attrs.shape[1], c.attrs.shape[2])
+            let divisors = Tensor(values: c.attrs.dims.map(Double.init), shape: [oh, ow], dtype: c.grad.dtype)
+            let planes = c.grad.numel / Swift.max(oh * ow, 1)
+            let spread = try c.grad.reshape([planes, oh, ow]).div(divisors).unsqueeze(-1).expand([planes, oh, ow, span])
+            let numel = c.inputShape(0).reduce(1, *)
+            return try spread.scatterAddPositions(c.attrs.indices, shape: [numel + 1]).narrow(dim: 0, start: 0, length: numel).reshape(c.inputShape(0))
+        }])
+}
+
+// MARK: Element-wise losses
+
+extension Derivatives {
+    /// `grad · local`, divided by the element count for the mean reduction.
+    private static func reduced(_ c: BackwardContext, _ local: Tensor) throws -> Tensor {
+        let g = try c.grad.mul(local)
+        return c.attrs.index == Tensor.Reduction.mean.rawValue ? try g.div(Double(Swift.max(local.numel, 1))) : g
+    }
+
+    public static let binaryCrossEntropy = DerivativeRule(
+        op: "binary_cross_entropy", gradFn: "BinaryCrossEntropyBackward0", inputs: ["self", "target"],
+        formulas: ["grad · (self − target) / max(self(1 − self), 1e-12)", "grad · (log(1 − self) − log(self))"],
+        saves: [[.input(0), .input(1)], [.input(0)]],
+        arguments: [.reduction],
+        pullbacks: [
+            { c in
+                let x = try c.input(0)
+                return try reduced(c, x.sub(c.input(1)).div(x.mul(x.rsub(1)).clamp(min: 1e-12, max: nil)))
+            },
+            { c in
+                let x = try c.input(0)
+                return try reduced(c, x.rsub(1).log().clamp(min: -100, max: nil).sub(x.log().clamp(min: -100, max: nil)))
+            },
+        ])
+
+    public static let binaryCrossEntropyWithLogits = DerivativeRule(
+        op: "binary_cross_entropy_with_logits", gradFn: "BinaryCrossEntropyWithLogitsBackward0", inputs: ["self", "target"],
+        formulas: ["grad · (σ(self) − target)", "−grad · self"],
+        saves: [[.input(0), .input(1)], [.input(0)]],
+        arguments: [.reduction],
+        pullbacks: [
+            { c in try reduced(c, c.input(0).sigmoid().sub(c.input(1))) },
+            { c in try reduced(c, c.input(0).neg()) },
+        ])
+
+    public static let smoothL1Loss = DerivativeRule(
+        op: "smooth_l1_loss", gradFn: "SmoothL1LossBackward0", inputs: ["self", "target"],
+        formulas: ["grad · clamp((self − target) / β, −1, 1)", "−grad · clamp((self − target) / β, −1, 1)"],
+        saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        arguments: [.reduction, .scalar("beta")],
+        pullbacks: [
+            { c in try reduced(c, smoothL1Slope(c)) },
+            { c in try reduced(c, smoothL1Slope(c).neg()) },
+        ])
+
+    private static func smoothL1Slope(_ c: BackwardContext) throws -> Tensor {
+        let d = try c.input(0).sub(c.input(1))
+        return c.attrs.scalar == 0 ? try d.sign() : try d.div(c.attrs.scalar).clamp(min: -1, max: 1)
+    }
+
+    public static let huberLoss = DerivativeRule(
+        op: "huber_loss", gradFn: "HuberLossBackward0", inputs: ["self", "target"],
+        formulas: ["grad · clamp(self − target, −δ, δ)", "−grad · clamp(self − target, −δ, δ)"],
+        saves: [[.input(0), .input(1)], [.input(0), .input(1)]],
+        arguments: [.reduction, .scalar("delta")],
+        pullbacks: [
+            { c in try reduced(c, c.input(0).sub(c.input(1)).clamp(min: -c.attrs.scalar, max: c.attrs.scalar)) },
+            { c in try reduced(c, c.input(0).sub(c.input(1)).clamp(min: -c.attrs.scalar, max: c.attrs.scalar).neg()) },
+        ])
+}
+
+// MARK: Embedding
+
+extension Derivatives {
+    public static let embedding = DerivativeRule(
+        op: "embedding", gradFn: "EmbeddingBackward0", inputs: ["weight"],
+        formulas: ["grad rows added at their indices (none at padding_idx)"], saves: [[]],
+        pullbacks: [{ c in
+            let numel = c.inputShape(0).reduce(1, *)
+            return try c.grad.reshape([-1]).scatterAddPositions(c.attrs.indices, shape: [numel + 1])
+                .narrow(dim: 0, start: 0, length: numel).reshape(c.inputShape(0))
+        }])
+}
+
+// MARK: Batch normalization
+
+extension Derivatives {
+    /// x̂ and 1/σ per channel: recomputed from the input with recorded ops in training
+    /// (so the gradient differentiates again), the saved running statistics in evaluation.
+    private static func normalized(_ c: BackwardContext) throws -> (xhat: Tensor, invstd: Tensor, dims: [Int]) {
+        let x = try c.input(0)
+        let dims = [0] + Array(2..<Swift.max(x.dim, 2))
+        if c.attrs.index == 1 {
+            let centered = try x.sub(x.mean(dims: dims, keepdim: true))
+            let invstd = try centered.mul(centered).mean(dims: dims, keepdim: true).add(c.attrs.scalar).rsqrt()
+            return (try centered.mul(invstd), invstd, dims)
+        }
+        let invstd = try c.input(4).to(x.dtype).channelShaped(x.shape)
+        return (try x.sub(c.input(3).to(x.dtype).channelShaped(x.shape)).mul(invstd), invstd, dims)
+    }
+
+    public static let batchNorm = DerivativeRule(
+        op: "batch_norm", gradFn: "NativeBatchNormBackward0", inputs: ["input", "weight", "bias", "save_mean", "save_invstd"],
+        formulas: ["training: (w/σ)(grad − mean(grad) − x̂·mean(grad·x̂)); eval: grad·w/σ", "Σ grad·x̂", "Σ grad", "not differentiable", "not differentiable"],
+        saves: [[.input(0), .input(1), .input(3), .input(4)], [.input(0), .input(3), .input(4)], [], [], []],
+        arguments: [.scalar("eps")],
+        pullbacks: [
+            { c in
+                let (xhat, invstd, dims) = try normalized(c)
+                let g = try c.grad.mul(c.input(1).channelShaped(xhat.shape))
+                if c.attrs.index == 0 { return try g.mul(invstd) }
+                let meanG = try g.mean(dims: dims, keepdim: true)
+                let meanGX = try g.mul(xhat).mean(dims: dims, keepdim: true)
+                return try g.sub(meanG).sub(xhat.mul(meanGX)).mul(invstd)
+            },
+            { c in
+                let (xhat, _, dims) = try normalized(c)
+                return try c.grad.mul(xhat).sum(dims: dims)
+            },
+            { c in try c.grad.sum(dims: [0] + Array(2..<Swift.max(c.grad.dim, 2))) },
+            { _ in nil },
+            { _ in nil },
+        ])
+}
+
+// MARK: More activations
+
+extension Derivatives {
+    public static let leakyRelu = DerivativeRule(
+        op: "leaky_relu", gradFn: "LeakyReluBackward0", inputs: ["self"],
+        formulas: ["grad where self > 0, grad · negative_slope elsewhere"], local: ["1 or negative_slope"], saves: [[.input(0)]],
+        arguments: [.scalar("negative_slope")],
+        pullbacks: [{ c in
+            let positive = try c.input(0).above(0)
+            return try c.grad.mul(positive.mul(1 - c.attrs.scalar).add(c.attrs.scalar))
+        }])
+
+    public static let elu = DerivativeRule(
+        op: "elu", gradFn: "EluBackward0", inputs: ["self"],
+        formulas: ["grad where self > 0, grad · α·e^self elsewhere"], local: ["1 or α·e^self"], saves: [[.input(0)]],
+        arguments: [.scalar("alpha")],
+        pullbacks: [{ c in
+            let x = try c.input(0)
+            let positive = x.above(0)
+            let negativeSlope = try x.exp().mul(c.attrs.scalar).mul(positive.rsub(1))
+            return try c.grad.mul(negativeSlope.add(positive))
+        }])
+
+    public static let gelu = DerivativeRule(
+        op: "gelu", gradFn: "GeluBackward0", inputs: ["self"],
+        formulas: ["grad · (Φ(self) + self·φ(self))"], local: ["Φ(self) + self·φ(self)"], saves: [[.input(0)]],
+        pullbacks: [{ c in
+            let x = try c.input(0)
+            let cdf = try x.div(2.0.squareRoot()).erf().add(1).mul(0.5)
+            let pdf = try x.mul(x).mul(-0.5).exp().div((2 * Double.pi).squareRoot())
+            return try c.grad.mul(cdf.add(x.mul(pdf)))
+        }])
+
+    public static let softplus = DerivativeRule(
+        op: "softplus", gradFn: "SoftplusBackward0", inputs: ["self"],
+        formulas: ["grad · σ(β·self) (grad where β·self > threshold)"], local: ["σ(β·self)"], saves: [[.input(0)]],
+        arguments: [.scalar("beta"), .scalar2("threshold")],
+        pullbacks: [{ c in
+            let scaled = try c.input(0).mul(c.attrs.scalar)
+            let linear = scaled.above(c.attrs.scalar2)
+            return try c.grad.mul(scaled.sigmoid().mul(linear.rsub(1)).add(linear))
+        }])
+
+    public static let silu = DerivativeRule(
+        op: "silu", gradFn: "SiluBackward0", inputs: ["self"],
+        formulas: ["grad · σ(self)(1 + self(1 − σ(self)))"], local: ["σ(self)(1 + self(1 − σ(self)))"], saves: [[.input(0)]],
+        pullbacks: [{ c in
+            let x = try c.input(0)
+            let s = try x.sigmoid()
+            return try c.grad.mul(s.mul(x.mul(s.rsub(1)).add(1)))
+        }])
+}
+
+// MARK: Adaptive pooling
+
+extension Derivatives {
+    public static let adaptiveAvgPool2d = DerivativeRule(
+        op: "adaptive_avg_pool2d", gradFn: "AdaptiveAvgPool2DBackward0", inputs: ["self"],
+        formulas: ["grad / window element count, spread over each window"], saves: [[]],
+        pullbacks: [{ c in
+            let counts = c.attrs.dims
+            let divisors = Tensor(values: counts.map(Double.init), shape: [counts.count], dtype: c.grad.dtype)
+            let perWindow = try c.grad.reshape([-1, counts.count]).div(divisors).reshape([-1])
+            // Each window's gradient repeated once per element it covers, in position order.
+            var repeated = [Int]()
+            for q in 0..<perWindow.numel { repeated += Array(repeating: q, count: counts[q % counts.count]) }
+            let numel = c.inputShape(0).reduce(1, *)
+            return try perWindow.gatherPositions(repeated, shape: [repeated.count])
+                .scatterAddPositions(c.attrs.indices, shape: [numel]).reshape(c.inputShape(0))
+        }])
+}
+
+// MARK: Weighted negative log-likelihood
+
+extension Derivatives {
+    public static let nllLossWeighted = DerivativeRule(
+        op: "nll_loss_weighted", gradFn: "NllLossBackward0", inputs: ["self", "weight"],
+        formulas: ["−grad · w[class] at each row's class (÷ Σ w over the rows for the mean; 0 for ignored rows)", "not differentiable"],
+        saves: [[.input(1)], []],
+        arguments: [.reduction],
+        pullbacks: [
+            { c in
+                let coefficients = try c.input(1)
+                let rows = coefficients.numel
+                let classes = c.inputShape(0).last ?? 1
+                var scaled = try coefficients.neg().mul(c.grad.dim == 0 ? c.grad : c.grad.reshape([rows]))
+                if c.attrs.index == Tensor.Reduction.mean.rawValue { scaled = try scaled.div(coefficients.sum()) }
+                let positions = c.attrs.indices.enumerated().map { $0.offset * classes + $0.element }
+                return try scaled.scatterAddPositions(positions, shape: [rows * classes]).reshape(c.inputShape(0))
+            },
+            { _ in nil },
+        ])
+}
+
+// MARK: Clamping activations
+
+extension Derivatives {
+    public static let hardtanh = DerivativeRule(
+        op: "hardtanh", gradFn: "HardtanhBackward0", inputs: ["self"],
+        formulas: ["grad where min_val < self < max_val, 0 elsewhere"], local: ["1 inside the bounds, 0 outside"], saves: [[.input(0)]],
+        arguments: [.scalar("min_val"), .scalar2("max_val")],
+        pullbacks: [{ c in
+            let x = try c.input(0)
+            let inside = Tensor(values: x.values.map { $0 > c.attrs.scalar && $0 < c.attrs.scalar2 ? 1 : 0 }, shape: x.shape, dtype: x.dtype)
+            return try c.grad.mul(inside)
+        }])
+
+    public static let logSigmoid = DerivativeRule(
+        op: "log_sigmoid", gradFn: "LogSigmoidBackward0", inputs: ["self"],
+        formulas: ["grad · σ(−self)"], local: ["σ(−self)"], saves: [[.input(0)]],
+        pullbacks: [{ c in try c.grad.mul(c.input(0).neg().sigmoid()) }])
+}
+
+// MARK: Layer normalization
+
+extension Derivatives {
+    /// x̂ and 1/σ per row, recomputed from the input with recorded ops.
+    private static func layerNormalized(_ c: BackwardContext) throws -> (xhat: Tensor, rstd: Tensor, dims: [Int]) {
+        let x = try c.input(0)
+        let dims = Array((x.dim - c.attrs.index)..<x.dim)
+        let centered = try x.sub(x.mean(dims: dims, keepdim: true))
+        let rstd = try centered.mul(centered).mean(dims: dims, keepdim: true).add(c.attrs.scalar).rsqrt()
+        return (try centered.mul(rstd), rstd, dims)
+    }
+
+    public static let layerNorm = DerivativeRule(
+        op: "layer_norm", gradFn: "NativeLayerNormBackward0", inputs: ["input", "weight", "bias"],
+        formulas: ["(1/σ)(g − mean(g) − x̂·mean(g·x̂)) with g = grad·w, per row", "Σ over rows of grad·x̂", "Σ over rows of grad"],
+        saves: [[.input(0), .input(1)], [.input(0)], []],
+        arguments: [.scalar("eps")],
+        pullbacks: [
+            { c in
+                let (xhat, rstd, dims) = try layerNormalized(c)
+                let g = try c.grad.mul(c.input(1))
+                let meanG = try g.mean(dims: dims, keepdim: true)
+                let meanGX = try g.mul(xhat).mean(dims: dims, keepdim: true)
+                return try g.sub(meanG).sub(xhat.mul(meanGX)).mul(rstd)
+            },
+            { c in
+                let (xhat, _, dims) = try layerNormalized(c)
+                let leading = Array(0..<(xhat.dim - dims.count))
+                let product = try c.grad.mul(xhat)
+                return leading.isEmpty ? product : try product.sum(dims: leading)
+            },
+            { c in
+                let leading = Array(0..<(c.grad.dim - c.attrs.index))
+                return leading.isEmpty ? c.grad : try c.grad.sum(dims: leading)
+            },
+        ])
 }

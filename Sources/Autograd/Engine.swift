@@ -124,14 +124,14 @@ public enum Engine {
         defer { for node in postOrder where node.run.stamp == stamp { node.run.dropGrads() } }
 
         // Which tensors' gradients to capture (autograd.grad) or to restrict accumulation to (backward inputs=).
-        var leafTargets: [ObjectIdentifier: Int] = [:]       // AccumulateGrad -> input index
+        var leafTargets: [ObjectIdentifier: [Int]] = [:]     // AccumulateGrad -> input indices (a tensor may be listed twice)
         var slotTargets: [ObjectIdentifier: [(slot: Int, index: Int)]] = [:]
         if let inputs {
             for (k, t) in inputs.enumerated() {
                 if let fn = t.gradFn {
                     slotTargets[ObjectIdentifier(fn), default: []].append((t.outputNr, k))
                 } else {
-                    leafTargets[ObjectIdentifier(t.gradAccumulator())] = k
+                    leafTargets[ObjectIdentifier(t.gradAccumulator()), default: []].append(k)
                 }
             }
             // With targets, only nodes on a path to a target run (post-order: children first).
@@ -236,11 +236,11 @@ public enum Engine {
                     EngineObservers.current?.hookCalled(on: acc.variable, node: node, grad: g, result: r)
                     if let r { g = r }
                 }
-                if inputs != nil, let k = leafTargets[id] {
+                if inputs != nil, let ks = leafTargets[id] {
                     if accumulate {
                         _ = try GradMode.with(createGraph) { try acc.apply([g]) }
                     } else {
-                        captured[k] = g
+                        for k in ks { captured[k] = g }
                     }
                 } else if accumulate && inputs == nil {
                     _ = try GradMode.with(createGraph) { try acc.apply([g]) }

@@ -25,6 +25,48 @@ public protocol EngineObserver: AnyObject {
     func gradientsReset(_ tensors: [Tensor], before: [Tensor?], setToNone: Bool)
     /// An optimizer (`optimizer`: its class name) updated `params` from the values `before` by `rule`.
     func optimizerStepped(_ optimizer: String, params: [Tensor], before: [Tensor], rule: String)
+    /// An `nn.Module` starts its forward: what it computes until `moduleExited` belongs to it.
+    func moduleEntered(_ module: ModuleReport)
+    /// The innermost running module's forward returned (or raised).
+    func moduleExited()
+}
+
+/// An `nn.Module` whose forward runs: the object (its identity) and how to call it.
+public struct ModuleReport {
+    /// The module object, for finding the name the lesson reaches it by (`model.0`).
+    public let object: AnyObject
+    /// `Linear`, `Sequential`, a lesson's own class name.
+    public let type: String
+    /// Its `extra_repr()`: `in_features=1, out_features=32, bias=True`.
+    public let details: String
+
+    public init(object: AnyObject, type: String, details: String) {
+        self.object = object
+        self.type = type
+        self.details = details
+    }
+
+    /// `Linear(1 → 32)`, `Tanh`, `Conv2d(1, 8, kernel_size=(3, 3))`.
+    public var label: String {
+        if details.isEmpty { return type }
+        var fields: [String: String] = [:]
+        for part in details.split(separator: ",") {
+            let kv = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: " ") }
+            if kv.count == 2 { fields[kv[0]] = kv[1] }
+        }
+        if let a = fields["in_features"], let b = fields["out_features"] { return "\(type)(\(a) → \(b))" }
+        let shown = details.count > 32 ? String(details.prefix(31)) + "…" : details
+        return "\(type)(\(shown))"
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        var s = self
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
 }
 
 /// A forward op as the engine reports it.

@@ -58,7 +58,8 @@ enum Shape {
         if a == b { return a }
         let n = max(a.count, b.count)
         var out = [Int](repeating: 1, count: n)
-        for i in 0..<n {
+        // From the last dimension, as PyTorch's infer_size reports the rightmost mismatch.
+        for i in (0..<n).reversed() {
             let da = i < n - a.count ? 1 : a[i - (n - a.count)]
             let db = i < n - b.count ? 1 : b[i - (n - b.count)]
             if da == db || db == 1 {

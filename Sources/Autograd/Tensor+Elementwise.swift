@@ -234,6 +234,23 @@ extension Tensor {
     }
 
     /// `clamp(min, max)`; either bound may be absent, but not both.
+    /// `clamp(min, max)` with tensor bounds (ClampBackward0): each bound broadcast against self,
+    /// a missing one left open; the gradient flows to self inside the bounds and to a bound
+    /// where it clamped.
+    public func clamp(min lo: Tensor?, max hi: Tensor?) throws -> Tensor {
+        guard lo != nil || hi != nil else {
+            throw AutogradError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")
+        }
+        let lower = try lo ?? Tensor.full(shape, -.infinity, dtype: dtype)
+        let upper = try hi ?? Tensor.full(shape, .infinity, dtype: dtype)
+        let outShape = try Shape.broadcast(Shape.broadcast(shape, lower.shape), upper.shape)
+        let x = try expandValues(to: outShape), a = try lower.expandValues(to: outShape), b = try upper.expandValues(to: outShape)
+        var out = [Double](repeating: 0, count: x.count)
+        for i in x.indices { out[i] = x[i].isNaN ? x[i] : dtype.round(Swift.min(Swift.max(x[i], a[i]), b[i])) }
+        return Tensor.record(Derivatives.clampTensor, inputs: [self, lower, upper],
+                             output: Tensor(values: out, shape: outShape, dtype: dtype))
+    }
+
     public func clamp(min lo: Double?, max hi: Double?) throws -> Tensor {
         guard lo != nil || hi != nil else {
             throw AutogradError.runtime("torch.clamp: At least one of 'min' or 'max' must not be None")

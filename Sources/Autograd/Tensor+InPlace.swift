@@ -10,6 +10,9 @@ extension Tensor {
     public func inPlace(_ compute: (Tensor) throws -> Tensor) throws {
         let recording = GradMode.isEnabled
         if recording {
+            if isNoGradView {
+                throw AutogradError.runtime("A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).")
+            }
             if isLeaf && leafRequiresGrad && base == nil {
                 throw AutogradError.runtime("a leaf Variable that requires grad is being used in an in-place operation.")
             }

@@ -120,7 +120,33 @@ extension Tensor {
             }
             return try folded.mm(other).unsafeView(Array(shape.dropLast()) + [other.shape[1]])
         }
-        throw AutogradError(.notImplementedError, "gradviz: batched matmul of \(d1)-D and \(d2)-D tensors is not supported")
+        if d1 <= 2 && requiresGrad {
+            // As PyTorch folds it: (other.mT @ self.mT).mT, the batch folded into rows, then made contiguous.
+            let folded = try other.transpose(-2, -1).matmul(d1 == 2 ? t() : self)
+            return d1 == 2 ? try folded.transpose(-2, -1).contiguousCopy() : folded
+        }
+        return try batchedMatmul(other)
+    }
+
+    /// The general case of `matmul` as PyTorch computes it: the batch dimensions broadcast,
+    /// both sides expanded and reshaped to 3-D, one `bmm`, and a view back.
+    private func batchedMatmul(_ other: Tensor) throws -> Tensor {
+        let d1 = dim, d2 = other.dim
+        let n = d1 > 1 ? shape[d1 - 2] : 1, k1 = shape[d1 - 1]
+        let k2 = d2 > 1 ? other.shape[d2 - 2] : other.shape[0], p = d2 > 1 ? other.shape[d2 - 1] : 1
+        let batch = try Shape.broadcast(Array(shape.prefix(Swift.max(d1 - 2, 0))), Array(other.shape.prefix(Swift.max(d2 - 2, 0))))
+        let count = batch.reduce(1, *)
+        let left = try expand(batch + [n, k1]).reshape([count, n, k1])
+        let right = try (d2 == 1 ? other.unsqueeze(-1) : other).expand(batch + [k2, p]).reshape([count, k2, p])
+        var out = batch
+        if d1 > 1 { out.append(n) }
+        if d2 > 1 { out.append(p) }
+        return try left.bmm(right).unsafeView(out)
+    }
+
+    /// `contiguous()`: self when already contiguous, else a copy (CloneBackward0).
+    public func contiguousCopy() throws -> Tensor {
+        isContiguous ? self : try clone()
     }
 
     /// Outer product of two vectors (`torch.outer`).

@@ -126,6 +126,43 @@ extension Tensor {
         return Tensor.record(Derivatives.nllLoss, inputs: [self], output: out, attrs: a)
     }
 
+    /// `F.nll_loss` with class `weights` and/or targets equal to `ignoreIndex` (NllLossBackward0):
+    /// row `i` contributes `−w[t_i]·self[i, t_i]` (nothing when ignored); the mean divides by
+    /// the summed weights of the rows that count.
+    public func nllLoss(_ target: [Int], reduction: Reduction, weights: [Double]?, ignoreIndex: Int) throws -> Tensor {
+        if weights == nil && !target.contains(ignoreIndex) { return try nllLoss(target, reduction: reduction) }
+        let classes = shape.last ?? 0
+        let rows = dim == 1 ? 1 : (dim == 2 ? shape[0] : -1)
+        guard rows >= 0 else { throw AutogradError(.valueError, "Expected input batch_size to be 1 or 2 dimensional, got \(dim)") }
+        guard rows == target.count else {
+            throw AutogradError(.valueError, "Expected input batch_size (\(rows)) to match target batch_size (\(target.count)).")
+        }
+        if let weights, weights.count != classes {
+            throw AutogradError.runtime("weight tensor should be defined either for all \(classes) classes or no classes but got weight tensor of shape: [\(weights.count)]")
+        }
+        let v = values
+        var coefficients: [Double] = [], picked: [Double] = [], columns: [Int] = []
+        for (i, k) in target.enumerated() {
+            if k == ignoreIndex {
+                coefficients.append(0); picked.append(0); columns.append(0)
+                continue
+            }
+            guard k >= 0 && k < classes else { throw AutogradError(.indexError, "Target \(k) is out of bounds.") }
+            let w = weights?[k] ?? 1
+            coefficients.append(w); picked.append(-w * v[i * classes + k]); columns.append(k)
+        }
+        let total = coefficients.reduce(0, +)
+        let out: Tensor
+        switch reduction {
+        case .none: out = Tensor(values: picked.map(dtype.round), shape: dim == 1 ? [] : [rows], dtype: dtype)
+        case .sum: out = Tensor(values: [dtype.round(picked.reduce(0, +))], shape: [], dtype: dtype)
+        case .mean: out = Tensor(values: [dtype.round(dtype.round(picked.reduce(0, +)) / dtype.round(total))], shape: [], dtype: dtype)
+        }
+        var a = OpAttributes(); a.indices = columns; a.index = reduction.rawValue
+        let coefficientTensor = Tensor(values: coefficients.map(dtype.round), shape: [rows], dtype: dtype)
+        return Tensor.record(Derivatives.nllLossWeighted, inputs: [self, coefficientTensor], output: out, attrs: a)
+    }
+
     /// `uniform_(a, b)` / `normal_(mean, std)`: refills the values from the default generator.
     public func refill(normal: Bool, _ p: Double, _ q: Double) throws {
         let n = numel

@@ -4,6 +4,8 @@ extension Tensor {
         let t = Tensor(storage: storage, shape: newShape, dtype: dtype, version: version,
                        strides: newStrides ?? Shape.strides(newShape), offset: newOffset ?? offset)
         t.base = base ?? self
+        let state = ThreadState.current
+        if !state.gradEnabled && !state.muteForward && requiresGrad { t.isNoGradView = true }
         return t
     }
 

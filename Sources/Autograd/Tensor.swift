@@ -55,6 +55,10 @@ public final class Tensor {
     @exclusivity(unchecked) public internal(set) var isWrappedNumber = false
     @exclusivity(unchecked) public internal(set) var retainsGrad = false
     @exclusivity(unchecked) var leafRequiresGrad = false
+    /// A view made under no_grad of a tensor that requires grad: it reports
+    /// `requires_grad=True` (as PyTorch's views inherit it from their base) yet has no
+    /// grad_fn and no accumulator, so gradients reaching it are dropped.
+    @exclusivity(unchecked) var isNoGradView = false
     @exclusivity(unchecked) var hooks: [TensorHook] = []
     weak var gradAccumulatorRef: AccumulateGrad?
     /// Set for `nn.Parameter`s: printed as "Parameter containing:" and found by `parameters()`.
@@ -150,7 +154,7 @@ public final class Tensor {
     // MARK: - Autograd attributes
 
     /// `requires_grad`: set by the user on leaves, implied by `grad_fn` otherwise.
-    public var requiresGrad: Bool { gradFn != nil || leafRequiresGrad }
+    public var requiresGrad: Bool { gradFn != nil || leafRequiresGrad || isNoGradView }
 
     /// `is_leaf`: true for tensors not produced by a recorded operation.
     public var isLeaf: Bool { gradFn == nil }

@@ -29,7 +29,11 @@ extension Compiler {
             return { f in
                 f.line = line
                 try f.interp.tick()
-                return try body(f)
+                do {
+                    return try body(f)
+                } catch {
+                    throw f.interp.pythonError(error)
+                }
             }
         }
         let simple: Bool
@@ -44,17 +48,24 @@ extension Compiler {
             if interp.steps > interp.stepBudget {
                 throw ResourceLimitExceeded("step budget of \(interp.stepBudget) exhausted (infinite loop?)", line: line)
             }
-            guard let o = interp.observer else { return try body(f) }
+            guard let o = interp.observer else {
+                do {
+                    return try body(f)
+                } catch {
+                    throw interp.pythonError(error)
+                }
+            }
             o.willExecute(line: line, statement: info)
             let flow: Flow
             do {
                 flow = try body(f)
-            } catch let e as PyException {
-                if !e.instance.exceptionState.reported {
+            } catch {
+                let error = interp.pythonError(error)
+                if let e = error as? PyException, !e.instance.exceptionState.reported {
                     e.instance.exceptionState.reported = true
                     o.didRaise(type: interp.exceptionTypeName(e), message: interp.exceptionMessage(e), line: line)
                 }
-                throw e
+                throw error
             }
             if simple { o.didExecute(line: line) }
             return flow
@@ -308,7 +319,7 @@ extension Compiler {
     private func compileTry(_ body: [Stmt], _ handlers: [ExceptHandler], _ orelse: [Stmt], _ finalBody: [Stmt]) throws -> Exec {
         let be = try compileBlock(body)
         let compiledHandlers: [(type: Eval?, bind: Assign?, unbind: Exec?, body: Exec, line: Int)] = try handlers.map { h in
-            (try h.type.map(compile), try h.name.map(store), try h.name.map(delete), try compileBlock(h.body), h.location.line)
+            (try h.type.map(compile), h.name.map(store), h.name.map(delete), try compileBlock(h.body), h.location.line)
         }
         let ee = try compileBlock(orelse)
         let fe: Exec? = finalBody.isEmpty ? nil : try compileBlock(finalBody)

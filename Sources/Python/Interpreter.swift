@@ -15,6 +15,15 @@ public final class Interpreter {
     public internal(set) var fileName: String
     /// The main program's outline, once it is compiled.
     public internal(set) var outline = LessonOutline()
+    /// Turns errors thrown by native modules (the engine's) into the Python exceptions they
+    /// stand for, wherever they surface; nil leaves them as they are.
+    public var nativeErrors: ((Error) -> PyException?)?
+
+    /// `error` as the Python exception it stands for, when it is a native module's error.
+    func pythonError(_ error: Error) -> Error {
+        if error is PyException { return error }
+        return nativeErrors?(error) ?? error
+    }
 
     let output: (String) -> Void
     @exclusivity(unchecked) var steps = 0

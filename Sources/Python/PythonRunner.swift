@@ -23,20 +23,23 @@ public struct PythonRunner {
 
     /// Runs `source` as `python3 fileName` would: `print` output goes to `output`, the returned
     /// result carries the exit status and the stderr text. `configure` runs first, on the
-    /// interpreter thread (register native and prelude modules there).
+    /// interpreter thread (register native and prelude modules there); `finished` runs there too,
+    /// after the program, while its objects are still alive.
     ///
     /// With `keepObjects`, the program's objects (its globals, and through them tensors and
     /// graphs) are not freed when it ends: a command that exits soon after leaves them to the
     /// operating system instead of releasing a large graph object by object.
     public static func run(source: String, fileName: String, output: @escaping (String) -> Void,
                            observer: InterpreterObserver?, keepObjects: Bool = false,
-                           configure: @escaping (Interpreter) -> Void) -> RunResult {
+                           configure: @escaping (Interpreter) -> Void,
+                           finished: @escaping (Interpreter) -> Void = { _ in }) -> RunResult {
         let box = ResultBox()
         runOnLargeStack {
             let interp = Interpreter(fileName: fileName, output: output)
             interp.observer = observer
             configure(interp)
             box.result = interp.runMain(source: source, fileName: fileName)
+            finished(interp)
             if keepObjects { KeptUntilExit.shared.keep(interp) }
         }
         return box.result

@@ -38,6 +38,9 @@ public struct DOTWriter {
     }
 
     /// Appends a node statement.
+    /// Appends DOT text as given (a `subgraph` line, a closing brace).
+    public mutating func raw(_ text: String) { out += text }
+
     public mutating func node(_ name: String, _ attributes: Attributes = [:]) {
         out += DOTWriter.nodeStatement(name, attributes)
     }

@@ -50,6 +50,9 @@ struct StepFrame {
             out.append(StyledLine("  \(e.type)" + (e.node.map { " in \($0)" } ?? ""), .current))
             out.append(StyledLine("  " + e.message, .current))
         }
+        if let plot = frame.plot {
+            out.append(StyledLine("  a figure of \(NumberText.number(plot.width)) × \(NumberText.number(plot.height)) inches (the pictures show it)", .dim))
+        }
         if let printed = x.printed, !printed.isEmpty {
             out.append(StyledLine("  output:", .dim))
             for l in printed.split(separator: "\n") { out.append(StyledLine("    " + l)) }

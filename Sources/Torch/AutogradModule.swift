@@ -4,7 +4,7 @@ import Autograd
 /// `torch.autograd`: grad, backward, Variable, Function, gradcheck, grad modes.
 enum AutogradModule {
     static func make(torch: PyModuleObject) -> PyModuleObject {
-        let m = PyModuleObject(name: "torch.autograd")
+        let m = AutogradModuleObject(name: "torch.autograd")
         m.set("grad", .object(PyBuiltinFunction(name: "grad") { args, interp in try grad(args, interp) }))
         m.set("backward", .object(PyBuiltinFunction(name: "backward") { args, interp in try backward(args, interp) }))
         m.set("Variable", .object(VariableClass()))
@@ -103,4 +103,13 @@ final class VariableClass: NativeClass {
     }
 
     override func isInstance(_ value: PyValue) -> Bool { TorchBridge.tensor(value) != nil }
+}
+
+/// The `torch.autograd` module object: `torch.autograd.functional` and `.profiler` load on first use,
+/// as `import torch` makes it available in PyTorch.
+final class AutogradModuleObject: PyModuleObject {
+    override func missingAttribute(_ name: String, interp: Interpreter) throws -> PyValue? {
+        guard name == "functional" || name == "profiler" else { return nil }
+        return .object(try interp.importModule("torch.autograd.\(name)", line: interp.currentLine))
+    }
 }

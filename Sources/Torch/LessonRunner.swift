@@ -1,6 +1,7 @@
 import Python
 import Autograd
 import Trace
+import Matplotlib
 
 /// The outcome of running a lesson.
 public struct LessonRun {
@@ -35,10 +36,11 @@ public enum LessonRunner {
 
     /// Runs `source`; with `record`, the trace is kept and scenes are captured by `scenes`.
     /// With `keepObjects` the lesson's objects are left to the operating system at exit rather
-    /// than freed when it ends (for a command that exits afterwards).
+    /// than freed when it ends (for a command that exits afterwards). `plots` says who receives
+    /// the lesson's figures and where `savefig` may write.
     public static func run(source: String, fileName: String, output: @escaping (String) -> Void,
                            record: Bool, scenes: ScenePolicy = .all, limits: Limits = Limits(),
-                           keepObjects: Bool = false) -> LessonRun {
+                           keepObjects: Bool = false, plots: PlotOptions = PlotOptions()) -> LessonRun {
         let recorder = record ? Recorder(eventLimit: limits.maxEvents, capture: scenes) : nil
         let warnings = WarningBuffer()
         let state = StateBox()
@@ -59,7 +61,14 @@ public enum LessonRunner {
                 recorder.roots = lessonState
             }
             interp.stepBudget = limits.stepBudget
+            interp.nativeErrors = { ($0 as? AutogradError).map(TorchBridge.pyException) }
             TorchModules.register(in: interp)
+            var plotOptions = plots
+            if plotOptions.observer == nil, let recorder { plotOptions.observer = PlotRecorder(recorder: recorder) }
+            plotOptions.warn = { message, line in TorchWarnings.fromLesson(message, line: line) }
+            MatplotlibModules.register(in: interp, options: plotOptions)
+        } finished: { _ in
+            recorder?.finish()
         }
         return LessonRun(exitStatus: result.exitStatus, stderr: warnings.text + result.stderr,
                          events: recorder?.events ?? [], scenes: recorder?.scenes ?? [:],
@@ -81,8 +90,16 @@ final class StateBox: @unchecked Sendable {
 public enum TorchModules {
     public static func register(in interp: Interpreter) {
         let torch = TorchModule.make()
+        TorchMeshgrid.install(in: torch)
         interp.registerNativeModule("torch", torch)
         interp.registerNativeModule("torch._gradviz", GradvizHooks.make())
+        // `torch.functional`: the Python-level functions PyTorch defines there, the same objects as torch's.
+        let functional = PyModuleObject(name: "torch.functional")
+        for name in ["einsum", "norm", "split", "meshgrid", "broadcast_tensors", "tensordot", "unique", "cdist", "atleast_1d", "atleast_2d", "atleast_3d"] {
+            if let f = torch.get(name) { functional.set(name, f) }
+        }
+        interp.registerNativeModule("torch.functional", functional)
+        torch.set("functional", .object(functional))
         torch.set("_gradviz", .object(GradvizHooks.make()))
         let parameter = PyModuleObject(name: "torch.nn.parameter")
         parameter.set("Parameter", .object(ParameterClass.shared))
@@ -90,7 +107,14 @@ public enum TorchModules {
         interp.registerNativeModule("torch.nn.functional", FunctionalModule.make())
         interp.registerPreludeModule("torch.nn.init", source: NNPrelude.initSource)
         interp.registerPreludeModule("torch.nn", source: NNPrelude.nnSource)
+        interp.registerPreludeModule("torch.nn.utils", source: NNPrelude.utilsSource)
         interp.registerPreludeModule("torch.optim", source: OptimPrelude.source)
+        interp.registerPreludeModule("torch.optim.lr_scheduler", source: OptimPrelude.schedulerSource)
+        interp.registerNativeModule("torch.utils", TorchUtilsModule(name: "torch.utils"))
+        interp.registerPreludeModule("torch.utils.data", source: DataPrelude.source)
+        interp.registerPreludeModule("torch.autograd.functional", source: AutogradFunctionalPrelude.source)
+        interp.registerPreludeModule("torch.autograd.profiler", source: ProfilerPrelude.source)
+        interp.registerPreludeModule("torch.profiler", source: ProfilerPrelude.newSource)
         if case .object(let autograd as PyModuleObject)? = torch.get("autograd") {
             interp.registerNativeModule("torch.autograd", autograd)
             if case .object(let f as PyModuleObject)? = autograd.get("function") {

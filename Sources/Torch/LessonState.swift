@@ -13,6 +13,8 @@ final class LessonState: SceneRootProvider {
     static let objectLimit = 20_000
 
     weak var interpreter: Interpreter?
+    /// Paths of the objects the last walk went through (modules among them), by identity.
+    private var objectPaths: [ObjectIdentifier: String] = [:]
 
     init(interpreter: Interpreter) {
         self.interpreter = interpreter
@@ -20,6 +22,7 @@ final class LessonState: SceneRootProvider {
 
     func sceneRoots() -> [SceneRoot] {
         guard let interp = interpreter else { return [] }
+        objectPaths.removeAll(keepingCapacity: true)
         var roots: [SceneRoot] = []
         var seen = Set<ObjectIdentifier>()
         var visited = 0
@@ -60,6 +63,7 @@ final class LessonState: SceneRootProvider {
                 }
                 guard let instance = o as? PyInstance, seen.insert(ObjectIdentifier(instance)).inserted,
                       LessonState.isLessonData(instance) else { continue }
+                if objectPaths[ObjectIdentifier(instance)] == nil || global { objectPaths[ObjectIdentifier(instance)] = path }
                 visited += 1
                 for (name, v) in instance.attributes.sorted(by: { $0.key < $1.key }).reversed() where LessonState.mayHold(v) {
                     if name == "_parameters" || name == "_modules" || name == "_buffers", case .dict(let d) = v {
@@ -77,6 +81,12 @@ final class LessonState: SceneRootProvider {
             }
         }
         return roots
+    }
+
+    func path(of object: AnyObject) -> String? {
+        if let p = objectPaths[ObjectIdentifier(object)] { return p }
+        _ = sceneRoots()
+        return objectPaths[ObjectIdentifier(object)]
     }
 
     /// Values that may lead to a tensor (numbers and strings cannot).

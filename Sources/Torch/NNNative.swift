@@ -61,19 +61,41 @@ enum FunctionalModule {
             let b = try args.bind(signature: "log_softmax(input, dim=None, _stacklevel=3, dtype=None)")
             return TorchBridge.wrap(try tensorArg(b[0], "log_softmax", "input", 1).logSoftmax(dim: try TorchBridge.intArgument(b[1], "dim")))
         })
+        FunctionalLayers.install(in: f)
+        FunctionalLosses.install(in: f)
         f.set("mse_loss", TorchModule.fn("mse_loss") { args, interp in try mseLoss(args, interp, fromModule: false) })
         // nn.MSELoss calls this one, so the size warning names torch's loss.py as PyTorch's does.
         f.set("_mse_loss_from_module", TorchModule.fn("mse_loss") { args, interp in try mseLoss(args, interp, fromModule: true) })
         f.set("nll_loss", TorchModule.fn("nll_loss") { args, _ in
             let b = try args.bind(signature: "nll_loss(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean')")
             let x = try tensorArg(b[0], "nll_loss", "input", 1), y = try tensorArg(b[1], "nll_loss", "target", 2)
-            return TorchBridge.wrap(try x.nllLoss(try classIndices(y), reduction: try reduction(b["reduction"])))
+            return TorchBridge.wrap(try x.nllLoss(try classIndices(y), reduction: try reduction(b["reduction"]),
+                                                  weights: TorchBridge.tensor(b["weight"])?.values,
+                                                  ignoreIndex: try TorchBridge.intArgument(b["ignore_index"], "ignore_index")))
         })
-        f.set("cross_entropy", TorchModule.fn("cross_entropy") { args, _ in
+        f.set("cross_entropy", TorchModule.fn("cross_entropy") { args, interp in
             let b = try args.bind(signature: "cross_entropy(input, target, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean', label_smoothing=0.0)")
             let x = try tensorArg(b[0], "cross_entropy", "input", 1), y = try tensorArg(b[1], "cross_entropy", "target", 2)
-            let logp = try x.logSoftmax(dim: x.dim == 1 ? 0 : 1)
-            return TorchBridge.wrap(try logp.nllLoss(try classIndices(y), reduction: try reduction(b["reduction"])))
+            let classDim = x.dim == 1 ? 0 : 1
+            let logp = try x.logSoftmax(dim: classDim)
+            let r = try reduction(b["reduction"])
+            let targets = try classIndices(y)
+            let ignoreIndex = try TorchBridge.intArgument(b["ignore_index"], "ignore_index")
+            let weights = TorchBridge.tensor(b["weight"])?.values
+            let nll = try logp.nllLoss(targets, reduction: r, weights: weights, ignoreIndex: ignoreIndex)
+            let smoothing = try TorchBridge.number(b["label_smoothing"], "label_smoothing")
+            guard smoothing > 0 else { return TorchBridge.wrap(nll) }
+            if weights != nil || targets.contains(ignoreIndex) {
+                throw UnsupportedFeature("cross_entropy(label_smoothing=...) with weight= or ignored targets", line: interp.currentLine)
+            }
+            guard smoothing <= 1 else {
+                throw PyException(.runtimeError, "label_smoothing must be between 0.0 and 1.0. Got: \(try interp.repr(.float(smoothing)))")
+            }
+            // PyTorch's cross_entropy_loss_label_smoothing: (1 − ε)·nll + ε/C · (−Σ log p).
+            var smooth = try logp.sum(dims: [classDim]).neg()
+            if r == .mean { smooth = try smooth.mean() } else if r == .sum { smooth = try smooth.sum() }
+            let classes = Double(x.shape[classDim])
+            return TorchBridge.wrap(try nll.mul(1 - smoothing).add(smooth.mul(smoothing / classes)))
         })
         return f
     }
@@ -118,6 +140,7 @@ enum FunctionalModule {
 enum GradvizHooks {
     static func make() -> PyModuleObject {
         let m = PyModuleObject(name: "torch._gradviz")
+        GeneratorObject.installHooks(in: m)
         m.set("recording", TorchModule.fn("recording") { _, _ in .bool(EngineObservers.current != nil) })
         m.set("step", TorchModule.fn("step") { args, _ in
             guard let observer = EngineObservers.current else { return .none }
@@ -125,6 +148,19 @@ enum GradvizHooks {
             let before = try AutogradModule.tensors(args.positional[1], "before")
             let name = args.positional.count > 3 ? args.positional[3].asString ?? "optimizer" : "optimizer"
             observer.optimizerStepped(name, params: params, before: before, rule: args.positional[2].asString ?? "")
+            return .none
+        })
+        // `Module.__call__` tells the trace which module's forward is running.
+        m.set("enter_module", TorchModule.fn("enter_module") { args, _ in
+            guard let observer = EngineObservers.current, args.positional.count == 3, case .object(let o) = args.positional[0] else {
+                return .none
+            }
+            observer.moduleEntered(ModuleReport(object: o, type: args.positional[1].asString ?? o.typeName,
+                                                details: args.positional[2].asString ?? ""))
+            return .none
+        })
+        m.set("exit_module", TorchModule.fn("exit_module") { _, _ in
+            EngineObservers.current?.moduleExited()
             return .none
         })
         // `Module.zero_grad` and `Optimizer.zero_grad`: PyTorch's semantics, and a trace event.

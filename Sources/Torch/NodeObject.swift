@@ -24,6 +24,26 @@ final class NodeObject: NativeObject {
         return "<\(qualified) object at \(addressText)>"
     }
 
+    /// `grad_fn(*grads)`: the node's backward, one gradient per input (None where none).
+    override func call(_ args: PyArgs, interp: Interpreter) throws -> PyValue? {
+        let grads = try NodeObject.gradients(args.positional)
+        let result = try TorchBridge.run { try node.apply(grads) }
+        return NodeObject.pack(result)
+    }
+
+    static func gradients(_ values: [PyValue]) throws -> [Tensor?] {
+        try values.map { v in
+            if v.isNone { return nil }
+            guard let t = TorchBridge.tensor(v) else { throw PyException(.typeError, "expected a Tensor or None, got \(v.typeName)") }
+            return t
+        }
+    }
+
+    static func pack(_ result: [Tensor?]) -> PyValue {
+        let values = result.map { $0.map(TorchBridge.wrap) ?? PyValue.none }
+        return values.count == 1 ? values[0] : .tuple(values)
+    }
+
     override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
         switch name {
         case "name":
@@ -36,6 +56,13 @@ final class NodeObject: NativeObject {
         case "variable":
             if let acc = node as? AccumulateGrad { return TorchBridge.wrap(acc.variable) }
             return nil
+        case "apply" where node is CustomFunctionNode:
+            return .object(PyBuiltinFunction(name: "apply") { [node] args, _ in
+                guard let custom = node as? CustomFunctionNode else { return .none }
+                let grads = try NodeObject.gradients(args.positional)
+                let result = try TorchBridge.run { try custom.callBackward(grads) }
+                return NodeObject.pack(result)
+            })
         case "metadata":
             return .dict(PyDict())
         case "__class__":

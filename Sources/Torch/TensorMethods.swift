@@ -8,7 +8,17 @@ enum TensorMethods {
 
     static func call(_ name: String, _ obj: TensorObject, _ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
         guard let m = table[name] else { throw PyException(.attributeError, "'Tensor' object has no attribute '\(name)'") }
-        return try TorchBridge.run { try m(obj, args, interp) }
+        return try TorchBridge.run { try m(obj, numpyAliases(args), interp) }
+    }
+
+    /// PyTorch's argument parser accepts NumPy's names `axis` and `keepdims` for `dim` and `keepdim`.
+    static func numpyAliases(_ args: PyArgs) -> PyArgs {
+        guard args.keywords.contains(where: { $0.name == "axis" || $0.name == "keepdims" }) else { return args }
+        var a = args
+        a.keywords = a.keywords.map { k in
+            k.name == "axis" ? (name: "dim", value: k.value) : (k.name == "keepdims" ? (name: "keepdim", value: k.value) : k)
+        }
+        return a
     }
 
     static func wrap(_ t: Tensor) -> PyValue { TorchBridge.wrap(t) }
@@ -106,6 +116,7 @@ enum TensorMethods {
     }
 
     static let table: [String: Method] = firstTierTable.merging(moreMethods) { first, _ in first }
+        .merging(TensorConversion.methods) { _, conversion in conversion }
 
     private static let firstTierTable: [String: Method] = [
         // Introspection
@@ -235,12 +246,38 @@ enum TensorMethods {
         // Random refills and the fused updates optimizers use
         "uniform_": { o, a, _ in
             let b = try a.bind(signature: "uniform_(from_=0, to=1, *, generator=None)")
-            try o.tensor.refill(normal: false, try TorchBridge.number(b[0], "from"), try TorchBridge.number(b[1], "to"))
+            try GeneratorObject.drawing(from: b["generator"]) {
+                try o.tensor.refill(normal: false, try TorchBridge.number(b[0], "from"), try TorchBridge.number(b[1], "to"))
+            }
             return .object(o)
         },
         "normal_": { o, a, _ in
             let b = try a.bind(signature: "normal_(mean=0, std=1, *, generator=None)")
-            try o.tensor.refill(normal: true, try TorchBridge.number(b[0], "mean"), try TorchBridge.number(b[1], "std"))
+            try GeneratorObject.drawing(from: b["generator"]) {
+                try o.tensor.refill(normal: true, try TorchBridge.number(b[0], "mean"), try TorchBridge.number(b[1], "std"))
+            }
+            return .object(o)
+        },
+        "random_": { o, a, _ in
+            let b = try a.bind(signature: "random_(from_=None, to=None, *, generator=None)")
+            let t = o.tensor
+            let values: [Double] = try GeneratorObject.drawing(from: b["generator"]) {
+                if !b[0].isNone || !b[1].isNone {
+                    let (lo, hi) = b[1].isNone ? (0, try TorchBridge.intArgument(b[0], "to")) : (try TorchBridge.intArgument(b[0], "from"), try TorchBridge.intArgument(b[1], "to"))
+                    guard lo < hi else {
+                        throw PyException(.runtimeError, "random_ expects 'from' to be less than 'to', but got from=\(lo) >= to=\(hi)")
+                    }
+                    return Generator.current.randint(count: t.numel, low: Int64(lo), high: Int64(hi))
+                }
+                // PyTorch's random_(): [0, 2^63) for int64 (a 64-bit draw), else [0, 2^digits] of the dtype.
+                switch t.dtype {
+                case .int64: return (0..<t.numel).map { _ in Double(Generator.current.random64() % (1 << 63)) }
+                case .float64: return (0..<t.numel).map { _ in Double(Generator.current.random64() % ((1 << 53) + 1)) }
+                case .bool: return (0..<t.numel).map { _ in Double(Generator.current.random32() % 2) }
+                default: return (0..<t.numel).map { _ in Double(Generator.current.random32() % ((1 << 24) + 1)) }
+                }
+            }
+            try t.inPlace { orig in Tensor(values: values.map(orig.dtype.round), shape: orig.shape, dtype: orig.dtype) }
             return .object(o)
         },
         "lerp_": { o, a, _ in
@@ -331,6 +368,13 @@ enum TensorMethods {
         "sign": unary("sign") { try $0.sign() },
         "clamp": { o, a, _ in
             let b = try a.bind(signature: "clamp(min=None, max=None)")
+            if TorchBridge.tensor(b[0]) != nil || TorchBridge.tensor(b[1]) != nil {
+                let bound = { (v: PyValue, name: String) throws -> Tensor? in
+                    if v.isNone { return nil }
+                    return try TorchBridge.tensor(v) ?? Tensor.wrapped(TorchBridge.number(v, name), dtype: o.tensor.dtype)
+                }
+                return wrap(try TorchBridge.run { try o.tensor.clamp(min: try bound(b[0], "min"), max: try bound(b[1], "max")) })
+            }
             let lo = b[0].isNone ? nil : try TorchBridge.number(b[0], "min")
             let hi = b[1].isNone ? nil : try TorchBridge.number(b[1], "max")
             return wrap(try o.tensor.clamp(min: lo, max: hi))
@@ -427,7 +471,7 @@ enum TensorMethods {
             return wrap(try o.tensor.transpose(try TorchBridge.intArgument(b[0], "dim0"), try TorchBridge.intArgument(b[1], "dim1")))
         },
         "contiguous": { o, _, _ in
-            o.tensor.isContiguous ? .object(o) : wrap(try o.tensor.clone())
+            o.tensor.isContiguous ? .object(o) : wrap(try o.tensor.contiguousCopy())
         },
         "clone": unary("clone") { try $0.clone() },
 
@@ -437,15 +481,7 @@ enum TensorMethods {
         "long": unary("long") { try $0.to(.int64) },
         "int": unary("int") { try $0.to(.int64) },
         "bool": unary("bool") { try $0.to(.bool) },
-        "to": { o, a, _ in
-            for v in a.positional + a.keywords.map(\.value) {
-                if case .object(let dt as DTypeObject) = v { return wrap(try o.tensor.to(dt.dtype)) }
-                if let t = TorchBridge.tensor(v) { return wrap(try o.tensor.to(t.dtype)) }
-            }
-            return .object(o)
-        },
-        "cpu": { o, _, _ in .object(o) },
-        "numpy": { _, _, _ in throw PyException(.notImplementedError, "gradviz: unsupported: numpy arrays (Tensor.numpy())") },
+        "numpy": { o, _, _ in try NumpyArrayObject.make(o.tensor) },
 
         // Functional
         "softmax": { o, a, _ in

@@ -233,6 +233,8 @@ final class TensorObject: NativeObject {
             return try TorchBridge.run { TorchBridge.wrap(try t.transpose(-2, -1)) }
         case "device": return .object(DeviceObject.cpu)
         case "is_cuda": return .bool(false)
+        case "is_cpu": return .bool(true)
+        case "is_mps", "is_meta", "is_quantized", "is_sparse": return .bool(false)
         case "_version": return .int(t.version.value)
         case "output_nr": return .int(t.outputNr)
         case "_base": return TorchBridge.wrap(t.base)

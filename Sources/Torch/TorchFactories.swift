@@ -100,6 +100,7 @@ enum TorchFactories {
     static func filled(_ function: String, value: Double) -> (PyArgs, Interpreter) throws -> PyValue {
         { args, interp in
             try keywordArgs(args, allowed: factoryKeywords, function: function)
+            try DeviceObject.checkPlacement(args.keyword("device"), function: function, interp: interp)
             let shape = try size(args, interp: interp, function: function)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .float32
             let t = try TorchBridge.run { try Tensor.full(shape, value, dtype: dtype) }
@@ -111,6 +112,7 @@ enum TorchFactories {
     static func random(_ function: String, normal: Bool) -> (PyArgs, Interpreter) throws -> PyValue {
         { args, interp in
             try keywordArgs(args, allowed: factoryKeywords, function: function)
+            try DeviceObject.checkPlacement(args.keyword("device"), function: function, interp: interp)
             let shape = try size(args, interp: interp, function: function)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .float32
             guard dtype.isFloatingPoint else {
@@ -118,7 +120,9 @@ enum TorchFactories {
             }
             try TorchBridge.run { try Tensor.validateShape(shape) }
             let n = shape.reduce(1, *)
-            let v = normal ? Generator.current.normal(count: n, dtype: dtype) : Generator.current.uniform(count: n, dtype: dtype)
+            let v = try GeneratorObject.drawing(from: args.keyword("generator")) {
+                normal ? Generator.current.normal(count: n, dtype: dtype) : Generator.current.uniform(count: n, dtype: dtype)
+            }
             let t = Tensor(values: v, shape: shape, dtype: dtype)
             return try finish(t, requiresGrad: args.keyword("requires_grad") ?? .bool(false), interp: interp, op: function)
         }
@@ -130,6 +134,7 @@ enum TorchFactories {
             guard let first = args.positional.first ?? args.keyword("input"), let t = TorchBridge.tensor(first) else {
                 throw PyException(.typeError, "\(function)(): argument 'input' (position 1) must be Tensor, not \((args.positional.first ?? .none).typeName)")
             }
+            try DeviceObject.checkPlacement(args.keyword("device"), function: function, interp: interp)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? t.dtype
             let r = try TorchBridge.run { try make(t, dtype) }
             return try finish(r, requiresGrad: args.keyword("requires_grad") ?? .bool(false), interp: interp, op: function)

@@ -16,9 +16,40 @@ enum TorchModule {
             }
             var rest = args
             if !args.positional.isEmpty { rest.positional.removeFirst() } else { rest.keywords.removeAll { $0.name == "input" } }
-            return try TensorMethods.call(methodName ?? name, o, rest, interp)
+            guard let out = rest.keyword("out") else { return try TensorMethods.call(methodName ?? name, o, rest, interp) }
+            rest.keywords.removeAll { $0.name == "out" }
+            return try writeOut(name, into: out, inputs: [first] + rest.positional + rest.keywords.map(\.value), interp: interp) {
+                try TensorMethods.call(methodName ?? name, o, rest, interp)
+            }
         }
     }
+
+    /// `torch.f(..., out=t)`: the result written into `t`, which is returned. As in PyTorch,
+    /// not with arguments that require grad while grad mode is on.
+    static func writeOut(_ name: String, into out: PyValue, inputs: [PyValue], interp: Interpreter,
+                         _ compute: () throws -> PyValue) throws -> PyValue {
+        if out.isNone { return try compute() }
+        guard let target = TorchBridge.tensor(out) else {
+            throw PyException(.typeError, "\(name)(): argument 'out' must be Tensor, not \(out.typeName)")
+        }
+        if GradMode.isEnabled && (inputs.contains { TorchBridge.tensor($0)?.requiresGrad ?? false } || target.requiresGrad) {
+            throw PyException(.runtimeError, "\(name)(): functions with out=... arguments don't support automatic differentiation, but one of the arguments requires grad.")
+        }
+        guard let result = TorchBridge.tensor(try compute()) else {
+            throw UnsupportedFeature("\(name)(out=...) for a result that is not one tensor", line: interp.currentLine)
+        }
+        guard result.shape == target.shape else {
+            throw UnsupportedFeature("\(name)(out=...) into a tensor of another shape (resizing out)", line: interp.currentLine)
+        }
+        if result.dtype.isFloatingPoint && !target.dtype.isFloatingPoint {
+            throw PyException(.runtimeError, "result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(target.dtype.scalarTypeName)")
+        }
+        try TorchBridge.run { try GradMode.with(false) { try target.copy_(result) } }
+        return out
+    }
+
+    /// The PyTorch release gradviz follows.
+    static let version = "2.15.0"
 
     static func make() -> PyModuleObject {
         let torch = TorchModuleObject(name: "torch")
@@ -31,7 +62,8 @@ enum TorchModule {
         torch.set("Size", .object(PyBuiltinFunction(name: "Size") { args, interp in
             .object(SizeObject(try TorchBridge.shape(args.positional, interp: interp, function: "Size")))
         }))
-        torch.set("__version__", .str("2.15.0"))
+        torch.set("__version__", .str(version))
+        DeviceModules.install(in: torch)
         torch.set("pi", .float(Double.pi))
         torch.set("e", .float(2.718281828459045))
         torch.set("inf", .float(.infinity))
@@ -40,12 +72,14 @@ enum TorchModule {
         // Factories
         torch.set("tensor", fn("tensor") { args, interp in
             let b = try args.bind(signature: "tensor(data, *, dtype=None, device=None, requires_grad=False, pin_memory=False)")
+            try DeviceObject.checkPlacement(b["device"], function: "tensor", interp: interp)
             let dtype = try TorchBridge.dtype(b["dtype"])
             return try TorchFactories.tensorFromData(b["data"], dtype: dtype, interp: interp,
                                                      requiresGrad: try TorchBridge.bool(b["requires_grad"], interp: interp))
         })
         torch.set("as_tensor", fn("as_tensor") { args, interp in
             let b = try args.bind(signature: "as_tensor(data, dtype=None, device=None)")
+            try DeviceObject.checkPlacement(b["device"], function: "as_tensor", interp: interp)
             if let t = TorchBridge.tensor(b["data"]) {
                 if let d = try TorchBridge.dtype(b["dtype"]) { return TorchBridge.wrap(try t.to(d)) }
                 return b["data"]
@@ -57,6 +91,7 @@ enum TorchModule {
         torch.set("empty", fn("empty", TorchFactories.filled("empty", value: 0)))
         torch.set("full", fn("full") { args, interp in
             let b = try args.bind(signature: "full(size, fill_value, *, dtype=None, device=None, requires_grad=False)")
+            try DeviceObject.checkPlacement(b["device"], function: "full", interp: interp)
             let shape = try TorchBridge.shape([b["size"]], interp: interp, function: "full")
             let value = b["fill_value"]
             let inferred: DType
@@ -71,6 +106,7 @@ enum TorchModule {
         })
         torch.set("eye", fn("eye") { args, interp in
             let b = try args.bind(signature: "eye(n, m=None, *, dtype=None, device=None, requires_grad=False)")
+            try DeviceObject.checkPlacement(b["device"], function: "eye", interp: interp)
             let t = try Tensor.eye(try TorchBridge.intArgument(b["n"], "n"), b["m"].isNone ? nil : try TorchBridge.intArgument(b["m"], "m"),
                                    dtype: try TorchBridge.dtype(b["dtype"]) ?? .float32)
             return try TorchFactories.finish(t, requiresGrad: b["requires_grad"], interp: interp, op: "eye")
@@ -84,6 +120,7 @@ enum TorchModule {
             guard (1...3).contains(pos.count) else {
                 throw PyException(.typeError, "arange() received an invalid combination of arguments")
             }
+            try DeviceObject.checkPlacement(kw.first { $0.name == "device" }?.value, function: "arange", interp: interp)
             let nums = try pos.map { try TorchBridge.number($0, "arange") }
             let (start, end, step) = nums.count == 1 ? (0, nums[0], 1.0) : (nums[0], nums[1], nums.count == 3 ? nums[2] : 1)
             let allInts = pos.allSatisfy { $0.asInt != nil || (TorchBridge.tensor($0).map { !$0.dtype.isFloatingPoint } ?? false) }
@@ -93,6 +130,7 @@ enum TorchModule {
         })
         torch.set("linspace", fn("linspace") { args, interp in
             let b = try args.bind(signature: "linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)")
+            try DeviceObject.checkPlacement(b["device"], function: "linspace", interp: interp)
             let t = try Tensor.linspace(try TorchBridge.number(b["start"], "start"), try TorchBridge.number(b["end"], "end"),
                                         try TorchBridge.intArgument(b["steps"], "steps"), dtype: try TorchBridge.dtype(b["dtype"]) ?? .float32)
             return try TorchFactories.finish(t, requiresGrad: b["requires_grad"], interp: interp, op: "linspace")
@@ -103,7 +141,8 @@ enum TorchModule {
         torch.set("ones_like", fn("ones_like", TorchFactories.like("ones_like") { try Tensor.ones($0.shape, dtype: $1) }))
         torch.set("empty_like", fn("empty_like", TorchFactories.like("empty_like") { try Tensor.zeros($0.shape, dtype: $1) }))
         torch.set("full_like", fn("full_like") { args, interp in
-            let b = try args.bind(signature: "full_like(input, fill_value, *, dtype=None, requires_grad=False)")
+            let b = try args.bind(signature: "full_like(input, fill_value, *, dtype=None, layout=None, device=None, requires_grad=False, memory_format=None)")
+            try DeviceObject.checkPlacement(b["device"], function: "full_like", interp: interp)
             guard let t = TorchBridge.tensor(b["input"]) else { throw PyException(.typeError, "full_like(): argument 'input' (position 1) must be Tensor, not \(b["input"].typeName)") }
             let r = try Tensor.full(t.shape, try TorchBridge.number(b["fill_value"], "fill_value"), dtype: try TorchBridge.dtype(b["dtype"]) ?? t.dtype)
             return try TorchFactories.finish(r, requiresGrad: b["requires_grad"], interp: interp, op: "full_like")
@@ -124,17 +163,22 @@ enum TorchModule {
             guard low < high else {
                 throw PyException(.runtimeError, "random_ expects 'from' to be less than 'to', but got from=\(low) >= to=\(high)")
             }
+            try DeviceObject.checkPlacement(args.keyword("device"), function: "randint", interp: interp)
             let shape = try TorchBridge.shape([sizeArg], interp: interp, function: "randint")
             try Tensor.validateShape(shape)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .int64
-            let v = Generator.current.randint(count: shape.reduce(1, *), low: Int64(low), high: Int64(high))
+            let v = try GeneratorObject.drawing(from: args.keyword("generator")) {
+                Generator.current.randint(count: shape.reduce(1, *), low: Int64(low), high: Int64(high))
+            }
             return TorchBridge.created(Tensor(values: v.map(dtype.round), shape: shape, dtype: dtype), op: "randint")
         })
-        torch.set("randperm", fn("randperm") { args, _ in
-            let b = try args.bind(signature: "randperm(n, *, dtype=None, device=None, requires_grad=False)")
+        torch.set("randperm", fn("randperm") { args, interp in
+            let b = try args.bind(signature: "randperm(n, *, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False)")
+            try DeviceObject.checkPlacement(b["device"], function: "randperm", interp: interp)
             let n = try TorchBridge.intArgument(b["n"], "n")
             try Tensor.validateShape([n])
-            return TorchBridge.created(Tensor(values: Generator.current.randperm(n), shape: [n], dtype: .int64), op: "randperm")
+            let values = try GeneratorObject.drawing(from: b["generator"]) { Generator.current.randperm(n) }
+            return TorchBridge.created(Tensor(values: values, shape: [n], dtype: .int64), op: "randperm")
         })
         torch.set("manual_seed", fn("manual_seed") { args, _ in
             let b = try args.bind(signature: "manual_seed(seed)")
@@ -145,8 +189,30 @@ enum TorchModule {
                 throw PyException(.typeError, "manual_seed expected a long, but got \(b["seed"].typeName)")
             }
             Generator.current.manualSeed(UInt64(bitPattern: Int64(seed)))
-            return .object(GeneratorObject.shared)
+            return .object(GeneratorObject.defaultGenerator)
         })
+        torch.set("Generator", .object(GeneratorClass.shared))
+        torch.set("normal", fn("normal") { args, interp in try TorchNormal.call(args, interp) })
+        torch.set("bernoulli", fn("bernoulli") { args, _ in
+            let b = try args.bind(signature: "bernoulli(input, p=None, *, generator=None, out=None)")
+            guard let p = TorchBridge.tensor(b["input"]) else {
+                throw PyException(.typeError, "bernoulli(): argument 'input' (position 1) must be Tensor, not \(b["input"].typeName)")
+            }
+            guard p.dtype.isFloatingPoint else { throw PyException(.runtimeError, "\"bernoulli_tensor_cpu_p_\" not implemented for '\(p.dtype.scalarTypeName)'") }
+            let values: [Double] = try GeneratorObject.drawing(from: b["generator"]) {
+                if b["p"].isNone {
+                    guard p.values.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
+                        throw PyException(.runtimeError, "Expected p_in >= 0 && p_in <= 1 to be true, but got false.  (Could this error message be improved?  If so, please report an enhancement request to PyTorch.)")
+                    }
+                    return Generator.current.bernoulli(probabilities: p.values, dtype: p.dtype)
+                }
+                return Generator.current.bernoulli(count: p.numel, p: try TorchBridge.number(b["p"], "p"))
+            }
+            return TorchBridge.created(Tensor(values: values, shape: p.shape, dtype: p.dtype), op: "bernoulli")
+        })
+        torch.set("save", fn("save") { args, interp in try TorchSerialization.save(args, interp) })
+        torch.set("load", fn("load") { args, interp in try TorchSerialization.load(args, interp) })
+        torch.set("default_generator", .object(GeneratorObject.defaultGenerator))
         torch.set("seed", fn("seed") { _, _ in .int(Int(Generator.current.initialSeed)) })
         torch.set("initial_seed", fn("initial_seed") { _, _ in .int(Int(truncatingIfNeeded: Generator.current.initialSeed)) })
 
@@ -249,15 +315,19 @@ enum TorchModule {
 /// The `torch` module object: `torch.nn` and `torch.optim` load on first use, as
 /// `import torch` makes them available in PyTorch.
 final class TorchModuleObject: PyModuleObject {
+    /// `torch.set_default_device`'s device.
+    var defaultDevice = DeviceObject.cpu
+
     override func missingAttribute(_ name: String, interp: Interpreter) throws -> PyValue? {
-        guard name == "nn" || name == "optim" else { return nil }
+        guard ["nn", "optim", "utils", "profiler"].contains(name) else { return nil }
         return .object(try interp.importModule("torch.\(name)", line: interp.currentLine))
     }
 }
 
-/// The object `torch.manual_seed` returns (`<torch._C.Generator object at 0x...>`).
-final class GeneratorObject: NativeObject {
-    static let shared = GeneratorObject()
-    override var typeName: String { "Generator" }
-    override func repr(interp: Interpreter) throws -> String? { "<torch._C.Generator object at \(addressText)>" }
+/// `torch.utils`: `torch.utils.data` loads on first use.
+final class TorchUtilsModule: PyModuleObject {
+    override func missingAttribute(_ name: String, interp: Interpreter) throws -> PyValue? {
+        guard name == "data" else { return nil }
+        return .object(try interp.importModule("torch.utils.data", line: interp.currentLine))
+    }
 }

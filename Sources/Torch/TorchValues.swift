@@ -17,6 +17,7 @@ final class DTypeObject: NativeObject {
     override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
         switch name {
         case "is_floating_point": return .bool(dtype.isFloatingPoint)
+        case "is_complex": return .bool(false)
         case "itemsize": return .int(dtype == .float64 || dtype == .int64 ? 8 : (dtype == .bool ? 1 : 4))
         default: return nil
         }
@@ -31,27 +32,6 @@ final class DTypeClass: NativeClass {
     override func isInstance(_ value: PyValue) -> Bool {
         if case .object(let o) = value { return o is DTypeObject }
         return false
-    }
-}
-
-/// `device(type='cpu')`.
-final class DeviceObject: NativeObject {
-    static let cpu = DeviceObject()
-    override var typeName: String { "device" }
-    override func repr(interp: Interpreter) throws -> String? { "device(type='cpu')" }
-    override func str(interp: Interpreter) throws -> String? { "cpu" }
-    override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
-        switch name {
-        case "type": return .str("cpu")
-        case "index": return PyValue.none
-        default: return nil
-        }
-    }
-    override func compare(_ op: PyCompareOp, _ other: PyValue, interp: Interpreter) throws -> PyValue? {
-        guard op == .eq || op == .ne else { return nil }
-        let same: Bool
-        if case .object(let o) = other { same = o is DeviceObject } else if case .str(let s) = other { same = s == "cpu" } else { same = false }
-        return .bool(op == .eq ? same : !same)
     }
 }
 

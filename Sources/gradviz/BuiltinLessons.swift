@@ -37,6 +37,231 @@ print("autograd: x.grad =", x.grad)
 print("x.grad == by hand:", x.grad.item() == by_hand)
 
 """##),
+        ("lesson10.txt", ##"""
+## Lesson 10 — The derivative is the slope of a tangent
+# f(x) = x³ − 3x, drawn with the tangent lines whose slopes autograd computes.
+import torch
+import matplotlib.pyplot as plt
+
+## The curve
+# One function for the whole lesson, and 101 points to draw it with.
+def f(x):
+    return x ** 3 - 3 * x
+xs = torch.linspace(-2.5, 2.5, 101)
+
+## Slopes from autograd
+# Four points a at once: summing f(a) and calling backward() gives every f'(a) in a.grad.
+a = torch.tensor([-2.0, -1.0, 0.5, 2.0], requires_grad=True)
+fa = f(a)
+fa.sum().backward()
+print("a     =", a.detach())
+print("f(a)  =", fa.detach())
+print("f'(a) =", a.grad)
+# By hand f'(x) = 3x² − 3: the same numbers.
+print("3a²−3 =", 3 * a.detach() ** 2 - 3)
+
+## Tangent lines
+# The tangent at a is y = f(a) + f'(a)·(x − a): it touches the curve at a and has its slope there.
+plt.figure(figsize=(7, 5))
+plt.plot(xs, f(xs), color='black', label='f(x) = x³ − 3x')
+for p, value, slope in zip(a.detach().tolist(), fa.detach().tolist(), a.grad.tolist()):
+    near = torch.linspace(p - 0.7, p + 0.7, 2)
+    plt.plot(near, value + slope * (near - p), '--', linewidth=2, label=f"slope {slope:g} at x = {p:g}")
+    plt.scatter([p], [value], color='black', zorder=3)
+plt.axhline(0, color='gray', linewidth=0.8)
+plt.xlabel('x')
+plt.ylabel('f(x)')
+plt.title("Each tangent's slope is f'(a)")
+plt.legend()
+plt.show()
+
+## Where the tangent is flat
+# At a = 1 the slope is 0: the tangent is horizontal and the curve has a valley there.
+b = torch.tensor(1.0, requires_grad=True)
+f(b).backward()
+print("f'(1) =", b.grad)
+
+## The slope as a limit
+# The line through (2, f(2)) and (2 + h, f(2 + h)) turns into the tangent as h shrinks: its slope tends to f'(2) = 9.
+for h in [1.0, 0.5, 0.1, 0.01]:
+    print(f"h = {h:<5} secant slope = {(f(2 + h) - f(2)) / h:.4f}")
+plt.figure(figsize=(7, 5))
+plt.plot(xs, f(xs), color='black', label='f(x)')
+for h in [1.0, 0.5, 0.1]:
+    secant = (f(2 + h) - f(2)) / h
+    near = torch.linspace(0.8, 3.0, 2)
+    plt.plot(near, f(2.0) + secant * (near - 2), ':', label=f"secant, h = {h}")
+plt.plot(near, f(2.0) + 9 * (near - 2), 'r-', label='tangent, slope 9')
+plt.scatter([2.0], [f(2.0)], color='red', zorder=3)
+plt.xlim(-0.5, 3.2)
+plt.ylim(-4, 20)
+plt.legend()
+plt.title('Secants turn into the tangent')
+plt.show()
+
+"""##),
+        ("lesson11.txt", ##"""
+## Lesson 11 — Directional derivatives and the gradient
+# A bowl f(x, y) = x² + 2y² and the point A = (1, 1): every direction through A has its own slope, and the gradient is the steepest.
+import math
+import torch
+import matplotlib.pyplot as plt
+
+## The function and the point A
+def f(x, y):
+    return x ** 2 + 2 * y ** 2
+A = torch.tensor([1.0, 1.0])
+print("f(A) =", f(A[0], A[1]))
+
+## The gradient at A
+# Autograd gives both partial derivatives: ∂f/∂x = 2x = 2 and ∂f/∂y = 4y = 4.
+p = A.clone().requires_grad_(True)
+f(p[0], p[1]).backward()
+grad = p.grad
+print("∇f(A) =", grad)
+print("|∇f(A)| =", round(grad.norm().item(), 4))
+
+## One slope per direction
+# Walk from A along a unit vector u: g(s) = f(A + s·u). Its derivative at s = 0 is the directional derivative, found by autograd.
+def directional(u):
+    s = torch.tensor(0.0, requires_grad=True)
+    q = A + s * u
+    f(q[0], q[1]).backward()
+    return s.grad.item()
+# Eight directions, 45° apart; the slope by autograd agrees with ∇f·u.
+angles = list(range(0, 360, 45))
+slopes = []
+for degrees in angles:
+    t = math.radians(degrees)
+    u = torch.tensor([math.cos(t), math.sin(t)])
+    slope = directional(u)
+    slopes.append(slope)
+    print(f"{degrees:3d}°  u = ({u[0].item():+.3f}, {u[1].item():+.3f})  slope = {slope:+.4f}  ∇f·u = {(grad * u).sum().item():+.4f}")
+
+## The steepest direction is the gradient's
+# Along u = ∇f / |∇f| the slope is |∇f| — no direction climbs faster; −∇f descends fastest.
+steepest = grad / grad.norm()
+print("steepest u =", steepest)
+print("slope along it =", round(directional(steepest), 4))
+print("its angle =", round(math.degrees(math.atan2(grad[1].item(), grad[0].item())), 2), "degrees")
+
+## Picture: contours, directions and the gradient
+# Level curves of f; from A one arrow per direction, and the gradient in red, at right angles to the level curve through A.
+g = torch.linspace(-2.5, 2.5, 101)
+X, Y = torch.meshgrid(g, g, indexing='xy')
+fig, ax = plt.subplots(figsize=(6, 6))
+cs = ax.contour(X, Y, f(X, Y), levels=[0.5, 1, 2, 3, 5, 8])
+ax.clabel(cs, fontsize=8)
+for degrees in angles:
+    t = math.radians(degrees)
+    ax.quiver(1.0, 1.0, math.cos(t), math.sin(t), angles='xy', scale_units='xy', scale=1, color='gray', width=0.004)
+ax.quiver(1.0, 1.0, steepest[0].item(), steepest[1].item(), angles='xy', scale_units='xy', scale=1, color='red', width=0.008)
+ax.scatter([1.0], [1.0], color='black', zorder=3)
+ax.annotate('A', xy=(1.0, 1.0), xytext=(1.15, 0.75))
+ax.annotate('∇f / |∇f|', xy=(1.45, 1.89), xytext=(1.5, 2.1), color='red')
+ax.set_xlabel('x')
+ax.set_ylabel('y')
+ax.set_title('Unit directions at A and the gradient')
+ax.axis('equal')
+plt.show()
+
+## Picture: slope against direction
+# The slope ∇f·u = |∇f| cos(angle between u and ∇f): largest at the gradient's angle, zero along the level curve.
+fine = torch.linspace(0, 360, 181)
+curve = grad[0] * torch.cos(torch.deg2rad(fine)) + grad[1] * torch.sin(torch.deg2rad(fine))
+plt.figure(figsize=(7, 4))
+plt.plot(fine, curve, label='∇f·u')
+plt.scatter(angles, slopes, color='black', zorder=3, label='autograd, 8 directions')
+plt.axvline(math.degrees(math.atan2(grad[1].item(), grad[0].item())), color='red', linestyle='--', label='gradient direction')
+plt.axhline(0, color='gray', linewidth=0.8)
+plt.xlabel('direction of u (degrees)')
+plt.ylabel('slope')
+plt.legend()
+plt.grid(True)
+plt.show()
+
+"""##),
+        ("lesson12.txt", ##"""
+## Lesson 12 — Gradient descent walks downhill
+# Step against the gradient, again and again: on a convex curve, then on a bowl-shaped loss of two parameters.
+import torch
+import matplotlib.pyplot as plt
+
+## Descent on a curve
+# loss(w) = (w − 3)² + 1 has its minimum at w = 3. Start at w = −1 and step w ← w − lr·loss'(w).
+def loss_1d(w):
+    return (w - 3) ** 2 + 1
+w = torch.tensor(-1.0, requires_grad=True)
+lr = 0.2
+ws, losses = [], []
+for step in range(12):
+    loss = loss_1d(w)
+    loss.backward()
+    ws.append(w.item())
+    losses.append(loss.item())
+    if step < 4 or step == 11:
+        print(f"step {step:2d}  w = {w.item():+.4f}  loss = {loss.item():.4f}  slope = {w.grad.item():+.4f}")
+    # The update must not be recorded by autograd, and the gradient must be cleared for the next step.
+    with torch.no_grad():
+        w -= lr * w.grad
+    w.grad.zero_()
+print("w after 12 steps:", round(w.item(), 4))
+
+## Picture: the path down the curve
+# Big steps where the curve is steep, small ones near the bottom: the step is lr times the slope.
+grid = torch.linspace(-2, 7, 200)
+plt.figure(figsize=(7, 4.5))
+plt.plot(grid, loss_1d(grid), label='loss(w) = (w − 3)² + 1')
+plt.plot(ws, losses, 'o--', color='tab:red', label='gradient descent, lr = 0.2')
+plt.annotate('start', xy=(ws[0], losses[0]), xytext=(ws[0] + 0.6, losses[0]), arrowprops=dict(arrowstyle='->'))
+plt.xlabel('w')
+plt.ylabel('loss')
+plt.legend()
+plt.title('Descent on a convex curve')
+plt.show()
+
+## Descent on a bowl
+# loss(x, y) = x² + 4y²: steeper along y than along x. Two parameters, one gradient with two components.
+def bowl(p):
+    return p[0] ** 2 + 4 * p[1] ** 2
+p = torch.tensor([-2.5, 1.5], requires_grad=True)
+lr = 0.1
+path = [p.detach().tolist()]
+history = []
+for step in range(25):
+    loss = bowl(p)
+    loss.backward()
+    history.append(loss.item())
+    if step % 6 == 0:
+        print(f"step {step:2d}  p = ({p[0].item():+.4f}, {p[1].item():+.4f})  loss = {loss.item():.5f}  ∇ = {p.grad}")
+    with torch.no_grad():
+        p -= lr * p.grad
+    p.grad.zero_()
+    path.append(p.detach().tolist())
+print("final point:", p.detach())
+
+## Picture: the path over the contours, and the loss per step
+# Each step crosses the level curves at right angles (it follows −∇); y shrinks fast (factor 0.2), x slowly (factor 0.8).
+g = torch.linspace(-3, 3, 121)
+X, Y = torch.meshgrid(g, g, indexing='xy')
+fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.5))
+left.contourf(X, Y, X ** 2 + 4 * Y ** 2, levels=12, cmap='Blues')
+left.contour(X, Y, X ** 2 + 4 * Y ** 2, levels=12, colors='white', linewidths=0.5)
+left.plot([q[0] for q in path], [q[1] for q in path], 'o-', color='tab:orange', markersize=4, label='path')
+left.scatter([0], [0], marker='*', s=150, color='red', zorder=3, label='minimum')
+left.set_xlabel('x')
+left.set_ylabel('y')
+left.set_title('Path of gradient descent')
+left.legend()
+right.plot(range(len(history)), history, 'o-', markersize=3)
+right.set_xlabel('step')
+right.set_ylabel('loss')
+right.set_title('Loss per step')
+right.grid(True)
+fig.tight_layout()
+plt.show()
+
+"""##),
         ("lesson2.txt", ##"""
 ## Lesson 2 — Derivative, partial derivative, directional derivative, gradient
 # One function of two variables, f(x, y) = x² + 2xy, looked at in every direction.
@@ -517,6 +742,230 @@ z.backward()
 # 梯度到达叶子节点 x，保存在 x.grad 中。
 print("autograd: x.grad =", x.grad)
 print("x.grad 与手算相同:", x.grad.item() == by_hand)
+
+"""##),
+        ("zh/lesson10.txt", ##"""
+## 第 10 课 — 导数是切线的斜率
+# f(x) = x³ − 3x，画出曲线和几条切线，切线的斜率由 autograd 求出。
+import torch
+import matplotlib.pyplot as plt
+
+## 曲线
+# 本课只用这一个函数，取 101 个点来画它。
+def f(x):
+    return x ** 3 - 3 * x
+xs = torch.linspace(-2.5, 2.5, 101)
+
+## 用 autograd 求斜率
+# 一次取四个点 a：把 f(a) 加起来再 backward()，a.grad 里就是每个点的 f'(a)。
+a = torch.tensor([-2.0, -1.0, 0.5, 2.0], requires_grad=True)
+fa = f(a)
+fa.sum().backward()
+print("a     =", a.detach())
+print("f(a)  =", fa.detach())
+print("f'(a) =", a.grad)
+# 手算 f'(x) = 3x² − 3，得到同样的数。
+print("3a²−3 =", 3 * a.detach() ** 2 - 3)
+
+## 切线
+# 点 a 处的切线是 y = f(a) + f'(a)·(x − a)：它在 a 点碰到曲线，斜率和曲线在那里的变化率相同。
+plt.figure(figsize=(7, 5))
+plt.plot(xs, f(xs), color='black', label='f(x) = x³ − 3x')
+for p, value, slope in zip(a.detach().tolist(), fa.detach().tolist(), a.grad.tolist()):
+    near = torch.linspace(p - 0.7, p + 0.7, 2)
+    plt.plot(near, value + slope * (near - p), '--', linewidth=2, label=f"x = {p:g} 处斜率 {slope:g}")
+    plt.scatter([p], [value], color='black', zorder=3)
+plt.axhline(0, color='gray', linewidth=0.8)
+plt.xlabel('x')
+plt.ylabel('f(x)')
+plt.title("每条切线的斜率就是 f'(a)")
+plt.legend()
+plt.show()
+
+## 切线水平的地方
+# 在 a = 1 处斜率为 0：切线是水平的，曲线在这里有一个谷底。
+b = torch.tensor(1.0, requires_grad=True)
+f(b).backward()
+print("f'(1) =", b.grad)
+
+## 斜率是割线的极限
+# 过 (2, f(2)) 和 (2 + h, f(2 + h)) 的割线，随着 h 变小而变成切线：斜率趋向 f'(2) = 9。
+for h in [1.0, 0.5, 0.1, 0.01]:
+    print(f"h = {h:<5} 割线斜率 = {(f(2 + h) - f(2)) / h:.4f}")
+plt.figure(figsize=(7, 5))
+plt.plot(xs, f(xs), color='black', label='f(x)')
+for h in [1.0, 0.5, 0.1]:
+    secant = (f(2 + h) - f(2)) / h
+    near = torch.linspace(0.8, 3.0, 2)
+    plt.plot(near, f(2.0) + secant * (near - 2), ':', label=f"割线，h = {h}")
+plt.plot(near, f(2.0) + 9 * (near - 2), 'r-', label='切线，斜率 9')
+plt.scatter([2.0], [f(2.0)], color='red', zorder=3)
+plt.xlim(-0.5, 3.2)
+plt.ylim(-4, 20)
+plt.legend()
+plt.title('割线变成切线')
+plt.show()
+
+"""##),
+        ("zh/lesson11.txt", ##"""
+## 第 11 课 — 方向导数与梯度
+# 碗形函数 f(x, y) = x² + 2y² 和点 A = (1, 1)：过 A 的每个方向都有自己的斜率，梯度方向最陡。
+import math
+import torch
+import matplotlib.pyplot as plt
+
+## 函数和点 A
+def f(x, y):
+    return x ** 2 + 2 * y ** 2
+A = torch.tensor([1.0, 1.0])
+print("f(A) =", f(A[0], A[1]))
+
+## A 点的梯度
+# autograd 同时给出两个偏导数：∂f/∂x = 2x = 2，∂f/∂y = 4y = 4。
+p = A.clone().requires_grad_(True)
+f(p[0], p[1]).backward()
+grad = p.grad
+print("∇f(A) =", grad)
+print("|∇f(A)| =", round(grad.norm().item(), 4))
+
+## 每个方向一个斜率
+# 从 A 沿单位向量 u 走：g(s) = f(A + s·u)。它在 s = 0 处的导数就是方向导数，由 autograd 求出。
+def directional(u):
+    s = torch.tensor(0.0, requires_grad=True)
+    q = A + s * u
+    f(q[0], q[1]).backward()
+    return s.grad.item()
+# 八个方向，每隔 45°；autograd 求出的斜率与 ∇f·u 一致。
+angles = list(range(0, 360, 45))
+slopes = []
+for degrees in angles:
+    t = math.radians(degrees)
+    u = torch.tensor([math.cos(t), math.sin(t)])
+    slope = directional(u)
+    slopes.append(slope)
+    print(f"{degrees:3d}°  u = ({u[0].item():+.3f}, {u[1].item():+.3f})  斜率 = {slope:+.4f}  ∇f·u = {(grad * u).sum().item():+.4f}")
+
+## 最陡的方向就是梯度方向
+# 沿 u = ∇f / |∇f| 的斜率是 |∇f|，没有哪个方向上升得更快；−∇f 方向下降最快。
+steepest = grad / grad.norm()
+print("最陡方向 u =", steepest)
+print("沿它的斜率 =", round(directional(steepest), 4))
+print("它的角度 =", round(math.degrees(math.atan2(grad[1].item(), grad[0].item())), 2), "度")
+
+## 图：等高线、方向和梯度
+# f 的等高线；从 A 出发每个方向一支箭头，红色的是梯度，它与过 A 的等高线垂直。
+g = torch.linspace(-2.5, 2.5, 101)
+X, Y = torch.meshgrid(g, g, indexing='xy')
+fig, ax = plt.subplots(figsize=(6, 6))
+cs = ax.contour(X, Y, f(X, Y), levels=[0.5, 1, 2, 3, 5, 8])
+ax.clabel(cs, fontsize=8)
+for degrees in angles:
+    t = math.radians(degrees)
+    ax.quiver(1.0, 1.0, math.cos(t), math.sin(t), angles='xy', scale_units='xy', scale=1, color='gray', width=0.004)
+ax.quiver(1.0, 1.0, steepest[0].item(), steepest[1].item(), angles='xy', scale_units='xy', scale=1, color='red', width=0.008)
+ax.scatter([1.0], [1.0], color='black', zorder=3)
+ax.annotate('A', xy=(1.0, 1.0), xytext=(1.15, 0.75))
+ax.annotate('∇f / |∇f|', xy=(1.45, 1.89), xytext=(1.5, 2.1), color='red')
+ax.set_xlabel('x')
+ax.set_ylabel('y')
+ax.set_title('A 点的单位方向与梯度')
+ax.axis('equal')
+plt.show()
+
+## 图：斜率随方向变化
+# 斜率 ∇f·u = |∇f| cos(u 与 ∇f 的夹角)：在梯度的角度最大，沿等高线为零。
+fine = torch.linspace(0, 360, 181)
+curve = grad[0] * torch.cos(torch.deg2rad(fine)) + grad[1] * torch.sin(torch.deg2rad(fine))
+plt.figure(figsize=(7, 4))
+plt.plot(fine, curve, label='∇f·u')
+plt.scatter(angles, slopes, color='black', zorder=3, label='autograd，8 个方向')
+plt.axvline(math.degrees(math.atan2(grad[1].item(), grad[0].item())), color='red', linestyle='--', label='梯度方向')
+plt.axhline(0, color='gray', linewidth=0.8)
+plt.xlabel('u 的方向（度）')
+plt.ylabel('斜率')
+plt.legend()
+plt.grid(True)
+plt.show()
+
+"""##),
+        ("zh/lesson12.txt", ##"""
+## 第 12 课 — 梯度下降一步步走下坡
+# 一次次逆着梯度走一步：先在一条凸曲线上，再在两个参数的碗形损失上。
+import torch
+import matplotlib.pyplot as plt
+
+## 在曲线上下降
+# loss(w) = (w − 3)² + 1 在 w = 3 处最小。从 w = −1 出发，每步 w ← w − lr·loss'(w)。
+def loss_1d(w):
+    return (w - 3) ** 2 + 1
+w = torch.tensor(-1.0, requires_grad=True)
+lr = 0.2
+ws, losses = [], []
+for step in range(12):
+    loss = loss_1d(w)
+    loss.backward()
+    ws.append(w.item())
+    losses.append(loss.item())
+    if step < 4 or step == 11:
+        print(f"第 {step:2d} 步  w = {w.item():+.4f}  loss = {loss.item():.4f}  斜率 = {w.grad.item():+.4f}")
+    # 更新参数不能被 autograd 记录，并且要为下一步清零梯度。
+    with torch.no_grad():
+        w -= lr * w.grad
+    w.grad.zero_()
+print("12 步之后的 w:", round(w.item(), 4))
+
+## 图：沿曲线下降的路径
+# 曲线陡的地方步子大，接近谷底时步子小：每一步是 lr 乘以斜率。
+grid = torch.linspace(-2, 7, 200)
+plt.figure(figsize=(7, 4.5))
+plt.plot(grid, loss_1d(grid), label='loss(w) = (w − 3)² + 1')
+plt.plot(ws, losses, 'o--', color='tab:red', label='梯度下降，lr = 0.2')
+plt.annotate('起点', xy=(ws[0], losses[0]), xytext=(ws[0] + 0.6, losses[0]), arrowprops=dict(arrowstyle='->'))
+plt.xlabel('w')
+plt.ylabel('loss')
+plt.legend()
+plt.title('在凸曲线上下降')
+plt.show()
+
+## 在碗形曲面上下降
+# loss(x, y) = x² + 4y²：沿 y 比沿 x 陡。两个参数，梯度有两个分量。
+def bowl(p):
+    return p[0] ** 2 + 4 * p[1] ** 2
+p = torch.tensor([-2.5, 1.5], requires_grad=True)
+lr = 0.1
+path = [p.detach().tolist()]
+history = []
+for step in range(25):
+    loss = bowl(p)
+    loss.backward()
+    history.append(loss.item())
+    if step % 6 == 0:
+        print(f"第 {step:2d} 步  p = ({p[0].item():+.4f}, {p[1].item():+.4f})  loss = {loss.item():.5f}  ∇ = {p.grad}")
+    with torch.no_grad():
+        p -= lr * p.grad
+    p.grad.zero_()
+    path.append(p.detach().tolist())
+print("终点:", p.detach())
+
+## 图：等高线上的路径和每步的损失
+# 每一步都垂直穿过等高线（沿 −∇ 走）；y 缩得快（每步乘 0.2），x 缩得慢（每步乘 0.8）。
+g = torch.linspace(-3, 3, 121)
+X, Y = torch.meshgrid(g, g, indexing='xy')
+fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.5))
+left.contourf(X, Y, X ** 2 + 4 * Y ** 2, levels=12, cmap='Blues')
+left.contour(X, Y, X ** 2 + 4 * Y ** 2, levels=12, colors='white', linewidths=0.5)
+left.plot([q[0] for q in path], [q[1] for q in path], 'o-', color='tab:orange', markersize=4, label='路径')
+left.scatter([0], [0], marker='*', s=150, color='red', zorder=3, label='最小值')
+left.set_xlabel('x')
+left.set_ylabel('y')
+left.set_title('梯度下降的路径')
+left.legend()
+right.plot(range(len(history)), history, 'o-', markersize=3)
+right.set_xlabel('步数')
+right.set_ylabel('loss')
+right.set_title('每步的损失')
+right.grid(True)
+plt.show()
 
 """##),
         ("zh/lesson2.txt", ##"""

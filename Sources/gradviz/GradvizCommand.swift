@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Matplotlib
 import Render
 import Stepper
 import Torch
@@ -36,6 +37,9 @@ struct GradvizCommand: ParsableCommand {
 
     @OptionGroup var limits: LimitOptions
 
+    @Flag(name: .customLong("allow-savefig-anywhere"), help: "Let savefig write outside the lesson's folder and the working directory.")
+    var allowSavefigAnywhere = false
+
     static func main() {
         ProcessSetup.prepare()
         main(nil)
@@ -65,10 +69,12 @@ struct GradvizCommand: ParsableCommand {
         var rendered: [RenderedLesson] = []
         for input in inputs {
             let out = StandardOutput()
-            let scenes: ScenePolicy = step || material.wantsPictures ? .all : .none
+            let scenes: ScenePolicy = step || material.wantsPictures ? .forSelection(selection) : .none
             let run = LessonRunner.run(source: input.source, fileName: input.displayName,
                                        output: { if !step { out.write($0) } }, record: record, scenes: scenes,
-                                       limits: limits.lessonLimits, keepObjects: true)
+                                       limits: limits.lessonLimits, keepObjects: true,
+                                       plots: PlotOptions(lessonDirectory: input.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path },
+                                                          allowWritesAnywhere: allowSavefigAnywhere))
             let exitFlush = out.failure == nil ? out.flush() : nil
             if step {
                 var steps = selection
@@ -132,8 +138,18 @@ struct MaterialOptions: ParsableArguments {
     @Option(name: .customLong("max-frames"), help: "Refuse to draw more frames than this per lesson.")
     var maxFrames: Int = FrameSelection.defaultCap
 
-    @Option(name: .customLong("png-dpi"), help: "Resolution of PNG frames.")
-    var pngDPI: Int = 110
+    @Option(name: .customLong("depth"), help: ArgumentHelp(
+        "Draw each nn.Module at depth N as one node (model is 0, model.0 is 1); gradients still flow on its edges.",
+        valueName: "N"))
+    var depth: Int?
+
+    @Option(name: .customLong("layout"), help: ArgumentHelp(
+        "The graph's direction: lr (left to right) or tb (top to bottom). Default: whichever draws the lesson larger.",
+        valueName: "lr|tb"))
+    var layout: String?
+
+    @Option(name: .customLong("png-dpi"), help: "Resolution of PNG frames: 96 gives 1920×1080 pixels.")
+    var pngDPI: Int = 96
 
     var wantsFiles: Bool { svg != nil || png != nil || pdf != nil || trace != nil }
     var wantsTrace: Bool { wantsFiles }
@@ -141,6 +157,8 @@ struct MaterialOptions: ParsableArguments {
 
     func validate() throws {
         guard maxFrames > 0 else { throw ValidationError("--max-frames must be positive") }
+        if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
+        if let layout, !["lr", "tb"].contains(layout) { throw ValidationError("--layout must be lr or tb, not '\(layout)'") }
         guard (30...600).contains(pngDPI) else { throw ValidationError("--png-dpi must be between 30 and 600") }
         _ = try frameSelection()
     }
@@ -209,6 +227,9 @@ struct MaterialOptions: ParsableArguments {
         let drawing = outputs.svg != nil || outputs.png != nil || outputs.pdf != nil
         let (selection, note) = drawing ? fittedSelection(for: lessons, selection) : (selection, nil)
         if let note { StandardError.write("gradviz: \(note)\n") }
+        if drawing, lessons.contains(where: { FontCheck.needsCJK($0.source) }), !FontCheck.hasCJKFont() {
+            StandardError.write("gradviz: warning: the lesson has Chinese, Japanese or Korean text but no CJK font is installed; PNG and PDF frames will show boxes (on Debian: apt-get install fonts-noto-cjk)\n")
+        }
         let summary: CourseSummary?
         do {
             summary = try OutputTransaction.perform { () throws -> CourseSummary? in
@@ -221,7 +242,7 @@ struct MaterialOptions: ParsableArguments {
                 }
                 guard drawing else { return nil }
                 return try CourseWriter.write(lessons: lessons, outputs: outputs,
-                                              options: CourseOptions(selection: selection, pngDPI: pngDPI))
+                                              options: CourseOptions(selection: selection, pngDPI: pngDPI, direction: layout, moduleDepth: depth))
             }
         } catch let e as CLIError {
             throw e

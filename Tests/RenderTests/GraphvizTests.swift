@@ -10,7 +10,7 @@ import Testing
         #expect(text.contains("<svg"))
         let inspector = try #require(SVGInspector.parse(svg))
         #expect(inspector.nodes.map(\.title).sorted() == ["a", "b"])
-        #expect(inspector.edges.count == 1)
+        #expect(text.components(separatedBy: "class=\"edge\"").count == 2)
     }
 
     @Test func rendersPNGAndPDFThroughCairo() throws {
@@ -56,5 +56,19 @@ import Testing
         let a = try xy("a"), c1 = try xy("c1"), c2 = try xy("c2")
         #expect(a[0] - c1[0] == 100 && a[1] - c1[1] == 150)
         #expect(c2[0] - c1[0] == 300 && c2[1] - c1[1] == 200)
+    }
+}
+
+/// Text is measured with the faces the SVGs name: bold runs wider than regular, mono wider still.
+@Suite struct TextMetricsTests {
+    @Test func facesAreMeasuredApart() throws {
+        try Graphviz.withSession { s in
+            let m = TextMetrics(session: s)
+            let text = "→ ∂loss/∂(model.2.bias) = shape [32], norm 0.03092"
+            let regular = m.width(text, .sans, size: 22), bold = m.width(text, .sansBold, size: 22)
+            #expect(bold > regular * 1.05)
+            #expect(m.width("iiii", .mono, size: 22) == m.width("MMMM", .mono, size: 22))
+            #expect(m.width("导数", .sans, size: 22) > m.width("ab", .sans, size: 22))
+        }
     }
 }

@@ -3,24 +3,22 @@ import Foundation
 import FoundationXML
 #endif
 
-/// Reads a Graphviz SVG with Foundation's XMLParser: well-formedness, and per
-/// node or edge group its title, texts and the centre of its first shape.
+/// Reads a frame SVG with Foundation's XMLParser: well-formedness, the size of every text, and
+/// per node group (`<g class="node" id="t12">`) its hover title and the box of its first shape.
 final class SVGInspector: NSObject, XMLParserDelegate {
-    struct Group {
-        var cls: String
+    struct Node {
         var id: String
         var title = ""
-        var texts: [String] = []
-        var center: (x: Double, y: Double)?
+        /// `x`, `y` of the node's box (`class="box"`: a `rect`, or the start of a `path`).
+        var origin: String?
     }
 
-    private(set) var groups: [Group] = []
-    private(set) var graphTransform = ""
-    private(set) var fontFamilies: Set<String> = []
-    private var stack: [Group?] = []
-    private var text = ""
+    private(set) var nodes: [Node] = []
+    private(set) var fontSizes: [Double] = []
+    private var current: Node?
+    private var depth = 0
+    private var nodeDepth = -1
     private var inTitle = false
-    private var inText = false
 
     /// Parses `data`; nil when it is not well-formed XML.
     static func parse(_ data: Data) -> SVGInspector? {
@@ -31,59 +29,32 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         return parser.parse() ? inspector : nil
     }
 
-    var nodes: [Group] { groups.filter { $0.cls == "node" } }
-    var edges: [Group] { groups.filter { $0.cls == "edge" } }
-    /// All text in the drawing, joined by newlines.
-    var allText: String { groups.flatMap(\.texts).joined(separator: "\n") }
-
-    func node(titled title: String) -> Group? { nodes.first { $0.title == title } }
-
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch name {
-        case "g":
-            if let cls = attributes["class"], cls == "node" || cls == "edge" {
-                stack.append(Group(cls: cls, id: attributes["id"] ?? ""))
-            } else {
-                if attributes["class"] == "graph" { graphTransform = attributes["transform"] ?? "" }
-                stack.append(nil)
-            }
-        case "title":
-            inTitle = true
-            text = ""
-        case "text":
-            inText = true
-            text = ""
-            if let f = attributes["font-family"] { fontFamilies.insert(f) }
-        case "polygon", "path", "ellipse":
-            guard stack.last != nil, stack[stack.count - 1]?.center == nil else { return }
-            let raw = attributes["points"] ?? attributes["d"] ?? ""
-            let numbers = raw.split(whereSeparator: { !"0123456789.-".contains($0) }).compactMap { Double($0) }
-            guard numbers.count >= 2 else { return }
-            let xs = stride(from: 0, to: numbers.count - 1, by: 2).map { numbers[$0] }
-            let ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
-            stack[stack.count - 1]?.center = ((xs.min()! + xs.max()!) / 2, (ys.min()! + ys.max()!) / 2)
-        default:
-            break
+                attributes a: [String: String] = [:]) {
+        depth += 1
+        if name == "g", a["class"] == "node", let id = a["id"] {
+            current = Node(id: id)
+            nodeDepth = depth
         }
+        if let size = a["font-size"].flatMap(Double.init), name == "text" { fontSizes.append(size) }
+        if current != nil, current?.origin == nil, a["class"] == "box" {
+            if name == "rect", let x = a["x"], let y = a["y"] { current?.origin = "\(x),\(y)" }
+            if name == "path", let d = a["d"] { current?.origin = String(d.prefix { $0 != " " && $0 != "H" }) }
+        }
+        inTitle = name == "title" && current != nil
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inTitle || inText { text += string }
+        if inTitle { current?.title += string }
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "g":
-            if let g = stack.popLast() ?? nil { groups.append(g) }
-        case "title":
-            inTitle = false
-            if stack.last != nil, stack[stack.count - 1] != nil { stack[stack.count - 1]?.title = text }
-        case "text":
-            inText = false
-            if stack.last != nil, stack[stack.count - 1] != nil { stack[stack.count - 1]?.texts.append(text) }
-        default:
-            break
+        if name == "title" { inTitle = false }
+        if name == "g", depth == nodeDepth, let c = current {
+            nodes.append(c)
+            current = nil
+            nodeDepth = -1
         }
+        depth -= 1
     }
 }

@@ -15,3 +15,13 @@ extension Generator {
         return probabilities.map { uniformDouble() < $0 ? 1 : 0 }
     }
 }
+
+extension Generator {
+    /// `t.bernoulli_(p)` with a number `p` (the mask `F.dropout` draws): one 53-bit
+    /// uniform double per element, in order, 1 where it is below `p`.
+    ///
+    /// - Complexity: O(`count`).
+    public func bernoulli(count: Int, p: Double) -> [Double] {
+        (0..<count).map { _ in uniformDouble() < p ? 1 : 0 }
+    }
+}

@@ -1,18 +1,22 @@
 import Foundation
+import Raster
 import Trace
 
 /// What to draw, and how.
 public struct CourseOptions: Sendable {
     public var selection: FrameSelection
-    /// Pixels per inch of PNG frames relative to the 1920×1080 canvas at 96.
+    /// Pixels per inch of PNG frames: 96 gives the 1920×1080 canvas as is.
     public var pngDPI: Int
     /// `lr` or `tb`; nil chooses per lesson the one that draws the graph larger.
     public var direction: String?
+    /// Modules at this depth are drawn as one node each (`--depth`); nil draws every grad_fn.
+    public var moduleDepth: Int?
 
-    public init(selection: FrameSelection = FrameSelection(), pngDPI: Int = 96, direction: String? = nil) {
+    public init(selection: FrameSelection = FrameSelection(), pngDPI: Int = 96, direction: String? = nil, moduleDepth: Int? = nil) {
         self.selection = selection
         self.pngDPI = pngDPI
         self.direction = direction
+        self.moduleDepth = moduleDepth
     }
 }
 
@@ -53,7 +57,10 @@ public enum CourseWriter {
         let direction = options.direction.flatMap(GraphLayout.Direction.init(rawValue:))
         var summary = CourseSummary(lessons: [])
         try Graphviz.withSession { session in
-            let drawings = try lessons.map { try LessonDrawing($0, selection: options.selection, direction: direction, session: session) }
+            let drawings = try lessons.map {
+                try LessonDrawing($0, selection: options.selection, direction: direction, moduleDepth: options.moduleDepth,
+                                  session: session)
+            }
             for (i, d) in drawings.enumerated() {
                 summary.lessons.append(.init(name: names[i], frames: d.svgs.count, events: d.lesson.events.count,
                                              layout: d.layout.engines.sorted().joined(separator: "+")))
@@ -82,6 +89,27 @@ public enum CourseWriter {
                         try Data(PlayerPage.course(entries).utf8).write(to: root.appendingPathComponent("index.html"))
                     }
                 }
+            }
+            if let dir = outputs.png {
+                let scale = Double(options.pngDPI) / 96
+                let width = Int((LessonDrawing.canvas.width * scale).rounded()), height = Int((LessonDrawing.canvas.height * scale).rounded())
+                let threads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
+                let images = try drawings.map { try Raster.pngs($0.svgs, width: width, height: height, threads: threads) }
+                try AtomicOutput.replaceDirectory(dir) { root in
+                    for (i, d) in drawings.enumerated() {
+                        let folder = single ? root : root.appendingPathComponent(names[i])
+                        if !single { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false) }
+                        let files = d.svgs.indices.map { "frame-\(pad4($0 + 1)).png" }
+                        for (k, png) in images[i].enumerated() { try png.write(to: folder.appendingPathComponent(files[k])) }
+                        let manifest = Manifest.lesson(d, files: files)
+                        try Data((manifest.text + "\n").utf8).write(to: folder.appendingPathComponent("manifest.json"))
+                    }
+                }
+            }
+            if let file = outputs.pdf {
+                // One page size for the whole document: a 16:9 slide, 960 × 540 points.
+                let pdf = try Raster.pdf(pages: drawings.flatMap(\.svgs), pageWidth: 960, pageHeight: 540)
+                try AtomicOutput.replaceFile(file, data: pdf)
             }
         }
         return summary

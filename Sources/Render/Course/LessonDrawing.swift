@@ -12,13 +12,15 @@ struct LessonDrawing {
     /// The frame canvas (16:9).
     static let canvas = Size(width: 1920, height: 1080)
 
-    init(_ lesson: RenderedLesson, selection: FrameSelection, direction: GraphLayout.Direction?,
+    init(_ lesson: RenderedLesson, selection: FrameSelection, direction: GraphLayout.Direction?, moduleDepth: Int? = nil,
          session: Graphviz.Session?) throws {
         self.lesson = lesson
-        let plan = try FramePlan(events: lesson.events, scenes: lesson.scenes, outline: lesson.outline, selection: selection,
+        var plan = try FramePlan(events: lesson.events, scenes: lesson.scenes, outline: lesson.outline, selection: selection,
                                  title: lesson.title, language: lesson.language)
+        if let depth = moduleDepth { plan.frames = ModuleCollapse.apply(plan.frames, depth: depth) }
         self.plan = plan
         let metrics = TextMetrics(session: session)
+        let words = PictureWords(language: lesson.language ?? lesson.outline.language)
         // Looks per frame, then one size per node: the largest it ever needs.
         var looks: [[SceneNodeID: NodeLook]] = []
         var allRows: [TextMetrics.Face: Set<String>] = [:]
@@ -29,10 +31,10 @@ struct LessonDrawing {
             for n in f.scene.nodes {
                 map[n.id] = NodeLook.of(n, focus: f.focus.contains(n.id), isNew: !previous.contains(n.id) && f.kind == .step
                                         && !(f.focus.contains(n.id) && LessonDrawing.isBackwardStep(f, lesson: lesson)),
-                                        released: false, scene: f.scene, backwardRoot: root)
+                                        released: false, scene: f.scene, backwardRoot: root, words: words)
             }
             for n in f.released {
-                map[n.id] = NodeLook.of(n, focus: false, isNew: false, released: true, scene: f.scene, backwardRoot: root)
+                map[n.id] = NodeLook.of(n, focus: false, isNew: false, released: true, scene: f.scene, backwardRoot: root, words: words)
             }
             for look in map.values { for r in look.rows { allRows[r.face, default: []].insert(r.text) } }
             looks.append(map)
@@ -62,7 +64,7 @@ struct LessonDrawing {
             let arrangement: FrameSVG.Arrangement
             if d == .lr {
                 let height = LessonDrawing.captionHeight(plan.frames, width: canvas.width - 2 * FrameSVG.margin, metrics: metrics)
-                arrangement = .top(height: min(height, canvas.height * 0.34))
+                arrangement = .top(height: min(height, canvas.height * 0.4))
             } else {
                 arrangement = .side(width: 640)
             }
@@ -81,7 +83,7 @@ struct LessonDrawing {
         self.looks = looks
         let views = best!.views
         self.views = views
-        let drawer = FrameSVG(canvas: canvas, layout: layout, metrics: metrics, arrangement: best!.arrangement)
+        let drawer = FrameSVG(canvas: canvas, layout: layout, metrics: metrics, arrangement: best!.arrangement, words: words)
         svgs = plan.frames.enumerated().map { i, f in
             drawer.render(f, view: views.views[i], looks: looks[i], index: i, count: plan.frames.count, lessonTitle: lesson.title)
         }
@@ -93,7 +95,7 @@ struct LessonDrawing {
         for f in frames where f.kind != .title {
             var w = width
             if case .summary = f.kind { w -= 560 }
-            h = max(h, Caption(f.explanation, frame: f.kind, width: w, scale: 1, metrics: metrics).height)
+            h = max(h, Caption(f.explanation, frame: f.kind, width: w, scale: Caption.minimumScale, metrics: metrics).height)
         }
         return h + 2 * FrameSVG.margin
     }

@@ -25,6 +25,8 @@ struct GraphLayout {
     var bounds = Rect.empty
     /// `dot` or `layered` (for units too large for `dot`).
     var engines: Set<String> = []
+    /// The module each node was made in (by its path), for grouping.
+    var modules: [SceneNodeID: ModuleRef] = [:]
 
     static let gap = 40.0
     static let dotLimit = 300
@@ -51,6 +53,8 @@ struct GraphLayout {
             for n in f.scene.nodes + f.released {
                 if first[n.id] == nil {
                     first[n.id] = k
+                    if n.function?.members.isEmpty ?? true,
+                       let m = n.function?.module ?? (n.tensor?.isLeaf == false ? n.tensor?.module : nil) { modules[n.id] = m }
                     if let t = n.tensor { leaf[n.id] = t.isLeaf }
                     if n.function?.kind == .accumulateGrad { isAccumulate.insert(n.id) }
                 }
@@ -190,11 +194,14 @@ struct GraphLayout {
         var key = direction.rawValue
         for s in nodeSizes { key += "|\(Int(s.width))x\(Int(s.height))" }
         for (a, b) in pairs { key += ";\(a)>\(b)" }
+        var local: [Int: Point] = [:]
+        let groups = nodes.map { modules[$0]?.path }
+        for g in groups { key += "|\(g ?? "")" }
         if let hit = cache[key] {
             return Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, hit[$0]!) })
         }
-        var local: [Int: Point] = [:]
-        if nodes.count <= GraphLayout.dotLimit, let session, let placed = try? session.place(dot(nodeSizes, pairs), engine: "dot") {
+        if nodes.count <= GraphLayout.dotLimit, let session,
+           let placed = try? session.place(dot(nodeSizes, pairs, groups: groups), engine: "dot") {
             engines.insert("dot")
             for i in nodes.indices {
                 let pos = (placed.nodes["v\(i)"]?.pos ?? "0,0").split(separator: ",").compactMap { Double($0) }
@@ -215,12 +222,46 @@ struct GraphLayout {
         return Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1, local[$0]!) })
     }
 
-    private func dot(_ sizes: [Size], _ edges: [(Int, Int)]) -> String {
+    /// The unit as DOT, nodes of one module kept together in a cluster (modules nested by path).
+    private func dot(_ sizes: [Size], _ edges: [(Int, Int)], groups: [String?]) -> String {
         var w = DOTWriter(name: "unit")
-        w.defaults(graph: ["rankdir": .raw(direction == .lr ? "LR" : "TB"), "nodesep": .number(0.5), "ranksep": .number(1.4)],
+        w.defaults(graph: ["rankdir": .raw(direction == .lr ? "LR" : "TB"), "nodesep": .number(0.5), "ranksep": .number(1.4),
+                           "margin": .number(0.3)],
                    node: ["shape": .raw("box"), "fixedsize": .raw("true"), "label": .text("")])
-        for (i, s) in sizes.enumerated() {
-            w.node("v\(i)", ["width": .number(s.width / 72), "height": .number(s.height / 72)])
+        // Every path and its prefixes (`model.0` lies in `model`), each a cluster in its parent.
+        var paths = Set<String>()
+        for g in groups.compactMap({ $0 }) {
+            var p = g
+            paths.insert(p)
+            while let dot = p.lastIndex(of: ".") {
+                p = String(p[..<dot])
+                if groups.contains(p) { paths.insert(p) }
+            }
+        }
+        let ordered = paths.sorted()
+        func parent(_ p: String) -> String? {
+            ordered.filter { p.hasPrefix($0 + ".") }.max { $0.count < $1.count }
+        }
+        var children: [String?: [String]] = [:]
+        for p in ordered { children[parent(p), default: []].append(p) }
+        var members: [String?: [Int]] = [:]
+        for (i, g) in groups.enumerated() { members[g, default: []].append(i) }
+        for i in members[nil] ?? [] { w.node("v\(i)", ["width": .number(sizes[i].width / 72), "height": .number(sizes[i].height / 72)]) }
+        // Clusters written depth first, without recursion.
+        var stack: [(path: String, open: Bool)] = (children[nil] ?? []).reversed().map { ($0, true) }
+        var index = 0
+        while let (path, open) = stack.popLast() {
+            if !open {
+                w.raw("  }\n")
+                continue
+            }
+            index += 1
+            w.raw("  subgraph cluster_\(index) {\n    margin=28;\n")
+            for i in members[path] ?? [] {
+                w.node("v\(i)", ["width": .number(sizes[i].width / 72), "height": .number(sizes[i].height / 72)])
+            }
+            stack.append((path, false))
+            for c in (children[path] ?? []).reversed() { stack.append((c, true)) }
         }
         for (a, b) in edges { w.edge("v\(a)", "v\(b)", [:]) }
         return w.finish()

@@ -16,8 +16,8 @@ struct ViewPlan {
         var content: Rect
     }
 
-    /// Text is set at 22 px and must stay at least 18 px on the 1920×1080 canvas.
-    static let minimumScale = 18.0 / 22.0
+    /// The smallest node text (20 px) must stay at least 18 px on the 1920×1080 canvas.
+    static let minimumScale = Palette.minimumText / Palette.smallSize
     /// Never blow small graphs up beyond this.
     static let maximumScale = 1.4
     static let padding = 30.0

@@ -35,7 +35,7 @@ struct LabelRow: Hashable, Sendable {
 /// How a node looks in one frame: its kind of box, its emphasis and its text.
 struct NodeLook: Sendable {
     enum Style: Sendable {
-        case leaf, result, plain, function, accumulate
+        case leaf, result, plain, function, accumulate, module
     }
 
     enum Emphasis: Sendable {
@@ -49,27 +49,28 @@ struct NodeLook: Sendable {
     var title: String
 
     /// The look of `node` in a frame.
-    static func of(_ node: SceneNode, focus: Bool, isNew: Bool, released: Bool, scene: Scene, backwardRoot: String?) -> NodeLook {
+    static func of(_ node: SceneNode, focus: Bool, isNew: Bool, released: Bool, scene: Scene, backwardRoot: String?,
+                   words: PictureWords) -> NodeLook {
         let emphasis: Emphasis = released ? .released : (focus && !isNew ? .active : (isNew ? .new : .none))
         switch node.content {
         case .tensor(let t):
-            var rows = [LabelRow(t.name ?? (t.isLeaf ? "tensor" : "(temporary)"), .title)]
+            var rows = [LabelRow(t.name ?? (t.isLeaf ? words.tensor : words.temporary), .title)]
             rows += valueRows(t.value)
             if t.requiresGrad || t.grad != nil {
                 if let g = t.grad {
-                    rows.append(LabelRow("grad: " + NumberText.values(g).prefixed(36), .grad))
+                    rows.append(LabelRow(words.grad(NodeLook.compact(g)), .grad))
                 } else if t.isLeaf {
-                    rows.append(LabelRow("grad: None", .muted))
+                    rows.append(LabelRow(words.gradNone, .muted))
                 }
             }
             if let a = t.arrived, !t.isLeaf {
                 let symbol = "∂\(backwardRoot ?? "L")/∂\(t.name ?? "·")"
-                rows.append(LabelRow("\(symbol) = " + NumberText.values(a).prefixed(30), .arrived))
+                rows.append(LabelRow("\(symbol) = " + NodeLook.compact(a), .arrived))
             }
             var flags: [String] = []
-            if t.isParameter { flags.append("Parameter") } else if t.isLeaf && t.requiresGrad { flags.append("leaf") }
-            if t.requiresGrad { flags.append("requires_grad") }
-            if released { flags = ["released"] }
+            if t.isParameter { flags.append(words.parameter) } else if t.isLeaf && t.requiresGrad { flags.append(words.leaf) }
+            if t.requiresGrad { flags.append(words.requiresGrad) }
+            if released { flags = [words.released] }
             if !flags.isEmpty { rows.append(LabelRow(flags.joined(separator: " · "), .small)) }
             let style: Style = !t.requiresGrad ? .plain : (t.isLeaf ? .leaf : .result)
             let hover = ([t.names.isEmpty ? "tensor" : t.names.joined(separator: " = ")] +
@@ -77,23 +78,40 @@ struct NodeLook: Sendable {
                           "requires_grad=\(t.requiresGrad ? "True" : "False"), is_leaf=\(t.isLeaf ? "True" : "False")"])
                 .joined(separator: "\n")
             return NodeLook(style: style, emphasis: emphasis, rows: rows, title: hover)
+        case .function(let f) where !f.members.isEmpty:
+            var rows = [LabelRow("\(f.module?.path ?? "") · \(f.name)", .title)]
+            let names = Array(Set(f.members)).sorted()
+            rows.append(LabelRow(names.joined(separator: ", ").prefixed(44), .small))
+            if f.released { rows.append(LabelRow(words.savedFreed, .muted)) }
+            return NodeLook(style: .module, emphasis: emphasis, rows: rows,
+                            title: "\(f.module?.path ?? "") (\(f.name)): " + f.members.joined(separator: ", "))
         case .function(let f):
             var rows = [LabelRow(f.name, .title)]
             if f.kind == .accumulateGrad {
                 if let v = f.variable, let leaf = scene.tensor(v), let n = leaf.name {
-                    rows.append(LabelRow("into \(n).grad", .small))
+                    rows.append(LabelRow(words.into(n), .small))
                 }
                 return NodeLook(style: .accumulate, emphasis: emphasis, rows: rows,
                                 title: "AccumulateGrad: adds the incoming gradient into the leaf's .grad")
             }
             if f.released {
-                rows.append(LabelRow("saved tensors freed", .muted))
+                rows.append(LabelRow(words.savedFreed, .muted))
             } else if !f.saved.isEmpty {
                 let saved = f.saved.prefix(3).map { "\($0.name) = " + NumberText.values($0.value).prefixed(14) }
-                rows.append(LabelRow("saved " + saved.joined(separator: ", "), .small))
+                rows.append(LabelRow(words.saved + " " + saved.joined(separator: ", "), .small))
             }
-            if released { rows.append(LabelRow("released", .muted)) }
+            if released { rows.append(LabelRow(words.released, .muted)) }
             return NodeLook(style: .function, emphasis: emphasis, rows: rows, title: f.name)
+        }
+    }
+
+    /// Values on one short line: written out up to 8 elements, else the shape and the norm.
+    static func compact(_ v: TensorValues) -> String {
+        if let e = v.elements, e.count <= NumberText.listLimit { return NumberText.values(v).prefixed(36) }
+        let shape = "[" + v.shape.map(String.init).joined(separator: ", ") + "]"
+        switch v.content {
+        case .summary(let s): return "\(shape) ‖\(NumberText.number(s.norm))‖"
+        case .full(let e): return "\(shape) ‖\(NumberText.number(e.reduce(0) { $0 + $1 * $1 }.squareRoot()))‖"
         }
     }
 
@@ -109,11 +127,10 @@ struct NodeLook: Sendable {
         if let e = v.elements, e.count <= NumberText.listLimit {
             return [LabelRow(NumberText.values(v).prefixed(40), .value)]
         }
-        let shape = "[" + v.shape.map(String.init).joined(separator: ", ") + "]"
-        var rows = [LabelRow("shape \(shape)", .value)]
+        var rows = [LabelRow(compact(v), .value)]
         switch v.content {
         case .summary(let s):
-            rows.append(LabelRow("norm \(NumberText.number(s.norm)) · min \(NumberText.number(s.min)) · max \(NumberText.number(s.max))", .small))
+            rows.append(LabelRow("min \(NumberText.number(s.min)) · max \(NumberText.number(s.max))", .small))
         case .full(let e):
             let lo = e.min() ?? 0, hi = e.max() ?? 0
             rows.append(LabelRow("min \(NumberText.number(lo)) · max \(NumberText.number(hi))", .small))

@@ -25,22 +25,25 @@ enum Palette {
     static let functionBorder = "#4d4d4d"
     /// AccumulateGrad.
     static let accumulateFill = "#fff3cc"
-    static let accumulateBorder = "#9a6b00"
+    static let accumulateBorder = "#5b4a00"
     /// The node a step acts on (vermillion, with a thick double border).
     static let active = "#d55e00"
     /// Nodes a statement just created (blue, dashed outline).
     static let new = "#0072b2"
     /// Gradients (reddish purple, thick arrows pointing toward the inputs).
-    static let gradient = "#b8407f"
+    static let gradient = "#cc79a7"
     static let gradientText = "#9c2f6a"
     /// Errors.
     static let error = "#c0392b"
     static let errorFill = "#fdecea"
 
+    /// No text of a frame is smaller than this on the 1920×1080 canvas.
+    static let minimumText = 18.0
+
     // Sizes in pixels of the 1920×1080 canvas, before the graph is scaled to fit.
     static let titleSize = 24.0
     static let valueSize = 22.0
-    static let smallSize = 19.0
+    static let smallSize = 20.0
     static let edgeLabelSize = 21.0
     static let nodePadX = 14.0
     static let nodePadY = 9.0

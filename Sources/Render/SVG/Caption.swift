@@ -18,12 +18,16 @@ struct Caption {
         var gapBefore: Double
     }
 
+    /// The smallest caption text (21 px) stays at least 18 px.
+    static let minimumScale = Palette.minimumText / 21.0
+
     var lines: [Line] = []
     /// The height of the lines, in pixels.
     var height: Double = 0
 
     /// Lays `x` out in `width` pixels with sizes scaled by `scale` (1 = the full sizes).
-    init(_ x: Explanation, frame: Frame.Kind, width: Double, scale: Double, metrics: TextMetrics) {
+    init(_ x: Explanation, frame: Frame.Kind, width: Double, scale: Double, metrics: TextMetrics,
+         words: PictureWords = PictureWords(language: "en")) {
         func add(_ text: String, _ role: Line.Role, _ face: TextMetrics.Face, _ size: Double, _ color: String, gap: Double = 0) {
             let s = size * scale
             let pieces = Caption.wrap(text, width: width, face: face, size: s, metrics: metrics)
@@ -34,7 +38,7 @@ struct Caption {
         if let section = x.section { add(section, .section, .sansBold, 30, Palette.ink) }
         for n in x.narration { add(n, .narration, .sansItalic, 25, Palette.secondary, gap: 8) }
         if let line = x.line, let source = x.source, !source.isEmpty {
-            add("line \(line):  \(source)", .source, .mono, 22, Palette.ink, gap: 14)
+            add("\(words.line(line))  \(source)", .source, .mono, 22, Palette.ink, gap: 14)
         }
         if !x.heading.isEmpty && x.heading != x.source { add(x.heading, .heading, .sansBold, 24, Palette.ink, gap: 14) }
         for d in x.details { add(d, .detail, .sans, 22, Palette.secondary, gap: 4) }

@@ -16,6 +16,7 @@ struct FrameSVG {
     let layout: GraphLayout
     let metrics: TextMetrics
     let arrangement: Arrangement
+    var words = PictureWords(language: "en")
 
     static let margin = 24.0
 
@@ -65,6 +66,9 @@ struct FrameSVG {
         svg.open("rect", [("width", "100%"), ("height", "100%"), ("fill", Palette.background)], close: true)
         if frame.kind == .title {
             drawTitle(frame, into: &svg)
+        } else if let plot = frame.plot {
+            drawPlot(plot, index: index, into: &svg)
+            drawCaption(frame, into: &svg)
         } else {
             drawGraph(frame, view: view, looks: looks, into: &svg)
             drawCaption(frame, into: &svg)
@@ -105,16 +109,18 @@ struct FrameSVG {
         var textBox: Rect
         switch arrangement {
         case .side:
-            let legendTop = canvas.height - m - Legend.height(width: panel.width - 2 * m)
+            let legendTop = frame.plot != nil ? canvas.height - m : canvas.height - m - Legend.height(width: panel.width - 2 * m)
             if case .summary = frame.kind { chart = Rect(minX: m, minY: legendTop - 290, maxX: panel.maxX - m, maxY: legendTop - 20) }
             textBox = Rect(minX: m, minY: m, maxX: panel.maxX - m, maxY: (chart?.minY ?? legendTop) - 10)
-            Legend.draw(at: Point(x: m, y: legendTop), width: panel.width - 2 * m, into: &svg)
+            if frame.plot == nil { Legend.draw(at: Point(x: m, y: legendTop), width: panel.width - 2 * m, words: words, into: &svg) }
         case .top:
             if case .summary = frame.kind { chart = Rect(minX: panel.maxX - 560, minY: m, maxX: panel.maxX - m, maxY: panel.maxY - m) }
             textBox = Rect(minX: m, minY: m, maxX: (chart?.minX ?? panel.maxX) - m, maxY: panel.maxY - m)
-            Legend.draw(at: Point(x: m, y: canvas.height - legendBand), width: canvas.width - 2 * m - 80, into: &svg)
+            if frame.plot == nil {
+                Legend.draw(at: Point(x: m, y: canvas.height - legendBand), width: canvas.width - 2 * m - 80, words: words, into: &svg)
+            }
         }
-        let caption = FrameSVG.fittedCaption(frame, width: textBox.width, height: textBox.height, metrics: metrics)
+        let caption = FrameSVG.fittedCaption(frame, width: textBox.width, height: textBox.height, metrics: metrics, words: words)
         var y = textBox.minY
         svg.open("g", [("class", "caption")])
         for line in caption.lines {
@@ -136,13 +142,26 @@ struct FrameSVG {
         if case .summary(let s) = frame.kind, let chart { LossChartSVG.draw(s, in: chart, into: &svg) }
     }
 
-    /// The caption at the largest scale (from 1 down to 0.75) whose lines fit `height`.
-    static func fittedCaption(_ frame: Frame, width: Double, height: Double, metrics: TextMetrics) -> Caption {
+    /// The caption at the largest scale whose lines fit `height`, never below the scale that
+    /// keeps its smallest text legible; past that, the details (and then the printed output) are
+    /// shortened from the end — the narration, the step, the chain rule and an error stay whole.
+    static func fittedCaption(_ frame: Frame, width: Double, height: Double, metrics: TextMetrics,
+                              words: PictureWords = PictureWords(language: "en")) -> Caption {
         var scale = 1.0
-        var caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics)
-        while caption.height > height && scale > 0.5 {
-            scale -= 0.05
-            caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics)
+        var caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics, words: words)
+        while caption.height > height && scale - 0.02 >= Caption.minimumScale {
+            scale -= 0.02
+            caption = Caption(frame.explanation, frame: frame.kind, width: width, scale: scale, metrics: metrics, words: words)
+        }
+        var x = frame.explanation
+        while caption.height > height && (!x.details.isEmpty || (x.printed?.contains("\n") ?? false)) {
+            if !x.details.isEmpty {
+                x.details.removeLast()
+            } else if var printed = x.printed {
+                printed = String(printed.dropLast())
+                x.printed = printed.split(separator: "\n", omittingEmptySubsequences: false).dropLast().joined(separator: "\n")
+            }
+            caption = Caption(x, frame: frame.kind, width: width, scale: scale, metrics: metrics, words: words)
         }
         return caption
     }
@@ -164,6 +183,7 @@ struct FrameSVG {
         }
         svg.open("g", [("class", "graph"), ("clip-path", "url(#graphclip)"),
                        ("data-scale", SVGText.num(t.scale))])
+        drawModules(frame, box: box, scale: t.scale, into: &svg)
         // Structural edges first, then gradient arrows, then nodes on top.
         var flows: [(from: Rect, to: Rect, label: String, shift: Double)] = []
         // Edges between the same two nodes (a tensor used twice, `y * y`) are drawn side by side.
@@ -171,7 +191,7 @@ struct FrameSVG {
         for e in frame.scene.edges { parallel[EdgePair(from: e.from, to: e.to), default: 0] += 1 }
         var drawn: [EdgePair: Int] = [:]
         for e in frame.scene.edges {
-            guard let a = box(e.to), let b = box(e.from) else { continue }
+            guard let a = box(e.to), let b = box(e.from), a.union(b).intersects(panel.inset(40)) else { continue }
             let pair = EdgePair(from: e.from, to: e.to)
             let k = drawn[pair, default: 0]
             drawn[pair] = k + 1
@@ -214,14 +234,88 @@ struct FrameSVG {
             svg.text(f.label, x: r.center.x, y: r.maxY - size * 0.3 - 2, size: size, face: .sansBold, color: Palette.gradientText,
                      anchor: "middle")
         }
+        // Nodes outside the panel are not written (a partial view of a large graph stays small).
+        let visible = panel.inset(40)
         for n in frame.scene.nodes + frame.released {
-            guard let r = box(n.id), let look = looks[n.id] else { continue }
+            guard let r = box(n.id), let look = looks[n.id], r.intersects(visible) else { continue }
             drawNode(n.id, look, r, scale: t.scale, into: &svg)
         }
         svg.end("g")
         if view.partial { drawOverview(frame, view: view, into: &svg) }
         svg.raw("<defs><marker id=\"fwd\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.faint)\"/></marker>")
         svg.raw("<marker id=\"grad\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"4.5\" markerHeight=\"4.5\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.gradient)\"/></marker></defs>")
+    }
+
+    /// A figure the lesson drew, fitted into the graph panel. Its ids are made unique to the frame,
+    /// so frames inlined together (the player) do not share glyph or clip definitions.
+    private func drawPlot(_ plot: PlotEvent, index: Int, into svg: inout SVGText) {
+        let panel = graphPanel
+        let w = plot.width * 72, h = plot.height * 72
+        let s = min(panel.width / max(w, 1), panel.height / max(h, 1))
+        let x = panel.center.x - w * s / 2, y = panel.center.y - h * s / 2
+        var body = plot.svg
+        if let start = body.range(of: "<svg") { body = String(body[start.lowerBound...]) }
+        let prefix = "f\(index + 1)-"
+        body = body.replacingOccurrences(of: "id=\"", with: "id=\"\(prefix)")
+            .replacingOccurrences(of: "href=\"#", with: "href=\"#\(prefix)")
+            .replacingOccurrences(of: "url(#", with: "url(#\(prefix)")
+        // The figure's own <svg> element, placed and scaled in the panel.
+        if let open = body.range(of: "<svg"), let close = body[open.upperBound...].firstIndex(of: ">") {
+            let attributes = "<svg x=\"\(SVGText.num(x))\" y=\"\(SVGText.num(y))\" width=\"\(SVGText.num(w * s))\" height=\"\(SVGText.num(h * s))\" viewBox=\"0 0 \(SVGText.num(w)) \(SVGText.num(h))\""
+            var kept: [String] = []
+            var rest = body[open.upperBound..<close]
+            // name="value" pairs of the tag, without the ones placing it.
+            while let eq = rest.firstIndex(of: "=") {
+                let name = String(rest[..<eq].filter { $0 != " " && $0 != "\n" && $0 != "\t" })
+                let afterEq = rest[rest.index(after: eq)...]
+                guard let q1 = afterEq.firstIndex(of: "\""),
+                      let q2 = afterEq[afterEq.index(after: q1)...].firstIndex(of: "\"") else { break }
+                if !["width", "height", "viewBox", "x", "y"].contains(name) { kept.append(name + "=" + String(afterEq[q1...q2])) }
+                rest = afterEq[afterEq.index(after: q2)...]
+            }
+            body = attributes + " " + kept.joined(separator: " ") + String(body[close...])
+        }
+        svg.open("g", [("class", "plot")])
+        svg.raw(body)
+        svg.end("g")
+    }
+
+    /// A box around the nodes each `nn.Module` made, labelled with its path and kind
+    /// (`model.0 · Linear(1 → 32)`); an enclosing module's box goes around its children's.
+    private func drawModules(_ frame: Frame, box: (SceneNodeID) -> Rect?, scale: Double, into svg: inout SVGText) {
+        var areas: [String: (rect: Rect, label: String)] = [:]
+        for n in frame.scene.nodes {
+            guard let m = layout.modules[n.id], let r = box(n.id) else { continue }
+            // The node counts for its module and every enclosing one.
+            var path = m.path
+            while true {
+                if let a = areas[path] {
+                    areas[path] = (a.rect.union(r), a.label)
+                } else if path == m.path {
+                    areas[path] = (r, m.label)
+                }
+                guard let dot = path.lastIndex(of: ".") else { break }
+                path = String(path[..<dot])
+                if areas[path] == nil && !frame.scene.nodes.contains(where: { layout.modules[$0.id]?.path == path }) { break }
+            }
+        }
+        let byDepth = areas.sorted { a, b in
+            let da = a.key.filter { $0 == "." }.count, db = b.key.filter { $0 == "." }.count
+            return da != db ? da < db : a.key < b.key
+        }
+        let size = max(Palette.minimumText, 19 * scale)
+        svg.open("g", [("class", "modules")])
+        for (path, area) in byDepth {
+            let depth = Double(path.filter { $0 == "." }.count)
+            let r = area.rect.inset(max(8, (22 - 6 * depth) * scale))
+            svg.open("rect", [("x", SVGText.num(r.minX)), ("y", SVGText.num(r.minY - size * 1.2)), ("width", SVGText.num(r.width)),
+                              ("height", SVGText.num(r.height + size * 1.2)), ("rx", SVGText.num(10 * scale)),
+                              ("fill", "#f3f0fa"), ("fill-opacity", "0.55"), ("stroke", "#7b6fa8"), ("stroke-dasharray", "7 5"),
+                              ("stroke-width", "1.5")], close: true)
+            svg.text("\(path) · \(area.label)", x: r.minX + 8, y: r.minY - size * 0.25, size: size, face: .sansBold, color: "#5a4e8c",
+                     extra: [("class", "module-label")])
+        }
+        svg.end("g")
     }
 
     /// A small map of the whole graph in the panel's corner, the shown region outlined.
@@ -259,6 +353,7 @@ struct FrameSVG {
             case .plain: return (Palette.plainFill, Palette.plainBorder)
             case .function: return (Palette.functionFill, Palette.functionBorder)
             case .accumulate: return (Palette.accumulateFill, Palette.accumulateBorder)
+            case .module: return ("#f3f0fa", "#5a4e8c")
             }
         }()
         var group: [(String, String)] = [("id", id.description), ("class", "node")]
@@ -284,7 +379,7 @@ struct FrameSVG {
         case .none:
             break
         }
-        var shape: [(String, String)] = [("fill", fill), ("stroke", look.emphasis == .new ? Palette.new : border),
+        var shape: [(String, String)] = [("class", "box"), ("fill", fill), ("stroke", look.emphasis == .new ? Palette.new : border),
                                          ("stroke-width", SVGText.num(strokeWidth))]
         if let dash { shape.append(("stroke-dasharray", dash)) }
         switch look.style {

@@ -8,12 +8,8 @@ enum Legend {
         return Double((8 + columns - 1) / columns) * 30 + 4
     }
 
-    static func draw(at origin: Point, width: Double, into svg: inout SVGText) {
-        let items: [(kind: String, label: String)] = [
-            ("leaf", "leaf tensor (requires grad)"), ("result", "result (has grad_fn)"), ("plain", "no gradient"),
-            ("function", "grad_fn"), ("accumulate", "AccumulateGrad"), ("active", "running now"),
-            ("new", "just created"), ("gradient", "gradient, toward inputs"),
-        ]
+    static func draw(at origin: Point, width: Double, words: PictureWords, into svg: inout SVGText) {
+        let items = words.legend
         let columns = max(1, Int(width / itemWidth))
         let colWidth = width / Double(columns)
         svg.open("g", [("class", "legend")])

@@ -14,8 +14,8 @@ final class TextMetrics {
         var graphvizName: String {
             switch self {
             case .sans: return "DejaVu Sans"
-            case .sansBold: return "DejaVu Sans:bold"
-            case .sansItalic: return "DejaVu Sans:italic"
+            case .sansBold: return "DejaVu Sans Bold"
+            case .sansItalic: return "DejaVu Sans Oblique"
             case .mono: return "DejaVu Sans Mono"
             }
         }

@@ -24,6 +24,8 @@ public struct TraceEvent: Sendable, Equatable {
         case statementEnd
         /// The loop at `context.line` starts its iteration `index` (0-based).
         case iteration(index: Int)
+        /// The loop at `context.line` has finished after `iterations` iterations.
+        case loopEnd(iterations: Int)
         /// An op ran.
         case forward(ForwardEvent)
         /// `backward()` or `torch.autograd.grad` starts.
@@ -48,6 +50,8 @@ public struct TraceEvent: Sendable, Equatable {
         case print(text: String)
         /// An exception was raised at `context.line` (caught or not).
         case error(ErrorEvent)
+        /// The lesson showed (`plt.show()`) or saved (`savefig`) a figure.
+        case plot(PlotEvent)
     }
 
     /// The kind's name in the JSON trace (`forward`, `backward_begin`, …).
@@ -56,6 +60,7 @@ public struct TraceEvent: Sendable, Equatable {
         case .statement: return "statement"
         case .statementEnd: return "statement_end"
         case .iteration: return "iteration"
+        case .loopEnd: return "loop_end"
         case .forward: return "forward"
         case .backwardBegin: return "backward_begin"
         case .nodeBegin: return "node_begin"
@@ -68,6 +73,7 @@ public struct TraceEvent: Sendable, Equatable {
         case .gradMode: return "grad_mode"
         case .print: return "print"
         case .error: return "error"
+        case .plot: return "plot"
         }
     }
 }
@@ -173,4 +179,22 @@ public struct ErrorEvent: Sendable, Equatable {
     public var message: String
     /// The grad_fn that was running when backward failed, if any.
     public var node: NodeSnapshot?
+}
+
+/// A figure the lesson showed or saved, drawn as matplotlib would draw it.
+public struct PlotEvent: Sendable, Equatable {
+    /// The figure as SVG (sizes in points).
+    public var svg: String
+    /// The figure's size in inches.
+    public var width: Double
+    public var height: Double
+    /// The file `savefig` wrote, as the lesson named it; nil for `plt.show()`.
+    public var savedTo: String?
+
+    public init(svg: String, width: Double, height: Double, savedTo: String?) {
+        self.svg = svg
+        self.width = width
+        self.height = height
+        self.savedTo = savedTo
+    }
 }

@@ -78,6 +78,8 @@ public struct Explainer: Sendable {
             x.details = changes(at: index)
         case .iteration(let i):
             x.heading = words.iteration(i + 1, line: e.context.line ?? 0)
+        case .loopEnd(let n):
+            x.heading = words.loopEnd(n, line: e.context.line ?? 0)
         case .forward(let f):
             forward(f, into: &x)
         case .backwardBegin(let b):
@@ -106,6 +108,8 @@ public struct Explainer: Sendable {
         case .print(let text):
             x.heading = words.prints
             x.printed = text
+        case .plot(let p):
+            x.heading = p.savedTo.map { words.saves(figureTo: $0) } ?? words.showsFigure
         case .error(let err):
             x.heading = words.raises(err.type)
             x.error = ErrorText(type: err.type, message: err.message, node: err.node?.name)

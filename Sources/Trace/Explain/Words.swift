@@ -26,6 +26,18 @@ struct Words: Sendable {
         zh ? "第 \(line) 行的循环：第 \(n) 次迭代" : "the loop at line \(line): iteration \(n)"
     }
 
+    func summary(_ n: Int, of count: Int, every: Int) -> String {
+        zh ? "第 \(n) / \(count) 次迭代（每 \(every) 次一个摘要）" : "iteration \(n) of \(count) (a summary every \(every))"
+    }
+
+    func lossNow(_ v: String) -> String { zh ? "当前损失：\(v)" : "loss now: \(v)" }
+
+    func loss(at n: Int, _ v: String) -> String { zh ? "第 \(n) 次迭代的损失：\(v)" : "loss at iteration \(n): \(v)" }
+
+    func loopEnd(_ n: Int, line: Int) -> String {
+        zh ? "第 \(line) 行的循环结束：共 \(n) 次迭代" : "the loop at line \(line) is done after \(n) iteration\(n == 1 ? "" : "s")"
+    }
+
     func nodeBegins(_ node: String) -> String {
         zh ? "\(node) 开始运行：它的 backward 是课程里的代码" : "\(node) starts: its backward is lesson code"
     }
@@ -51,6 +63,10 @@ struct Words: Sendable {
     }
 
     var prints: String { zh ? "课程打印输出" : "the lesson prints" }
+
+    var showsFigure: String { zh ? "plt.show() 显示图像" : "plt.show() shows the figure" }
+
+    func saves(figureTo path: String) -> String { zh ? "savefig 把图像保存到 \(path)" : "savefig writes the figure to \(path)" }
 
     func raises(_ type: String) -> String { zh ? "抛出 \(type)" : "\(type) is raised" }
 

@@ -23,4 +23,6 @@ public struct Frame: Sendable {
     public var released: [SceneNode]
     /// Everything the lesson printed up to and including this step.
     public var output: String
+    /// The figure the step showed or saved, for a plot frame.
+    public var plot: PlotEvent?
 }

@@ -21,7 +21,8 @@ public struct FramePlan: Sendable {
         var previous = Scene()
         var titleText = Explanation(heading: title)
         titleText.details = outline.sections.dropFirst(outline.sections.first?.line == 1 ? 1 : 0).map(\.title)
-        frames.append(Frame(kind: .title, event: nil, scene: Scene(), explanation: titleText, focus: [], released: [], output: ""))
+        frames.append(Frame(kind: .title, event: nil, scene: Scene(), explanation: titleText, focus: [], released: [], output: "",
+                            plot: nil))
         for pick in picks {
             let e = pick.event
             while printedUpTo <= e {
@@ -33,20 +34,23 @@ public struct FramePlan: Sendable {
             var kind = Frame.Kind.step
             if let s = pick.summary {
                 kind = .summary(s)
-                x = FramePlan.summaryExplanation(s, base: x)
+                x = FramePlan.summaryExplanation(s, base: x, words: Words(language: language ?? outline.language))
             }
             let now = Set(scene.nodes.map(\.id))
             let released = previous.nodes.filter { !now.contains($0.id) }
             let focus = FramePlan.focus(events[e], scene: scene, previous: previous)
+            var plot: PlotEvent?
+            if case .plot(let p) = events[e].kind { plot = p }
             frames.append(Frame(kind: kind, event: e, scene: scene, explanation: x, focus: focus, released: released,
-                                output: output))
+                                output: output, plot: plot))
             previous = scene
         }
         if !outline.closingNarration.isEmpty {
             var x = Explanation(heading: "")
             x.narration = outline.closingNarration
             x.section = outline.sections.last?.title
-            frames.append(Frame(kind: .end, event: nil, scene: previous, explanation: x, focus: [], released: [], output: output))
+            frames.append(Frame(kind: .end, event: nil, scene: previous, explanation: x, focus: [], released: [], output: output,
+                                plot: nil))
         }
         self.frames = frames
         self.title = outline.title
@@ -69,6 +73,7 @@ public struct FramePlan: Sendable {
             let changed = lastScene.map { $0 != scene } ?? true
             var keep: Bool
             switch e.kind {
+            case .iteration, .loopEnd: keep = false
             case .statement(header: true): keep = firstNarration
             case .statementEnd: keep = changed || firstNarration
             case .forward: keep = false
@@ -106,11 +111,11 @@ public struct FramePlan: Sendable {
         }
     }
 
-    static func summaryExplanation(_ s: FrameSelection.Summary, base: Explanation) -> Explanation {
+    static func summaryExplanation(_ s: FrameSelection.Summary, base: Explanation, words: Words) -> Explanation {
         var x = Explanation(section: base.section, line: base.line, source: base.source,
-                            heading: "iteration \(s.iteration + 1) of \(s.run.count) (a summary every \(s.every))")
-        if let loss = s.loss { x.details.append("loss now: \(NumberText.number(loss))") }
-        if let first = s.firstLoss { x.details.append("loss at iteration \(first.iteration + 1): \(NumberText.number(first.loss))") }
+                            heading: words.summary(s.iteration + 1, of: s.run.count, every: s.every))
+        if let loss = s.loss { x.details.append(words.lossNow(NumberText.number(loss))) }
+        if let first = s.firstLoss { x.details.append(words.loss(at: first.iteration + 1, NumberText.number(first.loss))) }
         return x
     }
 }

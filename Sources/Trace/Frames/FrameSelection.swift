@@ -145,7 +145,8 @@ public struct FrameSelection: Equatable, Sendable {
             for it in run.iterations { for k in it.events { place[k] = (r, it.number) } }
         }
         var full: [Int: Set<Int>] = [:]
-        var wantedSummaries: [Int: (Summary, Range<Int>)] = [:]
+        // A summary stands at the event that ends its iteration: the state after it.
+        var summaryAt: [Int: Summary] = [:]
         if summarising {
             let ranges = iterationRanges
             for (r, run) in runs.enumerated() where run.isLong {
@@ -154,36 +155,27 @@ public struct FrameSelection: Equatable, Sendable {
                 full[r] = Set(shown)
                 let wanted = Set(LoopRun.summaryIterations(count: run.count, every: every)).subtracting(shown)
                 for it in run.iterations where wanted.contains(it.number) {
-                    wantedSummaries[it.events.upperBound] = (Summary(run: run, iteration: it.number, every: every), it.events)
+                    summaryAt[it.end] = Summary(run: run, iteration: it.number, every: every)
                 }
             }
-        }
-        // A summary stands at the last candidate of its iteration.
-        var summaryAt: [Int: Summary] = [:]
-        let sortedEnds = wantedSummaries.keys.sorted()
-        var c = 0
-        for end in sortedEnds {
-            let (s, range) = wantedSummaries[end]!
-            while c < candidates.count && candidates[c] < range.lowerBound { c += 1 }
-            var last: Int?
-            while c < candidates.count && candidates[c] < range.upperBound {
-                last = candidates[c]
-                c += 1
-            }
-            if let last { summaryAt[last] = s }
         }
         let limit = filters.compactMap { f -> Int? in if case .first(let n) = f { return n } else { return nil } }.min()
         var picked: [Pick] = []
-        for i in candidates {
+        let points = Set(candidates).union(summaryAt.keys).sorted()
+        for i in points {
             if let limit, picked.count >= limit { break }
+            if let s = summaryAt[i] {
+                picked.append(Pick(event: i, summary: s))
+                continue
+            }
             let e = events[i]
+            switch e.kind {
+            case .iteration, .loopEnd: continue
+            default: break
+            }
             let at = place[i]
             if let at, let shown = full[at.run] {
-                if shown.contains(at.iteration) {
-                    if passes(e, iteration: nil) { picked.append(Pick(event: i)) }
-                } else if let s = summaryAt[i] {
-                    picked.append(Pick(event: i, summary: s))
-                }
+                if shown.contains(at.iteration), passes(e, iteration: nil) { picked.append(Pick(event: i)) }
             } else if passes(e, iteration: at?.iteration) {
                 picked.append(Pick(event: i))
             }

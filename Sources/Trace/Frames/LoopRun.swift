@@ -1,15 +1,18 @@
 /// One run of a loop: the events from its first iteration to its last, cut into
 /// iterations, with each iteration's loss when it has one.
 ///
-/// Runs are found from the `iteration` events the interpreter reports for the outermost
-/// loop of the lesson's code: a new run starts at iteration 0. The loss of an iteration is
-/// the value of the first backward root in it that has one element (`loss.backward()`).
+/// Runs are found from the `iteration` and `loop_end` events of the outermost loops of the
+/// lesson's code. The loss of an iteration is the value of the first backward root in it that
+/// has one element (`loss.backward()`).
 public struct LoopRun: Equatable, Sendable {
     public struct Iteration: Equatable, Sendable {
         /// 0-based.
         public var number: Int
-        /// Its events: indices into the trace.
+        /// Its events: indices into the trace, from its `iteration` event.
         public var events: Range<Int>
+        /// The event that ends it (the next iteration's `iteration` event, or the loop's
+        /// `loop_end`): its scene is the state after the iteration.
+        public var end: Int
         public var loss: Double?
     }
 
@@ -30,42 +33,46 @@ public struct LoopRun: Equatable, Sendable {
         (iterations.first?.events.lowerBound ?? 0)..<(iterations.last?.events.upperBound ?? 0)
     }
 
-    /// The runs of the outermost loops in `events`.
+    /// The runs of the outermost loops of the lesson's code, from their `iteration` and
+    /// `loop_end` events.
     /// - Complexity: O(n) in the number of events.
     public static func segment(_ events: [TraceEvent]) -> [LoopRun] {
         var runs: [LoopRun] = []
         var current: LoopRun?
-        var iterationStart = 0
+        var start = 0
         var number = 0
         func close(at end: Int) {
-            guard var run = current, end > iterationStart else { return }
+            guard current != nil else { return }
             var loss: Double?
-            for e in events[iterationStart..<end] {
+            for e in events[start..<end] {
                 if case .backwardBegin(let b) = e.kind, let r = b.roots.first, let v = r.values.scalar {
                     loss = v
                     break
                 }
             }
-            run.iterations.append(Iteration(number: number, events: iterationStart..<end, loss: loss))
-            current = run
+            current!.iterations.append(Iteration(number: number, events: start..<end, end: end, loss: loss))
         }
-        for (i, e) in events.enumerated() {
-            let outer = e.context.loops.first
-            if case .iteration(let n) = e.kind, e.context.loops.count == 1, let line = outer?.line {
-                close(at: i)
-                if n == 0 || current?.line != line {
+        for (i, e) in events.enumerated() where e.context.loops.count == 1 {
+            switch e.kind {
+            case .iteration(let n):
+                if let line = e.context.loops.first?.line, current?.line == line, n > 0 {
+                    close(at: i)
+                } else {
                     if let r = current { runs.append(r) }
-                    current = LoopRun(line: line, iterations: [])
+                    current = LoopRun(line: e.context.loops.first?.line ?? 0, iterations: [])
                 }
-                iterationStart = i
+                start = i
                 number = n
-            } else if current != nil, outer == nil || outer?.line != current?.line {
-                close(at: i)
-                if let r = current { runs.append(r) }
-                current = nil
+            case .loopEnd:
+                if current != nil, e.context.loops.first?.line == current?.line {
+                    close(at: i)
+                    runs.append(current!)
+                    current = nil
+                }
+            default:
+                break
             }
         }
-        close(at: events.count)
         if let r = current { runs.append(r) }
         return runs
     }

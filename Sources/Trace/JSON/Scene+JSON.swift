@@ -24,6 +24,7 @@ extension SceneNode {
             o["is_parameter"] = .bool(t.isParameter)
             if let a = t.arrived { o["arrived"] = a.json }
             o["line"] = t.line.map(JSONValue.int) ?? .null
+            o["module"] = t.module?.json ?? .null
         case .function(let f):
             o["kind"] = .string(f.kind.rawValue)
             o["name"] = f.names.first.map(JSONValue.string) ?? .null
@@ -33,6 +34,7 @@ extension SceneNode {
             o["saved"] = .array(f.saved.map { .object(["name": .string($0.name), "values": $0.value.json]) })
             o["released"] = .bool(f.released)
             o["line"] = f.line.map(JSONValue.int) ?? .null
+            o["module"] = f.module?.json ?? .null
         }
         return .object(o)
     }
@@ -98,4 +100,8 @@ extension TensorValues {
         }
         return level.first ?? .array([])
     }
+}
+
+extension ModuleRef {
+    public var json: JSONValue { .object(["path": .string(path), "label": .string(label)]) }
 }

@@ -51,6 +51,7 @@ extension TraceEvent {
         case .statement(let header): o["header"] = .bool(header)
         case .statementEnd: break
         case .iteration(let i): o["iteration"] = .int(i)
+        case .loopEnd(let n): o["iterations"] = .int(n)
         case .forward(let f):
             o["op"] = .string(f.op)
             o["arguments"] = .object(Dictionary(uniqueKeysWithValues: f.arguments.map { ($0.name, $0.value.json) }))
@@ -94,6 +95,11 @@ extension TraceEvent {
             o["rule"] = .string(s.rule)
         case .gradMode(let on): o["enabled"] = .bool(on)
         case .print(let text): o["text"] = .string(text)
+        case .plot(let p):
+            o["width"] = .double(p.width)
+            o["height"] = .double(p.height)
+            o["saved_to"] = p.savedTo.map(JSONValue.string) ?? .null
+            o["svg"] = .string(p.svg)
         case .error(let e):
             o["type"] = .string(e.type)
             o["message"] = .string(e.message)

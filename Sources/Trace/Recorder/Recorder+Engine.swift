@@ -9,6 +9,10 @@ extension Recorder: EngineObserver {
             if let fn = output.gradFn, nodeLines[fn.id] == nil { nodeLines[fn.id] = l }
         }
         if !op.inPlace { temporaries.append(WeakTensorRef(tensor: output)) }
+        if let m = modules.last {
+            tensorModules[output.id] = m
+            if let fn = output.gradFn, nodeModules[fn.id] == nil { nodeModules[fn.id] = m }
+        }
         append(.forward(ForwardEvent(op: op.op, arguments: op.arguments, inputs: op.inputs.map(snap), output: snap(output),
                                      node: output.gradFn.map(NodeSnapshot.init), inPlace: op.inPlace)))
     }
@@ -66,9 +70,12 @@ extension Recorder: EngineObserver {
         }
         guard let snapshot, let acc else { return }
         let parts = backward?.contributions[BackwardState.Slot(node: acc.id, slot: 0)] ?? []
+        backward?.accumulating = [acc.id: TensorValues(elements: incoming.values, shape: incoming.shape,
+                                                       dtype: incoming.dtype.torchName)]
         append(.accumulate(AccumulateEvent(leaf: snap(leaf), node: snapshot, before: before.map { snap($0) },
                                            incoming: snap(incoming), after: snap(after),
                                            contributions: parts.count > 1 ? parts : [])))
+        backward?.accumulating = [:]
     }
 
     public func hookCalled(on tensor: Tensor?, node: Node?, grad: Tensor, result: Tensor?) {
@@ -100,6 +107,19 @@ extension Recorder: EngineObserver {
     }
 }
 
+extension Recorder {
+    public func moduleEntered(_ module: ModuleReport) {
+        let path = roots?.path(of: module.object) ?? modules.last.map { $0.path + ".?" } ?? module.type
+        var enclosing = modules.last?.enclosing ?? [:]
+        if let outer = modules.last { enclosing[outer.path] = outer.label }
+        modules.append(ModuleRef(path: path, label: module.label, enclosing: enclosing))
+    }
+
+    public func moduleExited() {
+        if !modules.isEmpty { modules.removeLast() }
+    }
+}
+
 /// What a running backward pass has done so far.
 struct BackwardState {
     typealias Slot = NodeSlot
@@ -114,4 +134,6 @@ struct BackwardState {
     var contributions: [Slot: [Contribution]] = [:]
     /// Gradients travelling at the current step.
     var flows: [SceneCapture.EdgeKey: TensorValues] = [:]
+    /// The gradient an AccumulateGrad is adding at the current step, by node id.
+    var accumulating: [Int: TensorValues] = [:]
 }

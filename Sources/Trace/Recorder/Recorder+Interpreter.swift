@@ -14,12 +14,12 @@ extension Recorder: InterpreterObserver {
         } else {
             header = false
         }
-        append(.statement(header: header))
+        append(.statement(header: header), line: line)
     }
 
     public func didExecute(line: Int) {
         self.line = line
-        append(.statementEnd)
+        append(.statementEnd, line: line)
         temporaries.removeAll(keepingCapacity: true)
     }
 
@@ -36,6 +36,11 @@ extension Recorder: InterpreterObserver {
 
     public func didAssign(name: String, value: PyValue, line: Int) {}
 
+    /// The lesson showed or saved a figure (reported by the plotting module).
+    public func plotted(_ plot: PlotEvent, line: Int) {
+        append(.plot(plot), line: line)
+    }
+
     public func didPrint(_ text: String, line: Int) {
         append(.print(text: text))
     }
@@ -46,21 +51,31 @@ extension Recorder: InterpreterObserver {
     }
 
     /// Loops the run has left: those of returned calls, and those at this depth whose body
-    /// does not contain `line`.
+    /// does not contain `line`. Each ends with a `loop_end` event.
     private func popFinishedLoops(at line: Int) {
         let depth = interpreter?.lessonCallDepth ?? 0
         let bodies = outline.loops
         while let last = loops.last {
-            if last.depth > depth {
-                loops.removeLast()
-                continue
-            }
-            if last.depth == depth, let loop = bodies.first(where: { $0.line == last.position.line }),
-               !(loop.line...loop.endLine).contains(line) {
-                loops.removeLast()
-                continue
-            }
-            break
+            let left = last.depth > depth
+                || (last.depth == depth && bodies.first(where: { $0.line == last.position.line })
+                    .map { !($0.line...$0.endLine).contains(line) } ?? false)
+            guard left else { break }
+            endLoop()
         }
+    }
+
+    /// Closes the innermost running loop with a `loop_end` event stamped inside it.
+    func endLoop() {
+        guard let last = loops.last else { return }
+        var place = context()
+        place.line = last.position.line
+        place.loops = loops.map(\.position)
+        loops.removeLast()
+        appendEvent(.loopEnd(iterations: last.position.iteration + 1), context: place)
+    }
+
+    /// The run is over: loops still open end here.
+    public func finish() {
+        while !loops.isEmpty { endLoop() }
     }
 }

@@ -8,9 +8,12 @@ extension Recorder {
         capture.held = temporaries.compactMap(\.tensor) + (backward?.roots ?? [])
         capture.tensorLines = tensorLines
         capture.nodeLines = nodeLines
+        capture.tensorModules = tensorModules
+        capture.nodeModules = nodeModules
         if let b = backward {
             capture.flow.edges = b.flows
             capture.flow.seeds = b.seeds
+            capture.flow.accumulating = b.accumulating
         }
         if let b = backward { capture.flow.arrived = b.arrivedAtNode }
         let scene = capture.capture()

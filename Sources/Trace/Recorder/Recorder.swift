@@ -37,6 +37,11 @@ public final class Recorder {
     var backward: BackwardState?
     /// Nodes that have started and not finished applying (custom Functions run lesson code).
     var applying: [Node] = []
+    /// The modules whose forward is running, outermost first.
+    var modules: [ModuleRef] = []
+    /// The innermost module running when each tensor and node was made.
+    var tensorModules: [Int: ModuleRef] = [:]
+    var nodeModules: [Int: ModuleRef] = [:]
 
     public init(eventLimit: Int = 200_000, capture: ScenePolicy = .all) {
         self.eventLimit = eventLimit
@@ -55,12 +60,24 @@ public final class Recorder {
     /// Appends an event of `kind` stamped with the current context; captures its scene when
     /// the policy asks for one.
     @discardableResult
-    func append(_ kind: TraceEvent.Kind) -> Int? {
+    func append(_ kind: TraceEvent.Kind, line statementLine: Int? = nil) -> Int? {
         if events.count >= eventLimit {
             droppedEvents += 1
             return nil
         }
-        let event = TraceEvent(index: events.count, context: context(), kind: kind)
+        var place = context()
+        if let l = statementLine { place.line = l }
+        return appendEvent(kind, context: place)
+    }
+
+    /// Appends an event with the given context.
+    @discardableResult
+    func appendEvent(_ kind: TraceEvent.Kind, context place: EventContext) -> Int? {
+        if events.count >= eventLimit {
+            droppedEvents += 1
+            return nil
+        }
+        let event = TraceEvent(index: events.count, context: place, kind: kind)
         events.append(event)
         if capture.wantsScene(event, lessonCode: interpreter?.isRunningLessonCode ?? true) {
             scenes[event.index] = captureScene(for: event)
@@ -99,8 +116,10 @@ extension TraceEvent {
     /// Whether this event can stand for a frame.
     public func canBeFrame(inLessonCode: Bool) -> Bool {
         switch kind {
-        case .iteration, .nodeBegin, .statement(header: false): return false
-        case .forward: return inLessonCode
+        case .nodeBegin, .statement(header: false): return false
+        // Ops and grad-mode switches inside library code (a layer's initialisation, an
+        // optimizer's update) are part of the lesson's statement, not steps of their own.
+        case .forward, .gradMode: return inLessonCode
         default: return true
         }
     }

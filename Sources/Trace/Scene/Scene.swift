@@ -41,17 +41,24 @@ public struct Scene: Sendable, Equatable {
 public enum SceneNodeID: Hashable, Comparable, Sendable, CustomStringConvertible {
     case tensor(Int)
     case function(Int)
+    /// An `nn.Module` drawn as one node (its grad_fns collapsed), by the module's path.
+    case module(String)
 
-    /// `t12` or `n5`, as the manifest and the SVG ids write it.
+    /// `t12`, `n5` or `m:model.0`, as the manifest and the SVG ids write it.
     public var description: String {
         switch self {
         case .tensor(let i): return "t\(i)"
         case .function(let i): return "n\(i)"
+        case .module(let p): return "m:" + p
         }
     }
 
     /// Parses ``description``.
     public init?(_ text: String) {
+        if text.hasPrefix("m:") {
+            self = .module(String(text.dropFirst(2)))
+            return
+        }
         guard let first = text.first, let n = Int(text.dropFirst()) else { return nil }
         switch first {
         case "t": self = .tensor(n)
@@ -60,11 +67,19 @@ public enum SceneNodeID: Hashable, Comparable, Sendable, CustomStringConvertible
         }
     }
 
+    private var rank: Int {
+        switch self {
+        case .tensor: return 0
+        case .function: return 1
+        case .module: return 2
+        }
+    }
+
     public static func < (a: SceneNodeID, b: SceneNodeID) -> Bool {
         switch (a, b) {
         case (.tensor(let x), .tensor(let y)), (.function(let x), .function(let y)): return x < y
-        case (.tensor, .function): return true
-        case (.function, .tensor): return false
+        case (.module(let x), .module(let y)): return x < y
+        default: return a.rank < b.rank
         }
     }
 }

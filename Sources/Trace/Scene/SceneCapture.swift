@@ -15,6 +15,8 @@ struct SceneCapture {
         var arrived: [NodeSlot: TensorValues] = [:]
         /// Seed gradients entering a backward root's grad_fn, by the root tensor's id.
         var seeds: [Int: TensorValues] = [:]
+        /// Gradients an AccumulateGrad is adding into its leaf's `.grad`, by node id.
+        var accumulating: [Int: TensorValues] = [:]
     }
 
     /// An edge's identity: the node it leaves, the `next_functions` index.
@@ -30,6 +32,9 @@ struct SceneCapture {
     /// The line that made each tensor and node, as the recorder saw them made.
     var tensorLines: [Int: Int] = [:]
     var nodeLines: [Int: Int] = [:]
+    /// The module whose forward made each tensor and node.
+    var tensorModules: [Int: ModuleRef] = [:]
+    var nodeModules: [Int: ModuleRef] = [:]
 
     func capture() -> Scene {
         var tensors: [Int: Tensor] = [:]
@@ -73,7 +78,8 @@ struct SceneCapture {
         while let n = nodeQueue.popLast() {
             if let acc = n as? AccumulateGrad {
                 addTensor(acc.variable)
-                edges.append(SceneEdge(from: .function(n.id), to: .tensor(acc.variable.id), kind: .variable))
+                edges.append(SceneEdge(from: .function(n.id), to: .tensor(acc.variable.id), kind: .variable,
+                                       gradient: flow.accumulating[n.id]))
             }
             for (i, e) in n.nextEdges.enumerated() {
                 guard let e else { continue }
@@ -109,12 +115,14 @@ struct SceneCapture {
                 names = (preferred[owner]?.first).map { [$0 + ".grad"] } ?? []
             }
             let arrived = t.gradFn.flatMap { flow.arrived[NodeSlot(node: $0.id, slot: t.outputNr)] }
-            sceneNodes.append(SceneNode(id: .tensor(id), content: .tensor(SceneCapture.state(of: t, names: names, arrived: arrived,
-                                                                                              line: tensorLines[id]))))
+            var state = SceneCapture.state(of: t, names: names, arrived: arrived, line: tensorLines[id])
+            state.module = tensorModules[id]
+            sceneNodes.append(SceneNode(id: .tensor(id), content: .tensor(state)))
         }
         for (id, n) in nodes {
-            sceneNodes.append(SceneNode(id: .function(id), content: .function(SceneCapture.state(of: n, line: nodeLines[id],
-                                                                                                   names: nodeNames[id] ?? []))))
+            var state = SceneCapture.state(of: n, line: nodeLines[id], names: nodeNames[id] ?? [])
+            state.module = nodeModules[id]
+            sceneNodes.append(SceneNode(id: .function(id), content: .function(state)))
         }
         sceneNodes.sort { $0.id < $1.id }
         edges.sort { a, b in

@@ -52,9 +52,12 @@ public struct TensorState: Sendable, Equatable {
     public var arrived: TensorValues?
     /// The lesson line whose statement made the tensor, when the trace saw it made.
     public var line: Int?
+    /// The module whose forward made it.
+    public var module: ModuleRef?
 
     public init(names: [String], value: TensorValues, grad: TensorValues?, gradID: Int?, requiresGrad: Bool,
-                isLeaf: Bool, gradFn: Int?, version: Int, isParameter: Bool, arrived: TensorValues? = nil, line: Int? = nil) {
+                isLeaf: Bool, gradFn: Int?, version: Int, isParameter: Bool, arrived: TensorValues? = nil, line: Int? = nil,
+                module: ModuleRef? = nil) {
         self.names = names
         self.value = value
         self.grad = grad
@@ -66,6 +69,7 @@ public struct TensorState: Sendable, Equatable {
         self.isParameter = isParameter
         self.arrived = arrived
         self.line = line
+        self.module = module
     }
 
     /// The preferred name, if any.
@@ -106,9 +110,13 @@ public struct FunctionState: Sendable, Equatable {
     public var line: Int?
     /// The names bound to the node itself (`f = z.grad_fn`).
     public var names: [String]
+    /// The module whose forward recorded it.
+    public var module: ModuleRef?
+    /// For a module drawn as one node: the grad_fns it stands for, by name.
+    public var members: [String] = []
 
     public init(kind: Kind, name: String, variable: Int? = nil, saved: [Saved] = [], released: Bool = false,
-                line: Int? = nil, names: [String] = []) {
+                line: Int? = nil, names: [String] = [], module: ModuleRef? = nil) {
         self.kind = kind
         self.name = name
         self.variable = variable
@@ -116,5 +124,24 @@ public struct FunctionState: Sendable, Equatable {
         self.released = released
         self.line = line
         self.names = names
+        self.module = module
     }
+}
+
+/// The `nn.Module` whose forward made a node or tensor: the path the lesson reaches it by
+/// (`model.0`) and what it is (`Linear(1 → 32)`).
+public struct ModuleRef: Sendable, Equatable, Hashable {
+    public var path: String
+    public var label: String
+    /// The labels of the modules running around it, by path (`model` → `Sequential`).
+    public var enclosing: [String: String]
+
+    public init(path: String, label: String, enclosing: [String: String] = [:]) {
+        self.path = path
+        self.label = label
+        self.enclosing = enclosing
+    }
+
+    /// The label of `path`: this module's, or an enclosing one's.
+    public func label(of path: String) -> String? { path == self.path ? label : enclosing[path] }
 }

@@ -26,4 +26,6 @@ public struct SceneRoot {
 public protocol SceneRootProvider: AnyObject {
     /// Every tensor and node reachable from the program's variables, with the paths that reach them.
     func sceneRoots() -> [SceneRoot]
+    /// The path the program reaches `object` by (`model.0` for a layer), if it does.
+    func path(of object: AnyObject) -> String?
 }

@@ -146,6 +146,11 @@ let moreGradCheckCases: [String: [GradCheckCase]] = {
     let bounded = InputSpec(shape: [2, 3], lo: -1, hi: 1, avoid: [0.25])
     cases["ClampMinBackward0"] = [GradCheckCase("clamp_min(0.25)", [bounded]) { try $0[0].clampOneSide(min: true, 0.25) }]
     cases["ClampMaxBackward0"] = [GradCheckCase("clamp_max(0.25)", [bounded]) { try $0[0].clampOneSide(min: false, 0.25) }]
+    let lower = InputSpec(shape: [2, 3], lo: -0.3, hi: -0.2), upper = InputSpec(shape: [2, 3], lo: 0.2, hi: 0.3)
+    let spread = InputSpec(shape: [2, 3], lo: -1, hi: 1, avoid: [-0.3, -0.2, 0.2, 0.3])
+    cases["ClampBackward0"] = [
+        GradCheckCase("clamp(x, min tensor, max tensor)", [spread, lower, upper]) { try $0[0].clamp(min: $0[1], max: $0[2]) },
+    ]
     let offMultiples = InputSpec(shape: [2, 3], lo: 0.1, hi: 2, avoid: [0.7, 1.4])
     cases["FmodBackward0"] = [GradCheckCase("fmod(x, 0.7)", [offMultiples]) { try $0[0].fmod(Tensor.wrapped(0.7, dtype: .float64)) }]
     cases["FmodBackward1"] = [

@@ -401,6 +401,14 @@ let gradCheckCases: [String: [GradCheckCase]] = {
         },
     ]
     cases.merge(moreGradCheckCases) { first, more in first + more }
+    cases.merge(nnGradCheckCases) { first, more in first + more }
+    cases.merge(lossGradCheckCases) { first, more in first + more }
+    cases.merge(embeddingGradCheckCases) { first, more in first + more }
+    cases.merge(batchNormGradCheckCases) { first, more in first + more }
+    cases.merge(activationGradCheckCases) { first, more in first + more }
+    cases.merge(adaptivePoolGradCheckCases) { first, more in first + more }
+    cases.merge(nllGradCheckCases) { first, more in first + more }
+    cases.merge(layerNormGradCheckCases) { first, more in first + more }
     return cases
 }()
 
