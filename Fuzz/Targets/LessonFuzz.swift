@@ -12,12 +12,12 @@ public func lessonFuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // gradviz refuses files that are not UTF-8 before running anything.
     guard let source = String(validating: UnsafeBufferPointer(start: data, count: size), as: UTF8.self) else { return -1 }
     var limits = LessonRunner.Limits()
-    limits.stepBudget = 20_000
+    limits.stepBudget = 5_000
     limits.maxTensorElements = 100_000
-    limits.maxEvents = 2_000
+    limits.maxEvents = 1_000
     let run = LessonRunner.run(source: source, fileName: "/fuzz/lesson.py", output: { _ in }, record: true, limits: limits)
     if let plan = try? FramePlan(events: run.events, scenes: run.scenes, outline: run.outline,
-                                 selection: FrameSelection(cap: 500), title: run.outline.title ?? "lesson.py") {
+                                 selection: FrameSelection(cap: 200), title: run.outline.title ?? "lesson.py") {
         _ = StepThrough(plan: plan, source: source, fileName: "lesson.py").transcript(color: false, width: 80)
     }
     return 0
