@@ -12,7 +12,7 @@ import Testing
 
     @Test(arguments: extremes)
     func everyPositionIsANumber(_ losses: [Double]) {
-        let iterations = losses.enumerated().map { LoopRun.Iteration(number: $0.offset, events: $0.offset..<$0.offset + 1, loss: $0.element) }
+        let iterations = losses.enumerated().map { LoopRun.Iteration(number: $0.offset, events: $0.offset..<$0.offset + 1, end: $0.offset + 1, loss: $0.element) }
         let summary = FrameSelection.Summary(run: LoopRun(line: 1, iterations: iterations), iteration: losses.count - 1, every: 1)
         var svg = SVGText()
         LossChartSVG.draw(summary, in: Rect(minX: 0, minY: 0, maxX: 600, maxY: 300), into: &svg)
