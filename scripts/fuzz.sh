@@ -48,18 +48,16 @@ for module in Torch Stepper; do
   swift build -c release --build-path "$build" --target "$module" -Xswiftc "-sanitize=$sanitizers" 2>&1 | tail -1
 done
 products="$build/release"
-# The objects of the modules' current sources (a folder may still hold those of removed files).
-objects=$(python3 -c 'import json, sys
-for m in sys.argv[2:]:
-    for src, out in json.load(open(f"{sys.argv[1]}/{m}.build/output-file-map.json")).items():
-        if src: print(out["object"])' "$products" PyFormat Autograd Python Trace Torch Stepper)
+# The modules' objects, and the system libraries they need.
+mapfile -t link_args < <(python3 scripts/fuzz_link_args.py "$products" Torch Stepper)
 for target in ${targets//,/ }; do
   source_file="Fuzz/Targets/$(tr '[:lower:]' '[:upper:]' <<< "${target:0:1}")${target:1}Fuzz.swift"
   binary="$products/$target-fuzz"
   if [ ! -x "$binary" ] || [ -n "$(find "$products"/*.build "$source_file" -newer "$binary" -name '*.[os]*' -print -quit)" ]; then
-    # shellcheck disable=SC2086
     swiftc -O "-sanitize=$sanitizers" -parse-as-library -module-name "${target}_fuzz" "$source_file" \
-      -I "$products/Modules" $objects -o "$binary" 2>&1 | grep -v "Cannot export local symbol" || true
+      -I "$products/Modules" "${link_args[@]}" -o "$binary.new" 2>&1 | grep -v "Cannot export local symbol" || true
+    # A campaign may still be running the old binary: replace it by rename.
+    mv "$binary.new" "$binary"
   fi
 done
 
