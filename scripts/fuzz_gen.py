@@ -133,8 +133,8 @@ class Generator:
             # Plausible calls reach past argument checking: dims, sizes and counts at their edges.
             return ", ".join(self.pick(INT_TEXT[:12] if self.r.random() < 0.7 else INT_TEXT) for _ in range(count))
         args = [self.value(depth) for _ in range(count)]
-        for _ in range(self.r.choice([0, 0, 0, 1, 2])):
-            args.append(f"{self.pick(KEYWORDS)}={self.value(depth)}")
+        for keyword in self.r.sample(KEYWORDS, self.r.choice([0, 0, 0, 1, 2])):
+            args.append(f"{keyword}={self.value(depth)}")
         return ", ".join(args)
 
     def call(self, depth=0):
@@ -158,7 +158,9 @@ class Generator:
         n = self.scalar()
         choices = [
             f"print(f'{{1:>{{{w}}}}}')",
-            f"print(f'{{{n}:{self.pick(['', '>20', '.3f', 'e', 'x', ',', '_', '%', '.{0}f', '#o', 'c', 'n', '=+12', '.2000f'])}}}')",
+            # Double quotes outside: the values inside use single ones (Python 3.11 allows no reuse).
+            f'print(f"{{{n}:{self.pick(["", ">20", ".3f", "e", "x", ",", "_", "%", ".{0}f", "#o", "c", "n", "=+12", ".2000f"])}}}")',
+
             f"print('%*d' % ({w}, 1))",
             f"print('%{self.pick(['d', 'i', 'x', 'o', 'e', 'f', 'g', 'c', 'r', 's', '.3f', '10.2e', '*.*f'])}' % ({n},))",
             f"print({s}.zfill({w}))",
