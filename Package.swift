@@ -58,7 +58,7 @@ let package = Package(
         // engine + interpreter reports -> typed events, scenes of the program's state, explanations
         .target(name: "Trace", dependencies: ["Autograd", "Python", "PyFormat"]),
         // scenes + explanations -> laid-out frames -> SVG / PNG / PDF, manifest, player
-        .target(name: "Render", dependencies: ["Trace", "CGraphviz", "Raster"]),
+        .target(name: "Render", dependencies: ["Trace", "Autograd", "CGraphviz", "Raster"]),
         // explanations -> the terminal step-through
         .target(name: "Stepper", dependencies: ["Trace"]),
         // lesson source -> tokens -> AST -> closures -> run (the Python subset, no torch)

@@ -161,7 +161,11 @@ def main():
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.no_write:
-        (ROOT / "BENCHMARKS.md").write_text(text)
+        # Sections other scripts write ("## Lesson player", scripts/benchmark_player.py) stay.
+        path = ROOT / "BENCHMARKS.md"
+        old = path.read_text() if path.exists() else ""
+        kept = old[old.find("\n## "):] if "\n## " in old else ""
+        path.write_text(text + kept)
 
 
 if __name__ == "__main__":

@@ -148,6 +148,13 @@ struct MaterialOptions: ParsableArguments {
         valueName: "lr|tb"))
     var layout: String?
 
+    @Option(name: .customLong("size"), help: ArgumentHelp("The frames' size in pixels (default 1920x1080, a 16:9 slide).",
+                                                          valueName: "WxH"))
+    var size: String?
+
+    @Flag(name: .customLong("handout"), help: "Make the PDF A4 handout pages, each caption under its picture.")
+    var handout = false
+
     @Option(name: .customLong("png-dpi"), help: "Resolution of PNG frames: 96 gives 1920×1080 pixels.")
     var pngDPI: Int = 96
 
@@ -158,9 +165,20 @@ struct MaterialOptions: ParsableArguments {
     func validate() throws {
         guard maxFrames > 0 else { throw ValidationError("--max-frames must be positive") }
         if let depth, depth < 0 { throw ValidationError("--depth must be 0 or more") }
+        _ = try frameSize()
         if let layout, !["lr", "tb"].contains(layout) { throw ValidationError("--layout must be lr or tb, not '\(layout)'") }
         guard (30...600).contains(pngDPI) else { throw ValidationError("--png-dpi must be between 30 and 600") }
         _ = try frameSelection()
+    }
+
+    /// `--size WxH`: between 640×360 and 7680×4320.
+    func frameSize() throws -> (width: Int, height: Int) {
+        guard let size else { return (1920, 1080) }
+        let parts = size.lowercased().split(separator: "x").map { Int($0) }
+        guard parts.count == 2, let w = parts[0], let h = parts[1], (640...7680).contains(w), (360...4320).contains(h) else {
+            throw ValidationError("--size must be WIDTHxHEIGHT in pixels, from 640x360 to 7680x4320, not '\(size)'")
+        }
+        return (w, h)
     }
 
     func frameSelection() throws -> FrameSelection {
@@ -196,6 +214,13 @@ struct MaterialOptions: ParsableArguments {
             }
         }
         return (selection, nil)
+    }
+
+    func courseOptions(_ selection: FrameSelection) throws -> CourseOptions {
+        var o = CourseOptions(selection: selection, pngDPI: pngDPI, direction: layout, moduleDepth: depth)
+        (o.width, o.height) = try frameSize()
+        o.handout = handout
+        return o
     }
 
     /// The outputs asked for, resolved by the filesystem and checked against each other and `inputs`.
@@ -242,7 +267,7 @@ struct MaterialOptions: ParsableArguments {
                 }
                 guard drawing else { return nil }
                 return try CourseWriter.write(lessons: lessons, outputs: outputs,
-                                              options: CourseOptions(selection: selection, pngDPI: pngDPI, direction: layout, moduleDepth: depth))
+                                              options: try courseOptions(selection))
             }
         } catch let e as CLIError {
             throw e

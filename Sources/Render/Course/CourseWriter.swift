@@ -11,6 +11,11 @@ public struct CourseOptions: Sendable {
     public var direction: String?
     /// Modules at this depth are drawn as one node each (`--depth`); nil draws every grad_fn.
     public var moduleDepth: Int?
+    /// The frames' size in pixels (`--size`; 1920×1080 by default).
+    public var width = 1920
+    public var height = 1080
+    /// The PDF as A4 handout pages, the caption under each picture (`--handout`).
+    public var handout = false
 
     public init(selection: FrameSelection = FrameSelection(), pngDPI: Int = 96, direction: String? = nil, moduleDepth: Int? = nil) {
         self.selection = selection
@@ -57,9 +62,10 @@ public enum CourseWriter {
         let direction = options.direction.flatMap(GraphLayout.Direction.init(rawValue:))
         var summary = CourseSummary(lessons: [])
         try Graphviz.withSession { session in
+            let canvas = Size(width: Double(options.width), height: Double(options.height))
             let drawings = try lessons.map {
                 try LessonDrawing($0, selection: options.selection, direction: direction, moduleDepth: options.moduleDepth,
-                                  session: session)
+                                  canvas: canvas, session: session)
             }
             for (i, d) in drawings.enumerated() {
                 summary.lessons.append(.init(name: names[i], frames: d.svgs.count, events: d.lesson.events.count,
@@ -69,6 +75,7 @@ public enum CourseWriter {
             if let dir = outputs.svg {
                 try AtomicOutput.replaceDirectory(dir) { root in
                     var entries: [JSONValue] = []
+                    var pages: [CoursePage.Lesson] = []
                     for (i, d) in drawings.enumerated() {
                         let folder = single ? root : root.appendingPathComponent(names[i])
                         if !single { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false) }
@@ -76,23 +83,27 @@ public enum CourseWriter {
                         for (k, svg) in d.svgs.enumerated() { try Data(svg.utf8).write(to: folder.appendingPathComponent(files[k])) }
                         let manifest = Manifest.lesson(d, files: files)
                         try Data((manifest.text + "\n").utf8).write(to: folder.appendingPathComponent("manifest.json"))
-                        let html = PlayerPage.lesson(manifest: manifest, svgs: d.svgs, title: d.lesson.title,
+                        let language = Manifest.language(d.lesson)
+                        let html = PlayerPage.lesson(manifest: manifest, svgs: d.svgs, title: d.lesson.title, language: language,
                                                      course: single ? nil : "../index.html")
                         try Data(html.utf8).write(to: folder.appendingPathComponent("index.html"))
                         entries.append(.object(["name": .string(names[i]), "title": .string(d.lesson.title),
-                                                "frames": .int(d.svgs.count), "index": .string("\(names[i])/index.html")]))
+                                                "frames": .int(d.svgs.count), "index": .string("\(names[i])/index.html"),
+                                                "language": .string(language)]))
+                        pages.append(CoursePage.Lesson(index: "\(names[i])/index.html", title: d.lesson.title, language: language,
+                                                       frames: d.svgs.count, sections: Manifest.sectionFrames(d)))
                     }
                     if !single {
                         let course = JSONValue.object(["schema": .string("gradviz-course"), "version": .int(Manifest.version),
                                                        "lessons": .array(entries)])
                         try Data((course.text + "\n").utf8).write(to: root.appendingPathComponent("manifest.json"))
-                        try Data(PlayerPage.course(entries).utf8).write(to: root.appendingPathComponent("index.html"))
+                        try Data(CoursePage.html(pages).utf8).write(to: root.appendingPathComponent("index.html"))
                     }
                 }
             }
             if let dir = outputs.png {
                 let scale = Double(options.pngDPI) / 96
-                let width = Int((LessonDrawing.canvas.width * scale).rounded()), height = Int((LessonDrawing.canvas.height * scale).rounded())
+                let width = Int((canvas.width * scale).rounded()), height = Int((canvas.height * scale).rounded())
                 let threads = max(1, min(4, ProcessInfo.processInfo.activeProcessorCount))
                 let images = try drawings.map { try Raster.pngs($0.svgs, width: width, height: height, threads: threads) }
                 try AtomicOutput.replaceDirectory(dir) { root in
@@ -107,8 +118,18 @@ public enum CourseWriter {
                 }
             }
             if let file = outputs.pdf {
-                // One page size for the whole document: a 16:9 slide, 960 × 540 points.
-                let pdf = try Raster.pdf(pages: drawings.flatMap(\.svgs), pageWidth: 960, pageHeight: 540)
+                // One page size for the whole document: the slide at 72 points per 144 pixels (a 1920×1080
+                // frame is a 13.33 × 7.5 inch slide), or A4 handout pages with the caption under the picture.
+                let pdf: Data
+                if options.handout {
+                    let pages = try lessons.map {
+                        try LessonDrawing($0, selection: options.selection, direction: direction, moduleDepth: options.moduleDepth,
+                                          canvas: LessonDrawing.a4, handout: true, session: session).svgs
+                    }
+                    pdf = try Raster.pdf(pages: pages.flatMap { $0 }, pageWidth: 595.28, pageHeight: 841.89)
+                } else {
+                    pdf = try Raster.pdf(pages: drawings.flatMap(\.svgs), pageWidth: canvas.width / 2, pageHeight: canvas.height / 2)
+                }
                 try AtomicOutput.replaceFile(file, data: pdf)
             }
         }

@@ -9,12 +9,19 @@ struct LessonDrawing {
     let looks: [[SceneNodeID: NodeLook]]
     let views: ViewPlan
 
-    /// The frame canvas (16:9).
-    static let canvas = Size(width: 1920, height: 1080)
+    /// The default frame canvas: a 16:9 slide at 1920×1080.
+    static let slide = Size(width: 1920, height: 1080)
+    /// An A4 page (portrait) at 150 pixels per inch, for handouts.
+    static let a4 = Size(width: 1240, height: 1754)
 
+    /// The canvas the frames are drawn on.
+    let canvas: Size
+
+    /// Draws `lesson` on `canvas`; a `handout` sets the caption under the picture (a printed page).
     init(_ lesson: RenderedLesson, selection: FrameSelection, direction: GraphLayout.Direction?, moduleDepth: Int? = nil,
-         session: Graphviz.Session?) throws {
+         canvas: Size = LessonDrawing.slide, handout: Bool = false, session: Graphviz.Session?) throws {
         self.lesson = lesson
+        self.canvas = canvas
         var plan = try FramePlan(events: lesson.events, scenes: lesson.scenes, outline: lesson.outline, selection: selection,
                                  title: lesson.title, language: lesson.language)
         if let depth = moduleDepth { plan.frames = ModuleCollapse.apply(plan.frames, depth: depth) }
@@ -57,12 +64,14 @@ struct LessonDrawing {
         }
         // Left to right with the caption above, or top to bottom with the caption beside:
         // whichever draws the frames larger (unless the direction was asked for).
-        let canvas = LessonDrawing.canvas
         var best: (layout: GraphLayout, arrangement: FrameSVG.Arrangement, views: ViewPlan, score: Double)?
         for d in direction.map({ [$0] }) ?? [.lr, .tb] {
             let layout = GraphLayout(frames: plan.frames, sizes: sizes, direction: d, session: session)
             let arrangement: FrameSVG.Arrangement
-            if d == .lr {
+            if handout {
+                let height = LessonDrawing.captionHeight(plan.frames, width: canvas.width - 2 * FrameSVG.margin, metrics: metrics)
+                arrangement = .bottom(height: min(height, canvas.height * 0.45))
+            } else if d == .lr {
                 let height = LessonDrawing.captionHeight(plan.frames, width: canvas.width - 2 * FrameSVG.margin, metrics: metrics)
                 arrangement = .top(height: min(height, canvas.height * 0.4))
             } else {

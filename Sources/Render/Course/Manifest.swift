@@ -9,7 +9,6 @@ enum Manifest {
     static func lesson(_ d: LessonDrawing, files: [String]) -> JSONValue {
         let lesson = d.lesson
         var frames: [JSONValue] = []
-        var sectionFrames: [String: Int] = [:]
         for (i, f) in d.plan.frames.enumerated() {
             var o: [String: JSONValue] = [
                 "index": .int(i + 1), "file": .string(files[i]),
@@ -17,7 +16,7 @@ enum Manifest {
                 "caption": caption(f.explanation), "output": .string(f.output),
                 "focus": .array(f.focus.sorted().map { .string($0.description) }),
                 "released": .array(f.released.map { .string($0.id.description) }),
-                "scene": f.scene.json,
+                "scene": sceneJSON(f.scene),
                 "view": .object(["rect": .array([.double(d.views.views[i].rect.minX), .double(d.views.views[i].rect.minY),
                                                  .double(d.views.views[i].rect.maxX), .double(d.views.views[i].rect.maxY)]),
                                  "partial": .bool(d.views.views[i].partial)]),
@@ -38,7 +37,6 @@ enum Manifest {
                                         "losses": .array(s.run.losses.filter { $0.iteration <= s.iteration }
                                             .map { .array([.int($0.iteration), .double($0.loss)]) })])
             }
-            if let section = f.explanation.section, sectionFrames[section] == nil { sectionFrames[section] = i + 1 }
             frames.append(.object(o))
         }
         var positions: [String: JSONValue] = [:]
@@ -46,19 +44,31 @@ enum Manifest {
             let s = d.layout.sizes[id] ?? Size(width: 0, height: 0)
             positions[id.description] = .array([.double(p.x), .double(p.y), .double(s.width), .double(s.height)])
         }
-        let sections: [JSONValue] = lesson.outline.sections.map { s in
-            .object(["title": .string(s.title), "line": .int(s.line), "frame": sectionFrames[s.title].map(JSONValue.int) ?? .null])
+        let sections: [JSONValue] = zip(lesson.outline.sections, sectionFrames(d)).map { s, f in
+            .object(["title": .string(s.title), "line": .int(s.line), "frame": f.frame.map(JSONValue.int) ?? .null])
         }
         return .object([
             "schema": .string("gradviz-lesson"), "version": .int(version), "lesson": .string(lesson.name),
-            "title": .string(lesson.title), "language": .string(lesson.language ?? lesson.outline.language),
+            "title": .string(lesson.title), "language": .string(language(lesson)),
             "source": .array(lesson.source.split(separator: "\n", omittingEmptySubsequences: false).map { .string(String($0)) }),
             "sections": .array(sections), "events": .int(lesson.events.count),
             "layout": .object(["direction": .string(d.layout.direction.rawValue), "positions": .object(positions),
                                "engines": .array(d.layout.engines.sorted().map(JSONValue.string)),
-                               "canvas": .array([.double(LessonDrawing.canvas.width), .double(LessonDrawing.canvas.height)])]),
+                               "canvas": .array([.double(d.canvas.width), .double(d.canvas.height)])]),
             "frames": .array(frames),
         ])
+    }
+
+    /// The language of the lesson's generated text: `en` or `zh`.
+    static func language(_ lesson: RenderedLesson) -> String { lesson.language ?? lesson.outline.language }
+
+    /// Each section of the outline with the first frame (1-based) whose step is in it.
+    static func sectionFrames(_ d: LessonDrawing) -> [(title: String, frame: Int?)] {
+        var first: [String: Int] = [:]
+        for (i, f) in d.plan.frames.enumerated() {
+            if let section = f.explanation.section, first[section] == nil { first[section] = i + 1 }
+        }
+        return d.lesson.outline.sections.map { ($0.title, first[$0.title]) }
     }
 
     static func kindName(_ k: Frame.Kind) -> String {

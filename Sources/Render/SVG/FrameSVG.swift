@@ -10,6 +10,8 @@ struct FrameSVG {
         case side(width: Double)
         /// A caption band across the top, `height` pixels high; the legend in a row at the bottom.
         case top(height: Double)
+        /// The picture above, the caption under it, `height` pixels high (a handout page).
+        case bottom(height: Double)
     }
 
     let canvas: Size
@@ -28,6 +30,7 @@ struct FrameSVG {
         switch arrangement {
         case .side(let w): return Rect(minX: 0, minY: 0, maxX: w, maxY: canvas.height)
         case .top(let h): return Rect(minX: 0, minY: 0, maxX: canvas.width, maxY: h)
+        case .bottom(let h): return Rect(minX: 0, minY: canvas.height - h, maxX: canvas.width, maxY: canvas.height)
         }
     }
 
@@ -36,6 +39,7 @@ struct FrameSVG {
         switch arrangement {
         case .side(let w): return Rect(minX: w + m, minY: m, maxX: canvas.width - m, maxY: canvas.height - m)
         case .top(let h): return Rect(minX: m, minY: h + m, maxX: canvas.width - m, maxY: canvas.height - m - legendBand)
+        case .bottom(let h): return Rect(minX: m, minY: m + legendBand, maxX: canvas.width - m, maxY: canvas.height - h - m)
         }
     }
 
@@ -102,8 +106,8 @@ struct FrameSVG {
 
     private func drawCaption(_ frame: Frame, into svg: inout SVGText) {
         let panel = captionPanel
-        svg.open("rect", [("x", "0"), ("y", "0"), ("width", SVGText.num(panel.width)), ("height", SVGText.num(panel.height)),
-                          ("fill", Palette.panel)], close: true)
+        svg.open("rect", [("x", SVGText.num(panel.minX)), ("y", SVGText.num(panel.minY)), ("width", SVGText.num(panel.width)),
+                          ("height", SVGText.num(panel.height)), ("fill", Palette.panel), ("data-part", "caption-panel")], close: true)
         let m = FrameSVG.margin
         var chart: Rect?
         var textBox: Rect
@@ -113,11 +117,15 @@ struct FrameSVG {
             if case .summary = frame.kind { chart = Rect(minX: m, minY: legendTop - 290, maxX: panel.maxX - m, maxY: legendTop - 20) }
             textBox = Rect(minX: m, minY: m, maxX: panel.maxX - m, maxY: (chart?.minY ?? legendTop) - 10)
             if frame.plot == nil { Legend.draw(at: Point(x: m, y: legendTop), width: panel.width - 2 * m, words: words, into: &svg) }
-        case .top:
-            if case .summary = frame.kind { chart = Rect(minX: panel.maxX - 560, minY: m, maxX: panel.maxX - m, maxY: panel.maxY - m) }
-            textBox = Rect(minX: m, minY: m, maxX: (chart?.minX ?? panel.maxX) - m, maxY: panel.maxY - m)
+        case .top, .bottom:
+            if case .summary = frame.kind {
+                chart = Rect(minX: panel.maxX - 560, minY: panel.minY + m, maxX: panel.maxX - m, maxY: panel.maxY - m)
+            }
+            textBox = Rect(minX: m, minY: panel.minY + m, maxX: (chart?.minX ?? panel.maxX) - m, maxY: panel.maxY - m)
+            let legendY: Double
+            if case .bottom = arrangement { legendY = m } else { legendY = canvas.height - legendBand }
             if frame.plot == nil {
-                Legend.draw(at: Point(x: m, y: canvas.height - legendBand), width: canvas.width - 2 * m - 80, words: words, into: &svg)
+                Legend.draw(at: Point(x: m, y: legendY), width: canvas.width - 2 * m - 80, words: words, into: &svg)
             }
         }
         let caption = FrameSVG.fittedCaption(frame, width: textBox.width, height: textBox.height, metrics: metrics, words: words)

@@ -1,0 +1,26 @@
+extension PlayerStrings {
+    static let chinese: [String: String] = [
+        "course": "课程目录", "first": "第一步", "prev": "上一步", "next": "下一步", "last": "最后一步",
+        "play": "播放", "pause": "暂停", "speed": "速度", "section": "小节", "choose_section": "跳到小节…",
+        "no_frames": "（没有步骤）", "timeline": "时间轴：步骤", "source": "源代码", "output": "输出",
+        "no_output": "（尚未打印任何内容）", "explanation": "讲解", "help": "键盘帮助", "close": "关闭", "legend": "图例",
+        "no_legend": "本课没有图例。", "view_slide": "整张幻灯片", "view_graph": "只看计算图",
+        "view_label": "显示整张幻灯片或只显示计算图",
+        "wide": "宽屏看图", "wide_label": "隐藏源代码和输出，让图占满宽度", "k_wide": "宽屏看图（隐藏源代码和输出）", "frame_label": "第 {i} 步，共 {n} 步", "line_n": "第 {n} 行",
+        "node_button": "{name}：查看数值", "released_node": "已释放", "chain_rule": "链式法则", "into": "传给 {input}",
+        "upstream": "上游梯度", "local": "局部导数", "local_elementwise": "局部导数（⊙）", "downstream": "梯度",
+        "sum": "求和", "sections": "小节", "error_in": "{node} 中的 {type}", "printed": "打印",
+        "summary_values": "{count} 个元素：最小 {min}，最大 {max}，均值 {mean}，范数 {norm}", "unknown": "未知",
+        "value": "值", "grad": ".grad", "arrived": "到达的梯度", "shape": "形状", "parameter": "参数", "module": "模块", "version": "版本",
+        "made_by": "创建于", "kind": "类型", "kind_accumulate": "AccumulateGrad（累加到叶子的 .grad）",
+        "kind_grad_fn": "grad_fn（反向函数）", "accumulates_into": "累加到", "saved": "保存的张量",
+        "saved_freed": "已被 backward 释放（retain_graph=False）", "nothing": "无", "released_label": "已释放",
+        "released_text": "backward 之后已释放，淡色显示", "not_in_step": "这一步的图中没有这个节点。",
+        "unnamed_tensor": "张量（无名）", "also_named": "又名 {names}", "jump_to": "跳到小节：{title}",
+        "key": "按键", "action": "操作", "k_next": "下一步", "k_prev": "上一步",
+        "k_play": "播放 / 暂停", "k_ends": "第一步 / 最后一步", "k_sections": "下一小节 / 上一小节", "k_speed": "加快 / 减慢",
+        "k_view": "整张幻灯片 / 只看计算图", "k_legend": "图例", "k_node": "聚焦图中的节点并查看其数值",
+        "k_close": "关闭面板", "k_help": "本帮助", "key_space": "空格", "noscript": "播放器需要 JavaScript。",
+        "steps_n": "{n} 步",
+    ]
+}
