@@ -6,11 +6,12 @@ import Trace
 /// decades, and the current iteration marked.
 enum LossChartSVG {
     static func draw(_ s: FrameSelection.Summary, in box: Rect, into svg: inout SVGText) {
+        // NaN and ±inf losses have no place on an axis: the curve skips them, and a run with no
+        // finite loss at all still gets its (empty) chart.
         let all = s.run.losses.filter { $0.loss.isFinite }
-        guard !all.isEmpty else { return }
         let shown = all.filter { $0.iteration <= s.iteration }
-        let positives = all.allSatisfy { $0.loss > 0 }
-        var lo = all.map(\.loss).min()!, hi = all.map(\.loss).max()!
+        let positives = !all.isEmpty && all.allSatisfy { $0.loss > 0 }
+        var lo = all.map(\.loss).min() ?? 0, hi = all.map(\.loss).max() ?? 1
         let log = positives && hi / lo > 100
         func value(_ v: Double) -> Double { log ? Foundation.log10(v) : v }
         var vlo = value(lo), vhi = value(hi)
