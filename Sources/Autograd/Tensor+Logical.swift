@@ -4,7 +4,7 @@ import Foundation
 extension Tensor {
     /// `all()` / `any()`, over everything or along `dims`: bool results, never recorded.
     public func truthReduction(all isAll: Bool, dims: [Int]?, keepdim: Bool) throws -> Tensor {
-        let w = try dims.map { try wrapDims($0) } ?? Array(0..<dim)
+        let w = try dims.map { try reductionDims($0) } ?? Array(0..<dim)
         let v = values.map { $0 != 0 ? 1.0 : 0.0 }
         let (counts, s) = Tensor.reduceSum(v, shape: shape, dims: w, keepdim: keepdim)
         let n = Double(w.reduce(1) { $0 * shape[$1] })
@@ -38,7 +38,7 @@ extension Tensor {
     /// `amax(dims, keepdim)` / `amin` (AmaxBackward0 / AminBackward0): the gradient is
     /// shared equally among elements tied for the extreme.
     public func amaxOrAmin(max isMax: Bool, dims: [Int], keepdim: Bool) throws -> Tensor {
-        let w = try wrapDims(dims.isEmpty ? Array(0..<dim) : dims)
+        let w = try reductionDims(dims.isEmpty ? Array(0..<dim) : dims)
         let reduce = Set(w)
         let keptShape = shape.enumerated().map { reduce.contains($0.offset) ? 1 : $0.element }
         for d in w where shape[d] == 0 {
@@ -60,7 +60,7 @@ extension Tensor {
 
     /// `logsumexp(dims, keepdim)` (LogsumexpBackward0), computed with the maximum taken out.
     public func logsumexp(dims: [Int], keepdim: Bool) throws -> Tensor {
-        let w = try wrapDims(dims.isEmpty ? Array(0..<dim) : dims)
+        let w = try reductionDims(dims.isEmpty ? Array(0..<dim) : dims)
         let dt = floatResultType
         let reduce = Set(w)
         let keptShape = shape.enumerated().map { reduce.contains($0.offset) ? 1 : $0.element }

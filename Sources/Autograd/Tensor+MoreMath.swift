@@ -57,7 +57,7 @@ extension Tensor {
         guard dtype.isFloatingPoint else {
             throw AutogradError.runtime("std and var only support floating point and complex dtypes")
         }
-        let w = try dims.map { try wrapDims($0) } ?? []
+        let w = try dims.map { try reductionDims($0) } ?? []
         let reduce = w.isEmpty ? Array(0..<dim) : w
         let v = values
         let (sums, shape) = Tensor.reduceSum(v, shape: self.shape, dims: reduce, keepdim: true)

@@ -56,7 +56,7 @@ extension Tensor {
         guard dtype.isFloatingPoint else {
             throw AutogradError.runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
-        let w = try wrapDims(dims ?? Array(0..<dim))
+        let w = try reductionDims(dims ?? Array(0..<dim))
         var (s, outShape) = Tensor.reduceSum(values.map { $0 * $0 }, shape: shape, dims: w, keepdim: keepdim)
         s = s.map { dtype.round($0.squareRoot()) }
         if dims == nil && !keepdim { outShape = [] }

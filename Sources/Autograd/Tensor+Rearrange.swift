@@ -79,14 +79,18 @@ extension Tensor {
         if dims.isEmpty {
             let n = numel, v = values
             var out = v
-            if n > 0 { for k in 0..<n { out[((k + shifts[0]) % n + n) % n] = v[k] } }
+            // The shift is reduced first: any Int shift is valid and must not overflow.
+            if n > 0 { let s = shifts[0] % n; for k in 0..<n { out[((k + s) % n + n) % n] = v[k] } }
             return Tensor.record(Derivatives.roll, inputs: [self], output: Tensor(values: out, shape: shape, dtype: dtype), attrs: a)
+        }
+        guard dim > 0 else {
+            throw AutogradError(.indexError, "Dimension specified as \(dims[0]) but tensor has no dimensions")
         }
         let w = try dims.map { try Shape.wrapDim($0, rank: dim) }
         a.dims = w
         let sizes = shape
         return permutedCopy(Derivatives.roll, attrs: a) { idx in
-            for (d, s) in zip(w, shifts) where sizes[d] > 0 { idx[d] = ((idx[d] - s) % sizes[d] + sizes[d]) % sizes[d] }
+            for (d, s) in zip(w, shifts) where sizes[d] > 0 { idx[d] = ((idx[d] - s % sizes[d]) % sizes[d] + sizes[d]) % sizes[d] }
         }
     }
 
@@ -386,7 +390,8 @@ extension Tensor {
     public func topk(_ k: Int, dim d: Int, largest: Bool) throws -> (values: Tensor, indices: Tensor) {
         let w = try Shape.wrapDim(d, rank: dim)
         guard k >= 0 && k <= (dim == 0 ? 1 : shape[w]) else { throw AutogradError.runtime("selected index k out of range") }
-        return try sorted(dim: w, descending: largest, k: k, rule: Derivatives.topk)
+        // A 0-d tensor's top 0 is, as in PyTorch, its one value.
+        return try sorted(dim: w, descending: largest, k: dim == 0 ? 1 : k, rule: Derivatives.topk)
     }
 
     private func sorted(dim w: Int, descending: Bool, k: Int, rule: DerivativeRule) throws -> (values: Tensor, indices: Tensor) {

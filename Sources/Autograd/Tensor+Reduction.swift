@@ -1,4 +1,11 @@
 extension Tensor {
+    /// The dimensions a reduction runs over, checked as `wrapDims`: a 0-d tensor's dim 0
+    /// (or -1) names its one value, so it reduces over no dimension at all.
+    func reductionDims(_ dims: [Int]) throws -> [Int] {
+        let w = try wrapDims(dims)
+        return dim == 0 ? [] : w
+    }
+
     /// Normalises a list of dimensions (negative allowed), rejecting repeats as PyTorch does.
     func wrapDims(_ dims: [Int]) throws -> [Int] {
         var seen = Set<Int>()
@@ -50,7 +57,7 @@ extension Tensor {
     /// `sum(dim, keepdim)` (SumBackward1).
     public func sum(dims: [Int], keepdim: Bool = false) throws -> Tensor {
         let dt: DType = dtype.isFloatingPoint ? dtype : .int64
-        let w = try wrapDims(dims.isEmpty ? Array(0..<dim) : dims)
+        let w = try reductionDims(dims.isEmpty ? Array(0..<dim) : dims)
         var a = OpAttributes(); a.dims = w; a.keepdim = keepdim
         return Tensor.record(Derivatives.sumDim, inputs: [self],
                              output: Tensor(values: kernelSum(w), shape: reducedShape(w, keepdim: keepdim), dtype: dt), attrs: a)
@@ -69,7 +76,7 @@ extension Tensor {
         guard dtype.isFloatingPoint else {
             throw AutogradError(.notImplementedError, "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
         }
-        let w = try wrapDims(dims.isEmpty ? Array(0..<dim) : dims)
+        let w = try reductionDims(dims.isEmpty ? Array(0..<dim) : dims)
         let count = Double(w.reduce(1) { $0 * self.shape[$1] })
         var a = OpAttributes(); a.dims = w; a.keepdim = keepdim; a.scalar = count
         return Tensor.record(Derivatives.meanDim, inputs: [self],

@@ -246,6 +246,9 @@ extension Tensor {
         guard let first = tensors.first(where: { $0.dim > 0 }) ?? tensors.first else {
             throw AutogradError.runtime("torch.cat(): expected a non-empty list of Tensors")
         }
+        if let i = tensors.firstIndex(where: { $0.dim == 0 }) {
+            throw AutogradError.runtime("zero-dimensional tensor (at position \(i)) cannot be concatenated")
+        }
         let w = try Shape.wrapDim(d, rank: first.dim)
         let parts = tensors.filter { !($0.dim == 1 && $0.shape[0] == 0) }
         let dt = TypePromotion.resultType(tensors)

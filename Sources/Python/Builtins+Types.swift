@@ -98,10 +98,13 @@ extension Interpreter {
     /// `int(v)` / `int(s, base)`.
     func toInt(_ v: PyValue, base: PyValue?) throws -> Int {
         if let base {
+            // CPython checks the base before the value's type.
+            let b = try index(base)
+            try Interpreter.checkIntBase(b)
             guard case .str(let s) = v else {
                 throw PyException(.typeError, "int() can't convert non-string with explicit base")
             }
-            return try parseInt(s, base: try index(base))
+            return try parseInt(s, base: b)
         }
         switch v {
         case .int(let i): return i
@@ -120,7 +123,15 @@ extension Interpreter {
         throw PyException(.typeError, "int() argument must be a string, a bytes-like object or a real number, not '\(v.typeName)'")
     }
 
+    /// `int()`'s base is 0 (from the prefix) or 2 through 36.
+    static func checkIntBase(_ base: Int) throws {
+        guard base == 0 || (2...36).contains(base) else {
+            throw PyException(.valueError, "int() base must be >= 2 and <= 36, or 0")
+        }
+    }
+
     func parseInt(_ s: String, base: Int) throws -> Int {
+        try Interpreter.checkIntBase(base)
         let invalid = PyException(.valueError, "invalid literal for int() with base \(base): \(Interpreter.quote(s))")
         var t = s.trimmingCharacters(in: .whitespacesAndNewlines)
         var negative = false

@@ -124,6 +124,9 @@ enum TensorMethods {
             let b = try a.bind(signature: "size(dim=None)")
             if b[0].isNone { return .object(SizeObject(o.tensor.shape)) }
             let d = try TorchBridge.intArgument(b[0], "dim")
+            guard o.tensor.dim > 0 else {
+                throw PyException(.indexError, "Dimension specified as \(d) but tensor has no dimensions")
+            }
             let w = try TorchBridge.run { try wrapDim(d, o.tensor.dim) }
             return .int(o.tensor.shape[w])
         },
