@@ -189,8 +189,9 @@ extension Interpreter {
                 }
                 fill = f.unicodeScalars.first!
             }
+            if width <= scalars.count { return receiverValue(s) }
+            try Interpreter.checkStringLength(width)
             let margin = width - scalars.count
-            if margin <= 0 { return receiverValue(s) }
             let left: Int
             switch name {
             case "ljust": left = 0
@@ -204,8 +205,9 @@ extension Interpreter {
             return .str(String(out))
         case "zfill":
             let width = try index(try one())
+            if width <= scalars.count { return .str(s) }
+            try Interpreter.checkStringLength(width)
             let margin = width - scalars.count
-            if margin <= 0 { return .str(s) }
             var body = scalars
             var sign: [Unicode.Scalar] = []
             if let f = body.first, f == "+" || f == "-" {
@@ -265,12 +267,17 @@ extension Interpreter {
             return .bool(scalars.allSatisfy { $0 == " " || (!Interpreter.isPythonSpace($0) && Interpreter.quote(String($0)).count == 3) })
         case "expandtabs":
             let b = try args.bind(PySignature.cached("expandtabs(tabsize=8)"))
-            let size = try index(b[0])
+            // CPython reads the tab size as a C int.
+            guard let size = Int32(exactly: try index(b[0])).map(Int.init) else {
+                throw PyException(.overflowError, "Python int too large to convert to C int")
+            }
             var out = String.UnicodeScalarView()
-            var column = 0
+            var column = 0, length = 0
             for u in scalars {
                 if u == "\t" {
                     let spaces = size > 0 ? size - column % size : 0
+                    length += spaces
+                    try Interpreter.checkStringLength(length)
                     out.append(contentsOf: repeatElement(" ", count: spaces))
                     column += spaces
                 } else {

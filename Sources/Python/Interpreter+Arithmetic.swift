@@ -1,3 +1,4 @@
+import PyFormat
 import Foundation
 
 /// Python arithmetic on ints, floats, strings and sequences, and dispatch to objects.
@@ -275,6 +276,12 @@ extension Interpreter {
         if overflow || total > Interpreter.maxSequenceLength {
             throw ResourceLimitExceeded("sequence of more than \(Interpreter.maxSequenceLength) elements", line: currentLine)
         }
+    }
+
+    /// Refuses a padded string of `length` code points past `PythonStringLimit.maxLength`:
+    /// CPython's `MemoryError`, where its allocation fails.
+    static func checkStringLength(_ length: Int) throws {
+        if length > PythonStringLimit.maxLength { throw PyException(.memoryError, nil) }
     }
 
     /// The largest list, tuple or string repetition the interpreter builds.

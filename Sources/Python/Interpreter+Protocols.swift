@@ -89,8 +89,22 @@ extension Interpreter {
                 throw PyException(.typeError, "unsupported format string passed to \(v.typeName).__format__")
             }
         } catch let e as PythonFormatError {
-            let cls = PyClass.builtinExceptions.first { $0.name == e.type } ?? .valueError
-            throw PyException(cls, e.message)
+            throw Interpreter.pythonError(e)
+        }
+    }
+
+    /// The Python exception a formatting error stands for.
+    static func pythonError(_ e: PythonFormatError) -> PyException {
+        let cls = PyClass.builtinExceptions.first { $0.name == e.type } ?? .valueError
+        return PyException(cls, e.message.isEmpty ? nil : e.message)
+    }
+
+    /// Runs `body`, a call of the formatting library, raising its errors as Python's.
+    static func converted<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as PythonFormatError {
+            throw pythonError(e)
         }
     }
 

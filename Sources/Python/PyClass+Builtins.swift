@@ -42,6 +42,8 @@ extension PyClass {
     public static let zeroDivisionError = PyClass(builtin: "ZeroDivisionError", base: .arithmeticError, kind: .baseException)
     /// `OverflowError`.
     public static let overflowError = PyClass(builtin: "OverflowError", base: .arithmeticError, kind: .baseException)
+    /// `MemoryError`: a string or sequence no memory holds.
+    public static let memoryError = PyClass(builtin: "MemoryError", base: .exception, kind: .baseException)
     /// `LookupError`.
     public static let lookupError = PyClass(builtin: "LookupError", base: .exception, kind: .baseException)
     /// `IndexError`.
@@ -80,7 +82,7 @@ extension PyClass {
     /// Every builtin exception class, by name.
     public static let builtinExceptions: [PyClass] = [
         .baseException, .exception, .keyboardInterrupt, .arithmeticError, .zeroDivisionError,
-        .overflowError, .lookupError, .indexError, .keyError, .valueError, .typeError, .nameError,
+        .overflowError, .memoryError, .lookupError, .indexError, .keyError, .valueError, .typeError, .nameError,
         .unboundLocalError, .attributeError, .assertionError, .runtimeError, .notImplementedError,
         .recursionError, .stopIteration, .importError, .moduleNotFoundError, .syntaxError, .warning,
     ]
