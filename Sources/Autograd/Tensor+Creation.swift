@@ -83,7 +83,7 @@ extension Tensor {
         for d in shape {
             let (m, o) = n.multipliedReportingOverflow(by: d)
             if o || m > maxElements {
-                throw AutogradError.runtime("gradviz: a tensor of shape [\(shape.map(String.init).joined(separator: ", "))] exceeds the limit of \(maxElements) elements")
+                throw AutogradError.runtime("gradviz: a tensor of shape [\(shape.map(String.init).joined(separator: ", "))] exceeds the limit of \(maxElements) elements (raise it with --max-elements)")
             }
             n = m
         }

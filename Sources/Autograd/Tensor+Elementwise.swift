@@ -9,6 +9,8 @@ extension Tensor {
     static func zipValues(_ a: Tensor, _ b: Tensor, dtype: DType, compute: DType? = nil,
                           _ f: (Double, Double) -> Double) throws -> Tensor {
         let shape = try Shape.broadcast(a.shape, b.shape)
+        // Broadcasting can make a result past the element limit from two small tensors.
+        try Tensor.validateShape(shape)
         let c = compute ?? dtype
         if shape.isEmpty {
             // One element: no array bookkeeping (the common case of scalar lessons and loops).

@@ -150,6 +150,12 @@ extension Tensor {
                 throw AutogradError.runtime("The expanded size of the tensor (\(sizes[i])) must match the existing size (\(own)) at non-singleton dimension \(i).  Target sizes: [\(sizes.map(String.init).joined(separator: ", "))].  Tensor sizes: [\(shape.map(String.init).joined(separator: ", "))]")
             }
         }
+        var count = 1
+        for n in target {
+            let (m, overflow) = count.multipliedReportingOverflow(by: n)
+            if overflow { throw AutogradError.runtime("numel: integer multiplication overflow") }
+            count = m
+        }
         var st = [Int](repeating: 0, count: target.count)
         for i in lead..<target.count where shape[i - lead] == target[i] {
             st[i] = strides[i - lead]

@@ -253,7 +253,7 @@ public final class Tensor {
     }
 
     /// The element at row-major position `k`.
-    func element(_ k: Int) -> Double {
+    public func element(_ k: Int) -> Double {
         if storageStore == nil { return inlineValue }
         if isDense { return storage.values[k] }
         var rem = k, off = offset

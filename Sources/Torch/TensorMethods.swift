@@ -8,6 +8,7 @@ enum TensorMethods {
 
     static func call(_ name: String, _ obj: TensorObject, _ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
         guard let m = table[name] else { throw PyException(.attributeError, "'Tensor' object has no attribute '\(name)'") }
+        try TorchBridge.checkElementBudget(name, receiver: obj.tensor, args)
         return try TorchBridge.run { try m(obj, numpyAliases(args), interp) }
     }
 

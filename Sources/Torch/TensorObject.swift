@@ -20,7 +20,7 @@ final class TensorObject: NativeObject {
     // MARK: - Printing
 
     static func repr(_ t: Tensor) -> String {
-        TensorFormatter.repr(TensorPrintInput(values: t.values, shape: t.shape, dtype: t.dtype,
+        TensorFormatter.repr(TensorPrintInput(count: t.numel, element: { t.element($0) }, shape: t.shape, dtype: t.dtype,
                                               requiresGrad: t.isLeaf && t.requiresGrad, gradFnName: t.gradFn?.name))
     }
 
@@ -104,6 +104,8 @@ final class TensorObject: NativeObject {
     override func binaryOp(_ op: PyBinaryOp, _ other: PyValue, reflected: Bool, interp: Interpreter) throws -> PyValue? {
         guard let b = TorchBridge.operand(other) else { return nil }
         let a = tensor
+        try TorchBridge.checkElementBudget(a)
+        try TorchBridge.checkElementBudget(b)
         return try TorchBridge.run {
             let r: Tensor
             switch op {
@@ -170,7 +172,8 @@ final class TensorObject: NativeObject {
     }
 
     override func unaryOp(_ op: PyUnaryOp, interp: Interpreter) throws -> PyValue? {
-        try TorchBridge.run {
+        if op != .pos { try TorchBridge.checkElementBudget(tensor) }
+        return try TorchBridge.run {
             switch op {
             case .neg: return TorchBridge.wrap(try tensor.neg())
             case .pos: return .object(self)
@@ -192,6 +195,8 @@ final class TensorObject: NativeObject {
             if op == .ne { return .bool(true) }
         }
         guard let b = TorchBridge.operand(other) else { return nil }
+        try TorchBridge.checkElementBudget(tensor)
+        try TorchBridge.checkElementBudget(b)
         let c: Tensor.Comparison
         switch op {
         case .eq: c = .eq

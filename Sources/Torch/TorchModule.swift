@@ -4,7 +4,10 @@ import Autograd
 /// The `torch` module: factories, functions, dtypes, grad modes and submodules.
 enum TorchModule {
     static func fn(_ name: String, _ body: @escaping (PyArgs, Interpreter) throws -> PyValue) -> PyValue {
-        .object(PyBuiltinFunction(name: name) { args, interp in try TorchBridge.run { try body(args, interp) } })
+        .object(PyBuiltinFunction(name: name) { args, interp in
+            try TorchBridge.checkElementBudget(name, args)
+            return try TorchBridge.run { try body(args, interp) }
+        })
     }
 
     /// `torch.exp(x)` style: the tensor method of the same name on the first argument.

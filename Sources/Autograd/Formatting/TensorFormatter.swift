@@ -16,7 +16,7 @@ public enum TensorFormatter {
         let prefix = "tensor("
         let indent = prefix.utf8.count
         let count = t.shape.reduce(1, *)
-        precondition(t.values.count == count, "\(t.values.count) values for shape \(t.shape)")
+        precondition(t.count == count, "\(t.count) values for shape \(t.shape)")
         var suffixes: [String] = []
         let body: String
         if count == 0 {
@@ -79,19 +79,19 @@ public enum TensorFormatter {
 
     /// `_tensor_str` for a tensor with at least one element.
     private static func tensorString(_ t: TensorPrintInput, indent: Int) -> String {
-        let summarize = t.values.count > threshold
+        let summarize = t.count > threshold
         let rank = t.shape.count
         let shown = t.shape.map { shownIndices($0, summarize: summarize) }
         var strides = [Int](repeating: 1, count: rank)
         for d in stride(from: rank - 2, through: 0, by: -1) { strides[d] = strides[d + 1] * t.shape[d + 1] }
 
         let formatter = ElementFormatter(
-            dtype: t.dtype, shownValues: shownElements(t.values, shown: shown, strides: strides))
-        if rank == 0 { return formatter.format(t.values[0]) }
+            dtype: t.dtype, shownValues: shownElements(t.element, shown: shown, strides: strides))
+        if rank == 0 { return formatter.format(t.element(0)) }
 
         func row(_ offset: Int, indent: Int) -> String {
             vectorString(
-                t.values, offset: offset, shown: shown[rank - 1], indent: indent,
+                t.element, offset: offset, shown: shown[rank - 1], indent: indent,
                 summarize: summarize, formatter: formatter)
         }
         if rank == 1 { return row(0, indent: indent) }
@@ -136,7 +136,7 @@ public enum TensorFormatter {
     }
 
     /// `get_summarized_data`: the elements at every combination of shown indices.
-    private static func shownElements(_ values: [Double], shown: [[Int?]], strides: [Int]) -> [Double] {
+    private static func shownElements(_ element: (Int) -> Double, shown: [[Int?]], strides: [Int]) -> [Double] {
         let kept = shown.map { $0.compactMap { $0 } }
         if kept.contains(where: \.isEmpty) { return [] }
         var result: [Double] = []
@@ -144,7 +144,7 @@ public enum TensorFormatter {
         while true {
             var offset = 0
             for d in 0..<kept.count { offset += kept[d][cursor[d]] * strides[d] }
-            result.append(values[offset])
+            result.append(element(offset))
             var d = kept.count - 1
             while d >= 0 {
                 cursor[d] += 1
@@ -159,7 +159,7 @@ public enum TensorFormatter {
     /// `_vector_str`: one innermost row, wrapped to the line width with
     /// continuation lines indented one past the opening bracket.
     private static func vectorString(
-        _ values: [Double], offset: Int, shown: [Int?], indent: Int, summarize: Bool,
+        _ element: (Int) -> Double, offset: Int, shown: [Int?], indent: Int, summarize: Bool,
         formatter: ElementFormatter
     ) -> String {
         let elementLength = formatter.maxWidth + 2
@@ -168,7 +168,7 @@ public enum TensorFormatter {
             ? available / elementLength : -((-available + elementLength - 1) / elementLength)
         let perLine = max(1, floorQuotient)
         let items = shown.map { index in
-            index.map { formatter.format(values[offset + $0]) } ?? " ..."
+            index.map { formatter.format(element(offset + $0)) } ?? " ..."
         }
         var lines: [String] = []
         var start = 0

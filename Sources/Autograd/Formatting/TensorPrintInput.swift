@@ -1,8 +1,11 @@
 /// What `TensorFormatter` needs to know about a tensor to print it.
-public struct TensorPrintInput: Sendable {
-    /// The elements in row-major order, already rounded to `dtype`
-    /// (float32 elements are exact `Float` values).
-    public var values: [Double]
+public struct TensorPrintInput {
+    /// The number of elements: the product of `shape`.
+    public var count: Int
+    /// The element at a row-major position, already rounded to `dtype` (float32 elements
+    /// are exact `Float` values). Read only for the elements shown, so a summarized print
+    /// of a huge expanded view never materializes it.
+    public var element: (Int) -> Double
     public var shape: [Int]
     /// `.float32` is the default dtype and prints no `dtype=` suffix.
     public var dtype: DType
@@ -12,11 +15,22 @@ public struct TensorPrintInput: Sendable {
     /// prints `grad_fn=<MulBackward0>` instead of `requires_grad=True`.
     public var gradFnName: String?
 
+    /// A tensor given by its elements in row-major order.
     public init(
         values: [Double], shape: [Int], dtype: DType = .float32,
         requiresGrad: Bool = false, gradFnName: String? = nil
     ) {
-        self.values = values
+        self.init(count: values.count, element: { values[$0] }, shape: shape, dtype: dtype,
+                  requiresGrad: requiresGrad, gradFnName: gradFnName)
+    }
+
+    /// A tensor whose elements are read on demand by row-major position.
+    public init(
+        count: Int, element: @escaping (Int) -> Double, shape: [Int], dtype: DType = .float32,
+        requiresGrad: Bool = false, gradFnName: String? = nil
+    ) {
+        self.count = count
+        self.element = element
         self.shape = shape
         self.dtype = dtype
         self.requiresGrad = requiresGrad
