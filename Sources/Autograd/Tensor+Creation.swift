@@ -29,10 +29,14 @@ extension Tensor {
     /// `torch.arange(start, end, step)`; the dtype is int64 when all three are integers.
     public static func arange(_ start: Double, _ end: Double, _ step: Double, dtype: DType) throws -> Tensor {
         guard step != 0 else { throw AutogradError.runtime("step must be nonzero") }
+        guard start.isFinite && end.isFinite else {
+            throw AutogradError.runtime("unsupported range: \(String(format: "%g", start)) -> \(String(format: "%g", end))")
+        }
         guard (step > 0 && end >= start) || (step < 0 && end <= start) else {
             throw AutogradError.runtime("upper bound and larger bound inconsistent with step sign")
         }
-        let count = Int(((end - start) / step).rounded(.up))
+        let size = ((end - start) / step).rounded(.up)
+        guard let count = Int(exactly: size) else { throw AutogradError.runtime("invalid size, possible overflow?") }
         try validateShape([count])
         var v = [Double](repeating: 0, count: count)
         for i in 0..<count { v[i] = dtype.round(start + Double(i) * step) }

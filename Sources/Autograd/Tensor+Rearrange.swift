@@ -15,11 +15,17 @@ extension Tensor {
         guard reps.count >= dim else {
             throw AutogradError.runtime("Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor")
         }
-        for r in reps where r < 0 {
-            throw AutogradError.runtime("Trying to create tensor with negative dimension \(r): \(Tensor.listText(reps))")
-        }
         let padded = [Int](repeating: 1, count: reps.count - dim) + shape
-        let outShape = zip(padded, reps).map(*)
+        var outShape: [Int] = []
+        for (n, r) in zip(padded, reps) {
+            let (size, overflow) = n.multipliedReportingOverflow(by: r)
+            if overflow { throw AutogradError.runtime("Storage size calculation overflowed with sizes=\(Tensor.listText(padded)) repeated \(Tensor.listText(reps))") }
+            outShape.append(size)
+        }
+        for d in outShape where d < 0 {
+            throw AutogradError.runtime("Trying to create tensor with negative dimension \(d): \(Tensor.listText(outShape))")
+        }
+        try Tensor.validateShape(outShape)
         let v = values
         let inStrides = Shape.strides(padded)
         var out = [Double](repeating: 0, count: outShape.reduce(1, *))

@@ -19,6 +19,7 @@ extension Tensor {
         var out = requested
         var unknown: Int?
         var known = 1
+        var overflow = false
         for (i, d) in requested.enumerated() {
             if d == -1 {
                 if unknown != nil { throw AutogradError.runtime("only one dimension can be inferred") }
@@ -26,10 +27,17 @@ extension Tensor {
             } else if d < 0 {
                 throw AutogradError.runtime("invalid shape dimension \(d)")
             } else {
-                known *= d
+                let (m, o) = known.multipliedReportingOverflow(by: d)
+                known = m
+                overflow = overflow || o
             }
         }
         let text = "[" + requested.map(String.init).joined(separator: ", ") + "]"
+        // A product past Int.max (without a 0 among the sizes) matches no tensor's size.
+        if overflow && !requested.contains(0) {
+            throw AutogradError.runtime("shape '\(text)' is invalid for input of size \(numel)")
+        }
+        if requested.contains(0) { known = 0 }
         if let u = unknown {
             guard known != 0, numel % known == 0 else {
                 throw AutogradError.runtime("shape '\(text)' is invalid for input of size \(numel)")
@@ -37,6 +45,13 @@ extension Tensor {
             out[u] = numel / known
         } else if known != numel {
             throw AutogradError.runtime("shape '\(text)' is invalid for input of size \(numel)")
+        }
+        // Sizes whose product overflows before a 0 among them.
+        var count = 1
+        for d in out {
+            let (m, o) = count.multipliedReportingOverflow(by: d)
+            if o { throw AutogradError.runtime("numel: integer multiplication overflow") }
+            count = m
         }
         return out
     }

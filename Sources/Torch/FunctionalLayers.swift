@@ -182,7 +182,7 @@ enum FunctionalLayers {
             guard p < rows && p >= -rows else { throw PyException(.assertionError, p >= 0 ? "Padding_idx must be within num_embeddings" : "Padding_idx must be within num_embeddings") }
             padding = p < 0 ? p + rows : p
         }
-        return TorchBridge.wrap(try w.embedding(indices: x.values.map { Int($0) }, indexShape: x.shape, paddingIndex: padding))
+        return TorchBridge.wrap(try w.embedding(indices: x.values.map(Tensor.int64), indexShape: x.shape, paddingIndex: padding))
     }
 
     /// `F.batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-05)`.
@@ -252,7 +252,7 @@ enum FunctionalLayers {
             let b = try args.bind(signature: "one_hot(tensor, num_classes=-1)")
             let t = try FunctionalModule.tensorArg(b["tensor"], "one_hot", "tensor", 1)
             guard t.dtype == .int64 else { throw PyException(.runtimeError, "one_hot is only applicable to index tensor of type LongTensor.") }
-            let v = t.values.map { Int($0) }
+            let v = t.values.map(Tensor.int64)
             guard v.allSatisfy({ $0 >= 0 }) else { throw PyException(.runtimeError, "Class values must be non-negative.") }
             var classes = try TorchBridge.intArgument(b["num_classes"], "num_classes")
             if classes == -1 { classes = (v.max() ?? -1) + 1 }

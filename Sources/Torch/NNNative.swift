@@ -119,7 +119,7 @@ enum FunctionalModule {
         guard y.dtype == .int64 else {
             throw PyException(.runtimeError, "expected scalar type Long but found \(y.dtype.scalarTypeName)")
         }
-        return y.values.map { Int($0) }
+        return y.values.map(Tensor.int64)
     }
 
     /// `F.linear`: addmm for 2-D input with bias (AddmmBackward0), else matmul then `+= bias`.

@@ -509,7 +509,7 @@ enum TensorMethods {
     static func scalarValue(_ v: Double, _ dtype: DType) -> PyValue {
         switch dtype {
         case .bool: return .bool(v != 0)
-        case .int64: return .int(Int(v))
+        case .int64: return .int(Tensor.int64(v))
         default: return .float(v)
         }
     }

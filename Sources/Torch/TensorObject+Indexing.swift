@@ -40,8 +40,8 @@ extension TensorObject {
                 if let t = (o as? TensorObject)?.tensor {
                     if t.dtype == .bool { return .mask(t) }
                     if t.dtype == .int64 {
-                        if t.dim == 0 { return .integer(Int(t.values[0])) }
-                        return .indices(t.values.map { Int($0) })
+                        if t.dim == 0 { return .integer(Tensor.int64(t.values[0])) }
+                        return .indices(t.values.map(Tensor.int64))
                     }
                     throw PyException(.indexError, "tensors used as indices must be long, int, byte or bool tensors")
                 }

@@ -33,7 +33,7 @@ final class TensorObject: NativeObject {
             let v = tensor.values[0]
             switch tensor.dtype {
             case .bool: return try interp.format(.bool(v != 0), spec: spec)
-            case .int64: return try interp.format(.int(Int(v)), spec: spec)
+            case .int64: return try interp.format(.int(Tensor.int64(v)), spec: spec)
             default: return try interp.format(.float(v), spec: spec)
             }
         }
@@ -65,15 +65,18 @@ final class TensorObject: NativeObject {
             throw PyException(.runtimeError, "a Tensor with \(tensor.numel) elements cannot be converted to Scalar")
         }
         let v = tensor.values[0]
-        guard v.isFinite else { throw PyException(.valueError, "cannot convert float \(v.isNaN ? "NaN" : "infinity") to integer") }
-        return Int(v.rounded(.towardZero))
+        if v.isNaN { throw PyException(.valueError, "cannot convert float NaN to integer") }
+        if v.isInfinite { throw PyException(.overflowError, "cannot convert float infinity to integer") }
+        if tensor.dtype == .int64 { return Tensor.int64(v) }
+        guard let i = Int(exactly: v.rounded(.towardZero)) else { throw UnsupportedFeature("integer arithmetic beyond 64 bits", line: interp.currentLine) }
+        return i
     }
 
     override func toIndex(interp: Interpreter) throws -> Int? {
         guard tensor.numel == 1, !tensor.dtype.isFloatingPoint, tensor.dtype != .bool || tensor.dim == 0 else {
             throw PyException(.typeError, "only integer tensors of a single element can be converted to an index")
         }
-        return Int(tensor.values[0])
+        return Tensor.int64(tensor.values[0])
     }
 
     override func length(interp: Interpreter) throws -> Int? {

@@ -85,7 +85,7 @@ enum TorchBridge {
             throw PyException(.typeError, "\(function)(): argument 'size' must be tuple of ints, but found element of type bool at pos 0")
         }
         if let i = v.asInt { return i }
-        if let t = tensor(v), t.numel == 1, !t.dtype.isFloatingPoint { return Int(t.values[0]) }
+        if let t = tensor(v), t.numel == 1, !t.dtype.isFloatingPoint { return Tensor.int64(t.values[0]) }
         throw PyException(.typeError, "\(function)(): argument 'size' (position 1) must be tuple of ints, but found element of type \(v.typeName) at pos 0")
     }
 

@@ -33,6 +33,16 @@ enum TorchFactories {
         var stack: [(PyValue, Int)] = [(data, 0)]
         while let (v, depth) = stack.popLast() {
             if let t = TorchBridge.tensor(v) {
+                // Where a number belongs, a tensor of one element is that number.
+                if depth >= shape.count {
+                    guard t.numel == 1 else {
+                        throw PyException(.valueError, "only one element tensors can be converted to Python scalars")
+                    }
+                    values.append(t.element(0))
+                    kind = sawAny ? max(kind, t.dtype) : t.dtype
+                    sawAny = true
+                    continue
+                }
                 guard Array(shape[depth...]) == t.shape else {
                     throw PyException(.valueError, "expected sequence of length \(shape[depth]) at dim \(depth) (got \(t.shape.first ?? 0))")
                 }

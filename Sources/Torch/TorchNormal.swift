@@ -42,6 +42,6 @@ enum TorchNormal {
 
     static func formatNumber(_ v: PyValue) -> String {
         if let i = v.asInt { return String(i) }
-        return v.asDouble.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "?"
+        return v.asDouble.map { Int(exactly: $0).map(String.init) ?? String($0) } ?? "?"
     }
 }

@@ -31,7 +31,7 @@ import Testing
         #expect(lines.count == 10, "views and their metadata stay usable (robust/007 holds their printing)")
     }
 
-    @Test func broadcastingPastTheLimitRaisesIt() throws {
+    @Test func resultsPastTheLimitRaiseIt() throws {
         let s = try Scratch("broadcast")
         defer { s.remove() }
         try s.write("lesson.txt", """
@@ -44,6 +44,11 @@ import Testing
                 torch.tensor(1.0).expand(2**62, 2)
             except RuntimeError as e:
                 print(e)
+            for make in (lambda: torch.ones(1).repeat(2**61), lambda: torch.ones(1).tile(2**40), lambda: torch.ones(1).repeat(2**32, 2**32)):
+                try:
+                    make()
+                except RuntimeError as e:
+                    print(e)
 
             """)
         let r = try CLIRunner.run(["lesson.txt", "--max-elements", "1000000"], in: s.url)
@@ -51,6 +56,9 @@ import Testing
         #expect(r.stdout == """
             gradviz: a tensor of shape [60000, 60000] exceeds the limit of 1000000 elements (raise it with --max-elements)
             numel: integer multiplication overflow
+            gradviz: a tensor of shape [2305843009213693952] exceeds the limit of 1000000 elements (raise it with --max-elements)
+            gradviz: a tensor of shape [1099511627776] exceeds the limit of 1000000 elements (raise it with --max-elements)
+            gradviz: a tensor of shape [4294967296, 4294967296] exceeds the limit of 1000000 elements (raise it with --max-elements)
 
             """)
     }
