@@ -165,9 +165,20 @@ extension Tensor {
 
     /// `uniform_(a, b)` / `normal_(mean, std)`: refills the values from the default generator.
     public func refill(normal: Bool, _ p: Double, _ q: Double) throws {
+        try Tensor.checkRandomDType(dtype, normal: normal)
         let n = numel
         let v = normal ? Generator.current.normal(count: n, dtype: dtype, mean: p, std: q)
                        : Generator.current.uniform(count: n, dtype: dtype, from: p, to: q)
         try inPlace { orig in Tensor(values: v, shape: orig.shape, dtype: orig.dtype) }
+    }
+}
+
+extension Tensor {
+    /// Random draws fill only floating-point tensors: PyTorch's kernel error for the others
+    /// (`normal_kernel_cpu` for normal draws, `check_uniform_bounds` for uniform ones).
+    public static func checkRandomDType(_ dtype: DType, normal: Bool) throws {
+        guard dtype.isFloatingPoint else {
+            throw AutogradError(.notImplementedError, "\"\(normal ? "normal_kernel_cpu" : "check_uniform_bounds")\" not implemented for '\(dtype.scalarTypeName)'")
+        }
     }
 }

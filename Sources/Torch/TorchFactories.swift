@@ -125,9 +125,7 @@ enum TorchFactories {
             try DeviceObject.checkPlacement(args.keyword("device"), function: function, interp: interp)
             let shape = try size(args, interp: interp, function: function)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .float32
-            guard dtype.isFloatingPoint else {
-                throw PyException(.runtimeError, "\"\(normal ? "normal_kernel_cpu" : "check_uniform_bounds")\" not implemented for '\(dtype.scalarTypeName)'")
-            }
+            try TorchBridge.run { try Tensor.checkRandomDType(dtype, normal: normal) }
             try TorchBridge.run { try Tensor.validateShape(shape) }
             let n = shape.reduce(1, *)
             let v = try GeneratorObject.drawing(from: args.keyword("generator")) {

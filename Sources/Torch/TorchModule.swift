@@ -151,10 +151,12 @@ enum TorchModule {
             return try TorchFactories.finish(r, requiresGrad: b["requires_grad"], interp: interp, op: "full_like")
         })
         torch.set("rand_like", fn("rand_like", TorchFactories.like("rand_like") { t, d in
-            Tensor(values: Generator.current.uniform(count: t.numel, dtype: d), shape: t.shape, dtype: d)
+            try Tensor.checkRandomDType(d, normal: false)
+            return Tensor(values: Generator.current.uniform(count: t.numel, dtype: d), shape: t.shape, dtype: d)
         }))
         torch.set("randn_like", fn("randn_like", TorchFactories.like("randn_like") { t, d in
-            Tensor(values: Generator.current.normal(count: t.numel, dtype: d), shape: t.shape, dtype: d)
+            try Tensor.checkRandomDType(d, normal: true)
+            return Tensor(values: Generator.current.normal(count: t.numel, dtype: d), shape: t.shape, dtype: d)
         }))
         torch.set("randint", fn("randint") { args, interp in
             var pos = args.positional

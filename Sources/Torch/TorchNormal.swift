@@ -21,6 +21,7 @@ enum TorchNormal {
             let shape = try TorchBridge.shape([b["size"]], interp: interp, function: "normal")
             try Tensor.validateShape(shape)
             let dtype = try TorchBridge.dtype(b["dtype"]) ?? .float32
+            try Tensor.checkRandomDType(dtype, normal: true)
             let v = try GeneratorObject.drawing(from: b["generator"]) {
                 Generator.current.normal(count: shape.reduce(1, *), dtype: dtype, mean: mean, std: std)
             }
@@ -34,6 +35,7 @@ enum TorchNormal {
             throw PyException(.runtimeError, "normal expects all elements of std >= 0.0")
         }
         let dtype = meanT?.dtype ?? stdT?.dtype ?? .float32
+        try Tensor.checkRandomDType(dtype, normal: true)
         let z = try GeneratorObject.drawing(from: b["generator"]) { Generator.current.normal(count: shape.reduce(1, *), dtype: dtype) }
         let draws = Tensor(values: z, shape: shape, dtype: dtype)
         let out = try GradMode.with(false) { try draws.mul(std).add(mean) }
