@@ -11,7 +11,7 @@ extension Explainer {
     /// The lesson's name for the tensor node `id` made.
     func outputName(ofNode id: Int) -> String? {
         if let t = nodeOutput[id], let n = tensorNames[t] { return n }
-        if let o = origin[id], case .forward(let f) = events[o].kind { return tensorNames[f.output.id] ?? f.output.name }
+        if let o = origin[id], case .forward(let f) = events[o].kind { return tensorNames[f.output.id] ?? f.output.name ?? name(f.output) }
         return nil
     }
 
