@@ -37,7 +37,7 @@ extension Explainer {
     func node(_ n: NodeEvent, at index: Int, into x: inout Explanation) {
         let node = n.node
         let root = rootName(at: index)
-        let out = outputName(ofNode: node.id) ?? words.outputOf(node.name)
+        let out = outputName(ofNode: node.id) ?? expression(ofNode: node) ?? words.outputOf(node.name)
         x.heading = words.nodeRuns(node.name, for: out)
         let upstreamSymbol = words.partial(of: root, by: out)
         guard let upstream = n.incoming.first ?? nil else { return }

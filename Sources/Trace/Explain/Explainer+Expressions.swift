@@ -34,27 +34,52 @@ extension Explainer {
                 return nil
             }
         }
+        return Explainer.format(op: f.op, operands: operands, arguments: f.arguments)
+    }
+
+    /// The output of a node no recorded op made (the derivative graph `create_graph=True`
+    /// builds during backward), written from the node itself: its op and arguments, each
+    /// input by the lesson's name (or the number the node saved for it), else `…`.
+    func expression(ofNode node: NodeSnapshot) -> String? {
+        guard let op = node.op else { return nil }
+        var operands: [(text: String, strength: Int)] = []
+        for (i, edge) in node.next.enumerated() {
+            let role = i < node.inputNames.count ? node.inputNames[i] : ""
+            if let e = edge, let n = e.variable.flatMap({ tensorNames[$0] }) ?? outputName(ofNode: e.node) {
+                operands.append((n, n.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." } ? 5 : 0))
+            } else if edge == nil, let x = node.saved.first(where: { $0.name == role })?.values.scalar {
+                operands.append((NumberText.number(x), x < 0 ? 3 : 5))
+            } else {
+                operands.append(("…", 5))
+            }
+        }
+        return Explainer.format(op: op, operands: operands, arguments: node.arguments)?.text
+    }
+
+    /// `op` applied to `operands` written as Python would: infix operators with their
+    /// precedence, `x ** 2` for a power by a number, else a call `op(a, b)`.
+    static func format(op: String, operands: [(text: String, strength: Int)], arguments: [OpArgument]) -> (text: String, strength: Int)? {
         func wrapped(_ e: (text: String, strength: Int), _ needed: Int) -> String {
             e.strength < needed ? "(" + e.text + ")" : e.text
         }
-        if operands.count == 2, let op = Explainer.infix[f.op] {
+        if operands.count == 2, let infix = Explainer.infix[op] {
             // Left-associative except `**`: the right operand of `a - (b - c)` keeps its parentheses.
-            let left = op.symbol == "**" ? op.strength + 1 : op.strength
-            let right = op.symbol == "**" ? op.strength : op.strength + 1
-            return (wrapped(operands[0], left) + " " + op.symbol + " " + wrapped(operands[1], right), op.strength)
+            let left = infix.symbol == "**" ? infix.strength + 1 : infix.strength
+            let right = infix.symbol == "**" ? infix.strength : infix.strength + 1
+            return (wrapped(operands[0], left) + " " + infix.symbol + " " + wrapped(operands[1], right), infix.strength)
         }
         if operands.count == 1 {
-            if f.op == "pow", let e = f.arguments.first(where: { $0.name == "exponent" }), let x = Explainer.number(e.value) {
+            if op == "pow", let e = arguments.first(where: { $0.name == "exponent" }), let x = Explainer.number(e.value) {
                 return (wrapped(operands[0], 5) + " ** " + NumberText.operand(x), 4)
             }
-            if f.op == "rsub", let o = f.arguments.first(where: { $0.name == "other" }), let x = Explainer.number(o.value) {
+            if op == "rsub", let o = arguments.first(where: { $0.name == "other" }), let x = Explainer.number(o.value) {
                 return (NumberText.number(x) + " - " + wrapped(operands[0], 2), 1)
             }
-            if f.op == "neg" { return ("-" + wrapped(operands[0], 3), 3) }
+            if op == "neg" { return ("-" + wrapped(operands[0], 3), 3) }
         }
-        guard f.op.first?.isLetter ?? false, f.op.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
+        guard op.first?.isLetter ?? false, op.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return nil }
         // The table's keys for an op's overloads (`sum_dim`, `clamp_tensor`) read as the op.
-        var name = Substring(f.op)
+        var name = Substring(op)
         for suffix in ["_dim", "_tensor", "_scalar"] where name.hasSuffix(suffix) { name = name.dropLast(suffix.count) }
         return (name + "(" + operands.map(\.text).joined(separator: ", ") + ")", 5)
     }
