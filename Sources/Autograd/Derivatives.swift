@@ -679,14 +679,17 @@ public enum Derivatives {
 
     public static let std = DerivativeRule(
         op: "std", gradFn: "StdBackward0", inputs: ["self"],
-        formulas: ["grad · (self − mean) / ((N − correction) · result)"], saves: [[.input(0), .output]],
+        formulas: ["grad · (self − mean) / ((N − correction) · result), 0 where result = 0"], saves: [[.input(0), .output]],
         arguments: [.dim, .scalar("correction"), .keepdim],
         pullbacks: [{ c in
             var r = try c.result()
             if !c.attrs.keepdim && !c.attrs.dims.isEmpty { for d in c.attrs.dims.sorted() { r = try r.unsqueeze(d) } }
             var g = c.grad
             if !c.attrs.keepdim && !c.attrs.dims.isEmpty { for d in c.attrs.dims.sorted() { g = try g.unsqueeze(d) } }
-            return try varianceGrad(try g.div(r.mul(2)), c, alreadyUnsqueezed: true)
+            // PyTorch's std_backward: where the std is 0 the gradient is 0, not 0/0.
+            let scaled = try g.div(r.mul(2)).maskedFill(r.compare(.eq, Tensor(scalar: 0, dtype: r.dtype)),
+                                                        value: Tensor(scalar: 0, dtype: g.dtype))
+            return try varianceGrad(scaled, c, alreadyUnsqueezed: true)
         }])
 
     /// `var_backward`: (2 / (N − correction)) · grad · (self − mean(self)).

@@ -15,15 +15,16 @@ extension Tensor {
         guard reps.count >= dim else {
             throw AutogradError.runtime("Number of dimensions of repeat dims can not be smaller than number of dimensions of tensor")
         }
-        for r in reps where r < 0 {
-            throw AutogradError.runtime("Trying to create tensor with negative dimension \(r): \(Tensor.listText(reps))")
-        }
         let padded = [Int](repeating: 1, count: reps.count - dim) + shape
         var outShape: [Int] = []
         for (p, r) in zip(padded, reps) {
             let (m, o) = p.multipliedReportingOverflow(by: r)
             if o { throw AutogradError.runtime("Storage size calculation overflowed with sizes=\(Tensor.listText(zip(padded, reps).map(&*)))") }
             outShape.append(m)
+        }
+        // PyTorch names the negative size of the result (a negative count times a size).
+        for d in outShape where d < 0 {
+            throw AutogradError.runtime("Trying to create tensor with negative dimension \(d): \(Tensor.listText(outShape))")
         }
         try Tensor.validateShape(outShape, dtype: dtype)
         let inStrides = Shape.strides(padded)

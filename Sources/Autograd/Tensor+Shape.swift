@@ -27,12 +27,14 @@ extension Tensor {
                 throw AutogradError.runtime("invalid shape dimension \(d)")
             } else {
                 let (m, o) = known.multipliedReportingOverflow(by: d)
-                // A product past Int.max can match no real element count.
+                // A product past Int.max can match no real element count (unless a later size is 0).
                 known = o ? -1 : m
                 if o { break }
             }
         }
         let text = "[" + requested.map(String.init).joined(separator: ", ") + "]"
+        // With a 0 among the sizes PyTorch accepts the shape, then counts its elements.
+        if known < 0 && requested.contains(0) { throw AutogradError.runtime("numel: integer multiplication overflow") }
         if known < 0 { throw AutogradError.runtime("shape '\(text)' is invalid for input of size \(numel)") }
         if let u = unknown {
             guard known != 0, numel % known == 0 else {

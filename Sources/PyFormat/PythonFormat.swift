@@ -59,6 +59,7 @@ public func pythonFormat(_ s: String, spec: String) throws -> String {
     if format.align == "=" {
         throw PythonFormatError.valueError("'=' alignment not allowed in string format specifier")
     }
+    try PythonStringLimit.check(format.width)
     var scalars = Array(s.unicodeScalars)
     if format.precision >= 0 && scalars.count > format.precision {
         scalars.removeLast(scalars.count - format.precision)
@@ -82,6 +83,7 @@ private func formatFloat(_ value: Double, _ format: PythonFormatSpec) throws -> 
     if format.precision > Int(Int32.max) {
         throw PythonFormatError.valueError("precision too big")
     }
+    try PythonStringLimit.check(format.precision)
     var type = format.type ?? "r"
     var addDot0 = false
     var defaultPrecision = 6
@@ -122,7 +124,7 @@ private func formatFloat(_ value: Double, _ format: PythonFormatSpec) throws -> 
     let integerEnd = text.firstIndex { !("0"..."9").contains($0) } ?? text.count
     let hasDecimal = integerEnd < text.count && text[integerEnd] == "."
     let remainder = text[(hasDecimal ? integerEnd + 1 : integerEnd)...]
-    return layoutNumber(
+    return try layoutNumber(
         negative: negative, prefix: [], digits: text[..<integerEnd], hasDecimal: hasDecimal,
         remainder: remainder, format: format,
         grouping: format.type == "n" ? .none : format.grouping, groupSize: 3)
@@ -150,7 +152,7 @@ private func formatInteger(_ value: Int, _ format: PythonFormatSpec) throws -> S
         }
         // A lone surrogate has no Swift representation; it shows as U+FFFD.
         let character = Unicode.Scalar(UInt32(value)) ?? "\u{FFFD}"
-        return layoutNumber(
+        return try layoutNumber(
             negative: false, prefix: [], digits: [], hasDecimal: false, remainder: [character],
             format: format, grouping: .none, groupSize: 3)
     }
@@ -165,7 +167,7 @@ private func formatInteger(_ value: Int, _ format: PythonFormatSpec) throws -> S
     }
     let uppercase = format.type == "X"
     let digits = String(value.magnitude, radix: base, uppercase: uppercase)
-    return layoutNumber(
+    return try layoutNumber(
         negative: value < 0, prefix: format.alternate ? Array(prefix.unicodeScalars) : [],
         digits: Array(digits.unicodeScalars)[...], hasDecimal: false, remainder: [],
         format: format, grouping: format.type == "n" ? .none : format.grouping,
@@ -182,7 +184,8 @@ private func layoutNumber(
     negative: Bool, prefix: [Unicode.Scalar], digits: ArraySlice<Unicode.Scalar>,
     hasDecimal: Bool, remainder: ArraySlice<Unicode.Scalar>, format: PythonFormatSpec,
     grouping: PythonFormatSpec.Grouping, groupSize: Int
-) -> String {
+) throws -> String {
+    try PythonStringLimit.check(format.width)
     let sign: Unicode.Scalar?
     switch format.sign {
     case "+": sign = negative ? "-" : "+"

@@ -189,8 +189,9 @@ extension Interpreter {
                 }
                 fill = f.unicodeScalars.first!
             }
+            // Compared before subtracting: the width may be as small as Int.min.
+            if width <= scalars.count { return receiverValue(s) }
             let margin = width - scalars.count
-            if margin <= 0 { return receiverValue(s) }
             try checkLength(width)
             let left: Int
             switch name {
@@ -205,8 +206,8 @@ extension Interpreter {
             return .str(String(out))
         case "zfill":
             let width = try index(try one())
+            if width <= scalars.count { return .str(s) }
             let margin = width - scalars.count
-            if margin <= 0 { return .str(s) }
             try checkLength(width)
             var body = scalars
             var sign: [Unicode.Scalar] = []

@@ -79,7 +79,9 @@ extension Interpreter {
             if i < chars.count && chars[i] == "*" {
                 let w = try nextArgument()
                 guard case .int(let width) = w.asInt.map(PyValue.int) ?? w else { throw PyException(.typeError, "* wants int") }
-                conversion.width = width == Int.min ? Int.max : abs(width)
+                // CPython negates a negative width in a C ssize_t: the most negative one stays
+                // negative, which pads nothing.
+                conversion.width = width == Int.min ? -1 : abs(width)
                 if width < 0 { conversion.leftJustify = true }
                 i += 1
             } else {

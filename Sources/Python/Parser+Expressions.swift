@@ -90,7 +90,7 @@ extension Parser {
             if try check(":") { throw try invalidSyntax() }
             throw syntaxError("expected 'else' after 'if' expression", at: body.location)
         }
-        let orelse = try parseExpression()
+        let orelse = try nested { try parseExpression() }
         return Expr(.conditional(test: test, body: body, orelse: orelse), body.location)
     }
 
@@ -118,7 +118,7 @@ extension Parser {
         let savedFunction = functionDepth
         functionDepth = 1
         defer { functionDepth = savedFunction }
-        let body = try parseExpression()
+        let body = try nested { try parseExpression() }
         return Expr(.lambda(params, body), start.location)
     }
 
@@ -148,7 +148,7 @@ extension Parser {
     func parseInversion() throws -> Expr {
         var nots: [SourceLocation] = []
         while try check(.not) { nots.append(try advance().location) }
-        var e = try parseComparison()
+        var e = try nested(nots.count) { try parseComparison() }
         for loc in nots.reversed() { e = Expr(.not(e), loc) }
         return e
     }
@@ -219,7 +219,7 @@ extension Parser {
         default: return try parsePower()
         }
         try advance()
-        let operand = try parseFactor()
+        let operand = try nested { try parseFactor() }
         if op == .neg {
             if case .int(let i) = operand.kind, i != Int.min { return Expr(.int(-i), t.location) }
             if case .float(let d) = operand.kind { return Expr(.float(-d), t.location) }
@@ -231,7 +231,7 @@ extension Parser {
         if try check(.await) { throw UnsupportedFeature("'await'", line: try peek().location.line) }
         let base = try parsePrimary()
         guard try match("**") else { return base }
-        let exponent = try parseFactor()
+        let exponent = try nested { try parseFactor() }
         return Expr(.binary(base, .pow, exponent), base.location)
     }
 

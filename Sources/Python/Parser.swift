@@ -9,6 +9,14 @@ public final class Parser {
     var loopDepth = 0
     var functionDepth = 0
     var bracketDepth = 0
+    /// Unary operators, `not`s, `**` exponents, `else` branches and lambda bodies nested so far
+    /// (brackets are limited by the lexer): each level is a level of recursion here and in
+    /// the compiler.
+    var expressionNesting = 0
+
+    /// CPython's compiler refuses an expression nested this deep ("maximum recursion depth
+    /// exceeded during compilation"): its limit of 3000 levels, less the module and statement.
+    static let maxExpressionNesting = 2998
     /// The bracket depths at which parameters or comprehension clauses are being parsed (no
     /// comma hint at that level; deeper brackets are expressions again).
     var commaHintBlockedDepths: [Int] = []
@@ -83,6 +91,17 @@ public final class Parser {
     }
 
     // MARK: helpers
+
+    /// Parses one more level of expression nesting (`levels` at once for a run of `not`s),
+    /// refusing depths past CPython's limit before the recursion could exhaust the stack.
+    func nested<T>(_ levels: Int = 1, _ body: () throws -> T) throws -> T {
+        expressionNesting += levels
+        defer { expressionNesting -= levels }
+        if expressionNesting > Parser.maxExpressionNesting {
+            throw PyException(.recursionError, "maximum recursion depth exceeded during compilation")
+        }
+        return try body()
+    }
 
     func peek(_ offset: Int = 0) throws -> Token {
         while lookahead.count <= offset {

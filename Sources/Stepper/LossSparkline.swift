@@ -34,8 +34,10 @@ enum LossSparkline {
                 out.append(" ")
                 continue
             }
-            let level = hi > lo ? Int(((v - lo) / (hi - lo) * Double(levels.count - 1)).rounded()) : 0
-            out.append(levels[min(max(level, 0), levels.count - 1)])
+            // Halves: the span of losses near ±1.8e308 would overflow to infinity (and NaN levels).
+            let fraction = hi > lo ? (v / 2 - lo / 2) / (hi / 2 - lo / 2) : 0
+            let level = fraction.isFinite ? Int((min(max(fraction, 0), 1) * Double(levels.count - 1)).rounded()) : 0
+            out.append(levels[level])
         }
         return out
     }

@@ -19,9 +19,10 @@ extension StepThrough {
     /// With standard input and output both terminals: a full-screen view
     /// (alternate screen, hidden cursor, raw keys). Enter, space, `n` or →
     /// go to the next step; `b` or ← back; `g`/`G` to the first/last; `?`
-    /// shows the keys; `q`, Ctrl-C or Ctrl-D quit. The view is redrawn when
-    /// the window is resized. The terminal is restored however this ends:
-    /// by returning, by throwing, or by a signal (see `TerminalSignals`).
+    /// shows the keys; `q`, Ctrl-C or Ctrl-D quit; Ctrl-Z suspends. The view is
+    /// redrawn when the window is resized or the process continued. The terminal
+    /// is restored however this ends: by returning, by throwing, or by a signal
+    /// (see `TerminalSignals`).
     ///
     /// Otherwise (piped, in CI) it writes the whole transcript to standard
     /// output, coloured only if standard output is a terminal and `NO_COLOR` is unset.
@@ -29,7 +30,7 @@ extension StepThrough {
         let environment = StepThrough.environment()
         if !Terminal.isTTY(0) || !Terminal.isTTY(1) {
             let tty = Terminal.isTTY(1)
-            let columns = Int(environment["COLUMNS"] ?? "") ?? (tty ? Terminal(input: 1, output: 1).size().columns : 80)
+            let columns = Terminal.clampColumns(Int(environment["COLUMNS"] ?? "") ?? (tty ? Terminal(input: 1, output: 1).size().columns : 80))
             Terminal(input: 0, output: 1).write(transcript(color: StepThrough.colorEnabled(environment: environment, isTTY: tty),
                                                            width: columns))
             return
@@ -48,6 +49,11 @@ extension StepThrough {
             case .resized:
                 size = terminal.size()
                 terminal.write("\u{1B}[2J")
+            case .bytes(let bytes) where bytes.contains(StepThrough.suspendKey):
+                // Raw mode reads Ctrl-Z as a key: suspend as the terminal would have (see TerminalSignals).
+                // Once continued, the SIGCONT handler's wake-up redraws, after raw mode is back.
+                kill(getpid(), SIGTSTP)
+                continue loop
             case .bytes(let bytes):
                 for key in StepKey.parse(bytes) {
                     if !state.apply(key, count: frames.count) { break loop }
@@ -56,6 +62,9 @@ extension StepThrough {
             terminal.write(render(screen(state, rows: size.rows, columns: size.columns, color: color)))
         }
     }
+
+    /// Ctrl-Z.
+    static let suspendKey: UInt8 = 0x1A
 
     /// Which step is on screen, and whether help is shown.
     struct ViewState: Equatable {
@@ -83,7 +92,7 @@ extension StepThrough {
 
     /// The full screen for `state`: exactly `rows` lines, none wider than `columns`.
     func screen(_ state: ViewState, rows: Int, columns: Int, color: Bool) -> [String] {
-        let rows = max(rows, 1), columns = max(columns, 10)
+        let rows = min(max(rows, 1), Terminal.maxRows), columns = min(max(columns, 10), Terminal.maxColumns)
         let frame = frames.isEmpty ? nil : frames[min(state.step, frames.count - 1)]
         let title = " gradviz · \(fileName)  " + (frame?.header(of: frames.count, words: words) ?? words.noSteps) + " "
         var header = StyledLine(DisplayWidth.pad(DisplayWidth.truncate(title, to: columns), to: columns), .inverse)

@@ -13,7 +13,8 @@ public struct TerminalError: Error, CustomStringConvertible {
 /// A terminal in full-screen raw mode: alternate screen, hidden cursor, keys
 /// read one by one. `leave()` puts everything back; so does any of the signals
 /// that end the program (Ctrl-C from another process, `kill`, a crash), from
-/// inside the signal handler, before the signal goes on as it would have.
+/// inside the signal handler, before the signal goes on as it would have, and
+/// a suspension (Ctrl-Z, SIGTSTP) until the process is continued.
 final class Terminal {
     enum Input {
         case bytes([UInt8])
@@ -48,7 +49,7 @@ final class Terminal {
             cc[Int(VMIN)] = 1
             cc[Int(VTIME)] = 0
         }
-        try TerminalSignals.install(restoring: original, input: input, output: output)
+        try TerminalSignals.install(restoring: original, raw: raw, input: input, output: output)
         if tcsetattr(input, TCSAFLUSH, &raw) != 0 {
             let reason = String(cString: strerror(errno))
             TerminalSignals.uninstall()
@@ -68,7 +69,15 @@ final class Terminal {
         TerminalSignals.uninstall()
     }
 
-    /// The window size, 24×80 when the terminal does not say.
+    /// The largest window drawn: anything larger is drawn at this size, so a bogus size
+    /// (`COLUMNS=1000000000`) costs no more than a very large real window.
+    static let maxRows = 1000
+    static let maxColumns = 1000
+
+    /// `columns` within 1…`maxColumns`.
+    static func clampColumns(_ columns: Int) -> Int { min(max(columns, 1), maxColumns) }
+
+    /// The window size, 24×80 when the terminal does not say, at most `maxRows`×`maxColumns`.
     func size() -> (rows: Int, columns: Int) {
         var ws = winsize()
         #if os(Linux)
@@ -77,7 +86,7 @@ final class Terminal {
         let r = ioctl(output, TIOCGWINSZ, &ws)
         #endif
         if r != 0 || ws.ws_row == 0 || ws.ws_col == 0 { return (24, 80) }
-        return (Int(ws.ws_row), Int(ws.ws_col))
+        return (min(Int(ws.ws_row), Terminal.maxRows), Terminal.clampColumns(Int(ws.ws_col)))
     }
 
     func write(_ text: String) {

@@ -58,7 +58,8 @@ final class TensorObject: NativeObject {
         }
         if !tensor.dtype.isFloatingPoint { return Int(tensor.integers[0]) }
         let v = tensor.values[0]
-        guard v.isFinite else { throw PyException(.valueError, "cannot convert float \(v.isNaN ? "NaN" : "infinity") to integer") }
+        if v.isNaN { throw PyException(.valueError, "cannot convert float NaN to integer") }
+        if v.isInfinite { throw PyException(.overflowError, "cannot convert float infinity to integer") }
         guard v >= -0x1p63 && v < 0x1p63 else {
             throw UnsupportedFeature("integer arithmetic beyond 64 bits", line: interp.currentLine)
         }

@@ -47,6 +47,11 @@ struct GradvizCommand: ParsableCommand {
     @Flag(name: .customLong("allow-savefig-anywhere"), help: "Let savefig write outside the lesson's folder and the working directory.")
     var allowSavefigAnywhere = false
 
+    static func main() {
+        ProcessSetup.prepare()
+        main(nil)
+    }
+
     mutating func run() throws {
         if noColor { setenv("NO_COLOR", "1", 1) }
         do {
@@ -54,7 +59,7 @@ struct GradvizCommand: ParsableCommand {
             if let dir = exportLessons { return try BuiltinLessonsCommand.export(to: dir) }
             try runLessons()
         } catch let e as CLIError {
-            FileHandle.standardError.write(Data("gradviz: \(e.description)\n".utf8))
+            StandardError.write("gradviz: \(e.description)\n")
             throw ExitCode(2)
         } catch let e as PythonSource.DecodingError {
             // A source file that does not decode is CPython's SyntaxError, before anything runs.
@@ -68,6 +73,8 @@ struct GradvizCommand: ParsableCommand {
         if step && inputs.count > 1 { throw CLIError("--step takes one lesson at a time") }
         if material.trace != nil && inputs.count > 1 { throw CLIError("--trace takes one lesson at a time") }
         let selection = try material.frameSelection()
+        // Outputs are checked before the lesson runs: a lesson never overwrites itself.
+        let outputPlan = try material.plan(inputs: inputs.compactMap(\.path))
         let record = step || material.wantsTrace
         var status: Int32 = 0
         var rendered: [RenderedLesson] = []
@@ -79,7 +86,7 @@ struct GradvizCommand: ParsableCommand {
                                        limits: limits.lessonLimits, keepObjects: true,
                                        plots: PlotOptions(lessonDirectory: input.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path },
                                                           allowWritesAnywhere: allowSavefigAnywhere))
-            out.flush()
+            let exitFlush = out.failure == nil ? out.flush() : nil
             if step {
                 var steps = selection
                 steps.cap = .max
@@ -87,26 +94,34 @@ struct GradvizCommand: ParsableCommand {
                                          title: run.outline.title ?? input.shortName, language: language?.rawValue)
                 try StepThrough(plan: plan, source: input.source, fileName: input.shortName).runInteractive()
             }
-            if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
-            if run.exitStatus < 0 {
-                // Python dies by the signal (SIGINT for an uncaught KeyboardInterrupt).
-                signal(-run.exitStatus, SIG_DFL)
-                kill(getpid(), -run.exitStatus)
+            if let code = out.failure {
+                // CPython's print raised OSError there, and the lesson ended with its traceback.
+                StandardError.write(StandardOutput.pythonError(code) + "\n")
+                status = 1
+            } else {
+                if !run.stderr.isEmpty { StandardError.write(run.stderr) }
+                // Where Python dies by a signal (SIGINT for an uncaught KeyboardInterrupt),
+                // gradviz exits with 128 + the signal's number, the status a shell reports:
+                // gradviz itself never dies by a signal.
+                if run.exitStatus < 0 { status = 128 - run.exitStatus } else if run.exitStatus != 0 { status = run.exitStatus }
+                if let code = exitFlush {
+                    StandardError.write(StandardOutput.ignoredAtExit(code))
+                    status = 120
+                }
             }
-            if run.exitStatus != 0 { status = run.exitStatus }
             if run.droppedEvents > 0 {
-                FileHandle.standardError.write(Data("gradviz: \(input.shortName): the trace keeps the first \(run.events.count) events; \(run.droppedEvents) later ones were not recorded (raise --max-events)\n".utf8))
+                StandardError.write("gradviz: \(input.shortName): the trace keeps the first \(run.events.count) events; \(run.droppedEvents) later ones were not recorded (raise --max-events)\n")
             }
             rendered.append(RenderedLesson(name: input.courseName(among: inputs), source: input.source, outline: run.outline,
                                            events: run.events, scenes: run.scenes, language: language?.rawValue))
         }
         if status != 0 {
             if material.wantsFiles {
-                FileHandle.standardError.write(Data("gradviz: no course material written: the lesson failed (earlier output, if any, is unchanged)\n".utf8))
+                StandardError.write("gradviz: no course material written: the lesson failed (earlier output, if any, is unchanged)\n")
             }
             throw ExitCode(status)
         }
-        try material.write(rendered, selection: selection)
+        try material.write(rendered, selection: selection, plan: outputPlan)
     }
 }
 
@@ -222,43 +237,63 @@ struct MaterialOptions: ParsableArguments {
         return o
     }
 
-    func write(_ lessons: [RenderedLesson], selection: FrameSelection) throws {
-        if let trace, let lesson = lessons.first {
-            do {
-                try FileManager.default.createDirectory(at: URL(fileURLWithPath: trace).standardizedFileURL.deletingLastPathComponent(),
-                                                        withIntermediateDirectories: true)
-                try TraceFile.write(lesson.events, outline: lesson.outline, to: URL(fileURLWithPath: trace))
-            } catch {
-                throw CLIError("cannot write the trace to '\(trace)': \(error)")
-            }
+    /// The outputs asked for, resolved by the filesystem and checked against each other and `inputs`.
+    func plan(inputs: [String]) throws -> OutputPlan {
+        let requested: [(option: String, path: String, isFolder: Bool)] = [
+            ("--trace", trace, false), ("--svg", svg, true), ("--png", png, true), ("--pdf", pdf, false),
+        ].compactMap { option, path, folder in path.map { (option, $0, folder) } }
+        do {
+            let plan = try OutputPlan(requested)
+            try plan.check(inputs: inputs)
+            return plan
+        } catch let e as OutputPlan.Failure {
+            throw CLIError(e.description)
         }
-        let outputs = CourseOutputs(svg: svg.map { URL(fileURLWithPath: $0) }, png: png.map { URL(fileURLWithPath: $0) },
-                                    pdf: pdf.map { URL(fileURLWithPath: $0) })
-        guard outputs.svg != nil || outputs.png != nil || outputs.pdf != nil else { return }
-        // The named folders (and the PDF's folder) may sit in folders that do not exist yet.
-        for url in [outputs.svg, outputs.png, outputs.pdf].compactMap({ $0 }) {
-            let parent = url.standardizedFileURL.deletingLastPathComponent()
-            do {
-                try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            } catch {
-                throw CLIError("cannot create the folder '\(parent.path)': \(error.localizedDescription)")
-            }
-        }
-        let (selection, note) = fittedSelection(for: lessons, selection)
-        if let note { FileHandle.standardError.write(Data("gradviz: \(note)\n".utf8)) }
-        if lessons.contains(where: { FontCheck.needsCJK($0.source) }), !FontCheck.hasCJKFont() {
-            FileHandle.standardError.write(Data("gradviz: warning: the lesson has Chinese, Japanese or Korean text but no CJK font is installed; PNG and PDF frames will show boxes (on Debian: apt-get install fonts-noto-cjk)\n".utf8))
+    }
+
+    /// Builds every output, then swaps them all in: nothing is replaced unless all succeed.
+    func write(_ lessons: [RenderedLesson], selection: FrameSelection, plan: OutputPlan) throws {
+        guard !plan.outputs.isEmpty else { return }
+        let resolved = { (option: String) in
+            plan.outputs.first { $0.option == option }.map { URL(fileURLWithPath: $0.path.path) }
         }
         do {
-            let summary = try CourseWriter.write(lessons: lessons, outputs: outputs,
-                                                 options: try courseOptions(selection))
-            let frames = summary.lessons.map(\.frames).reduce(0, +)
-            let targets = [svg, png, pdf].compactMap { $0 }.joined(separator: ", ")
-            FileHandle.standardError.write(Data("gradviz: wrote \(frames) frames of \(summary.lessons.count) lesson\(summary.lessons.count == 1 ? "" : "s") to \(targets)\n".utf8))
+            try plan.createParents()
+        } catch let e as OutputPlan.Failure {
+            throw CLIError(e.description)
+        }
+        let outputs = CourseOutputs(svg: resolved("--svg"), png: resolved("--png"), pdf: resolved("--pdf"))
+        let drawing = outputs.svg != nil || outputs.png != nil || outputs.pdf != nil
+        let (selection, note) = drawing ? fittedSelection(for: lessons, selection) : (selection, nil)
+        if let note { StandardError.write("gradviz: \(note)\n") }
+        if drawing, lessons.contains(where: { FontCheck.needsCJK($0.source) }), !FontCheck.hasCJKFont() {
+            StandardError.write("gradviz: warning: the lesson has Chinese, Japanese or Korean text but no CJK font is installed; PNG and PDF frames will show boxes (on Debian: apt-get install fonts-noto-cjk)\n")
+        }
+        let summary: CourseSummary?
+        do {
+            summary = try OutputTransaction.perform { () throws -> CourseSummary? in
+                if let file = resolved("--trace"), let lesson = lessons.first {
+                    do {
+                        try TraceFile.write(lesson.events, outline: lesson.outline, to: file)
+                    } catch {
+                        throw CLIError("cannot write the trace to '\(trace ?? file.path)': \(error)")
+                    }
+                }
+                guard drawing else { return nil }
+                return try CourseWriter.write(lessons: lessons, outputs: outputs,
+                                              options: try courseOptions(selection))
+            }
+        } catch let e as CLIError {
+            throw e
         } catch let e as FrameSelection.Failure {
             throw CLIError(e.description)
         } catch {
             throw CLIError("no course material written: \(error)")
+        }
+        if let summary {
+            let frames = summary.lessons.map(\.frames).reduce(0, +)
+            let targets = [svg, png, pdf].compactMap { $0 }.joined(separator: ", ")
+            StandardError.write("gradviz: wrote \(frames) frames of \(summary.lessons.count) lesson\(summary.lessons.count == 1 ? "" : "s") to \(targets)\n")
         }
     }
 }
@@ -351,22 +386,6 @@ extension String {
 struct CLIError: Error, CustomStringConvertible {
     var description: String
     init(_ message: String) { description = message }
-}
-
-/// Buffered stdout, flushed before anything goes to stderr.
-final class StandardOutput: @unchecked Sendable {
-    private var buffer: [UInt8] = []
-
-    func write(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
-        if buffer.count > 1 << 16 { flush() }
-    }
-
-    func flush() {
-        if buffer.isEmpty { return }
-        FileHandle.standardOutput.write(Data(buffer))
-        buffer.removeAll(keepingCapacity: true)
-    }
 }
 
 /// `--lang`: the languages gradviz writes its own text in.

@@ -23,13 +23,18 @@ enum CLIRunner {
     /// The repository root (for Lessons/ and Tests/Goldens/).
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// With `shell`, `arguments` go to /bin/sh instead (for redirections such as `>&-`).
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
-                    timeout: TimeInterval = 120) throws -> Result {
+                    timeout: TimeInterval = 120, shell: Bool = false) throws -> Result {
         let p = Process()
-        p.executableURL = executable
+        p.executableURL = shell ? URL(fileURLWithPath: "/bin/sh") : executable
         p.arguments = arguments
         if let directory { p.currentDirectoryURL = directory }
-        if let environment { p.environment = environment }
+        if var environment {
+            // A sanitizer's settings (scripts/asan_tests.sh) reach the child whatever the test sets.
+            for key in ["ASAN_OPTIONS", "LSAN_OPTIONS"] { environment[key] = ProcessInfo.processInfo.environment[key] }
+            p.environment = environment
+        }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

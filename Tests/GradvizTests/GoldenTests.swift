@@ -56,8 +56,11 @@ import Testing
         let expectedOut = try String(contentsOf: base.appendingPathExtension("stdout"), encoding: .utf8)
         let expectedErr = try String(contentsOf: base.appendingPathExtension("stderr"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let expectedStatus = Int32(try String(contentsOf: base.appendingPathExtension("status"), encoding: .utf8)
+        let pythonStatus = Int32(try String(contentsOf: base.appendingPathExtension("status"), encoding: .utf8)
             .trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        // Python died by signal N (-N, an uncaught KeyboardInterrupt); gradviz never dies by a
+        // signal and exits with 128 + N, what a shell reports for it.
+        let expectedStatus = pythonStatus < 0 ? 128 - pythonStatus : pythonStatus
         // A fresh folder per run, as scripts/regen_goldens.py runs Python: files the program
         // writes (savefig) go away with it.
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("gradviz-golden-\(UUID().uuidString)")

@@ -30,12 +30,48 @@ final class PseudoTerminal {
         process.executableURL = URL(fileURLWithPath: try ChildProcess.testBinary())
         process.arguments = ChildProcess.arguments()
         process.environment = ChildProcess.environment(mode: "run", scenario: scenario,
-                                                       extra: ["NO_COLOR": "1", "TERM": "xterm-256color"])
+                                                       extra: ["NO_COLOR": "1", "TERM": "xterm-256color",
+                                                               // No crash report: it would wait for a key on the PTY, and
+                                                               // under AddressSanitizer take longer than any test waits.
+                                                               "SWIFT_BACKTRACE": "enable=no"])
         process.standardInput = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.standardOutput = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
         process.standardError = try FileHandle(forWritingTo: log)
         initialSettings = settings()
+        // The test runner's worker threads block most signals, and a child inherits the mask:
+        // the child starts with none blocked, as from a shell.
+        var none = sigset_t(), old = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &old)
+        defer { pthread_sigmask(SIG_SETMASK, &old, nil) }
         try process.run()
+    }
+
+    /// The child's state letter from /proc (`T` when stopped).
+    func state() -> Character? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(process.processIdentifier)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        return stat[stat.index(close, offsetBy: 2)...].first
+    }
+
+    /// Waits until the child's state is `state`.
+    func wait(forState wanted: Character, seconds: Double = 30) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if state() == wanted { return true }
+            pump(milliseconds: 20)
+        }
+        return state() == wanted
+    }
+
+    /// Whether the child has ended (reading its output meanwhile), within `seconds`.
+    func hasExited(within seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            pump(milliseconds: 20)
+            if !process.isRunning { return true }
+        }
+        return !process.isRunning
     }
 
     deinit {

@@ -6,11 +6,12 @@ import Trace
 /// decades, and the current iteration marked.
 enum LossChartSVG {
     static func draw(_ s: FrameSelection.Summary, in box: Rect, into svg: inout SVGText) {
+        // NaN and ±inf losses have no place on an axis: the curve skips them, and a run with no
+        // finite loss at all still gets its (empty) chart.
         let all = s.run.losses.filter { $0.loss.isFinite }
-        guard !all.isEmpty else { return }
         let shown = all.filter { $0.iteration <= s.iteration }
-        let positives = all.allSatisfy { $0.loss > 0 }
-        var lo = all.map(\.loss).min()!, hi = all.map(\.loss).max()!
+        let positives = !all.isEmpty && all.allSatisfy { $0.loss > 0 }
+        var lo = all.map(\.loss).min() ?? 0, hi = all.map(\.loss).max() ?? 1
         let log = positives && hi / lo > 100
         func value(_ v: Double) -> Double { log ? Foundation.log10(v) : v }
         var vlo = value(lo), vhi = value(hi)
@@ -18,17 +19,22 @@ enum LossChartSVG {
             vlo -= 0.5
             vhi += 0.5
         }
+        if !(vlo < vhi) {
+            // Near ±1.8e308 a half is below the spacing of doubles: widen by a tenth instead.
+            if vhi > 0 { vlo = vhi * 0.9 } else { vhi = vlo * 0.9 }
+        }
         lo = vlo
         hi = vhi
         let plot = Rect(minX: box.minX + 70, minY: box.minY + 10, maxX: box.maxX - 10, maxY: box.maxY - 40)
         let last = max(s.run.count - 1, 1)
         func px(_ it: Int) -> Double { plot.minX + Double(it) / Double(last) * plot.width }
-        func py(_ v: Double) -> Double { plot.maxY - (value(v) - lo) / (hi - lo) * plot.height }
+        // Halves: the span of losses near ±1.8e308 would overflow to infinity (and NaN positions).
+        func py(_ v: Double) -> Double { plot.maxY - (value(v) / 2 - lo / 2) / (hi / 2 - lo / 2) * plot.height }
         svg.open("g", [("class", "loss-chart")])
         svg.open("rect", [("x", SVGText.num(plot.minX)), ("y", SVGText.num(plot.minY)), ("width", SVGText.num(plot.width)),
                           ("height", SVGText.num(plot.height)), ("fill", "#ffffff"), ("stroke", Palette.faint)], close: true)
         for k in 0...2 {
-            let v = lo + (hi - lo) * Double(k) / 2
+            let v = lo * (1 - Double(k) / 2) + hi * (Double(k) / 2)
             let y = plot.maxY - Double(k) / 2 * plot.height
             let label = NumberText.number(log ? pow(10, v) : v)
             svg.text(label, x: plot.minX - 8, y: y + 6, size: 18, face: .sans, color: Palette.secondary, anchor: "end")
