@@ -234,9 +234,10 @@ public final class Tensor {
     public var values: [Double] {
         if storageStore == nil { return [inlineValue] }
         if isDense { return storage.values }
+        let v = storage.values
+        if let gathered = Shape.gather(v, offset: offset, shape: shape, strides: strides) { return gathered }
         let n = numel
         var out = [Double](repeating: 0, count: n)
-        let v = storage.values
         let base = offset
         Shape.forEachIndex(shape, strides, strides) { k, i, _ in out[k] = v[base + i] }
         return out

@@ -32,6 +32,8 @@ static int level(void) {
     return l;
 }
 
+int ck_has_avx2_fma(void) { return level() == 1; }
+
 int ck_select(int wanted) {
     int previous = level();
     int best;

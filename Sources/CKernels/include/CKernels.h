@@ -4,7 +4,7 @@
 #include <stddef.h>
 
 /*
- * Matrix-product kernels for the autograd engine. Every kernel keeps the summation
+ * Matrix-product and element-wise kernels for the autograd engine. Every kernel keeps the summation
  * order its caller asks for, element by element, so a vectorised run and the portable
  * run give the same bits: vectors only ever run across independent output elements.
  * Matrices are row-major; a is n×k, b is k×m, out is n×m. Sizes are element counts.
@@ -40,6 +40,13 @@ void ck_dgemm_fma(const double *a, const double *b, double *out,
 /* 0 selects the portable kernels, 1 the AVX2 + FMA ones when the processor has them
    (the default); returns the previous choice. All choices give the same bits. */
 int ck_select(int level);
+
+/* float32 tanh_backward as ATen computes it: out = grad · fmaf(−y, y, 1) in float, for
+   float32 values held as doubles (grad and output are rounded to float first). */
+void ck_tanh_backward_f32(const double *grad, const double *output, double *out, ptrdiff_t count);
+
+/* Whether the AVX2 + FMA kernels are the ones selected. */
+int ck_has_avx2_fma(void);
 
 /* double → float (round to nearest) and float → double (exact), count elements. */
 void ck_narrow(const double *src, float *dst, ptrdiff_t count);
