@@ -33,6 +33,11 @@ extension Shape {
         return storage.withUnsafeBufferPointer { src in
             [Double](unsafeUninitializedCapacity: count) { out, initialized in
                 guard let base = src.baseAddress, let dst = out.baseAddress else { return }
+                if rank == 2 && strides[0] == 1 && step != 1 {
+                    transposeTiles(base + offset, rows: shape[0], cols: inner, columnStride: step, into: dst)
+                    initialized = count
+                    return
+                }
                 var idx = [Int](repeating: 0, count: rank)
                 var from = offset, to = 0
                 while to < count {
@@ -54,6 +59,23 @@ extension Shape {
                     }
                 }
                 initialized = count
+            }
+        }
+    }
+
+    /// A transposed matrix (`rows`×`cols`, rows contiguous in memory, columns
+    /// `columnStride` apart) copied out row-major tile by tile, so both sides stay in cache.
+    private static func transposeTiles(_ src: UnsafePointer<Double>, rows: Int, cols: Int, columnStride: Int,
+                                       into dst: UnsafeMutablePointer<Double>) {
+        let tile = 32
+        for rowStart in stride(from: 0, to: rows, by: tile) {
+            let rowEnd = Swift.min(rowStart + tile, rows)
+            for colStart in stride(from: 0, to: cols, by: tile) {
+                let colEnd = Swift.min(colStart + tile, cols)
+                for j in colStart..<colEnd {
+                    let column = src + j * columnStride
+                    for i in rowStart..<rowEnd { (dst + i * cols + j).initialize(to: column[i]) }
+                }
             }
         }
     }
