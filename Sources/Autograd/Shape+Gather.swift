@@ -64,18 +64,17 @@ extension Shape {
     }
 
     /// A transposed matrix (`rows`×`cols`, rows contiguous in memory, columns
-    /// `columnStride` apart) copied out row-major tile by tile, so both sides stay in cache.
+    /// `columnStride` apart) copied out row-major in 8×8 tiles, so both sides stay in
+    /// cache (small tiles: a power-of-two row length would map larger tiles' lines onto
+    /// the same cache sets).
     private static func transposeTiles(_ src: UnsafePointer<Double>, rows: Int, cols: Int, columnStride: Int,
                                        into dst: UnsafeMutablePointer<Double>) {
-        let tile = 32
+        let tile = 8
         for rowStart in stride(from: 0, to: rows, by: tile) {
-            let rowEnd = Swift.min(rowStart + tile, rows)
-            for colStart in stride(from: 0, to: cols, by: tile) {
-                let colEnd = Swift.min(colStart + tile, cols)
-                for j in colStart..<colEnd {
-                    let column = src + j * columnStride
-                    for i in rowStart..<rowEnd { (dst + i * cols + j).initialize(to: column[i]) }
-                }
+            let rowEnd = Swift.min(rowStart &+ tile, rows)
+            for j in 0..<cols {
+                let column = src + j &* columnStride
+                for i in rowStart..<rowEnd { (dst + (i &* cols &+ j)).initialize(to: column[i]) }
             }
         }
     }

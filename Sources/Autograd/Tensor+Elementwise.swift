@@ -32,7 +32,12 @@ extension Tensor {
                 let sb = Shape.broadcastStrides(b.shape, to: shape)
                 Shape.forEachIndex(shape, sa, sb) { k, ia, ib in o[k] = f(av[ia], bv[ib]) }
             }
-            if !exact { for i in 0..<n { o[i] = dtype.round(o[i]) } }
+            if dtype == .float32 {
+                // The common case without a dtype switch per element, so the loop vectorises.
+                for i in 0..<n { o[i] = Double(Float(o[i])) }
+            } else if !exact {
+                for i in 0..<n { o[i] = dtype.round(o[i]) }
+            }
         }
         return Tensor(values: out, shape: shape, dtype: dtype)
     }
@@ -77,6 +82,8 @@ extension Tensor {
         var out = [Double](repeating: 0, count: v.count)
         if dtype == .float64 {
             for i in 0..<v.count { out[i] = f(v[i]) }
+        } else if dtype == .float32 {
+            for i in 0..<v.count { out[i] = Double(Float(f(v[i]))) }
         } else {
             for i in 0..<v.count { out[i] = dtype.round(f(v[i])) }
         }
