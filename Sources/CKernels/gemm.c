@@ -16,32 +16,33 @@
 
 #define CK_INLINE static inline __attribute__((always_inline))
 
-/* 0: portable C; 1: AVX2 + FMA. -1 until the processor has been asked. */
+/* 0: portable C; 1: AVX2 + FMA; 2: AVX-512 for the blocked product (AVX2 for the rest).
+   -1 until the processor has been asked. */
 static _Atomic int ck_level = -1;
+
+static int best_level(void) {
+#ifdef CK_X86
+    __builtin_cpu_init();
+    if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma")) return 0;
+    return __builtin_cpu_supports("avx512f") ? 2 : 1;
+#else
+    return 0;
+#endif
+}
 
 static int level(void) {
     int l = atomic_load_explicit(&ck_level, memory_order_relaxed);
     if (l >= 0) return l;
-#ifdef CK_X86
-    __builtin_cpu_init();
-    l = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-#else
-    l = 0;
-#endif
+    l = best_level();
     atomic_store_explicit(&ck_level, l, memory_order_relaxed);
     return l;
 }
 
-int ck_has_avx2_fma(void) { return level() == 1; }
+int ck_has_avx2_fma(void) { return level() >= 1; }
 
 int ck_select(int wanted) {
     int previous = level();
-    int best;
-#ifdef CK_X86
-    best = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-#else
-    best = 0;
-#endif
+    int best = best_level();
     atomic_store_explicit(&ck_level, wanted < best ? (wanted < 0 ? 0 : wanted) : best, memory_order_relaxed);
     return previous;
 }
@@ -253,6 +254,78 @@ static CK_AVX2 void dgemm_avx2(const double *a, const double *b, double *out,
                                ptrdiff_t n, ptrdiff_t k, ptrdiff_t m) {
     dgemm_body(a, b, out, n, k, m);
 }
+
+/* ------------------------------------------------------------------ AVX-512 */
+
+#define CK_AVX512 __attribute__((target("avx512f,avx2,fma")))
+#define MR16 8
+
+/* As micro, 16 lanes per vector, up to MR16 rows, masked loads and stores for the
+   columns past the matrix's edge. */
+CK_INLINE CK_AVX512 void micro16(const float *a, ptrdiff_t lda, const float *b, ptrdiff_t ldb,
+                                 float *c, ptrdiff_t ldc, ptrdiff_t len, int rows, int vecs,
+                                 __mmask16 mask0, __mmask16 mask1, int first) {
+    __m512 acc[MR16][2];
+    for (int r = 0; r < rows; r++)
+        for (int v = 0; v < vecs; v++) acc[r][v] = _mm512_setzero_ps();
+    for (ptrdiff_t p = 0; p < len; p++) {
+        __m512 bv[2];
+        bv[0] = _mm512_maskz_loadu_ps(mask0, b + p * ldb);
+        if (vecs == 2) bv[1] = _mm512_maskz_loadu_ps(mask1, b + p * ldb + 16);
+        for (int r = 0; r < rows; r++) {
+            __m512 x = _mm512_set1_ps(a[r * lda + p]);
+            for (int v = 0; v < vecs; v++) acc[r][v] = _mm512_fmadd_ps(x, bv[v], acc[r][v]);
+        }
+    }
+    for (int r = 0; r < rows; r++) {
+        for (int v = 0; v < vecs; v++) {
+            float *dst = c + r * ldc + 16 * v;
+            __mmask16 mask = v == 0 ? mask0 : mask1;
+            __m512 s = acc[r][v];
+            if (!first) s = _mm512_add_ps(_mm512_maskz_loadu_ps(mask, dst), s);
+            _mm512_mask_storeu_ps(dst, mask, s);
+        }
+    }
+}
+
+#define CK_ROWS16(rows, vecs) micro16(a, lda, b, ldb, c, ldc, len, rows, vecs, mask0, mask1, first)
+
+CK_INLINE CK_AVX512 void micro16_rows(const float *a, ptrdiff_t lda, const float *b, ptrdiff_t ldb,
+                                      float *c, ptrdiff_t ldc, ptrdiff_t len, int rows, int vecs,
+                                      __mmask16 mask0, __mmask16 mask1, int first) {
+    switch (rows) {
+    case 8: CK_ROWS16(8, vecs); break;
+    case 7: CK_ROWS16(7, vecs); break;
+    case 6: CK_ROWS16(6, vecs); break;
+    case 5: CK_ROWS16(5, vecs); break;
+    case 4: CK_ROWS16(4, vecs); break;
+    case 3: CK_ROWS16(3, vecs); break;
+    case 2: CK_ROWS16(2, vecs); break;
+    default: CK_ROWS16(1, vecs); break;
+    }
+}
+
+static CK_AVX512 void sgemm_blocked_avx512(const float *a, const float *b, float *out,
+                                           ptrdiff_t n, ptrdiff_t k, ptrdiff_t m, ptrdiff_t kb) {
+    for (ptrdiff_t start = 0; start < k; start += kb) {
+        ptrdiff_t len = start + kb < k ? kb : k - start;
+        int first = start == 0;
+        for (ptrdiff_t j = 0; j < m; j += 32) {
+            ptrdiff_t cols = m - j < 32 ? m - j : 32;
+            ptrdiff_t cols0 = cols < 16 ? cols : 16, cols1 = cols - cols0;
+            __mmask16 mask0 = (__mmask16)(cols0 == 16 ? 0xFFFF : (1u << cols0) - 1);
+            __mmask16 mask1 = (__mmask16)(cols1 == 16 ? 0xFFFF : (1u << cols1) - 1);
+            for (ptrdiff_t i = 0; i < n; i += MR16) {
+                int rows = n - i < MR16 ? (int)(n - i) : MR16;
+                const float *ap = a + i * k + start;
+                const float *bp = b + start * m + j;
+                float *cp = out + i * m + j;
+                if (cols1 > 0) micro16_rows(ap, k, bp, m, cp, m, len, rows, 2, mask0, mask1, first);
+                else micro16_rows(ap, k, bp, m, cp, m, len, rows, 1, mask0, mask1, first);
+            }
+        }
+    }
+}
 #endif
 
 /* ------------------------------------------------------------------ entries */
@@ -266,7 +339,12 @@ void ck_sgemm_blocked_fma(const float *a, const float *b, float *out,
     }
     if (kb <= 0 || kb > k) kb = k;
 #ifdef CK_X86
-    if (level() == 1) {
+    int l = level();
+    if (l == 2) {
+        sgemm_blocked_avx512(a, b, out, n, k, m, kb);
+        return;
+    }
+    if (l == 1) {
         sgemm_blocked_avx2(a, b, out, n, k, m, kb);
         return;
     }
@@ -278,7 +356,7 @@ void ck_sgemm_axpy(const float *a, const float *b, float *out,
                    ptrdiff_t n, ptrdiff_t k, ptrdiff_t m) {
     if (n <= 0 || m <= 0) return;
 #ifdef CK_X86
-    if (level() == 1) {
+    if (level() >= 1) {
         sgemm_axpy_avx2(a, b, out, n, k, m);
         return;
     }
@@ -291,7 +369,7 @@ void ck_sdots(const float *x, ptrdiff_t xo, ptrdiff_t xp,
               float *out, ptrdiff_t count, ptrdiff_t k) {
     if (count <= 0) return;
 #ifdef CK_X86
-    if (level() == 1) {
+    if (level() >= 1) {
         sdots_avx2(x, xo, xp, y, yo, yp, out, count, k);
         return;
     }
@@ -303,7 +381,7 @@ void ck_dgemm_fma(const double *a, const double *b, double *out,
                   ptrdiff_t n, ptrdiff_t k, ptrdiff_t m) {
     if (n <= 0 || m <= 0) return;
 #ifdef CK_X86
-    if (level() == 1) {
+    if (level() >= 1) {
         dgemm_avx2(a, b, out, n, k, m);
         return;
     }

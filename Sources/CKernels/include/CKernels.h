@@ -8,8 +8,8 @@
  * order its caller asks for, element by element, so a vectorised run and the portable
  * run give the same bits: vectors only ever run across independent output elements.
  * Matrices are row-major; a is n×k, b is k×m, out is n×m. Sizes are element counts.
- * The fastest version the processor supports (AVX2 + FMA, else portable C with
- * correctly rounded fmaf) is chosen on the first call.
+ * The fastest version the processor supports (AVX-512 for the blocked product, AVX2 +
+ * FMA, else portable C with correctly rounded fmaf) is chosen on the first call.
  */
 
 /* float32: each element sums its k products with fused multiply-adds in k order, in
@@ -37,8 +37,9 @@ void ck_sdots(const float *x, ptrdiff_t xo, ptrdiff_t xp,
 void ck_dgemm_fma(const double *a, const double *b, double *out,
                   ptrdiff_t n, ptrdiff_t k, ptrdiff_t m);
 
-/* 0 selects the portable kernels, 1 the AVX2 + FMA ones when the processor has them
-   (the default); returns the previous choice. All choices give the same bits. */
+/* 0 selects the portable kernels, 1 the AVX2 + FMA ones, 2 also the AVX-512 blocked
+   product, each only as far as the processor has them (the default is the best it
+   has); returns the previous choice. All choices give the same bits. */
 int ck_select(int level);
 
 /* float32 tanh_backward as ATen computes it: out = grad · fmaf(−y, y, 1) in float, for

@@ -2,20 +2,21 @@
 import CKernels
 import Testing
 
-/// The C matrix-product kernels: the portable C version and the AVX2 + FMA version give
-/// the same bits, on PyTorch's recorded cases and on shapes that exercise every tail
-/// (rows not a multiple of the 6-row tile, columns not a multiple of 8 or 16, short and
-/// long k blocks).
+/// The C matrix-product kernels: the portable C version, the AVX2 + FMA version and the
+/// AVX-512 blocked product (each where the processor has it) give the same bits, on PyTorch's recorded cases and on shapes that exercise every tail
+/// (rows not a multiple of the 6- or 8-row tile, columns not a multiple of 8, 16 or 32,
+/// short and long k blocks).
 @Suite(.serialized) struct CKernelsTests {
-    /// Runs `body` with the portable kernels selected, then restores the fastest ones.
-    private func withPortableKernels<T>(_ body: () throws -> T) rethrows -> T {
-        _ = ck_select(0)
-        defer { _ = ck_select(1) }
+    /// Runs `body` with the kernels of `level` selected (0 portable, 1 AVX2, 2 AVX-512,
+    /// as far as the processor has them), then restores the previous choice.
+    private func withKernels<T>(_ level: Int32, _ body: () throws -> T) rethrows -> T {
+        let previous = ck_select(level)
+        defer { _ = ck_select(previous) }
         return try body()
     }
 
     @Test func portableKernelsMatchPyTorch() throws {
-        try withPortableKernels {
+        try withKernels(0) {
             for recorded in KernelCases.matmul {
                 let (a, b, bias) = try recorded.operands()
                 let out: Tensor
@@ -37,7 +38,7 @@ import Testing
             return (unit * 2 - 1) * (state & 1 == 0 ? 1000 : 1)
         }
         let shapes = [(1, 2, 1), (1, 300, 37), (13, 1, 5), (7, 5, 9), (6, 16, 16), (5, 193, 17), (19, 385, 41),
-                      (4, 33, 12), (12, 64, 24), (9, 1000, 33), (4, 7, 1), (8, 300, 1), (5, 31, 1), (1, 17, 9)]
+                      (4, 33, 12), (12, 64, 24), (9, 1000, 33), (17, 200, 47), (8, 64, 32), (4, 7, 1), (8, 300, 1), (5, 31, 1), (1, 17, 9)]
         for (n, k, m) in shapes {
             let a = (0..<(n * k)).map { _ in next() }, b = (0..<(k * m)).map { _ in next() }
             for columnMajor in [false, true] {
@@ -46,9 +47,11 @@ import Testing
                     SgemmOrder.kernel(n: n, k: k, m: m, aColumnMajor: columnMajor, bRowMajor: !columnMajor) ?? .blocked(k),
                 ]
                 for kernel in kernels {
-                    let fast = Self.product(kernel, a, b, n: n, k: k, m: m)
-                    let portable = withPortableKernels { Self.product(kernel, a, b, n: n, k: k, m: m) }
-                    #expect(fast.map(\.bitPattern) == portable.map(\.bitPattern), "\(kernel) \(n)×\(k)×\(m)")
+                    let portable = withKernels(0) { Self.product(kernel, a, b, n: n, k: k, m: m) }
+                    for level: Int32 in [1, 2] {
+                        let fast = withKernels(level) { Self.product(kernel, a, b, n: n, k: k, m: m) }
+                        #expect(fast.map(\.bitPattern) == portable.map(\.bitPattern), "\(kernel) \(n)×\(k)×\(m) level \(level)")
+                    }
                 }
             }
         }
