@@ -61,9 +61,12 @@ extension Tensor {
             throw AutogradError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(Tensor.shapeText(shape)) and \(Tensor.shapeText(other.shape)))")
         }
         try checkSameDType(other, op: "mm")
-        let v = Tensor.matmulValues(values, other.values, n: shape[0], k: shape[1], m: other.shape[1], dtype: dtype,
-                                    aColumnMajor: SgemmOrder.isColumnMajor(shape: shape, strides: strides),
-                                    bRowMajor: SgemmOrder.isRowMajor(shape: other.shape, strides: other.strides))
+        let aColumnMajor = SgemmOrder.isColumnMajor(shape: shape, strides: strides)
+        let bRowMajor = SgemmOrder.isRowMajor(shape: other.shape, strides: other.strides)
+        let (n, k, m) = (shape[0], shape[1], other.shape[1])
+        let kernel = SgemmOrder.kernel(n: n, k: k, m: m, aColumnMajor: aColumnMajor, bRowMajor: bRowMajor) ?? .blocked(k)
+        let v = Tensor.float32MatrixProduct(self, other, kernel: kernel)
+            ?? Tensor.matmulValues(values, other.values, n: n, k: k, m: m, dtype: dtype, aColumnMajor: aColumnMajor, bRowMajor: bRowMajor)
         return Tensor.record(Derivatives.mm, self, other, output: Tensor(values: v, shape: [shape[0], other.shape[1]], dtype: dtype))
     }
 

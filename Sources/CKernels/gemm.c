@@ -396,3 +396,19 @@ void ck_narrow(const double *src, float *dst, ptrdiff_t count) {
 void ck_widen(const float *src, double *dst, ptrdiff_t count) {
     for (ptrdiff_t i = 0; i < count; i++) dst[i] = (double)src[i];
 }
+
+void ck_narrow_matrix(const double *src, ptrdiff_t row_stride, ptrdiff_t col_stride,
+                      ptrdiff_t rows, ptrdiff_t cols, float *dst) {
+    if (col_stride == 1) {
+        for (ptrdiff_t i = 0; i < rows; i++)
+            for (ptrdiff_t j = 0; j < cols; j++) dst[i * cols + j] = (float)src[i * row_stride + j];
+        return;
+    }
+    /* 8 rows at a time: a transposed view reads 8 neighbours per column, and only 8
+       destination rows are live, so power-of-two row lengths do not thrash the cache. */
+    for (ptrdiff_t i0 = 0; i0 < rows; i0 += 8) {
+        ptrdiff_t i1 = i0 + 8 < rows ? i0 + 8 : rows;
+        for (ptrdiff_t j = 0; j < cols; j++)
+            for (ptrdiff_t i = i0; i < i1; i++) dst[i * cols + j] = (float)src[i * row_stride + j * col_stride];
+    }
+}

@@ -53,4 +53,9 @@ int ck_has_avx2_fma(void);
 void ck_narrow(const double *src, float *dst, ptrdiff_t count);
 void ck_widen(const float *src, double *dst, ptrdiff_t count);
 
+/* The rows×cols matrix whose element (i, j) is src[i·row_stride + j·col_stride], narrowed
+   to float into dst row-major (a transposed view copied in cache-friendly tiles). */
+void ck_narrow_matrix(const double *src, ptrdiff_t row_stride, ptrdiff_t col_stride,
+                      ptrdiff_t rows, ptrdiff_t cols, float *dst);
+
 #endif
