@@ -52,6 +52,15 @@ public enum Derivatives {
             },
         ])
 
+    /// `div(other, rounding_mode=)`: a step function, zero gradient almost everywhere.
+    public static let divRounded = DerivativeRule(
+        op: "div_rounded", gradFn: "DivBackward2", inputs: ["self", "other"],
+        formulas: ["0", "0"], local: ["0", "0"], saves: [[], []],
+        pullbacks: [
+            { c in try Tensor.zeros(c.inputShape(0), dtype: c.inputDType(0)) },
+            { c in try Tensor.zeros(c.inputShape(1), dtype: c.inputDType(1)) },
+        ])
+
     public static let neg = DerivativeRule(
         op: "neg", gradFn: "NegBackward0", inputs: ["self"],
         formulas: ["−grad"], local: ["−1"], saves: [[]], pullbacks: [{ try $0.grad.neg() }])
@@ -268,7 +277,7 @@ public enum Derivatives {
         op: "mean", gradFn: "MeanBackward0", inputs: ["self"],
         formulas: ["grad expanded to self's shape / numel"], local: ["1 / n"], saves: [[]],
         pullbacks: [{ c in
-            try c.grad.expand(c.inputShape(0)).div(Tensor.wrapped(Double(c.inputShape(0).reduce(1, *)), dtype: .int64))
+            try c.grad.expand(c.inputShape(0)).div(Tensor.wrapped(Double(Shape.count(c.inputShape(0))), dtype: .int64))
         }])
 
     public static let meanDim = DerivativeRule(
@@ -558,7 +567,7 @@ public enum Derivatives {
 
     static let indexPutPullbacks: [DerivativeRule.Pullback] = [
             { c in
-                var keep = [Double](repeating: 1, count: c.inputShape(0).reduce(1, *))
+                var keep = [Double](repeating: 1, count: Shape.count(c.inputShape(0)))
                 for p in c.attrs.indices { keep[p] = 0 }
                 return try c.grad.mul(Tensor(values: keep, shape: c.inputShape(0), dtype: .bool))
             },
@@ -586,7 +595,7 @@ public enum Derivatives {
     private static func mseGrad(_ c: BackwardContext) throws -> Tensor {
         let diff = try c.input(0).sub(c.input(1))
         var g = try diff.mul(2).mul(c.grad)
-        if c.attrs.index == 1 { g = try g.div(Double(c.attrs.shape.reduce(1, *))) }
+        if c.attrs.index == 1 { g = try g.div(Double(Shape.count(c.attrs.shape))) }
         return g
     }
 
@@ -597,7 +606,7 @@ public enum Derivatives {
         pullbacks: [{ c in
             let n = c.attrs.indices.count
             let classes = c.inputShape(0).last ?? 1
-            var w = [Double](repeating: 0, count: c.inputShape(0).reduce(1, *))
+            var w = [Double](repeating: 0, count: Shape.count(c.inputShape(0)))
             let scale = c.attrs.index == 1 ? -1.0 / Double(Swift.max(n, 1)) : -1.0
             for (i, k) in c.attrs.indices.enumerated() { w[(c.inputShape(0).count == 1 ? 0 : i * classes) + k] = scale }
             let weights = Tensor(values: w, shape: c.inputShape(0), dtype: c.inputDType(0))
@@ -687,7 +696,7 @@ public enum Derivatives {
         var g = grad
         if !alreadyUnsqueezed && !c.attrs.keepdim && !dims.isEmpty { for d in dims.sorted() { g = try g.unsqueeze(d) } }
         let mean = dims.isEmpty ? try x.mean() : try x.mean(dims: dims, keepdim: true)
-        let n = dims.isEmpty ? Double(x.numel) : Double(dims.reduce(1) { $0 * x.shape[$1] })
+        let n = dims.isEmpty ? Double(x.numel) : Double(Shape.count(dims.map { x.shape[$0] }))
         return try g.mul(2.0 / (n - c.attrs.scalar)).mul(x.sub(mean))
     }
 
@@ -835,7 +844,7 @@ public enum Derivatives {
 
     /// Zero where a scatter wrote, one elsewhere.
     private static func untouched(_ c: BackwardContext) -> Tensor {
-        var keep = [Double](repeating: 1, count: c.inputShape(0).reduce(1, *))
+        var keep = [Double](repeating: 1, count: Shape.count(c.inputShape(0)))
         for p in c.attrs.indices { keep[p] = 0 }
         return Tensor(values: keep, shape: c.inputShape(0), dtype: .bool)
     }
@@ -1077,7 +1086,7 @@ public enum Derivatives {
     /// Every rule, for the gradient-check tests and the documentation.
     public static let all: [DerivativeRule] = [
         clampTensor,
-        add, sub, rsub, rsubTensor, mul, div, neg, reciprocal, powScalar, powTensor, powBase,
+        add, sub, rsub, rsubTensor, mul, div, divRounded, neg, reciprocal, powScalar, powTensor, powBase,
         exp, log, sin, cos, tanh, tanhBackward, sigmoid, sigmoidBackward, thresholdBackward, logSoftmaxBackwardData, relu, sqrt, abs, sign, clamp, whereSelf, maximum, minimum,
         sum, sumDim, mean, meanDim, max, min, maxDim, minDim, placeAlong, gatherAlong,
         mm, dot, mv, t, permute, transpose, view, unsafeView, unsqueeze, squeeze, squeezeDim, squeezeInPlace, expand,
@@ -1132,7 +1141,7 @@ extension Derivatives {
     public static let maxPool2d = DerivativeRule(
         op: "max_pool2d", gradFn: "MaxPool2DWithIndicesBackward0", inputs: ["self"],
         formulas: ["grad added at each window's maximum"], saves: [[]],
-        pullbacks: [{ c in try c.grad.reshape([-1]).scatterAddPositions(c.attrs.indices, shape: [c.inputShape(0).reduce(1, *)]).reshape(c.inputShape(0)) }])
+        pullbacks: [{ c in try c.grad.reshape([-1]).scatterAddPositions(c.attrs.indices, shape: [Shape.count(c.inputShape(0))]).reshape(c.inputShape(0)) }])
 
     public static let avgPool2d = DerivativeRule(
         op: "avg_pool2d", gradFn: "AvgPool2DBackward0", inputs: ["self"],
@@ -1142,7 +1151,7 @@ extension Derivatives {
             let divisors = Tensor(values: c.attrs.dims.map(Double.init), shape: [oh, ow], dtype: c.grad.dtype)
             let planes = c.grad.numel / Swift.max(oh * ow, 1)
             let spread = try c.grad.reshape([planes, oh, ow]).div(divisors).unsqueeze(-1).expand([planes, oh, ow, span])
-            let numel = c.inputShape(0).reduce(1, *)
+            let numel = Shape.count(c.inputShape(0))
             return try spread.scatterAddPositions(c.attrs.indices, shape: [numel + 1]).narrow(dim: 0, start: 0, length: numel).reshape(c.inputShape(0))
         }])
 }
@@ -1215,7 +1224,7 @@ extension Derivatives {
         op: "embedding", gradFn: "EmbeddingBackward0", inputs: ["weight"],
         formulas: ["grad rows added at their indices (none at padding_idx)"], saves: [[]],
         pullbacks: [{ c in
-            let numel = c.inputShape(0).reduce(1, *)
+            let numel = Shape.count(c.inputShape(0))
             return try c.grad.reshape([-1]).scatterAddPositions(c.attrs.indices, shape: [numel + 1])
                 .narrow(dim: 0, start: 0, length: numel).reshape(c.inputShape(0))
         }])
@@ -1328,7 +1337,7 @@ extension Derivatives {
             // Each window's gradient repeated once per element it covers, in position order.
             var repeated = [Int]()
             for q in 0..<perWindow.numel { repeated += Array(repeating: q, count: counts[q % counts.count]) }
-            let numel = c.inputShape(0).reduce(1, *)
+            let numel = Shape.count(c.inputShape(0))
             return try perWindow.gatherPositions(repeated, shape: [repeated.count])
                 .scatterAddPositions(c.attrs.indices, shape: [numel]).reshape(c.inputShape(0))
         }])

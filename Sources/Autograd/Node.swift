@@ -44,6 +44,7 @@ open class Node {
 
     init(name: String, nextEdges: [Edge?], numOutputs: Int = 1, sequenceNr: Int? = nil) {
         let state = ThreadState.current
+        state.budget.nodeCreated()
         state.nextNodeID += 1
         id = state.nextNodeID
         self.name = name
@@ -61,6 +62,7 @@ open class Node {
         // Hand the next nodes (and saved tensors) to the graveyard so a long chain is
         // freed without recursion; this frame keeps no reference once the array is emptied.
         let state = ThreadState.current
+        state.budget.nodeFreed()
         for e in nextEdges { if let n = e?.node { state.graveyard.append(n) } }
         nextEdges = []
         buryHeld(in: state)

@@ -13,7 +13,7 @@ extension Shape {
     /// costs a plain strided copy.
     ///
     /// - Complexity: O(n + rank) for n elements of the view.
-    static func gather(_ storage: [Double], offset: Int, shape: [Int], strides: [Int]) -> [Double]? {
+    static func stridedCopy<T>(_ storage: [T], offset: Int, shape: [Int], strides: [Int]) -> [T]? {
         let rank = shape.count
         guard rank > 0, strides.count == rank else { return nil }
         var count = 1, low = offset, high = offset
@@ -31,7 +31,7 @@ extension Shape {
         guard low >= 0, high < storage.count else { return nil }
         let inner = shape[rank - 1], step = strides[rank - 1]
         return storage.withUnsafeBufferPointer { src in
-            [Double](unsafeUninitializedCapacity: count) { out, initialized in
+            [T](unsafeUninitializedCapacity: count) { out, initialized in
                 guard let base = src.baseAddress, let dst = out.baseAddress else { return }
                 if rank == 2 && strides[0] == 1 && step != 1 {
                     transposeTiles(base + offset, rows: shape[0], cols: inner, columnStride: step, into: dst)
@@ -67,8 +67,8 @@ extension Shape {
     /// `columnStride` apart) copied out row-major in 8×8 tiles, so both sides stay in
     /// cache (small tiles: a power-of-two row length would map larger tiles' lines onto
     /// the same cache sets).
-    private static func transposeTiles(_ src: UnsafePointer<Double>, rows: Int, cols: Int, columnStride: Int,
-                                       into dst: UnsafeMutablePointer<Double>) {
+    private static func transposeTiles<T>(_ src: UnsafePointer<T>, rows: Int, cols: Int, columnStride: Int,
+                                          into dst: UnsafeMutablePointer<T>) {
         let tile = 8
         for rowStart in stride(from: 0, to: rows, by: tile) {
             let rowEnd = Swift.min(rowStart &+ tile, rows)

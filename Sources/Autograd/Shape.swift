@@ -1,5 +1,63 @@
 /// Shape arithmetic shared by every op: broadcasting, strides, dimension wrapping.
 enum Shape {
+    /// The number of elements of `shape` (0 with a zero size anywhere, else `Int.max` when
+    /// the product overflows, which shape validation never lets a tensor have).
+    @inline(__always)
+    static func count<S: Sequence<Int>>(_ shape: S) -> Int {
+        if shape.contains(0) { return 0 }
+        var n = 1
+        for d in shape {
+            let (m, o) = n.multipliedReportingOverflow(by: d)
+            if o { return Int.max }
+            n = m
+        }
+        return n
+    }
+
+    /// `[2, 3]`, as PyTorch's messages print sizes.
+    static func text(_ shape: [Int]) -> String { "[" + shape.map(String.init).joined(separator: ", ") + "]" }
+
+    /// The element count of a new tensor of `shape`, with PyTorch's errors: a negative
+    /// size, or a byte size that does not fit in 64 bits (`computeStorageNbytes`, which
+    /// multiplies every size in turn, so an overflow before a zero still counts).
+    static func checkedCount(_ shape: [Int], itemSize: Int = 4) throws -> Int {
+        for d in shape where d < 0 {
+            throw AutogradError.runtime("Trying to create tensor with negative dimension \(d): \(text(shape))")
+        }
+        var n: UInt64 = 1
+        var overflowed = false
+        for d in shape {
+            let (m, o) = n.multipliedReportingOverflow(by: UInt64(d))
+            overflowed = overflowed || o
+            n = m
+        }
+        let (bytes, o) = n.multipliedReportingOverflow(by: UInt64(itemSize))
+        if overflowed || o || bytes > UInt64(Int64.max) {
+            throw AutogradError.runtime("Storage size calculation overflowed with sizes=\(text(shape))")
+        }
+        // Contiguous strides multiply the sizes after the first, a zero counting as one.
+        var stride = 1
+        for d in shape.dropFirst().reversed() {
+            let (m, o) = stride.multipliedReportingOverflow(by: Swift.max(d, 1))
+            if o { throw AutogradError.runtime("Stride calculation overflowed") }
+            stride = m
+        }
+        return Int(n)
+    }
+
+    /// The elements of a strided layout over `storage`, in row-major order.
+    static func gather<T>(_ storage: [T], shape: [Int], strides: [Int], offset: Int) -> [T] {
+        let n = count(shape)
+        if n == 0 { return [] }
+        if let copied = stridedCopy(storage, offset: offset, shape: shape, strides: strides) { return copied }
+        return [T](unsafeUninitializedCapacity: n) { out, initialized in
+            storage.withUnsafeBufferPointer { v in
+                forEachIndex(shape, strides, strides) { k, i, _ in out.initializeElement(at: k, to: v[offset + i]) }
+            }
+            initialized = n
+        }
+    }
+
     /// Row-major strides of a contiguous tensor of `shape`.
     static func strides(_ shape: [Int]) -> [Int] {
         if shape.isEmpty { return [] }
@@ -7,7 +65,8 @@ enum Shape {
         var acc = 1
         for i in stride(from: shape.count - 1, through: 0, by: -1) {
             s[i] = acc
-            acc *= shape[i]
+            // Wrapping: a zero-element tensor may have sizes whose product passes Int.max.
+            acc = acc &* shape[i]
         }
         return s
     }
@@ -17,7 +76,7 @@ enum Shape {
         var expected = 1
         for i in stride(from: shape.count - 1, through: 0, by: -1) where shape[i] != 1 {
             if strides[i] != expected { return false }
-            expected *= shape[i]
+            expected = expected &* shape[i]
         }
         return true
     }
@@ -25,7 +84,7 @@ enum Shape {
     /// Strides for viewing a tensor of `oldShape`/`oldStrides` as `newShape` without
     /// copying, or nil when impossible (ATen's `computeStride`).
     static func viewStrides(oldShape: [Int], oldStrides: [Int], newShape: [Int]) -> [Int]? {
-        let numel = oldShape.reduce(1, *)
+        let numel = count(oldShape)
         if numel == 0 { return strides(newShape) }
         if oldShape.isEmpty { return [Int](repeating: 1, count: newShape.count) }
         var newStrides = [Int](repeating: 0, count: newShape.count)
@@ -126,11 +185,24 @@ enum Shape {
         }
     }
 
+    /// `f` of the elements of two row-major operands of shapes `sa` and `sb`, broadcast to `shape`.
+    static func zip<T, R>(_ a: [T], _ sa: [Int], _ b: [T], _ sb: [Int], to shape: [Int], _ f: (T, T) -> R) -> [R] {
+        let n = count(shape)
+        if sa == sb { return (0..<n).map { f(a[$0], b[$0]) } }
+        if b.count == 1 && a.count == n { return a.map { f($0, b[0]) } }
+        if a.count == 1 && b.count == n { return b.map { f(a[0], $0) } }
+        let stA = broadcastStrides(sa, to: shape), stB = broadcastStrides(sb, to: shape)
+        return [R](unsafeUninitializedCapacity: n) { out, initialized in
+            forEachIndex(shape, stA, stB) { k, i, j in out.initializeElement(at: k, to: f(a[i], b[j])) }
+            initialized = n
+        }
+    }
+
     /// Visits every multi-index of `shape` in row-major order, giving the linear
     /// offsets into two operands with the given strides.
     @inline(__always)
     static func forEachIndex(_ shape: [Int], _ sa: [Int], _ sb: [Int], _ body: (Int, Int, Int) -> Void) {
-        let n = shape.reduce(1, *)
+        let n = count(shape)
         if n == 0 { return }
         let rank = shape.count
         if rank == 0 { body(0, 0, 0); return }
@@ -154,6 +226,9 @@ enum Shape {
 }
 
 extension Tensor {
+    /// The number of elements of a tensor of `shape` (`Int.max` if the product overflows).
+    public static func elementCount<S: Sequence<Int>>(_ shape: S) -> Int { Shape.count(shape) }
+
     /// PyTorch's broadcast of two shapes (error text included).
     public static func broadcastShape(_ a: [Int], _ b: [Int]) throws -> [Int] { try Shape.broadcast(a, b) }
 }

@@ -20,8 +20,8 @@ extension Tensor {
 
     /// Zeros of `shape` with the rows of this gradient added at `indices` along dim 0.
     func indexBackward(shape target: [Int], indices: [Int]) throws -> Tensor {
-        var out = [Double](repeating: 0, count: target.reduce(1, *))
-        let inner = target.dropFirst().reduce(1, *)
+        var out = [Double](repeating: 0, count: Shape.count(target))
+        let inner = Shape.count(target.dropFirst())
         let v = values
         for (r, i) in indices.enumerated() {
             for k in 0..<inner { out[i * inner + k] += v[r * inner + k] }
@@ -35,9 +35,9 @@ extension Tensor {
     /// (one index per position of the reduced shape).
     func placeAlong(dim d: Int, indices: [Int], keepdim: Bool, shape target: [Int]) throws -> Tensor {
         let size = target.isEmpty ? 1 : target[d]
-        let outer = target.isEmpty ? 1 : target[..<d].reduce(1, *)
-        let inner = target.isEmpty ? 1 : target[(d + 1)...].reduce(1, *)
-        var out = [Double](repeating: 0, count: target.reduce(1, *))
+        let outer = target.isEmpty ? 1 : Shape.count(target[..<d])
+        let inner = target.isEmpty ? 1 : Shape.count(target[(d + 1)...])
+        var out = [Double](repeating: 0, count: Shape.count(target))
         let v = values
         for o in 0..<outer {
             for i in 0..<inner {
@@ -53,8 +53,8 @@ extension Tensor {
     /// The values at `indices` along `dim` (one per position of the reduced shape).
     func gatherAlong(dim d: Int, indices: [Int], keepdim: Bool) throws -> Tensor {
         let size = shape.isEmpty ? 1 : shape[d]
-        let outer = shape.isEmpty ? 1 : shape[..<d].reduce(1, *)
-        let inner = shape.isEmpty ? 1 : shape[(d + 1)...].reduce(1, *)
+        let outer = shape.isEmpty ? 1 : Shape.count(shape[..<d])
+        let inner = shape.isEmpty ? 1 : Shape.count(shape[(d + 1)...])
         var out = [Double](repeating: 0, count: outer * inner)
         let v = values
         for o in 0..<outer {

@@ -8,7 +8,7 @@ extension Tensor {
                           training: Bool, momentum: Double, eps: Double) throws -> Tensor {
         guard dim >= 2 else { throw AutogradError.runtime("batch_norm expects an input with at least 2 dimensions") }
         let channels = shape[1]
-        let inner = shape[2...].reduce(1, *)
+        let inner = Shape.count(shape[2...])
         let perChannel = shape[0] * inner
         let x = values
         var mean = [Double](repeating: 0, count: channels), invstd = mean

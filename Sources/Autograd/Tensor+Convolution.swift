@@ -102,7 +102,7 @@ extension Tensor {
 
     /// col2im as recorded ops: sums `[N, C·kh·kw, L]` columns back into `shape`.
     static func uncolumns(_ cols: Tensor, _ c: BackwardContext, shape: [Int]) throws -> Tensor {
-        let numel = shape.reduce(1, *)
+        let numel = Shape.count(shape)
         return try cols.scatterAddPositions(c.attrs.indices, shape: [numel + 1]).narrow(dim: 0, start: 0, length: numel).reshape(shape)
     }
 
@@ -181,7 +181,7 @@ extension Tensor {
         if outH == 1 && outW == 1 { return try mean(dims: [dim - 2, dim - 1], keepdim: true) }
         try Tensor.validateShape(Array(shape.dropLast(2)) + [outH, outW])
         let (h, w) = (shape[dim - 2], shape[dim - 1])
-        let planes = shape.dropLast(2).reduce(1, *)
+        let planes = Shape.count(shape.dropLast(2))
         var windows: [[Int]] = []
         for i in 0..<outH {
             let (hs, he) = (i * h / outH, ((i + 1) * h + outH - 1) / outH)

@@ -20,7 +20,7 @@ extension Tensor {
                 throw AutogradError.runtime("a view of a leaf Variable that requires grad is being used in an in-place operation.")
             }
         }
-        let original = Tensor(values: values, shape: shape, dtype: dtype)
+        let original = Tensor(elements: elements, shape: shape, dtype: dtype)
         original.gradFn = gradFn
         original.outputNr = outputNr
         original.leafRequiresGrad = leafRequiresGrad
@@ -41,7 +41,7 @@ extension Tensor {
         if result.dtype != dtype && !Tensor.canCast(from: result.dtype, to: dtype) {
             throw AutogradError.runtime("result type \(result.dtype.scalarTypeName) can't be cast to the desired output type \(dtype.scalarTypeName)")
         }
-        writeValues(result.dtype == dtype ? result.values : result.values.map(dtype.round))
+        writeElements(result.elements(as: dtype))
         version.bump()
         if recording, let fn = result.gradFn {
             if let b = base {
@@ -57,8 +57,9 @@ extension Tensor {
         }
     }
 
-    /// PyTorch's casting rule for in-place results: no float into integer, no integer into bool.
-    static func canCast(from: DType, to: DType) -> Bool {
+    /// PyTorch's casting rule for in-place results (`torch.can_cast`): no float into
+    /// integer, no integer into bool.
+    public static func canCast(from: DType, to: DType) -> Bool {
         if from.isFloatingPoint && !to.isFloatingPoint { return false }
         if from != .bool && to == .bool { return false }
         return true
@@ -95,33 +96,60 @@ extension Tensor {
         try inPlace { orig in Tensor.record(Derivatives.zero, inputs: [orig], output: orig.fullLike(0)) }
     }
 
-    /// `fill_(value)`.
+    /// `fill_(value)`: `value` must fit the dtype (ATen's checked conversion).
     public func fill_(_ value: Double) throws {
+        guard let v = dtype.checkedValue(value) else { throw dtype.overflowError }
         try inPlace { orig in
-            var a = OpAttributes(); a.scalar = value
-            return Tensor.record(Derivatives.fill, inputs: [orig], output: orig.fullLike(value), attrs: a)
+            var a = OpAttributes(); a.scalar = v
+            return Tensor.record(Derivatives.fill, inputs: [orig], output: orig.fullLike(v), attrs: a)
+        }
+    }
+
+    /// `fill_(value)` with a Python int, exact for integer dtypes.
+    public func fill_(integer value: Int64) throws {
+        guard dtype.isInteger else { return try fill_(Double(value)) }
+        guard let v = dtype.checkedInteger(value) else { throw dtype.overflowError }
+        try inPlace { orig in
+            var a = OpAttributes(); a.scalar = Double(v)
+            let out = Tensor(integers: [Int64](repeating: v, count: orig.numel), shape: orig.shape, dtype: orig.dtype)
+            return Tensor.record(Derivatives.fill, inputs: [orig], output: out, attrs: a)
         }
     }
 
     /// `x[indices] = values`: writes `values` (broadcast to `valueShape`) at flat `positions`.
     public func indexPut(positions: [Int], valueShape: [Int], values v: Tensor, rule: DerivativeRule = Derivatives.indexPut) throws {
-        let src = try v.expandValues(to: valueShape)
+        let src: TensorElements
+        if v.isWrappedNumber {
+            let fill = try Tensor.checkedFill(v, dtype)
+            src = TensorElements.repeating(fill.value, integer: fill.integer, count: Shape.count(valueShape), integers: dtype.isInteger)
+        } else {
+            src = try v.expanded(to: valueShape).elements(as: dtype)
+        }
         try inPlace { orig in
-            var out = orig.values
-            for (k, p) in positions.enumerated() { out[p] = dtype.round(src[k]) }
+            let out = orig.elements.overwriting(positions, from: src)
             var a = OpAttributes(); a.indices = positions; a.shape = valueShape
-            return Tensor.record(rule, inputs: [orig, v], output: Tensor(values: out, shape: shape, dtype: dtype), attrs: a)
+            return Tensor.record(rule, inputs: [orig, v], output: Tensor(elements: out, shape: shape, dtype: dtype), attrs: a)
         }
     }
 
     /// `copy_(src)`: broadcasts `src` into this tensor, converting the dtype.
     public func copy_(_ src: Tensor) throws {
-        _ = try Shape.broadcast(shape, src.shape)
+        let copied: TensorElements
+        if src.isWrappedNumber {
+            // `x[...] = number`: a fill, with ATen's overflow check.
+            let fill = try Tensor.checkedFill(src, dtype)
+            copied = TensorElements.repeating(fill.value, integer: fill.integer, count: numel, integers: dtype.isInteger)
+        } else {
+            let b = try Shape.broadcast(shape, src.shape)
+            guard b == shape else {
+                throw AutogradError.runtime("output with shape \(Shape.text(shape)) doesn't match the broadcast shape \(Shape.text(b))")
+            }
+            copied = try src.expanded(to: shape).elements(as: dtype)
+        }
         try inPlace { orig in
-            let v = try src.expandValues(to: shape).map(dtype.round)
             var a = OpAttributes(); a.dtype = src.dtype; a.shape = src.shape
             return Tensor.record(Derivatives.copy, inputs: [orig, src],
-                                 output: Tensor(values: v, shape: shape, dtype: dtype), attrs: a)
+                                 output: Tensor(elements: copied, shape: shape, dtype: dtype), attrs: a)
         }
     }
 }
@@ -151,7 +179,7 @@ public final class AsStridedBackward: Node {
 
     public override func apply(_ grads: [Tensor?]) throws -> [Tensor?] {
         guard let g = grads[0] else { return [nil] }
-        var all = [Double](repeating: 0, count: baseShape.reduce(1, *))
+        var all = [Double](repeating: 0, count: Shape.count(baseShape))
         for (k, v) in g.values.enumerated() { all[positions[k]] += v }
         return [Tensor(values: all, shape: baseShape, dtype: g.dtype)]
     }

@@ -4,7 +4,9 @@ extension Tensor {
     /// and shifted by `bias` (both shaped like the normalized dimensions).
     public func layerNorm(normalizedDims: Int, weight: Tensor?, bias: Tensor?, eps: Double) throws -> Tensor {
         guard normalizedDims >= 1, normalizedDims <= dim else { throw AutogradError.runtime("layer_norm: invalid normalized shape") }
-        let rowSize = shape.suffix(normalizedDims).reduce(1, *)
+        // The output is a new contiguous tensor of this shape (an expanded input may not fit).
+        _ = try Shape.checkedCount(shape, itemSize: dtype.itemSize)
+        let rowSize = Shape.count(shape.suffix(normalizedDims))
         let rows = rowSize == 0 ? 0 : numel / rowSize
         let x = values, w = weight?.values, b = bias?.values
         var out = [Double](repeating: 0, count: x.count)
@@ -25,8 +27,7 @@ extension Tensor {
         a.index = normalizedDims
         a.scalar = eps
         let affineShape = Array(shape.suffix(normalizedDims))
-        let inputs = [self, weight ?? Tensor(values: Array(repeating: 1, count: rowSize), shape: affineShape, dtype: dtype),
-                      bias ?? Tensor(values: Array(repeating: 0, count: rowSize), shape: affineShape, dtype: dtype)]
+        let inputs = [self, try weight ?? Tensor.full(affineShape, 1, dtype: dtype), try bias ?? Tensor.full(affineShape, 0, dtype: dtype)]
         return Tensor.record(Derivatives.layerNorm, inputs: inputs, output: Tensor(values: out, shape: shape, dtype: dtype), attrs: a)
     }
 }

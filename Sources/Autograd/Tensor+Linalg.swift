@@ -47,9 +47,21 @@ extension Tensor {
         }
     }
 
+    /// Row-major product of integer matrices in wrapping arithmetic, each result wrapped to `dtype`.
+    static func integerProduct(_ a: [Int64], _ b: [Int64], n: Int, k: Int, m: Int, dtype: DType) -> [Int64] {
+        var out = [Int64](repeating: 0, count: n * m)
+        for i in 0..<n {
+            for p in 0..<k {
+                let x = a[i * k + p]
+                for j in 0..<m { out[i * m + j] = out[i * m + j] &+ x &* b[p * m + j] }
+            }
+        }
+        return dtype == .int64 ? out : out.map(dtype.wrap)
+    }
+
     private func checkSameDType(_ other: Tensor, op: String) throws {
         if dtype != other.dtype {
-            throw AutogradError.runtime("expected m1 and m2 to have the same dtype, but got: \(dtype.scalarTypeName.lowercased()) != \(other.dtype.scalarTypeName.lowercased())")
+            throw AutogradError.runtime("expected m1 and m2 to have the same dtype, but got: \(dtype.typeMetaName) != \(other.dtype.typeMetaName)")
         }
     }
 
@@ -61,13 +73,19 @@ extension Tensor {
             throw AutogradError.runtime("mm: mat1 and mat2 shapes cannot be multiplied (\(Tensor.shapeText(shape)) and \(Tensor.shapeText(other.shape)))")
         }
         try checkSameDType(other, op: "mm")
+        let (n, k, m) = (shape[0], shape[1], other.shape[1])
+        try ResourceBudget.current.charge(product: n, k, m)
+        try Tensor.reserve([n, m])
+        if dtype.isInteger {
+            let v = Tensor.integerProduct(integers, other.integers, n: n, k: k, m: m, dtype: dtype)
+            return Tensor.record(Derivatives.mm, self, other, output: Tensor(integers: v, shape: [n, m], dtype: dtype))
+        }
         let aColumnMajor = SgemmOrder.isColumnMajor(shape: shape, strides: strides)
         let bRowMajor = SgemmOrder.isRowMajor(shape: other.shape, strides: other.strides)
-        let (n, k, m) = (shape[0], shape[1], other.shape[1])
         let kernel = SgemmOrder.kernel(n: n, k: k, m: m, aColumnMajor: aColumnMajor, bRowMajor: bRowMajor) ?? .blocked(k)
         let v = Tensor.float32MatrixProduct(self, other, kernel: kernel)
             ?? Tensor.matmulValues(values, other.values, n: n, k: k, m: m, dtype: dtype, aColumnMajor: aColumnMajor, bRowMajor: bRowMajor)
-        return Tensor.record(Derivatives.mm, self, other, output: Tensor(values: v, shape: [shape[0], other.shape[1]], dtype: dtype))
+        return Tensor.record(Derivatives.mm, self, other, output: Tensor(values: v, shape: [n, m], dtype: dtype))
     }
 
     /// `torch.dot`: 1-D · 1-D (DotBackward0).
@@ -80,6 +98,11 @@ extension Tensor {
         }
         if dtype != other.dtype {
             throw AutogradError.runtime("dot : expected both vectors to have same dtype, but found \(dtype.scalarTypeName) and \(other.dtype.scalarTypeName)")
+        }
+        try ResourceBudget.current.charge(shape[0])
+        if dtype.isInteger {
+            let v = Tensor.integerProduct(integers, other.integers, n: 1, k: shape[0], m: 1, dtype: dtype)
+            return Tensor.record(Derivatives.dot, self, other, output: Tensor(integers: v, shape: [], dtype: dtype))
         }
         var s = 0.0
         let a = values, b = other.values
@@ -96,6 +119,11 @@ extension Tensor {
             throw AutogradError.runtime("size mismatch, got input (\(shape[0])), mat (\(shape[0])x\(shape[1])), vec (\(vec.shape[0]))")
         }
         try checkSameDType(vec, op: "mv")
+        try ResourceBudget.current.charge(product: shape[0], shape[1])
+        if dtype.isInteger {
+            let v = Tensor.integerProduct(integers, vec.integers, n: shape[0], k: shape[1], m: 1, dtype: dtype)
+            return Tensor.record(Derivatives.mv, inputs: [self, vec], output: Tensor(integers: v, shape: [shape[0]], dtype: dtype))
+        }
         let v = Tensor.matmulValues(values, vec.values, n: shape[0], k: shape[1], m: 1, dtype: dtype,
                                     aColumnMajor: SgemmOrder.isColumnMajor(shape: shape, strides: strides))
         return Tensor.record(Derivatives.mv, inputs: [self, vec], output: Tensor(values: v, shape: [shape[0]], dtype: dtype))
@@ -147,7 +175,7 @@ extension Tensor {
         let n = d1 > 1 ? shape[d1 - 2] : 1, k1 = shape[d1 - 1]
         let k2 = d2 > 1 ? other.shape[d2 - 2] : other.shape[0], p = d2 > 1 ? other.shape[d2 - 1] : 1
         let batch = try Shape.broadcast(Array(shape.prefix(Swift.max(d1 - 2, 0))), Array(other.shape.prefix(Swift.max(d2 - 2, 0))))
-        let count = batch.reduce(1, *)
+        let count = Shape.count(batch)
         let left = try expand(batch + [n, k1]).reshape([count, n, k1])
         let right = try (d2 == 1 ? other.unsqueeze(-1) : other).expand(batch + [k2, p]).reshape([count, k2, p])
         var out = batch

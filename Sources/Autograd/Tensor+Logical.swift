@@ -4,12 +4,14 @@ import Foundation
 extension Tensor {
     /// `all()` / `any()`, over everything or along `dims`: bool results, never recorded.
     public func truthReduction(all isAll: Bool, dims: [Int]?, keepdim: Bool) throws -> Tensor {
-        let w = try dims.map { try wrapDims($0) } ?? Array(0..<dim)
+        let w = try dims.map { try reductionDims($0) } ?? Array(0..<dim)
         let v = values.map { $0 != 0 ? 1.0 : 0.0 }
         let (counts, s) = Tensor.reduceSum(v, shape: shape, dims: w, keepdim: keepdim)
-        let n = Double(w.reduce(1) { $0 * shape[$1] })
+        let n = Double(Shape.count(w.map { shape[$0] }))
         let out = counts.map { isAll ? ($0 == n ? 1.0 : 0.0) : ($0 > 0 ? 1.0 : 0.0) }
-        return Tensor.unrecorded(isAll ? "all" : "any", inputs: [self], output: Tensor(values: out, shape: dims == nil && !keepdim ? [] : s, dtype: .bool))
+        // uint8 tensors keep their dtype (a legacy of byte masks); every other gives bool.
+        let dt: DType = dtype == .uint8 ? .uint8 : .bool
+        return Tensor.unrecorded(isAll ? "all" : "any", inputs: [self], output: Tensor(values: out, shape: dims == nil && !keepdim ? [] : s, dtype: dt))
     }
 
     /// `isnan`, `isinf`, `isfinite`, `logical_not` and other elementwise tests.
@@ -38,7 +40,7 @@ extension Tensor {
     /// `amax(dims, keepdim)` / `amin` (AmaxBackward0 / AminBackward0): the gradient is
     /// shared equally among elements tied for the extreme.
     public func amaxOrAmin(max isMax: Bool, dims: [Int], keepdim: Bool) throws -> Tensor {
-        let w = try wrapDims(dims.isEmpty ? Array(0..<dim) : dims)
+        let w = try reductionDims(dims.isEmpty ? Array(0..<dim) : dims)
         let reduce = Set(w)
         let keptShape = shape.enumerated().map { reduce.contains($0.offset) ? 1 : $0.element }
         for d in w where shape[d] == 0 {
@@ -46,28 +48,37 @@ extension Tensor {
         }
         let keptStrides = Shape.strides(keptShape)
         let mapped = (0..<dim).map { reduce.contains($0) ? 0 : keptStrides[$0] }
-        var out = [Double](repeating: isMax ? -.infinity : .infinity, count: keptShape.reduce(1, *))
-        let v = values
-        Shape.forEachIndex(shape, mapped, mapped) { k, o, _ in
-            let x = v[k]
-            if out[o].isNaN { return }
-            if x.isNaN || (isMax ? x > out[o] : x < out[o]) { out[o] = x }
+        // The position of the extreme element for each output (-1 until one is seen).
+        var best = [Int](repeating: -1, count: Shape.count(keptShape))
+        if dtype.isInteger {
+            let v = integers
+            Shape.forEachIndex(shape, mapped, mapped) { k, o, _ in
+                if best[o] < 0 || (isMax ? v[k] > v[best[o]] : v[k] < v[best[o]]) { best[o] = k }
+            }
+        } else {
+            let v = values
+            Shape.forEachIndex(shape, mapped, mapped) { k, o, _ in
+                if best[o] < 0 { best[o] = k; return }
+                let x = v[k], y = v[best[o]]
+                if y.isNaN { return }
+                if x.isNaN || (isMax ? x > y : x < y) { best[o] = k }
+            }
         }
         var a = OpAttributes(); a.dims = w; a.keepdim = keepdim
         return Tensor.record(isMax ? Derivatives.amax : Derivatives.amin, inputs: [self],
-                             output: Tensor(values: out, shape: reducedShape(w, keepdim: keepdim), dtype: dtype), attrs: a)
+                             output: picking(best, shape: reducedShape(w, keepdim: keepdim)), attrs: a)
     }
 
     /// `logsumexp(dims, keepdim)` (LogsumexpBackward0), computed with the maximum taken out.
     public func logsumexp(dims: [Int], keepdim: Bool) throws -> Tensor {
-        let w = try wrapDims(dims.isEmpty ? Array(0..<dim) : dims)
+        let w = try reductionDims(dims.isEmpty ? Array(0..<dim) : dims)
         let dt = floatResultType
         let reduce = Set(w)
         let keptShape = shape.enumerated().map { reduce.contains($0.offset) ? 1 : $0.element }
         let keptStrides = Shape.strides(keptShape)
         let mapped = (0..<dim).map { reduce.contains($0) ? 0 : keptStrides[$0] }
         let v = values
-        var m = [Double](repeating: -.infinity, count: keptShape.reduce(1, *))
+        var m = [Double](repeating: -.infinity, count: Shape.count(keptShape))
         Shape.forEachIndex(shape, mapped, mapped) { k, o, _ in m[o] = Swift.max(m[o], v[k]) }
         var s = [Double](repeating: 0, count: m.count)
         Shape.forEachIndex(shape, mapped, mapped) { k, o, _ in

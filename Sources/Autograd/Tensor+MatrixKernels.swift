@@ -9,7 +9,7 @@ extension Tensor {
         guard a.dim == 2, b.dim == 2, a.dtype == .float32, b.dtype == .float32 else { return nil }
         let n = a.shape[0], k = a.shape[1], m = b.shape[1]
         guard n > 0, k > 0, m > 0, b.shape[0] == k, a.isPlainView, b.isPlainView else { return nil }
-        let av = a.storage.values, bv = b.storage.values
+        let av = a.storage.doubles, bv = b.storage.doubles
         return av.withUnsafeBufferPointer { pa in
             bv.withUnsafeBufferPointer { pb in
                 [Double](unsafeUninitializedCapacity: n * m) { po, count in
@@ -40,6 +40,6 @@ extension Tensor {
             guard !overflow else { return false }
             last += reach
         }
-        return last < storage.values.count
+        return !storage.holdsIntegers && last < storage.doubles.count
     }
 }

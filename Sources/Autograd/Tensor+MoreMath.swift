@@ -25,7 +25,8 @@ extension Tensor {
         case .toNearestOrEven: rule = Derivatives.round
         default: rule = Derivatives.trunc
         }
-        return Tensor.record(rule, inputs: [self], output: mapValues(dtype: dtype) { $0.rounded(mode) })
+        try Tensor.checkNotBool(dtype, "\(rule.op)_vml_cpu")
+        return Tensor.record(rule, inputs: [self], output: mapElements(dtype: dtype, integer: { $0 }) { $0.rounded(mode) })
     }
 
     /// `round(decimals=d)` (RoundBackward1): scaled by 10^d, rounded half to even, scaled back.
@@ -55,13 +56,13 @@ extension Tensor {
 
     private func varianceValues(dims: [Int]?, correction: Double, keepdim: Bool, sqrt: Bool) throws -> (Tensor, [Int]) {
         guard dtype.isFloatingPoint else {
-            throw AutogradError.runtime("std and var only support floating point and complex dtypes")
+            throw AutogradError(.notImplementedError, "std and var only support floating point and complex dtypes")
         }
-        let w = try dims.map { try wrapDims($0) } ?? []
+        let w = try dims.map { try reductionDims($0) } ?? []
         let reduce = w.isEmpty ? Array(0..<dim) : w
         let v = values
         let (sums, shape) = Tensor.reduceSum(v, shape: self.shape, dims: reduce, keepdim: true)
-        let n = Double(reduce.reduce(1) { $0 * self.shape[$1] })
+        let n = Double(Shape.count(reduce.map { self.shape[$0] }))
         let means = sums.map { $0 / n }
         let keptStrides = Shape.strides(shape)
         var mapped = [Int](repeating: 0, count: dim)
@@ -83,20 +84,30 @@ extension Tensor {
     /// `prod()` (ProdBackward0) and `prod(dim)` (ProdBackward1).
     public func prod(dim d: Int?, keepdim: Bool) throws -> Tensor {
         let dt: DType = dtype.isFloatingPoint ? dtype : .int64
+        try ResourceBudget.current.charge(numel)
         guard let d else {
+            if dt == .int64 {
+                return Tensor.record(Derivatives.prod, inputs: [self], output: Tensor(scalarInteger: integers.reduce(1, &*), dtype: dt))
+            }
             var p = 1.0
             for x in values { p *= x }
             return Tensor.record(Derivatives.prod, inputs: [self], output: Tensor(values: [dt.round(p)], shape: [], dtype: dt))
         }
         let w = try Shape.wrapDim(d, rank: dim)
         let size = dim == 0 ? 1 : shape[w]
-        let outer = dim == 0 ? 1 : shape[..<w].reduce(1, *), inner = dim == 0 ? 1 : shape[(w + 1)...].reduce(1, *)
-        let v = values
-        var out = [Double](repeating: 1, count: outer * inner)
-        for o in 0..<outer { for k in 0..<size { for i in 0..<inner { out[o * inner + i] *= v[(o * size + k) * inner + i] } } }
+        let outer = dim == 0 ? 1 : Shape.count(shape[..<w]), inner = dim == 0 ? 1 : Shape.count(shape[(w + 1)...])
         var s = shape
         if dim > 0 { if keepdim { s[w] = 1 } else { s.remove(at: w) } }
         var a = OpAttributes(); a.dims = [w]; a.keepdim = keepdim
+        if dt == .int64 {
+            let v = integers
+            var out = [Int64](repeating: 1, count: outer * inner)
+            for o in 0..<outer { for k in 0..<size { for i in 0..<inner { out[o * inner + i] = out[o * inner + i] &* v[(o * size + k) * inner + i] } } }
+            return Tensor.record(Derivatives.prodDim, inputs: [self], output: Tensor(integers: out, shape: s, dtype: dt), attrs: a)
+        }
+        let v = values
+        var out = [Double](repeating: 1, count: outer * inner)
+        for o in 0..<outer { for k in 0..<size { for i in 0..<inner { out[o * inner + i] *= v[(o * size + k) * inner + i] } } }
         return Tensor.record(Derivatives.prodDim, inputs: [self], output: Tensor(values: out.map(dt.round), shape: s, dtype: dt), attrs: a)
     }
 
@@ -107,7 +118,7 @@ extension Tensor {
         var out = [Double](repeating: 0, count: v.count)
         let size: Int, outer: Int, inner: Int
         if let d, dim > 0 {
-            size = shape[d]; outer = shape[..<d].reduce(1, *); inner = shape[(d + 1)...].reduce(1, *)
+            size = shape[d]; outer = Shape.count(shape[..<d]); inner = Shape.count(shape[(d + 1)...])
         } else {
             size = v.count; outer = 1; inner = 1
         }

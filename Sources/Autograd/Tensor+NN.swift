@@ -17,10 +17,14 @@ extension Tensor {
 
     private func softmaxValues(dim d: Int, log: Bool) throws -> (Tensor, Int) {
         let w = try Shape.wrapDim(d, rank: dim)
+        guard dtype.isFloatingPoint else {
+            let kernel = (log ? "log_softmax" : "softmax") + (w == Swift.max(dim, 1) - 1 ? "_lastdim_kernel_impl" : "_kernel_impl")
+            throw AutogradError(.notImplementedError, "\"\(kernel)\" not implemented for '\(dtype.scalarTypeName)'")
+        }
         let dt = floatResultType
         let size = dim == 0 ? 1 : shape[w]
-        let outer = dim == 0 ? 1 : shape[..<w].reduce(1, *)
-        let inner = dim == 0 ? 1 : shape[(w + 1)...].reduce(1, *)
+        let outer = dim == 0 ? 1 : Shape.count(shape[..<w])
+        let inner = dim == 0 ? 1 : Shape.count(shape[(w + 1)...])
         let v = values
         var out = [Double](repeating: 0, count: v.count)
         for o in 0..<outer {
@@ -54,9 +58,9 @@ extension Tensor {
     /// The 2-norm over all elements or along `dims` (LinalgVectorNormBackward0).
     public func norm2(dims: [Int]?, keepdim: Bool) throws -> Tensor {
         guard dtype.isFloatingPoint else {
-            throw AutogradError.runtime("linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
+            throw AutogradError(.notImplementedError, "linalg.vector_norm: Expected a floating point or complex tensor as input. Got \(dtype.scalarTypeName)")
         }
-        let w = try wrapDims(dims ?? Array(0..<dim))
+        let w = try reductionDims(dims ?? Array(0..<dim))
         var (s, outShape) = Tensor.reduceSum(values.map { $0 * $0 }, shape: shape, dims: w, keepdim: keepdim)
         s = s.map { dtype.round($0.squareRoot()) }
         if dims == nil && !keepdim { outShape = [] }
@@ -165,6 +169,9 @@ extension Tensor {
 
     /// `uniform_(a, b)` / `normal_(mean, std)`: refills the values from the default generator.
     public func refill(normal: Bool, _ p: Double, _ q: Double) throws {
+        guard dtype.isFloatingPoint else {
+            throw AutogradError(.notImplementedError, "\"\(normal ? "normal_kernel_cpu" : "check_uniform_bounds")\" not implemented for '\(dtype.scalarTypeName)'")
+        }
         let n = numel
         let v = normal ? Generator.current.normal(count: n, dtype: dtype, mean: p, std: q)
                        : Generator.current.uniform(count: n, dtype: dtype, from: p, to: q)

@@ -5,7 +5,7 @@ extension Tensor {
     /// Sizes before, along and after dimension `d` of `shape` (a 0-dim shape counts as one element).
     static func around(_ shape: [Int], _ d: Int) -> (outer: Int, size: Int, inner: Int) {
         if shape.isEmpty { return (1, 1, 1) }
-        return (shape[..<d].reduce(1, *), shape[d], shape[(d + 1)...].reduce(1, *))
+        return (Shape.count(shape[..<d]), shape[d], Shape.count(shape[(d + 1)...]))
     }
 
     private static func listText(_ s: [Int]) -> String { "[" + s.map(String.init).joined(separator: ", ") + "]" }
@@ -19,20 +19,26 @@ extension Tensor {
             throw AutogradError.runtime("Trying to create tensor with negative dimension \(r): \(Tensor.listText(reps))")
         }
         let padded = [Int](repeating: 1, count: reps.count - dim) + shape
-        let outShape = zip(padded, reps).map(*)
-        let v = values
+        var outShape: [Int] = []
+        for (p, r) in zip(padded, reps) {
+            let (m, o) = p.multipliedReportingOverflow(by: r)
+            if o { throw AutogradError.runtime("Storage size calculation overflowed with sizes=\(Tensor.listText(zip(padded, reps).map(&*)))") }
+            outShape.append(m)
+        }
+        try Tensor.validateShape(outShape, dtype: dtype)
         let inStrides = Shape.strides(padded)
-        var out = [Double](repeating: 0, count: outShape.reduce(1, *))
+        let n = Shape.count(outShape)
+        var positions = [Int](repeating: 0, count: n)
         let rank = outShape.count
         var idx = [Int](repeating: 0, count: rank)
-        for k in 0..<out.count {
+        for k in 0..<n {
             var src = 0
             for d in 0..<rank { src += (idx[d] % padded[d]) * inStrides[d] }
-            out[k] = v[src]
+            positions[k] = src
             Shape.advance(&idx, in: outShape)
         }
         var a = OpAttributes(); a.indices = reps; a.shape = padded
-        return Tensor.record(Derivatives.repeatRule, inputs: [self], output: Tensor(values: out, shape: outShape, dtype: dtype), attrs: a)
+        return Tensor.record(Derivatives.repeatRule, inputs: [self], output: picking(positions, shape: outShape), attrs: a)
     }
 
     /// `torch.tile(reps)`: `repeat` with `reps` padded by leading ones to the tensor's rank.
@@ -42,19 +48,19 @@ extension Tensor {
 
     /// Copies the elements, reading element `k` of the result from `source(k, multi-index)`.
     private func permutedCopy(_ rule: DerivativeRule, attrs: OpAttributes, _ source: (inout [Int]) -> Void) -> Tensor {
-        let v = values
         let st = Shape.strides(shape)
-        var out = [Double](repeating: 0, count: v.count)
+        let n = numel
+        var positions = [Int](repeating: 0, count: n)
         var idx = [Int](repeating: 0, count: dim)
-        for k in 0..<out.count {
+        for k in 0..<n {
             var from = idx
             source(&from)
             var src = 0
             for d in 0..<dim { src += from[d] * st[d] }
-            out[k] = v[src]
+            positions[k] = src
             Shape.advance(&idx, in: shape)
         }
-        return Tensor.record(rule, inputs: [self], output: Tensor(values: out, shape: shape, dtype: dtype), attrs: attrs)
+        return Tensor.record(rule, inputs: [self], output: picking(positions, shape: shape), attrs: attrs)
     }
 
     /// `flip(dims)` (FlipBackward0): the elements in reverse order along each of `dims`.
@@ -77,16 +83,22 @@ extension Tensor {
         }
         var a = OpAttributes(); a.indices = shifts
         if dims.isEmpty {
-            let n = numel, v = values
-            var out = v
-            if n > 0 { for k in 0..<n { out[((k + shifts[0]) % n + n) % n] = v[k] } }
-            return Tensor.record(Derivatives.roll, inputs: [self], output: Tensor(values: out, shape: shape, dtype: dtype), attrs: a)
+            let n = numel
+            var positions = [Int](repeating: 0, count: n)
+            // Element k moves to k + shift (mod n); computed from the shift mod n, so no sum overflows.
+            let shift = n > 0 ? ((shifts[0] % n) + n) % n : 0
+            for k in 0..<n { positions[(k + shift) % n] = k }
+            return Tensor.record(Derivatives.roll, inputs: [self], output: picking(positions, shape: shape), attrs: a)
+        }
+        guard dim > 0 else {
+            throw AutogradError(.indexError, "Dimension specified as \(dims[0]) but tensor has no dimensions")
         }
         let w = try dims.map { try Shape.wrapDim($0, rank: dim) }
         a.dims = w
         let sizes = shape
+        let reduced = zip(w, shifts).map { d, s in sizes[d] > 0 ? s % sizes[d] : 0 }
         return permutedCopy(Derivatives.roll, attrs: a) { idx in
-            for (d, s) in zip(w, shifts) where sizes[d] > 0 { idx[d] = ((idx[d] - s) % sizes[d] + sizes[d]) % sizes[d] }
+            for (d, s) in zip(w, reduced) where sizes[d] > 0 { idx[d] = ((idx[d] - s) % sizes[d] + sizes[d]) % sizes[d] }
         }
     }
 
@@ -96,6 +108,23 @@ extension Tensor {
         let w = try Shape.wrapDim(d, rank: dim)
         let dt: DType = dtype.isFloatingPoint ? dtype : .int64
         let (outer, size, inner) = Tensor.around(shape, w)
+        var a = OpAttributes(); a.dims = [w]
+        if dt == .int64 {
+            let v = integers
+            var out = [Int64](repeating: 0, count: v.count)
+            for o in 0..<outer {
+                for i in 0..<inner {
+                    var acc: Int64 = product ? 1 : 0
+                    for k in 0..<size {
+                        let p = (o * size + k) * inner + i
+                        acc = product ? acc &* v[p] : acc &+ v[p]
+                        out[p] = acc
+                    }
+                }
+            }
+            return Tensor.record(product ? Derivatives.cumprod : Derivatives.cumsum, inputs: [self],
+                                 output: Tensor(integers: out, shape: shape, dtype: dt), attrs: a)
+        }
         let v = values
         var out = [Double](repeating: 0, count: v.count)
         for o in 0..<outer {
@@ -109,7 +138,6 @@ extension Tensor {
                 }
             }
         }
-        var a = OpAttributes(); a.dims = [w]
         return Tensor.record(product ? Derivatives.cumprod : Derivatives.cumsum, inputs: [self],
                              output: Tensor(values: out, shape: shape, dtype: dt), attrs: a)
     }
@@ -145,15 +173,17 @@ extension Tensor {
             throw AutogradError.runtime("\(upper ? "triu" : "tril"): input tensor must have at least 2 dimensions")
         }
         let rows = shape[dim - 2], cols = shape[dim - 1]
-        var out = values
-        for k0 in 0..<out.count {
+        var zeroed: [Int] = []
+        for k0 in 0..<numel {
             let c = k0 % cols, r = (k0 / cols) % rows
+            // `c - r` cannot overflow (both are indices); compared with the diagonal offset as given.
             let keep = upper ? c - r >= k : c - r <= k
-            if !keep { out[k0] = 0 }
+            if !keep { zeroed.append(k0) }
         }
+        let out = elements.overwriting(zeroed, from: TensorElements.repeating(0, integer: 0, count: zeroed.count, integers: dtype.isInteger))
         var a = OpAttributes(); a.index = k
         return Tensor.record(upper ? Derivatives.triu : Derivatives.tril, inputs: [self],
-                             output: Tensor(values: out, shape: shape, dtype: dtype), attrs: a)
+                             output: Tensor(elements: out, shape: shape, dtype: dtype), attrs: a)
     }
 
     /// The layout of the diagonal `offset` of dimensions `d1`, `d2`: shape, strides and offset of a view.
@@ -196,15 +226,16 @@ extension Tensor {
     public func diag(_ offset: Int = 0) throws -> Tensor {
         switch dim {
         case 1:
-            let n = shape[0] + Swift.abs(offset)
+            let (n, o) = shape[0].addingReportingOverflow(offset.magnitude > UInt(Int.max) ? Int.max : Swift.abs(offset))
+            if o { throw AutogradError.runtime("Storage size calculation overflowed with sizes=[\(Int.max), \(Int.max)]") }
             let out = try Tensor.zeros([n, n], dtype: dtype)
             let l = out.diagonalLayout(offset: offset, 0, 1)
-            out.alias(shape: l.shape, strides: l.strides, offset: l.offset).writeValues(values)
+            out.alias(shape: l.shape, strides: l.strides, offset: l.offset).writeElements(elements)
             var a = OpAttributes(); a.index = offset
             return Tensor.record(Derivatives.diagEmbed, inputs: [self], output: out.detach(), attrs: a)
         case 2:
             let l = diagonalLayout(offset: offset, 0, 1)
-            let copy = Tensor(values: alias(shape: l.shape, strides: l.strides, offset: l.offset).values, shape: l.shape, dtype: dtype)
+            let copy = Tensor(elements: alias(shape: l.shape, strides: l.strides, offset: l.offset).elements, shape: l.shape, dtype: dtype)
             var a = OpAttributes(); a.index = offset
             return Tensor.record(Derivatives.diagCopy, inputs: [self], output: copy, attrs: a)
         default:
@@ -217,45 +248,50 @@ extension Tensor {
         guard dim == 2 else { throw AutogradError.runtime("trace: expected a matrix, but got tensor with dim \(dim)") }
         let l = diagonalLayout(offset: 0, 0, 1)
         let dt: DType = dtype.isFloatingPoint ? dtype : .int64
+        let diagonal = alias(shape: l.shape, strides: l.strides, offset: l.offset)
+        if dt == .int64 {
+            let s = diagonal.integers.reduce(0, &+)
+            return Tensor.record(Derivatives.trace, inputs: [self], output: Tensor(scalarInteger: s, dtype: dt))
+        }
         var s = 0.0
-        for x in alias(shape: l.shape, strides: l.strides, offset: l.offset).values { s += x }
+        for x in diagonal.values { s += x }
         return Tensor.record(Derivatives.trace, inputs: [self], output: Tensor(scalarValue: dt.round(s), dtype: dt))
     }
 
     /// Checks an index tensor's dtype and returns its elements as Ints.
     static func indexList(_ index: Tensor, op: String) throws -> [Int] {
-        guard index.dtype == .int64 else {
+        guard index.dtype == .int64 || (op == "gather" && index.dtype == .int32) else {
             throw AutogradError.runtime(op == "gather" ? "gather(): Expected dtype int32/int64 for index"
                                                        : "\(op)(): Expected dtype int64 for index")
         }
-        return index.values.map { Int($0) }
+        return index.integers.map { Int($0) }
     }
 
     /// `index_select(dim, index)` (IndexSelectBackward0): the slices at `index` along `dim`.
     public func indexSelect(dim d: Int, index: Tensor) throws -> Tensor {
         let w = try Shape.wrapDim(d, rank: dim)
-        guard index.dtype == .int64 else { throw AutogradError.runtime("index_select(): Expected dtype int32 or int64 for index") }
+        guard index.dtype == .int64 || index.dtype == .int32 else { throw AutogradError.runtime("index_select(): Expected dtype int32 or int64 for index") }
         guard index.dim <= 1 else { throw AutogradError(.indexError, "index_select(): Index is supposed to be a vector") }
         let (outer, size, inner) = Tensor.around(shape, w)
-        let picks = index.values.map { Int($0) }
+        let picks = index.integers.map { Int($0) }
         for p in picks where p < 0 || p >= size {
             throw AutogradError.runtime("INDICES element is out of DATA bounds, id=\(p) axis_dim=\(size)")
         }
-        let v = values
-        var out: [Double] = []
-        out.reserveCapacity(outer * picks.count * inner)
-        for o in 0..<outer { for p in picks { for i in 0..<inner { out.append(v[(o * size + p) * inner + i]) } } }
         var s = shape
         if dim > 0 { s[w] = picks.count }
+        try Tensor.reserve(s)
+        var positions: [Int] = []
+        positions.reserveCapacity(outer * picks.count * inner)
+        for o in 0..<outer { for p in picks { for i in 0..<inner { positions.append((o * size + p) * inner + i) } } }
         var a = OpAttributes(); a.dims = [w]; a.indices = picks
-        return Tensor.record(Derivatives.indexSelect, inputs: [self], output: Tensor(values: out, shape: s, dtype: dtype), attrs: a)
+        return Tensor.record(Derivatives.indexSelect, inputs: [self], output: picking(positions, shape: s), attrs: a)
     }
 
     /// Zeros of `shape` with the slices of this gradient added at `indices` along `dim` (`index_add`).
     func indexAddBackward(shape target: [Int], dim w: Int, indices: [Int]) throws -> Tensor {
         let (outer, size, inner) = Tensor.around(target, w)
         let g = values
-        var out = [Double](repeating: 0, count: target.reduce(1, *))
+        var out = [Double](repeating: 0, count: Shape.count(target))
         for o in 0..<outer {
             for (r, p) in indices.enumerated() {
                 for i in 0..<inner { out[(o * size + p) * inner + i] += g[(o * indices.count + r) * inner + i] }
@@ -269,7 +305,8 @@ extension Tensor {
     /// For an index tensor of `indexShape` along `dim`, the flat position in a tensor of
     /// `shape` that each index element addresses.
     static func scatterPositions(shape: [Int], dim w: Int, indexShape: [Int], indices: [Int], op: String) throws -> [Int] {
-        let st = Shape.strides(shape)
+        // A 0-dim tensor has its one element at position 0, whatever the (at most 1-D) index's shape.
+        let st = shape.isEmpty ? [Int](repeating: 0, count: indexShape.count) : Shape.strides(shape)
         var out = [Int](repeating: 0, count: indices.count)
         var idx = [Int](repeating: 0, count: indexShape.count)
         for k in 0..<indices.count {
@@ -306,15 +343,13 @@ extension Tensor {
 
     /// The elements at flat `positions`, shaped `outShape` (recorded as `gather`).
     func gatherPositions(_ positions: [Int], shape outShape: [Int]) throws -> Tensor {
-        let v = values
         var a = OpAttributes(); a.indices = positions; a.shape = outShape
-        return Tensor.record(Derivatives.gatherPositions, inputs: [self],
-                             output: Tensor(values: positions.map { v[$0] }, shape: outShape, dtype: dtype), attrs: a)
+        return Tensor.record(Derivatives.gatherPositions, inputs: [self], output: picking(positions, shape: outShape), attrs: a)
     }
 
     /// Zeros of `shape` with this tensor's elements added at flat `positions` (`scatter_add`).
     func scatterAddPositions(_ positions: [Int], shape target: [Int]) throws -> Tensor {
-        var out = [Double](repeating: 0, count: target.reduce(1, *))
+        var out = [Double](repeating: 0, count: Shape.count(target))
         let g = values
         for (k, p) in positions.enumerated() { out[p] += g[k] }
         var a = OpAttributes(); a.indices = positions; a.shape = shape
@@ -326,39 +361,79 @@ extension Tensor {
     public func scatter(dim d: Int, index: Tensor, source: Tensor) throws -> Tensor {
         let w = try Shape.wrapDim(d, rank: dim)
         let picks = try Tensor.indexList(index, op: "scatter")
-        try checkIndexShape(index, dim: w, op: "scatter")
-        let positions = try Tensor.scatterPositions(shape: shape, dim: w, indexShape: index.shape, indices: picks, op: "scatter")
-        var out = values
-        var a = OpAttributes(); a.indices = positions; a.shape = index.shape
+        var a = OpAttributes(); a.shape = index.shape
         if source.isWrappedNumber {
-            let x = dtype.round(source.element(0))
-            for p in positions { out[p] = x }
-            return Tensor.record(Derivatives.scatterValue, inputs: [self], output: Tensor(values: out, shape: shape, dtype: dtype), attrs: a)
+            let fill = try Tensor.checkedFill(source, dtype)
+            try checkScatterShape(index, dim: w, source: nil)
+            let positions = try Tensor.scatterPositions(shape: shape, dim: w, indexShape: index.shape, indices: picks, op: "scatter")
+            a.indices = positions
+            let out = elements.overwriting(positions, from: TensorElements.repeating(fill.value, integer: fill.integer, count: positions.count, integers: dtype.isInteger))
+            return Tensor.record(Derivatives.scatterValue, inputs: [self], output: Tensor(elements: out, shape: shape, dtype: dtype), attrs: a)
         }
         guard source.dtype == dtype else {
             throw AutogradError.runtime("scatter(): Expected self.dtype to be equal to src.dtype")
         }
-        let srcStrides = Shape.strides(source.shape), sv = source.values
+        try checkScatterShape(index, dim: w, source: source)
+        let positions = try Tensor.scatterPositions(shape: shape, dim: w, indexShape: index.shape, indices: picks, op: "scatter")
+        a.indices = positions
+        // The source element for index position k sits at the same multi-index of `source`.
+        let srcStrides = Shape.strides(source.shape)
+        var sourcePositions = [Int](repeating: 0, count: positions.count)
         var idx = [Int](repeating: 0, count: index.dim)
-        for p in positions {
-            var s = 0
-            for k in 0..<index.dim { s += idx[k] * srcStrides[k] }
-            out[p] = sv[s]
-            var k = index.dim - 1
-            while k >= 0 {
-                idx[k] += 1
-                if idx[k] < index.shape[k] { break }
-                idx[k] = 0
-                k -= 1
+        for k in 0..<positions.count {
+            var p = 0
+            for j in 0..<Swift.min(index.dim, srcStrides.count) { p += idx[j] * srcStrides[j] }
+            sourcePositions[k] = p
+            Shape.advance(&idx, in: index.shape)
+        }
+        let out = elements.overwriting(positions, from: source.elements.picking(sourcePositions))
+        return Tensor.record(Derivatives.scatterSource, inputs: [self, source], output: Tensor(elements: out, shape: shape, dtype: dtype), attrs: a)
+    }
+
+    /// ATen's `scatter_shape_check`: index as many dimensions as self, and no larger than
+    /// self (apart from `dim`) or than the source along every dimension.
+    private func checkScatterShape(_ index: Tensor, dim w: Int, source: Tensor?) throws {
+        if index.numel == 0 { return }
+        let rank = Swift.max(dim, 1)
+        guard rank == Swift.max(index.dim, 1) else {
+            throw AutogradError.runtime("Index tensor must have the same number of dimensions as self tensor")
+        }
+        func size(_ t: Tensor, _ d: Int) throws -> Int { t.dim == 0 ? 1 : t.shape[try Shape.wrapDim(d, rank: t.dim)] }
+        var wrong = false
+        for d in 0..<rank where d != w {
+            if try size(index, d) > size(self, d) { wrong = true; break }
+        }
+        if !wrong, let source {
+            for d in 0..<rank {
+                if try size(index, d) > size(source, d) { wrong = true; break }
             }
         }
-        return Tensor.record(Derivatives.scatterSource, inputs: [self, source], output: Tensor(values: out, shape: shape, dtype: dtype), attrs: a)
+        guard wrong else { return }
+        if let source {
+            throw AutogradError.runtime("Expected index \(Tensor.listText(index.shape)) to be no larger than self \(Tensor.listText(shape)) apart from dimension \(w) and to be no larger size than src \(Tensor.listText(source.shape))")
+        }
+        throw AutogradError.runtime("Expected index \(Tensor.listText(index.shape)) to be no larger than self \(Tensor.listText(shape)) apart from dimension \(w)")
+    }
+
+    /// A Python number (or 0-dim tensor) as a fill value of `dtype`, with ATen's overflow check.
+    static func checkedFill(_ value: Tensor, _ dtype: DType) throws -> (value: Double, integer: Int64) {
+        if dtype.isInteger {
+            if value.dtype.isInteger || value.dtype == .bool {
+                guard let v = dtype.checkedInteger(value.integerElement(0)) else { throw dtype.overflowError }
+                return (Double(v), v)
+            }
+            guard let v = dtype.checkedValue(value.element(0)) else { throw dtype.overflowError }
+            return (v, Int64(v))
+        }
+        let x = value.dtype.isInteger ? Double(value.integerElement(0)) : value.element(0)
+        guard let v = dtype.checkedValue(x) else { throw dtype.overflowError }
+        return (v, 0)
     }
 
     /// `masked_fill(mask, value)` (MaskedFillBackward0): `value` where `mask` is true.
     public func maskedFill(_ mask: Tensor, value: Tensor) throws -> Tensor {
         guard mask.dtype == .bool else {
-            throw AutogradError.runtime("masked_fill_ only supports boolean masks, but got mask with dtype \(mask.dtype == .int64 ? "long int" : mask.dtype == .float64 ? "double" : "float")")
+            throw AutogradError.runtime("masked_fill_ only supports boolean masks, but got mask with dtype \(mask.dtype.typeMetaName)")
         }
         guard value.dim == 0 else {
             throw AutogradError.runtime("masked_fill_ only supports a 0-dimensional value tensor, but got tensor with \(value.dim) dimension(s).")
@@ -368,11 +443,12 @@ extension Tensor {
             throw AutogradError.runtime("The expanded size of the tensor (\(shape.last ?? 0)) must match the existing size (\(mask.shape.last ?? 0)) at non-singleton dimension \(dim - 1).  Target sizes: \(Tensor.listText(shape)).  Tensor sizes: \(Tensor.listText(mask.shape))")
         }
         let m = try mask.expandValues(to: shape)
-        let x = dtype.round(value.element(0))
-        var out = values
-        for k in 0..<out.count where m[k] != 0 { out[k] = x }
+        let fill = try Tensor.checkedFill(value, dtype)
+        var positions: [Int] = []
+        for k in 0..<m.count where m[k] != 0 { positions.append(k) }
+        let out = elements.overwriting(positions, from: TensorElements.repeating(fill.value, integer: fill.integer, count: positions.count, integers: dtype.isInteger))
         var a = OpAttributes(); a.indices = m.map { $0 != 0 ? 1 : 0 }; a.shape = shape
-        return Tensor.record(Derivatives.maskedFillOut, inputs: [self], output: Tensor(values: out, shape: shape, dtype: dtype), attrs: a)
+        return Tensor.record(Derivatives.maskedFillOut, inputs: [self], output: Tensor(elements: out, shape: shape, dtype: dtype), attrs: a)
     }
 
     /// `sort(dim, descending)` (SortBackward0): values and int64 indices, ties in
@@ -386,43 +462,53 @@ extension Tensor {
     public func topk(_ k: Int, dim d: Int, largest: Bool) throws -> (values: Tensor, indices: Tensor) {
         let w = try Shape.wrapDim(d, rank: dim)
         guard k >= 0 && k <= (dim == 0 ? 1 : shape[w]) else { throw AutogradError.runtime("selected index k out of range") }
+        if dtype == .bool { throw AutogradError(.notImplementedError, "topk does not support bool dtypes on CPU") }
+        // A 0-dim tensor is its own top element, whatever k (0 or 1).
+        if dim == 0 { return try sorted(dim: w, descending: largest, k: 1, rule: Derivatives.topk) }
         return try sorted(dim: w, descending: largest, k: k, rule: Derivatives.topk)
     }
 
     private func sorted(dim w: Int, descending: Bool, k: Int, rule: DerivativeRule) throws -> (values: Tensor, indices: Tensor) {
         let (outer, size, inner) = Tensor.around(shape, w)
-        let v = values
         let n = outer * k * inner
+        try ResourceBudget.current.charge(product: numel, Swift.max(Int.bitWidth - size.leadingZeroBitCount, 1))
+        let keys = values
+        let exact = dtype.isInteger ? integers : []
         var orders: [[Int]] = []
         orders.reserveCapacity(outer * inner)
         for o in 0..<outer {
             for i in 0..<inner {
-                let at = { (j: Int) in v[(o * size + j) * inner + i] }
-                // NaN sorts as the largest value, as in PyTorch.
-                let before = { (a: Int, b: Int) -> Bool in
-                    let x = at(a), y = at(b)
-                    if x.isNaN || y.isNaN { return descending ? (x.isNaN && !y.isNaN) : (!x.isNaN && y.isNaN) }
-                    return descending ? x > y : x < y
+                let at = { (j: Int) in (o * size + j) * inner + i }
+                let before: (Int, Int) -> Bool
+                if dtype.isInteger {
+                    before = { a, b in descending ? exact[at(a)] > exact[at(b)] : exact[at(a)] < exact[at(b)] }
+                } else {
+                    // NaN sorts as the largest value, as in PyTorch.
+                    before = { a, b in
+                        let x = keys[at(a)], y = keys[at(b)]
+                        if x.isNaN || y.isNaN { return descending ? (x.isNaN && !y.isNaN) : (!x.isNaN && y.isNaN) }
+                        return descending ? x > y : x < y
+                    }
                 }
                 orders.append(Tensor.stableSorted(Array(0..<size), by: before))
             }
         }
-        var outIdx = [Double](repeating: 0, count: n), outVal = [Double](repeating: 0, count: n)
+        var outIdx = [Int64](repeating: 0, count: n)
         var pos = [Int](repeating: 0, count: n)
         for o in 0..<outer {
             for i in 0..<inner {
                 let order = orders[o * inner + i]
                 for r in 0..<k {
                     let dst = (o * k + r) * inner + i, src = (o * size + order[r]) * inner + i
-                    outIdx[dst] = Double(order[r]); outVal[dst] = v[src]; pos[dst] = src
+                    outIdx[dst] = Int64(order[r]); pos[dst] = src
                 }
             }
         }
         var s = shape
         if dim > 0 { s[w] = k }
         var a = OpAttributes(); a.dims = [w]; a.indices = pos; a.shape = s
-        let values = Tensor.record(rule, inputs: [self], output: Tensor(values: outVal, shape: s, dtype: dtype), attrs: a)
-        return (values, Tensor(values: outIdx, shape: s, dtype: .int64))
+        let values = Tensor.record(rule, inputs: [self], output: picking(pos, shape: s), attrs: a)
+        return (values, Tensor(integers: outIdx, shape: s, dtype: .int64))
     }
 
     /// A stable merge sort of `items` (Swift's `sort` does not promise stability).
@@ -461,6 +547,18 @@ extension Tensor {
             throw AutogradError.runtime("expected scalar type \(dtype.scalarTypeName) but found \(other.dtype.scalarTypeName)")
         }
         let m = other.shape[2]
+        try ResourceBudget.current.charge(product: b, n, k, m)
+        try Tensor.reserve([b, n, m])
+        if dtype.isInteger {
+            let av = integers, bv = other.integers
+            var out: [Int64] = []
+            out.reserveCapacity(b * n * m)
+            for i in 0..<b {
+                out += Tensor.integerProduct(Array(av[(i * n * k)..<((i + 1) * n * k)]), Array(bv[(i * k * m)..<((i + 1) * k * m)]),
+                                             n: n, k: k, m: m, dtype: dtype)
+            }
+            return Tensor.record(Derivatives.bmm, self, other, output: Tensor(integers: out, shape: [b, n, m], dtype: dtype))
+        }
         let av = values, bv = other.values
         let out = [Double](unsafeUninitializedCapacity: b * n * m) { po, count in
             po.initialize(repeating: 0)

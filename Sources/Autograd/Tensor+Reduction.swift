@@ -13,6 +13,12 @@ extension Tensor {
         return out
     }
 
+    /// `wrapDims` for a reduction: a 0-dim tensor accepts dim 0 and -1 and reduces nothing.
+    func reductionDims(_ dims: [Int]) throws -> [Int] {
+        let w = try wrapDims(dims)
+        return dim == 0 ? [] : w
+    }
+
     /// Sums `values` of `shape` over `dims`, giving the reduced values and shape.
     static func reduceSum(_ values: [Double], shape: [Int], dims: [Int], keepdim: Bool) -> ([Double], [Int]) {
         let rank = shape.count
@@ -23,7 +29,7 @@ extension Tensor {
         let outStrides = Shape.strides(outShapeKeep)
         var mapped = [Int](repeating: 0, count: rank)
         for i in 0..<rank { mapped[i] = reduce[i] ? 0 : outStrides[i] }
-        var acc = [Double](repeating: 0, count: outShapeKeep.reduce(1, *))
+        var acc = [Double](repeating: 0, count: Shape.count(outShapeKeep))
         Shape.forEachIndex(shape, mapped, mapped) { k, o, _ in acc[o] += values[k] }
         let outShape = keepdim ? outShapeKeep : shape.enumerated().filter { !reduce[$0.offset] }.map(\.element)
         return (acc, outShape)
@@ -37,23 +43,41 @@ extension Tensor {
 
     /// Sums over `dims` in PyTorch's CPU order (see `SumKernel`), reading this tensor's layout.
     func kernelSum(_ dims: [Int], mean: Bool = false) -> [Double] {
-        mean ? SumKernel.mean(storage: storage.values, offset: offset, shape: shape, strides: strides, dims: dims, dtype: dtype)
-             : SumKernel.sum(storage: storage.values, offset: offset, shape: shape, strides: strides, dims: dims, dtype: dtype)
+        if storage.holdsIntegers { return kernelIntegerSum(dims).map { Double($0) } }
+        return mean ? SumKernel.mean(storage: storage.doubles, offset: offset, shape: shape, strides: strides, dims: dims, dtype: dtype)
+                    : SumKernel.sum(storage: storage.doubles, offset: offset, shape: shape, strides: strides, dims: dims, dtype: dtype)
+    }
+
+    /// Sums of an integer or bool tensor over `dims`, exact in wrapping int64 arithmetic.
+    func kernelIntegerSum(_ dims: [Int]) -> [Int64] {
+        let s = storage
+        if s.holdsIntegers {
+            return SumKernel.integerSum(storage: s.ints, offset: offset, shape: shape, strides: strides, dims: dims)
+        }
+        return SumKernel.sum(storage: s.doubles, offset: offset, shape: shape, strides: strides, dims: dims, dtype: .bool)
+            .map { DType.int64.integer($0) }
+    }
+
+    /// The sum of all elements, or over `dims`, as a tensor of `shape` in the sum's dtype
+    /// (integers and bools sum in int64).
+    private func summed(_ dims: [Int], shape outShape: [Int]) throws -> Tensor {
+        try ResourceBudget.current.charge(numel)
+        if dtype.isFloatingPoint { return Tensor(values: kernelSum(dims), shape: outShape, dtype: dtype) }
+        return Tensor(integers: kernelIntegerSum(dims), shape: outShape, dtype: .int64)
     }
 
     /// `sum()`: the sum of all elements (SumBackward0).
     public func sum() throws -> Tensor {
-        let dt: DType = dtype.isFloatingPoint ? dtype : .int64
-        return Tensor.record(Derivatives.sum, inputs: [self], output: Tensor(values: kernelSum([]), shape: [], dtype: dt))
+        Tensor.record(Derivatives.sum, inputs: [self], output: try summed([], shape: []))
     }
 
     /// `sum(dim, keepdim)` (SumBackward1).
     public func sum(dims: [Int], keepdim: Bool = false) throws -> Tensor {
-        let dt: DType = dtype.isFloatingPoint ? dtype : .int64
-        let w = try wrapDims(dims.isEmpty ? Array(0..<dim) : dims)
+        let w = try reductionDims(dims.isEmpty ? Array(0..<dim) : dims)
+        let outShape = reducedShape(w, keepdim: keepdim)
+        try Tensor.validateShape(outShape)
         var a = OpAttributes(); a.dims = w; a.keepdim = keepdim
-        return Tensor.record(Derivatives.sumDim, inputs: [self],
-                             output: Tensor(values: kernelSum(w), shape: reducedShape(w, keepdim: keepdim), dtype: dt), attrs: a)
+        return Tensor.record(Derivatives.sumDim, inputs: [self], output: try summed(w, shape: outShape), attrs: a)
     }
 
     /// `mean()` (MeanBackward0).
@@ -61,6 +85,7 @@ extension Tensor {
         guard dtype.isFloatingPoint else {
             throw AutogradError(.notImplementedError, "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
         }
+        try ResourceBudget.current.charge(numel)
         return Tensor.record(Derivatives.mean, inputs: [self], output: Tensor(values: kernelSum([], mean: true), shape: [], dtype: dtype))
     }
 
@@ -69,11 +94,29 @@ extension Tensor {
         guard dtype.isFloatingPoint else {
             throw AutogradError(.notImplementedError, "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: \(dtype.scalarTypeName)")
         }
-        let w = try wrapDims(dims.isEmpty ? Array(0..<dim) : dims)
-        let count = Double(w.reduce(1) { $0 * self.shape[$1] })
+        let w = try reductionDims(dims.isEmpty ? Array(0..<dim) : dims)
+        let count = Double(Shape.count(w.map { self.shape[$0] }))
+        try Tensor.validateShape(reducedShape(w, keepdim: keepdim))
+        try ResourceBudget.current.charge(numel)
         var a = OpAttributes(); a.dims = w; a.keepdim = keepdim; a.scalar = count
         return Tensor.record(Derivatives.meanDim, inputs: [self],
                              output: Tensor(values: kernelSum(w, mean: true), shape: reducedShape(w, keepdim: keepdim), dtype: dtype), attrs: a)
+    }
+
+    /// Whether element `i` beats element `j` for max (or min): compared exactly for integer
+    /// dtypes; for floating ones NaN beats everything, as PyTorch propagates it.
+    private func extremeComparator(max isMax: Bool) -> (Int, Int) -> Bool {
+        if dtype.isInteger {
+            let v = integers
+            return isMax ? { v[$0] > v[$1] } : { v[$0] < v[$1] }
+        }
+        let v = values
+        return { i, j in
+            let x = v[i], y = v[j]
+            if y.isNaN { return false }
+            if x.isNaN { return true }
+            return isMax ? x > y : x < y
+        }
     }
 
     /// `max()` / `min()` over all elements (MaxBackward1 / MinBackward1).
@@ -81,13 +124,10 @@ extension Tensor {
         guard numel > 0 else {
             throw AutogradError.runtime("\(isMax ? "max" : "min")(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.")
         }
-        let all = values
-        var best = all[0]
-        for v in all {
-            if v.isNaN { best = v; break }
-            if isMax ? v > best : v < best { best = v }
-        }
-        let out = Tensor(values: [best], shape: [], dtype: dtype)
+        let beats = extremeComparator(max: isMax)
+        var best = 0
+        for k in 1..<numel where beats(k, best) { best = k }
+        let out = picking([best], shape: [])
         return Tensor.record(isMax ? Derivatives.max : Derivatives.min, inputs: [self], output: out)
     }
 
@@ -98,36 +138,36 @@ extension Tensor {
         guard size > 0 else {
             throw AutogradError(.indexError, "\(isMax ? "max" : "min")(): Expected reduction dim \(w) to have non-zero size.")
         }
-        let outer = dim == 0 ? 1 : shape[..<w].reduce(1, *)
-        let inner = dim == 0 ? 1 : shape[(w + 1)...].reduce(1, *)
-        var vals = [Double](repeating: 0, count: outer * inner)
-        var idx = [Double](repeating: 0, count: outer * inner)
-        let v = values
+        let outer = dim == 0 ? 1 : Shape.count(shape[..<w])
+        let inner = dim == 0 ? 1 : Shape.count(shape[(w + 1)...])
+        let beats = extremeComparator(max: isMax)
+        var positions = [Int](repeating: 0, count: outer * inner)
+        var idx = [Int64](repeating: 0, count: outer * inner)
         for o in 0..<outer {
             for i in 0..<inner {
-                var best = v[o * size * inner + i], bi = 0
-                if !best.isNaN {
-                    for k in 1..<max(size, 1) {
-                        let x = v[(o * size + k) * inner + i]
-                        if x.isNaN { best = x; bi = k; break }
-                        if isMax ? x > best : x < best { best = x; bi = k }
-                    }
+                var best = o * size * inner + i, bi = 0
+                for k in 1..<Swift.max(size, 1) {
+                    let p = (o * size + k) * inner + i
+                    if beats(p, best) { best = p; bi = k }
                 }
-                vals[o * inner + i] = best
-                idx[o * inner + i] = Double(bi)
+                positions[o * inner + i] = best
+                idx[o * inner + i] = Int64(bi)
             }
         }
         var outShape = shape
         if dim > 0 { if keepdim { outShape[w] = 1 } else { outShape.remove(at: w) } }
-        let indices = Tensor(values: idx, shape: outShape, dtype: .int64)
+        let indices = Tensor(integers: idx, shape: outShape, dtype: .int64)
         var a = OpAttributes(); a.dims = [w]; a.keepdim = keepdim; a.indices = idx.map { Int($0) }
         let values = Tensor.record(isMax ? Derivatives.maxDim : Derivatives.minDim, inputs: [self],
-                                   output: Tensor(values: vals, shape: outShape, dtype: dtype), attrs: a)
+                                   output: picking(positions, shape: outShape), attrs: a)
         return (values, indices)
     }
 
     /// `argmax` / `argmin` over all elements or along `dim`.
     public func argExtremum(max isMax: Bool, dim d: Int?, keepdim: Bool) throws -> Tensor {
+        if dtype == .bool {
+            throw AutogradError(.notImplementedError, "\(isMax ? "argmax" : "argmin")(): does not support bool input")
+        }
         if let d { return try extremum(max: isMax, dim: d, keepdim: keepdim).indices }
         let flat = try reshape([numel])
         let r = try flat.extremum(max: isMax, dim: 0, keepdim: false).indices

@@ -26,10 +26,14 @@ extension Tensor {
             } else if d < 0 {
                 throw AutogradError.runtime("invalid shape dimension \(d)")
             } else {
-                known *= d
+                let (m, o) = known.multipliedReportingOverflow(by: d)
+                // A product past Int.max can match no real element count.
+                known = o ? -1 : m
+                if o { break }
             }
         }
         let text = "[" + requested.map(String.init).joined(separator: ", ") + "]"
+        if known < 0 { throw AutogradError.runtime("shape '\(text)' is invalid for input of size \(numel)") }
         if let u = unknown {
             guard known != 0, numel % known == 0 else {
                 throw AutogradError.runtime("shape '\(text)' is invalid for input of size \(numel)")
@@ -72,7 +76,7 @@ extension Tensor {
         let s = try Shape.wrapDim(startDim, rank: dim), e = try Shape.wrapDim(endDim, rank: dim)
         if s > e { throw AutogradError.runtime("flatten() has invalid args: start_dim cannot come after end_dim") }
         if s == e { return self }
-        let merged = shape[s...e].reduce(1, *)
+        let merged = Shape.count(shape[s...e])
         return try reshape(Array(shape[..<s]) + [merged] + Array(shape[(e + 1)...]))
     }
 
@@ -150,6 +154,11 @@ extension Tensor {
                 throw AutogradError.runtime("The expanded size of the tensor (\(sizes[i])) must match the existing size (\(own)) at non-singleton dimension \(i).  Target sizes: [\(sizes.map(String.init).joined(separator: ", "))].  Tensor sizes: [\(shape.map(String.init).joined(separator: ", "))]")
             }
         }
+        for d in target where d < 0 {
+            throw AutogradError.runtime("Trying to create tensor with negative dimension \(d): \(Shape.text(target))")
+        }
+        if Shape.count(target) == Int.max { throw AutogradError.runtime("numel: integer multiplication overflow") }
+        try ResourceBudget.current.checkElements(Shape.count(target), shape: target)
         var st = [Int](repeating: 0, count: target.count)
         for i in lead..<target.count where shape[i - lead] == target[i] {
             st[i] = strides[i - lead]
@@ -189,6 +198,7 @@ extension Tensor {
     /// `narrow`/`x[start:end:step]` along one dimension (SliceBackward0).
     public func slice(dim d: Int, start: Int?, end: Int?, step: Int = 1) throws -> Tensor {
         guard step > 0 else { throw AutogradError(.valueError, "step must be greater than zero") }
+        guard dim > 0 else { throw AutogradError(.indexError, "slice() cannot be applied to a 0-dim tensor.") }
         let w = try Shape.wrapDim(d, rank: dim)
         let size = shape[w]
         func clampIndex(_ x: Int?, _ def: Int) -> Int {
@@ -198,10 +208,12 @@ extension Tensor {
         }
         let s = clampIndex(start, 0)
         let e = Swift.max(clampIndex(end, size), s)
-        let count = (e - s + step - 1) / step
+        // ⌈(e − s) / step⌉ without overflow for any step.
+        let count = e == s ? 0 : (e - s - 1) / step + 1
         var newShape = shape, st = strides
         newShape[w] = count
-        st[w] = strides[w] * step
+        // With two or more elements, step < size, so the stride cannot overflow.
+        st[w] = count > 1 ? strides[w] * step : strides[w]
         let result = alias(shape: newShape, strides: st, offset: offset + s * strides[w])
         var a = OpAttributes(); a.dims = [w]; a.start = s; a.end = e; a.step = step
         return Tensor.record(Derivatives.slice, inputs: [self], output: result, attrs: a)
@@ -218,12 +230,13 @@ extension Tensor {
             }
             wrapped.append(i < 0 ? i + size : i)
         }
-        let inner = shape.dropFirst().reduce(1, *)
-        var out: [Double] = []
-        out.reserveCapacity(wrapped.count * inner)
-        let v = values
-        for i in wrapped { out.append(contentsOf: v[(i * inner)..<((i + 1) * inner)]) }
-        let result = Tensor(values: out, shape: [wrapped.count] + shape.dropFirst(), dtype: dtype)
+        let inner = Shape.count(Array(shape.dropFirst()))
+        let outShape = [wrapped.count] + shape.dropFirst()
+        try Tensor.reserve(outShape)
+        var positions: [Int] = []
+        positions.reserveCapacity(wrapped.count * inner)
+        for i in wrapped { positions.append(contentsOf: (i * inner)..<((i + 1) * inner)) }
+        let result = picking(positions, shape: outShape)
         var a = OpAttributes(); a.indices = wrapped
         return Tensor.record(Derivatives.index, inputs: [self], output: result, attrs: a)
     }
@@ -233,7 +246,7 @@ extension Tensor {
         guard mask.shape == shape || mask.shape == Array(shape.prefix(mask.dim)) else {
             throw AutogradError(.indexError, "The shape of the mask [\(mask.shape.map(String.init).joined(separator: ", "))] at index 0 does not match the shape of the indexed tensor [\(shape.map(String.init).joined(separator: ", "))] at index 0")
         }
-        let inner = shape.dropFirst(mask.dim).reduce(1, *)
+        let inner = Shape.count(shape.dropFirst(mask.dim))
         var picked: [Int] = []
         for (k, m) in mask.values.enumerated() where m != 0 { picked.append(k) }
         let flat = try reshape([mask.numel] + Array(shape.dropFirst(mask.dim)))
@@ -243,9 +256,14 @@ extension Tensor {
 
     /// `torch.cat(tensors, dim)` (CatBackward0).
     public static func cat(_ tensors: [Tensor], dim d: Int) throws -> Tensor {
-        guard let first = tensors.first(where: { $0.dim > 0 }) ?? tensors.first else {
-            throw AutogradError.runtime("torch.cat(): expected a non-empty list of Tensors")
+        guard !tensors.isEmpty else {
+            throw AutogradError(.valueError, "torch.cat(): expected a non-empty list of Tensors")
         }
+        for (i, t) in tensors.enumerated() where t.dim == 0 {
+            throw AutogradError.runtime("zero-dimensional tensor (at position \(i)) cannot be concatenated")
+        }
+        // Legacy 1-D empty tensors are skipped, as PyTorch does.
+        let first = tensors.first { !($0.dim == 1 && $0.shape[0] == 0) } ?? tensors[0]
         let w = try Shape.wrapDim(d, rank: first.dim)
         let parts = tensors.filter { !($0.dim == 1 && $0.shape[0] == 0) }
         let dt = TypePromotion.resultType(tensors)
@@ -257,21 +275,31 @@ extension Tensor {
                 throw AutogradError.runtime("Sizes of tensors must match except in dimension \(w). Expected size \(first.shape[k]) but got size \(t.shape[k]) for tensor number \(i) in the list.")
             }
         }
-        let outer = first.shape[..<w].reduce(1, *)
-        var out: [Double] = []
+        var shape = first.shape
         var total = 0
-        let partValues = parts.map(\.values)
+        for t in parts {
+            let (sum, o) = total.addingReportingOverflow(t.shape[w])
+            if o { throw AutogradError.runtime("Storage size calculation overflowed with sizes=\(Shape.text(shape))") }
+            total = sum
+        }
+        shape[w] = total
+        try reserve(shape)
+        // Element k of the result comes from one part: its position in their concatenation.
+        let outer = Shape.count(Array(first.shape[..<w]))
+        var starts: [Int] = []
+        var start = 0
+        for t in parts { starts.append(start); start += t.numel }
+        var positions: [Int] = []
+        positions.reserveCapacity(Shape.count(shape))
         for o in 0..<outer {
-            for (t, v) in zip(parts, partValues) {
-                let chunk = t.shape[w...].reduce(1, *)
-                out.append(contentsOf: v[(o * chunk)..<((o + 1) * chunk)].map(dt.round))
+            for (t, base) in zip(parts, starts) {
+                let chunk = Shape.count(Array(t.shape[w...]))
+                positions.append(contentsOf: (base + o * chunk)..<(base + (o + 1) * chunk))
             }
         }
-        for t in parts { total += t.shape[w] }
-        var shape = first.shape
-        shape[w] = total
+        let all = TensorElements.concatenating(parts.map { $0.elements(as: dt) }, integers: dt.isInteger)
         var a = OpAttributes(); a.dims = [w]; a.indices = tensors.map { $0.dim == 1 && $0.shape[0] == 0 ? 0 : $0.shape[w] }
-        return Tensor.record(Derivatives.cat, inputs: tensors, output: Tensor(values: out, shape: shape, dtype: dt), attrs: a)
+        return Tensor.record(Derivatives.cat, inputs: tensors, output: Tensor(elements: all.picking(positions), shape: shape, dtype: dt), attrs: a)
     }
 
     /// `torch.stack(tensors, dim)` (StackBackward0).
@@ -280,21 +308,24 @@ extension Tensor {
             throw AutogradError.runtime("stack expects a non-empty TensorList")
         }
         for (i, t) in tensors.enumerated() where t.shape != first.shape {
-            throw AutogradError.runtime("stack expects each tensor to be equal size, but got [\(first.shape.map(String.init).joined(separator: ", "))] at entry 0 and [\(t.shape.map(String.init).joined(separator: ", "))] at entry \(i)")
+            throw AutogradError.runtime("stack expects each tensor to be equal size, but got \(Shape.text(first.shape)) at entry 0 and \(Shape.text(t.shape)) at entry \(i)")
         }
         let w = try Shape.wrapDim(d, rank: first.dim + 1)
         let dt = TypePromotion.resultType(tensors)
-        let outer = first.shape[..<w].reduce(1, *)
-        let inner = first.shape[w...].reduce(1, *)
-        var out: [Double] = []
-        out.reserveCapacity(outer * inner * tensors.count)
-        let allValues = tensors.map(\.values)
-        for o in 0..<outer {
-            for v in allValues { out.append(contentsOf: v[(o * inner)..<((o + 1) * inner)].map(dt.round)) }
-        }
         var shape = first.shape
         shape.insert(tensors.count, at: w)
+        _ = try Shape.checkedCount(shape, itemSize: dt.itemSize)
+        try reserve(shape)
+        let outer = Shape.count(Array(first.shape[..<w]))
+        let inner = Shape.count(Array(first.shape[w...]))
+        let n = first.numel
+        var positions: [Int] = []
+        positions.reserveCapacity(Shape.count(shape))
+        for o in 0..<outer {
+            for i in 0..<tensors.count { positions.append(contentsOf: (i * n + o * inner)..<(i * n + (o + 1) * inner)) }
+        }
+        let all = TensorElements.concatenating(tensors.map { $0.elements(as: dt) }, integers: dt.isInteger)
         var a = OpAttributes(); a.dims = [w]
-        return Tensor.record(Derivatives.stack, inputs: tensors, output: Tensor(values: out, shape: shape, dtype: dt), attrs: a)
+        return Tensor.record(Derivatives.stack, inputs: tensors, output: Tensor(elements: all.picking(positions), shape: shape, dtype: dt), attrs: a)
     }
 }

@@ -11,7 +11,7 @@ extension Tensor {
             }
             return [try piece(Derivatives.split, dim: w, start: 0, end: 0)]
         }
-        let count = Swift.max((length + size - 1) / size, 1)
+        let count = length == 0 ? 1 : (length - 1) / size + 1
         return try (0..<count).map { try piece(Derivatives.split, dim: w, start: $0 * size, end: Swift.min(($0 + 1) * size, length)) }
     }
 
@@ -34,7 +34,7 @@ extension Tensor {
         guard dim > 0 else { throw AutogradError.runtime("chunk expects at least a 1-dimensional tensor") }
         guard chunks > 0 else { throw AutogradError.runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let w = try Shape.wrapDim(d, rank: dim)
-        let size = (shape[w] + chunks - 1) / chunks
+        let size = shape[w] == 0 ? 0 : (shape[w] - 1) / chunks + 1
         if size == 0 { return try split(sizes: [Int](repeating: 0, count: chunks), dim: w) }
         return try split(size: size, dim: w)
     }
@@ -61,7 +61,7 @@ extension Tensor {
         }
         let s = start < 0 ? start + size : start
         guard length >= 0 else { throw AutogradError.runtime("narrow(): length must be non-negative.") }
-        guard s + length <= size else {
+        guard length <= size - s else {
             throw AutogradError.runtime("start (\(s)) + length (\(length)) exceeds dimension size (\(size)).")
         }
         return try slice(dim: w, start: s, end: s + length)

@@ -22,21 +22,24 @@ extension Tensor {
 
     /// `frac()` (FracBackward0): self − trunc(self).
     public func frac() throws -> Tensor {
-        guard dtype.isFloatingPoint else { throw AutogradError.runtime("\"frac_cpu\" not implemented for '\(dtype.scalarTypeName)'") }
+        guard dtype.isFloatingPoint else { throw AutogradError(.notImplementedError, "\"frac_cpu\" not implemented for '\(dtype.scalarTypeName)'") }
         return Tensor.record(Derivatives.frac, inputs: [self], output: mapValues(dtype: dtype) { $0 - $0.rounded(.towardZero) })
     }
 
     /// `sgn()` (SgnBackward0): the sign, as `sign` for real tensors.
     public func sgn() throws -> Tensor {
-        Tensor.record(Derivatives.sgn, inputs: [self], output: mapValues(dtype: dtype) { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) })
+        Tensor.record(Derivatives.sgn, inputs: [self], output: mapElements(dtype: dtype, integer: { $0.signum() }) { $0 > 0 ? 1 : ($0 < 0 ? -1 : $0) })
     }
 
     /// `clamp_min(min)` / `clamp_max(max)` (ClampMinBackward0 / ClampMaxBackward0).
     public func clampOneSide(min isMin: Bool, _ bound: Double) throws -> Tensor {
         var dt = dtype
-        if !dt.isFloatingPoint && bound != bound.rounded() { dt = .float32 }
+        if !dt.isFloatingPoint && bound != bound.rounded() { dt = DType.defaultFloat }
         let b = dt.round(bound)
-        let out = mapValues(dtype: dt) { x in x.isNaN ? x : (isMin ? Swift.max(x, b) : Swift.min(x, b)) }
+        let bi = dt.integer(bound)
+        let out = mapElements(dtype: dt, integer: { isMin ? Swift.max($0, bi) : Swift.min($0, bi) }) { x in
+            x.isNaN ? x : (isMin ? Swift.max(x, b) : Swift.min(x, b))
+        }
         var a = OpAttributes(); a.scalar = b
         return Tensor.record(isMin ? Derivatives.clampMin : Derivatives.clampMax, inputs: [self], output: out, attrs: a)
     }
@@ -44,7 +47,7 @@ extension Tensor {
     /// `atan2(self, other)` (Atan2Backward0).
     public func atan2(_ other: Tensor) throws -> Tensor {
         var dt = TypePromotion.resultType(self, other)
-        if !dt.isFloatingPoint { dt = .float32 }
+        if !dt.isFloatingPoint { dt = DType.defaultFloat }
         let out = try Tensor.zipValues(self, other, dtype: dt, Foundation.atan2)
         return Tensor.record(Derivatives.atan2, self, other, output: out)
     }
@@ -53,8 +56,11 @@ extension Tensor {
     /// FmodBackward0 for a number divisor, FmodBackward1 for a tensor.
     public func fmod(_ other: Tensor) throws -> Tensor {
         let dt = TypePromotion.resultType(self, other)
-        if !dt.isFloatingPoint && other.values.contains(0) { throw AutogradError.runtime("ZeroDivisionError") }
-        let out = try Tensor.zipValues(self, other, dtype: dt) { Foundation.fmod($0, $1) }
+        try Tensor.checkNotBool(dt, "fmod_cpu")
+        if dt.isInteger && other.integers.contains(0) { throw Tensor.zeroDivision }
+        let out = try Tensor.zipElements(self, other, dtype: dt, integer: { $0.remainderReportingOverflow(dividingBy: $1).partialValue }) {
+            Foundation.fmod($0, $1)
+        }
         if other.isWrappedNumber { return Tensor.record(Derivatives.fmodScalar, inputs: [self], output: out) }
         return Tensor.record(Derivatives.fmodTensor, self, other, output: out)
     }
@@ -63,10 +69,12 @@ extension Tensor {
     /// RemainderBackward0 for a number divisor, RemainderBackward1 for a tensor.
     public func remainder(_ other: Tensor) throws -> Tensor {
         let dt = TypePromotion.resultType(self, other)
-        if !dt.isFloatingPoint && other.values.contains(0) {
-            throw AutogradError.runtime("ZeroDivisionError")
-        }
-        let out = try Tensor.zipValues(self, other, dtype: dt) { a, b in
+        try Tensor.checkNotBool(dt, "remainder_cpu")
+        if dt.isInteger && other.integers.contains(0) { throw Tensor.zeroDivision }
+        let out = try Tensor.zipElements(self, other, dtype: dt, integer: { a, b in
+            let r = a.remainderReportingOverflow(dividingBy: b).partialValue
+            return (r != 0 && ((r < 0) != (b < 0))) ? r &+ b : r
+        }) { a, b in
             let r = Foundation.fmod(a, b)
             return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r
         }
@@ -78,7 +86,7 @@ extension Tensor {
     /// XlogyBackward0 for two tensors, XlogyBackward2 for a number `other`.
     public func xlogy(_ other: Tensor) throws -> Tensor {
         var dt = TypePromotion.resultType(self, other)
-        if !dt.isFloatingPoint { dt = .float32 }
+        if !dt.isFloatingPoint { dt = DType.defaultFloat }
         let out = try Tensor.zipValues(self, other, dtype: dt) { x, y in
             if y.isNaN { return .nan }
             if x == 0 { return 0 }
@@ -95,7 +103,7 @@ extension Tensor {
     /// max + log1p(exp(−|self − other|)) (LogaddexpBackward0).
     public func logaddexp(_ other: Tensor) throws -> Tensor {
         var dt = TypePromotion.resultType(self, other)
-        if !dt.isFloatingPoint { dt = .float32 }
+        if !dt.isFloatingPoint { dt = DType.defaultFloat }
         let out = try Tensor.zipValues(self, other, dtype: dt) { a, b in
             if a.isInfinite && a == b { return a }
             let m = Swift.max(a, b)
@@ -106,9 +114,9 @@ extension Tensor {
 
     /// `nan_to_num(nan, posinf, neginf)` (NanToNumBackward0); infinities default to the dtype's extremes.
     public func nanToNum(nan: Double, posinf: Double?, neginf: Double?) throws -> Tensor {
-        let big = dtype == .float32 ? Double(Float.greatestFiniteMagnitude) : Double.greatestFiniteMagnitude
+        let big = dtype.largestFinite
         let p = dtype.round(posinf ?? big), n = dtype.round(neginf ?? -big), z = dtype.round(nan)
-        let out = mapValues(dtype: dtype) { x in x.isNaN ? z : (x == .infinity ? p : (x == -.infinity ? n : x)) }
+        let out = mapElements(dtype: dtype, integer: { $0 }) { x in x.isNaN ? z : (x == .infinity ? p : (x == -.infinity ? n : x)) }
         return Tensor.record(Derivatives.nanToNum, inputs: [self], output: out)
     }
 

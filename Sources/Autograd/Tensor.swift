@@ -8,12 +8,13 @@ public final class Tensor {
     /// A per-run counter, stable across runs of the same program.
     public let id: Int
     /// The memory behind the elements, shared with views. A 0-dim result of arithmetic
-    /// keeps its one value inline (`inlineValue`) until something asks for its storage:
-    /// most such tensors are never viewed, so they cost no storage object and no array.
+    /// keeps its one value inline (`inlineValue`, or `inlineInteger` for integer dtypes)
+    /// until something asks for its storage: most such tensors are never viewed, so they
+    /// cost no storage object and no array.
     public internal(set) var storage: Storage {
         get {
             if let s = storageStore { return s }
-            let s = Storage([inlineValue])
+            let s = dtype.isInteger ? Storage(integers: [inlineInteger]) : Storage([inlineValue])
             storageStore = s
             return s
         }
@@ -21,6 +22,7 @@ public final class Tensor {
     }
     @exclusivity(unchecked) private var storageStore: Storage?
     @exclusivity(unchecked) private var inlineValue: Double = 0
+    @exclusivity(unchecked) private var inlineInteger: Int64 = 0
     /// The version counter, made on first use (most results are never saved nor viewed).
     public internal(set) var version: VersionCounter {
         get {
@@ -105,15 +107,16 @@ public final class Tensor {
         self.offset = offset
         let contiguous = strides == nil || Shape.isContiguous(shape: shape, strides: st)
         isContiguous = contiguous
-        isDense = contiguous && offset == 0 && storage.values.count == shape.reduce(1, *)
+        isDense = contiguous && offset == 0 && storage.count == Shape.count(shape)
     }
 
     /// A 0-dim tensor holding `value` (already rounded to `dtype`) inline.
+    @inline(__always)
     init(scalarValue value: Double, dtype: DType) {
         let state = ThreadState.current
         state.nextTensorID += 1
         id = state.nextTensorID
-        inlineValue = value
+        if dtype.isInteger { inlineInteger = dtype.integer(value) } else { inlineValue = value }
         shape = []
         strides = []
         offset = 0
@@ -122,10 +125,33 @@ public final class Tensor {
         isDense = true
     }
 
-    /// A new tensor owning `values`, which must already be rounded to `dtype`.
+    /// A 0-dim tensor of an integer dtype holding `value` (already wrapped to `dtype`) inline.
+    init(wrappedInteger value: Int64, dtype: DType) {
+        let state = ThreadState.current
+        state.nextTensorID += 1
+        id = state.nextTensorID
+        if dtype.isInteger { inlineInteger = value } else { inlineValue = dtype.fromInteger(value) }
+        shape = []
+        strides = []
+        offset = 0
+        self.dtype = dtype
+        isContiguous = true
+        isDense = true
+    }
+
+    /// A new tensor owning `values`, which must already be rounded to `dtype` (for an
+    /// integer dtype each value becomes the integer the cast gives).
     public convenience init(values: [Double], shape: [Int], dtype: DType = .float32) {
-        precondition(values.count == shape.reduce(1, *), "values do not fill the shape")
-        self.init(storage: Storage(values), shape: shape, dtype: dtype)
+        precondition(values.count == Shape.count(shape), "values do not fill the shape")
+        let storage = dtype.isInteger ? Storage(integers: values.map(dtype.integer)) : Storage(values)
+        self.init(storage: storage, shape: shape, dtype: dtype)
+    }
+
+    /// A new tensor of an integer dtype owning `integers` (already wrapped to `dtype`).
+    public convenience init(integers: [Int64], shape: [Int], dtype: DType = .int64) {
+        precondition(integers.count == Shape.count(shape), "values do not fill the shape")
+        let storage = dtype.isInteger ? Storage(integers: integers) : Storage(integers.map(dtype.fromInteger))
+        self.init(storage: storage, shape: shape, dtype: dtype)
     }
 
     /// A 0-dim tensor.
@@ -133,14 +159,31 @@ public final class Tensor {
         self.init(scalarValue: dtype.round(scalar), dtype: dtype)
     }
 
+    /// A 0-dim tensor of an integer (or any) dtype from an integer.
+    public convenience init(scalarInteger value: Int64, dtype: DType = .int64) {
+        self.init(wrappedInteger: dtype.isInteger ? dtype.wrap(value) : value, dtype: dtype)
+    }
+
     /// A Python number as PyTorch wraps it for mixed tensor–number arithmetic.
     public static func wrapped(_ value: Double, dtype: DType) -> Tensor {
+        if dtype.isInteger { return wrapped(integer: dtype.integer(value), dtype: dtype) }
         // Wrapped numbers are never changed in place, so recent ones are shared.
         let state = ThreadState.current
-        if let t = state.wrappedCache.lookup(value, dtype) { return t }
+        if let t = state.wrappedCache.lookup(value.bitPattern, dtype) { return t }
         let t = Tensor(scalarValue: dtype.round(value), dtype: dtype)
         t.isWrappedNumber = true
-        state.wrappedCache.insert(t, for: value)
+        state.wrappedCache.insert(t, bits: value.bitPattern)
+        return t
+    }
+
+    /// A Python int as PyTorch wraps it (an int64 0-dim tensor of the lowest priority).
+    public static func wrapped(integer value: Int64, dtype: DType = .int64) -> Tensor {
+        let state = ThreadState.current
+        let bits = UInt64(bitPattern: value)
+        if let t = state.wrappedCache.lookup(bits, dtype) { return t }
+        let t = Tensor(scalarInteger: value, dtype: dtype)
+        t.isWrappedNumber = true
+        state.wrappedCache.insert(t, bits: bits)
         return t
     }
 
@@ -159,15 +202,30 @@ public final class Tensor {
     /// `is_leaf`: true for tensors not produced by a recorded operation.
     public var isLeaf: Bool { gradFn == nil }
 
+    /// Where a lesson asked for `requires_grad`: PyTorch words the integer-dtype error
+    /// differently for each.
+    public enum RequiresGradRequest: Sendable {
+        /// `requires_grad=True` of a factory, `nn.Parameter`.
+        case creation
+        /// `x.requires_grad_()`.
+        case method
+        /// `x.requires_grad = True`.
+        case attribute
+    }
+
     /// `requires_grad_(flag)` / `requires_grad = flag`, with PyTorch's checks.
-    public func setRequiresGrad(_ flag: Bool) throws {
+    public func setRequiresGrad(_ flag: Bool, from request: RequiresGradRequest = .creation) throws {
         if !isLeaf {
             if flag { return }
             throw AutogradError.runtime(
                 "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().")
         }
         if flag && !dtype.isFloatingPoint {
-            throw AutogradError.runtime("Only Tensors of floating point and complex dtype can require gradients")
+            switch request {
+            case .creation: throw AutogradError.runtime("Only Tensors of floating point and complex dtype can require gradients")
+            case .method: throw AutogradError.runtime("only Tensors of floating point dtype can require gradients")
+            case .attribute: throw AutogradError.runtime("only Tensors of floating point and complex dtype can require gradients")
+            }
         }
         leafRequiresGrad = flag
     }
@@ -229,60 +287,109 @@ public final class Tensor {
     // MARK: - Shape and values
 
     public var dim: Int { shape.count }
-    public var numel: Int { shape.reduce(1, *) }
-    /// The elements in row-major order (a copy only when this is a strided view).
+    public var numel: Int { Shape.count(shape) }
+    /// The elements in row-major order as `Double`s (a copy only when this is a strided
+    /// view; integers converted, exactly up to 2⁵³ — `integers` gives them exactly).
     public var values: [Double] {
-        if storageStore == nil { return [inlineValue] }
-        if isDense { return storage.values }
-        let v = storage.values
-        if let gathered = Shape.gather(v, offset: offset, shape: shape, strides: strides) { return gathered }
-        let n = numel
-        var out = [Double](repeating: 0, count: n)
-        let base = offset
-        Shape.forEachIndex(shape, strides, strides) { k, i, _ in out[k] = v[base + i] }
-        return out
+        if storageStore == nil { return [dtype.isInteger ? Double(inlineInteger) : inlineValue] }
+        let s = storage
+        if s.holdsIntegers { return integers.map { Double($0) } }
+        if isDense { return s.doubles }
+        return Shape.gather(s.doubles, shape: shape, strides: strides, offset: offset)
+    }
+
+    /// The elements in row-major order as `Int64`s: exact for integer dtypes; bools are
+    /// 0 and 1, floating values are cast as `long()` casts them.
+    public var integers: [Int64] {
+        if storageStore == nil { return [dtype.isInteger ? inlineInteger : DType.int64.integer(inlineValue)] }
+        let s = storage
+        if !s.holdsIntegers { return values.map { DType.int64.integer($0) } }
+        if isDense { return s.ints }
+        return Shape.gather(s.ints, shape: shape, strides: strides, offset: offset)
+    }
+
+    /// The storage position of the element at row-major position `k`.
+    private func storagePosition(_ k: Int) -> Int {
+        var off = offset, rem = k
+        for d in stride(from: shape.count - 1, through: 0, by: -1) where shape[d] > 0 {
+            off += (rem % shape[d]) * strides[d]
+            rem /= shape[d]
+        }
+        return off
     }
 
     /// Overwrites the element at row-major position `k` (no version bump: for probing, as gradcheck does).
     public func setElement(_ k: Int, _ value: Double) {
-        var off = offset, rem = k
-        for d in stride(from: shape.count - 1, through: 0, by: -1) {
-            off += (rem % shape[d]) * strides[d]
-            rem /= shape[d]
-        }
-        storage.values[off] = dtype.round(value)
+        let off = storagePosition(k)
+        let s = storage
+        if s.holdsIntegers { s.ints[off] = dtype.integer(value) } else { s.doubles[off] = dtype.round(value) }
     }
 
     /// The element at row-major position `k`.
+    @inline(__always)
     func element(_ k: Int) -> Double {
-        if storageStore == nil { return inlineValue }
-        if isDense { return storage.values[k] }
-        var rem = k, off = offset
-        for d in stride(from: shape.count - 1, through: 0, by: -1) {
-            off += (rem % shape[d]) * strides[d]
-            rem /= shape[d]
-        }
-        return storage.values[off]
+        // An inline float scalar first: the operand of every op of a scalar loop.
+        if storageStore == nil && !dtype.isInteger { return inlineValue }
+        return storedElement(k)
+    }
+
+    private func storedElement(_ k: Int) -> Double {
+        if storageStore == nil { return Double(inlineInteger) }
+        let s = storage
+        if s.holdsIntegers { return Double(s.ints[isDense ? k : storagePosition(k)]) }
+        return s.doubles[isDense ? k : storagePosition(k)]
+    }
+
+    /// The element at row-major position `k` as an integer (exact for integer dtypes).
+    func integerElement(_ k: Int) -> Int64 {
+        if storageStore == nil { return dtype.isInteger ? inlineInteger : DType.int64.integer(inlineValue) }
+        let s = storage
+        if s.holdsIntegers { return s.ints[isDense ? k : storagePosition(k)] }
+        return DType.int64.integer(s.doubles[isDense ? k : storagePosition(k)])
     }
 
     /// Writes row-major `newValues` (already rounded to dtype) through this tensor's layout.
     func writeValues(_ newValues: [Double]) {
+        let s = storage
+        if s.holdsIntegers { return writeIntegers(newValues.map(dtype.integer)) }
         if isDense {
-            storage.values = newValues
+            s.doubles = newValues
             return
         }
         let base = offset
-        storage.values.withUnsafeMutableBufferPointer { p in
+        s.doubles.withUnsafeMutableBufferPointer { p in
             Shape.forEachIndex(shape, strides, strides) { k, i, _ in p[base + i] = newValues[k] }
         }
     }
 
-    /// The single value of a one-element tensor (`item()`).
-    public func item() throws -> Double {
-        guard shape.reduce(1, *) == 1 else {
-            throw AutogradError.runtime("a Tensor with \(shape.reduce(1, *)) elements cannot be converted to Scalar")
+    /// Writes row-major `newValues` (already wrapped to dtype) through this tensor's layout.
+    func writeIntegers(_ newValues: [Int64]) {
+        let s = storage
+        if !s.holdsIntegers { return writeValues(newValues.map(dtype.fromInteger)) }
+        if isDense {
+            s.ints = newValues
+            return
         }
-        return storageStore == nil ? inlineValue : storage.values[offset]
+        let base = offset
+        s.ints.withUnsafeMutableBufferPointer { p in
+            Shape.forEachIndex(shape, strides, strides) { k, i, _ in p[base + i] = newValues[k] }
+        }
+    }
+
+    /// The single value of a one-element tensor (`item()`), as a `Double`.
+    public func item() throws -> Double {
+        guard numel == 1 else {
+            throw AutogradError.runtime("a Tensor with \(numel) elements cannot be converted to Scalar")
+        }
+        return element(0)
+    }
+
+    /// The single value of a one-element integer tensor (`item()`), exactly.
+    public func itemInteger() throws -> Int64 {
+        guard numel == 1 else {
+            throw AutogradError.runtime("a Tensor with \(numel) elements cannot be converted to Scalar")
+        }
+        return integerElement(0)
     }
 
     /// `detach()`: same storage and version counter, no history.
@@ -316,7 +423,7 @@ public final class Tensor {
 
     /// A copy of the current values with no history, for recording what a tensor held.
     public func snapshot() -> Tensor {
-        Tensor(values: values, shape: shape, dtype: dtype)
+        Tensor(elements: elements, shape: shape, dtype: dtype)
     }
 }
 

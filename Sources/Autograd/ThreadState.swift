@@ -5,8 +5,9 @@ import Darwin
 #endif
 
 /// The engine's per-thread state, as PyTorch keeps grad mode per thread: grad mode,
-/// the trace observer, the id counters and the random generator in use. Two lessons
-/// (or two tests) on two threads never see each other's settings.
+/// the trace observer, the id counters, the random generator, the default dtype and the
+/// resource budget in use. Two lessons (or two tests) on two threads never see each
+/// other's settings.
 final class ThreadState {
     @exclusivity(unchecked) var gradEnabled = true
     @exclusivity(unchecked) var observer: EngineObserver?
@@ -23,6 +24,10 @@ final class ThreadState {
     /// Recently wrapped Python numbers (see `Tensor.wrapped`).
     let wrappedCache = WrappedCache()
     @exclusivity(unchecked) var generator: Generator?
+    /// `torch.get_default_dtype()`.
+    @exclusivity(unchecked) var defaultFloat: DType = .float32
+    /// What this thread's lesson may use (see `ResourceBudget`).
+    @exclusivity(unchecked) var budget = ResourceBudget()
     /// Graph objects waiting to be released one at a time (see `Teardown`).
     @exclusivity(unchecked) var graveyard: [AnyObject] = []
     @exclusivity(unchecked) var draining = false
@@ -44,6 +49,14 @@ final class ThreadState {
         let s = ThreadState()
         pthread_setspecific(key, Unmanaged.passRetained(s).toOpaque())
         return s
+    }
+
+    /// Whether this thread's budget holds a limit passed where the engine could not throw.
+    /// Read after every torch call, so it touches no reference counts (the state lives as
+    /// long as its thread).
+    static var budgetHasPending: Bool {
+        guard let p = pthread_getspecific(key) else { return false }
+        return Unmanaged<ThreadState>.fromOpaque(p)._withUnsafeGuaranteedRef { $0.budget.hasPending }
     }
 }
 
@@ -71,16 +84,15 @@ final class WrappedCache {
         return Int(truncatingIfNeeded: h >> 58)
     }
 
-    /// The wrapped tensor for `value` of `dtype`, if it is still cached.
-    func lookup(_ value: Double, _ dtype: DType) -> Tensor? {
-        let k = value.bitPattern
+    /// The wrapped tensor of `dtype` whose value has these bits (a `Double`'s, or an `Int64`'s
+    /// for integer dtypes), if it is still cached.
+    func lookup(_ k: UInt64, _ dtype: DType) -> Tensor? {
         let i = WrappedCache.slot(k, dtype)
         if bits[i] == k, let t = tensors[i], t.dtype == dtype { return t }
         return nil
     }
 
-    func insert(_ t: Tensor, for value: Double) {
-        let k = value.bitPattern
+    func insert(_ t: Tensor, bits k: UInt64) {
         let i = WrappedCache.slot(k, t.dtype)
         bits[i] = k
         tensors[i] = t

@@ -1,25 +1,33 @@
-/// PyTorch's result type for mixed operands: dimensioned tensors outrank 0-dim
-/// tensors, which outrank wrapped Python numbers; a lower-ranked operand only
-/// matters when its category (bool < integer < floating) is higher.
+/// PyTorch's result type for mixed operands (`at::native::result_type`): dimensioned
+/// tensors outrank 0-dim tensors, which outrank wrapped Python numbers; a lower-ranked
+/// operand only matters when its category (bool < integer < floating) is higher.
 enum TypePromotion {
-    /// The highest dtype of each priority class seen so far.
+    /// The promoted dtype of each priority class seen so far. A wrapped Python float
+    /// counts as the default dtype, looked up only when it decides the result.
     private struct Classes {
         var dimensioned: DType?
         var zeroDim: DType?
         var wrapped: DType?
+        var wrappedFloat = false
 
         mutating func add(_ t: Tensor) {
             if t.isWrappedNumber {
-                let d: DType = t.dtype.isFloatingPoint ? .float32 : t.dtype
-                wrapped = wrapped.map { max($0, d) } ?? d
+                if t.dtype.isFloatingPoint { wrappedFloat = true } else { wrapped = wrapped.map { DType.promote($0, t.dtype) } ?? t.dtype }
             } else if t.dim == 0 {
-                zeroDim = zeroDim.map { max($0, t.dtype) } ?? t.dtype
+                zeroDim = zeroDim.map { DType.promote($0, t.dtype) } ?? t.dtype
             } else {
-                dimensioned = dimensioned.map { max($0, t.dtype) } ?? t.dtype
+                dimensioned = dimensioned.map { DType.promote($0, t.dtype) } ?? t.dtype
             }
         }
 
-        var result: DType { combine(dimensioned, combine(zeroDim, wrapped)) ?? .float32 }
+        var result: DType {
+            @inline(__always) get {
+            let top = TypePromotion.combine(dimensioned, zeroDim)
+            if let t = top, t.isFloatingPoint { return t }
+            let w = wrappedFloat ? DType.defaultFloat : wrapped
+            return TypePromotion.combine(top, w) ?? DType.defaultFloat
+            }
+        }
     }
 
     static func resultType(_ operands: [Tensor]) -> DType {
@@ -29,18 +37,27 @@ enum TypePromotion {
     }
 
     static func resultType(_ a: Tensor, _ b: Tensor) -> DType {
-        if a.dtype == b.dtype { return a.dtype }
+        if a.dtype == b.dtype && !(a.isWrappedNumber && b.isWrappedNumber) { return a.dtype }
         var classes = Classes()
         classes.add(a)
         classes.add(b)
         return classes.result
     }
 
-    private static func combine(_ higher: DType?, _ lower: DType?) -> DType? {
+    fileprivate static func combine(_ higher: DType?, _ lower: DType?) -> DType? {
         guard let h = higher else { return lower }
         guard let l = lower else { return h }
         if h.isFloatingPoint { return h }
-        if h == .bool || l.isFloatingPoint { return max(h, l) }
+        if h == .bool || l.isFloatingPoint { return DType.promote(h, l) }
         return h
+    }
+}
+
+extension DType {
+    /// `torch.get_default_dtype()` of the lesson running on this thread: the dtype of
+    /// floating factories and of Python floats in mixed arithmetic (float32 unless set).
+    public static var defaultFloat: DType {
+        get { ThreadState.current.defaultFloat }
+        set { ThreadState.current.defaultFloat = newValue }
     }
 }

@@ -93,7 +93,7 @@ extension Interpreter {
         case "__bases__": return .tuple(cls.base.map { [.object($0)] } ?? [])
         case "__base__": return cls.base.map { .object($0) } ?? PyValue.none
         case "__mro__": return .tuple(cls.mro.map { .object($0) })
-        case "__doc__": return .none
+        case "__doc__": return PyValue.none
         case "__dict__":
             return .dict(PyDict(cls.dict.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
         default: return try builtinClassAttribute(cls, name)
@@ -118,7 +118,7 @@ extension Interpreter {
             break
         }
         if inst.cls.isExceptionClass, name == "with_traceback" || name == "__traceback__" || name == "__cause__" || name == "__context__" {
-            return .none
+            return PyValue.none
         }
         if let builtin = try objectMethod(.object(inst), name) { return builtin }
         if let getattr = inst.cls.lookup("__getattr__") {

@@ -83,6 +83,9 @@ public final class Interpreter {
         observer?.didPrint(text, line: currentLine)
     }
 
+    /// Statements and loop iterations run so far (a clock that ticks once per statement).
+    public var stepsTaken: Int { steps }
+
     /// Counts one step against the budget.
     @inline(__always)
     func tick() throws {

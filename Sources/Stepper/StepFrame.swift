@@ -9,13 +9,13 @@ struct StepFrame {
 
     /// `Step 3/9 · line 10 · The chain rule · iteration 2`, or for a summary
     /// `Step 40/52 · summary · iteration 50 of 500 · Training`.
-    func header(of count: Int) -> String {
-        var parts = ["Step \(number + 1)/\(count)"]
+    func header(of count: Int, words: StepWords) -> String {
+        var parts = [words.step(number + 1, of: count)]
         let x = frame.explanation
         if case .summary(let s) = frame.kind {
-            parts += ["summary", "iteration \(s.iteration + 1) of \(s.run.count)"]
+            parts += [words.summary, words.iteration(s.iteration + 1, of: s.run.count)]
         } else if let line = x.line {
-            parts.append("line \(line)")
+            parts.append(words.line(line))
         }
         if let section = x.section { parts.append(section) }
         return parts.joined(separator: " · ")

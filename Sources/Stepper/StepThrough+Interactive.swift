@@ -85,22 +85,22 @@ extension StepThrough {
     func screen(_ state: ViewState, rows: Int, columns: Int, color: Bool) -> [String] {
         let rows = max(rows, 1), columns = max(columns, 10)
         let frame = frames.isEmpty ? nil : frames[min(state.step, frames.count - 1)]
-        let title = " gradviz · \(fileName)  " + (frame?.header(of: frames.count) ?? "no steps") + " "
+        let title = " gradviz · \(fileName)  " + (frame?.header(of: frames.count, words: words) ?? words.noSteps) + " "
         var header = StyledLine(DisplayWidth.pad(DisplayWidth.truncate(title, to: columns), to: columns), .inverse)
         header = header.truncated(to: columns)
         let atEnd = state.step >= frames.count - 1
-        let keys = atEnd ? " end · b/← back · q quit · ? help" : " Enter/space/n/→ next · b/← back · q quit · ? help"
+        let keys = atEnd ? words.keysAtEnd : words.keys
         let footer = StyledLine(keys, .dim).truncated(to: columns - 1)
         var lines = [header]
         let available = rows - 2
         if available > 0 {
             var body: [StyledLine]
             if state.help {
-                body = StepThrough.helpLines
+                body = words.help
             } else if let f = frame {
                 body = f.caption + (f.caption.isEmpty ? [] : [StyledLine()]) + f.body
             } else {
-                body = [StyledLine("the lesson recorded no events", .dim)]
+                body = [StyledLine(words.noEvents, .dim)]
             }
             body = body.flatMap { $0.wrapped(to: columns) }
             let current = frame?.frame.explanation.line
@@ -122,20 +122,6 @@ extension StepThrough {
         if rows > 1 { lines.append(footer) }
         return lines.prefix(rows).map { $0.truncated(to: columns).rendered(color: color) }
     }
-
-    static let helpLines: [StyledLine] = [
-        StyledLine("Keys", .heading),
-        StyledLine(""),
-        StyledLine("  Enter, space, n, →    next step"),
-        StyledLine("  b, ←                  previous step"),
-        StyledLine("  g, Home / G, End      first / last step"),
-        StyledLine("  ?                     this help (any key closes it)"),
-        StyledLine("  q, Ctrl-C             quit"),
-        StyledLine(""),
-        StyledLine("Each step is one event of the run: an op in the forward pass, a grad_fn", .dim),
-        StyledLine("applied in the backward pass (upstream gradient × local derivative =", .dim),
-        StyledLine("downstream gradient), a gradient accumulated into .grad, and so on.", .dim),
-    ]
 
     /// The screen drawn from the top left, each line cleared to its end.
     func render(_ lines: [String]) -> String {

@@ -14,6 +14,8 @@ public struct StepThrough {
     public let fileName: String
     let frames: [StepFrame]
     let source: SourcePane
+    /// The step-through's own words, in the language of the plan's explanations.
+    let words: StepWords
 
     /// The steps of `plan` (the same frames and explanations the pictures show, without
     /// the title frame), for the lesson `source`.
@@ -21,6 +23,7 @@ public struct StepThrough {
     public init(plan: FramePlan, source: String, fileName: String) {
         self.fileName = fileName
         self.source = SourcePane(source: source)
+        words = StepWords(language: plan.language)
         var frames: [StepFrame] = []
         for f in plan.frames where f.kind != .title {
             frames.append(StepFrame(number: frames.count, frame: f))
@@ -40,14 +43,13 @@ public struct StepThrough {
     public func transcript(color: Bool, width: Int) -> String {
         let width = max(width, 20)
         var out: [StyledLine] = []
-        let plural = frames.count == 1 ? "step" : "steps"
-        out += StyledLine("gradviz step-through · \(fileName) · \(frames.count) \(plural)", .heading).wrapped(to: width)
+        out += StyledLine(words.title(fileName, steps: frames.count), .heading).wrapped(to: width)
         if frames.isEmpty {
-            out.append(StyledLine("(the lesson recorded no events: nothing to step through)", .dim))
+            out.append(StyledLine(words.nothingToStep, .dim))
         }
         for f in frames {
             out.append(StyledLine())
-            out.append(rule(f.header(of: frames.count), width: width))
+            out.append(rule(f.header(of: frames.count, words: words), width: width))
             if let line = f.frame.explanation.line {
                 let c = StepThrough.transcriptContext
                 out += source.render((line - c.before)...(line + c.after), current: line)
@@ -61,7 +63,7 @@ public struct StepThrough {
             out += f.body.flatMap { $0.wrapped(to: width) }
         }
         out.append(StyledLine())
-        out.append(StyledLine("end of the step-through", .dim))
+        out.append(StyledLine(words.end, .dim))
         return out.map { $0.rendered(color: color) }.joined(separator: "\n") + "\n"
     }
 

@@ -74,6 +74,7 @@ enum FunctionalLayers {
         if let bias, bias.numel != w.shape[0] {
             throw PyException(.runtimeError, "Given weight of size \(sizeText(w.shape)), expected bias to be 1-dimensional with \(w.shape[0]) elements, but got bias of size \(sizeText(bias.shape)) instead")
         }
+        try LayerDTypeChecks.convolution(x, weight: w, bias: bias)
         let inSizes = Array(input.shape.dropFirst(2))
         let padded = zip(inSizes, padding).map { $0 + 2 * $1 }
         let effective = zip(kernel, dilation).map { ($0 - 1) * $1 + 1 }
@@ -152,6 +153,11 @@ enum FunctionalLayers {
             throw PyException(.valueError, "dropout probability has to be between 0 and 1, but got \(try interp.repr(b["p"]))")
         }
         let training = try TorchBridge.bool(b["training"], interp: interp)
+        // ATen draws the mask in the input's dtype, then cannot divide it in place by 1 - p.
+        if !x.dtype.isFloatingPoint && training && p != 0 && p != 1 && x.numel > 0 {
+            _ = Generator.current.bernoulli(count: x.numel, p: 1 - p)
+            throw PyException(.runtimeError, "result type Float can't be cast to the desired output type \(x.dtype.scalarTypeName)")
+        }
         if try TorchBridge.bool(b["inplace"], interp: interp) {
             guard training, p != 0, x.numel > 0 else { return b["input"] }
             let keep = 1 - p
@@ -182,7 +188,7 @@ enum FunctionalLayers {
             guard p < rows && p >= -rows else { throw PyException(.assertionError, p >= 0 ? "Padding_idx must be within num_embeddings" : "Padding_idx must be within num_embeddings") }
             padding = p < 0 ? p + rows : p
         }
-        return TorchBridge.wrap(try w.embedding(indices: x.values.map { Int($0) }, indexShape: x.shape, paddingIndex: padding))
+        return TorchBridge.wrap(try w.embedding(indices: x.integers.map { Int($0) }, indexShape: x.shape, paddingIndex: padding))
     }
 
     /// `F.batch_norm(input, running_mean, running_var, weight=None, bias=None, training=False, momentum=0.1, eps=1e-05)`.
@@ -191,7 +197,7 @@ enum FunctionalLayers {
         let x = try FunctionalModule.tensorArg(b["input"], "batch_norm", "input", 1)
         let training = try TorchBridge.bool(b["training"], interp: interp)
         if training {
-            let perChannel = x.dim >= 2 ? x.shape[0] * x.shape[2...].reduce(1, *) : 1
+            let perChannel = x.dim >= 2 ? Tensor.elementCount([x.shape[0]] + x.shape[2...]) : 1
             if perChannel == 1 {
                 throw PyException(.valueError, "Expected more than 1 value per channel when training, got input size \(TensorFormatter.sizeRepr(x.shape))")
             }
@@ -203,6 +209,7 @@ enum FunctionalLayers {
                 throw PyException(.runtimeError, "\(name) should contain \(channels) elements not \(t.numel)")
             }
         }
+        try LayerDTypeChecks.normalization(x, [rm, rv, TorchBridge.tensor(b["weight"]), TorchBridge.tensor(b["bias"])], batch: true)
         let momentum = b["momentum"].isNone ? 0 : try TorchBridge.number(b["momentum"], "momentum")
         return TorchBridge.wrap(try x.batchNorm(weight: TorchBridge.tensor(b["weight"]), bias: TorchBridge.tensor(b["bias"]), runningMean: rm, runningVar: rv,
                                                 training: training, momentum: momentum, eps: try TorchBridge.number(b["eps"], "eps")))
@@ -252,12 +259,12 @@ enum FunctionalLayers {
             let b = try args.bind(signature: "one_hot(tensor, num_classes=-1)")
             let t = try FunctionalModule.tensorArg(b["tensor"], "one_hot", "tensor", 1)
             guard t.dtype == .int64 else { throw PyException(.runtimeError, "one_hot is only applicable to index tensor of type LongTensor.") }
-            let v = t.values.map { Int($0) }
+            let v = t.integers.map { Int($0) }
             guard v.allSatisfy({ $0 >= 0 }) else { throw PyException(.runtimeError, "Class values must be non-negative.") }
             var classes = try TorchBridge.intArgument(b["num_classes"], "num_classes")
-            if classes == -1 { classes = (v.max() ?? -1) + 1 }
+            if classes == -1 { classes = (v.max() ?? -1) &+ 1 }
             guard v.allSatisfy({ $0 < classes }) else { throw PyException(.runtimeError, "Class values must be smaller than num_classes.") }
-            try TorchBridge.run { try Tensor.validateShape(t.shape + [classes]) }
+            _ = try TorchBridge.run { try Tensor.validateShape(t.shape + [classes]) }
             var out = [Double](repeating: 0, count: v.count * classes)
             for (i, k) in v.enumerated() { out[i * classes + k] = 1 }
             return TorchBridge.created(Tensor(values: out, shape: t.shape + [classes], dtype: .int64), op: "one_hot")
@@ -302,6 +309,7 @@ enum FunctionalLayers {
                 throw PyException(.runtimeError, "Expected \(name) to be of same shape as normalized_shape, but got \(name) of shape \(sizeText(t.shape)) and normalized_shape = \(sizeText(normalized))")
             }
         }
+        try LayerDTypeChecks.normalization(x, [TorchBridge.tensor(b["weight"]), TorchBridge.tensor(b["bias"])], batch: false)
         return TorchBridge.wrap(try x.layerNorm(normalizedDims: normalized.count, weight: TorchBridge.tensor(b["weight"]),
                                                 bias: TorchBridge.tensor(b["bias"]), eps: try TorchBridge.number(b["eps"], "eps")))
     }

@@ -58,6 +58,7 @@ enum FunctionalLosses {
             sizeWarning(x, y, interp: interp)
             let beta = try TorchBridge.number(b["beta"], "beta")
             guard beta >= 0 else { throw PyException(.runtimeError, "smooth_l1_loss does not support negative values for beta.") }
+            try LayerDTypeChecks.regression(x, y, kernel: "smooth_l1_cpu")
             return TorchBridge.wrap(try x.smoothL1Loss(y, beta: beta, reduction: try FunctionalModule.reduction(b["reduction"])))
         })
         f.set("huber_loss", TorchModule.fn("huber_loss") { args, interp in
@@ -67,6 +68,7 @@ enum FunctionalLosses {
             sizeWarning(x, y, interp: interp)
             let delta = try TorchBridge.number(b["delta"], "delta")
             guard delta > 0 else { throw PyException(.runtimeError, "huber_loss does not support non-positive values for delta.") }
+            try LayerDTypeChecks.regression(x, y, kernel: "huber_cpu")
             return TorchBridge.wrap(try x.huberLoss(y, delta: delta, reduction: try FunctionalModule.reduction(b["reduction"])))
         })
         f.set("binary_cross_entropy", TorchModule.fn("binary_cross_entropy") { args, interp in
@@ -76,6 +78,7 @@ enum FunctionalLosses {
             guard x.shape == y.shape else {
                 throw PyException(.valueError, "Using a target size (\(TensorFormatter.sizeRepr(y.shape))) that is different to the input size (\(TensorFormatter.sizeRepr(x.shape))) is deprecated. Please ensure they have the same size.")
             }
+            try LayerDTypeChecks.binaryCrossEntropy(x, y)
             return TorchBridge.wrap(try x.binaryCrossEntropy(y, reduction: try FunctionalModule.reduction(b["reduction"])))
         })
         f.set("binary_cross_entropy_with_logits", TorchModule.fn("binary_cross_entropy_with_logits") { args, interp in
@@ -85,6 +88,7 @@ enum FunctionalLosses {
             guard x.shape == y.shape else {
                 throw PyException(.valueError, "Target size (\(TensorFormatter.sizeRepr(y.shape))) must be the same as input size (\(TensorFormatter.sizeRepr(x.shape)))")
             }
+            try LayerDTypeChecks.binaryCrossEntropyWithLogits(x, y)
             return TorchBridge.wrap(try x.binaryCrossEntropyWithLogits(y, reduction: try FunctionalModule.reduction(b["reduction"])))
         })
     }

@@ -78,7 +78,7 @@ extension GeneratorObject {
             let b = try args.bind(signature: "shuffled(n, generator=None)")
             let n = try TorchBridge.intArgument(b["n"], "n")
             guard n >= 0 else { throw PyException(.runtimeError, "n must be non-negative, got\(n)") }
-            try TorchBridge.run { try Tensor.validateShape([n]) }
+            _ = try TorchBridge.run { try Tensor.validateShape([n]) }
             let order: [Int64] = try drawing(from: b["generator"]) {
                 if !b["generator"].isNone { return Generator.current.randpermValues(n) }
                 let seed = Generator.current.random64() % (1 << 63)

@@ -28,8 +28,10 @@ public enum LessonRunner {
         public var stepBudget = 50_000_000
         /// Elements in one tensor.
         public var maxTensorElements = 50_000_000
+        /// What the engine may use: tensor memory, graph nodes, work per statement.
+        public var budget = ResourceBudget.Limits()
         /// Trace events kept.
-        public var maxEvents = 200_000
+        public var maxEvents = 1_000_000
 
         public init() {}
     }
@@ -43,6 +45,7 @@ public enum LessonRunner {
                            keepObjects: Bool = false, plots: PlotOptions = PlotOptions()) -> LessonRun {
         let recorder = record ? Recorder(eventLimit: limits.maxEvents, capture: scenes) : nil
         let warnings = WarningBuffer()
+        let budgetBox = BudgetBox()
         let state = StateBox()
         let result = PythonRunner.run(source: source, fileName: fileName, output: output, observer: recorder,
                                       keepObjects: keepObjects) { interp in
@@ -51,7 +54,16 @@ public enum LessonRunner {
             Node.resetIDs()
             GradMode.set(true)
             Generator.setCurrent(Generator())
-            Tensor.maxElements = limits.maxTensorElements
+            var budgetLimits = limits.budget
+            budgetLimits.maxElements = limits.maxTensorElements
+            let budget = ResourceBudget(limits: budgetLimits)
+            // Unowned, not weak: a weak reference would slow every retain of the interpreter.
+            // The closures are dropped when the run ends, before the interpreter is.
+            budget.lineProvider = { [unowned interp] in interp.currentLine }
+            budget.statementClock = { [unowned interp] in interp.stepsTaken }
+            ResourceBudget.current = budget
+            budgetBox.budget = budget
+            DType.defaultFloat = .float32
             EngineObservers.current = recorder
             TorchWarnings.current = TorchWarnings(fileName: fileName, source: source) { warnings.text += $0 }
             if let recorder {
@@ -70,10 +82,17 @@ public enum LessonRunner {
         } finished: { _ in
             recorder?.finish()
         }
+        budgetBox.budget?.lineProvider = nil
+        budgetBox.budget?.statementClock = nil
         return LessonRun(exitStatus: result.exitStatus, stderr: warnings.text + result.stderr,
                          events: recorder?.events ?? [], scenes: recorder?.scenes ?? [:],
                          outline: recorder?.outline ?? LessonOutline(), droppedEvents: recorder?.droppedEvents ?? 0)
     }
+}
+
+/// The budget of a run, handed from the interpreter thread to the caller.
+final class BudgetBox: @unchecked Sendable {
+    var budget: ResourceBudget?
 }
 
 /// Collects warning text on the interpreter thread for the caller.

@@ -112,18 +112,21 @@ enum FunctionalModule {
                 TorchWarnings.fromLesson(message, line: interp.currentLine)
             }
         }
+        try LayerDTypeChecks.regression(x, y, kernel: "mse_cpu")
         return TorchBridge.wrap(try x.mseLoss(y, reduction: try reduction(b["reduction"])))
     }
 
+    /// Class-index targets: PyTorch's losses take int64 and uint8 ones.
     static func classIndices(_ y: Tensor) throws -> [Int] {
-        guard y.dtype == .int64 else {
-            throw PyException(.runtimeError, "expected scalar type Long but found \(y.dtype.scalarTypeName)")
+        guard y.dtype == .int64 || y.dtype == .uint8 else {
+            throw PyException(.runtimeError, "expected target dtype to be Long or Byte, but got \(y.dtype.scalarTypeName)")
         }
-        return y.values.map { Int($0) }
+        return y.integers.map { Int($0) }
     }
 
     /// `F.linear`: addmm for 2-D input with bias (AddmmBackward0), else matmul then `+= bias`.
     static func linear(_ x: Tensor, _ w: Tensor, _ bias: Tensor?) throws -> Tensor {
+        try LayerDTypeChecks.linear(x, weight: w, bias: bias)
         guard let bias else { return try x.matmul(w.t()) }
         if x.dim == 2 { return try Tensor.addmm(bias, x, w.t()) }
         // Other ranks: flatten to rows, addmm, then view back (UnsafeViewBackward0), as PyTorch does.

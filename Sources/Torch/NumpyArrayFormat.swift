@@ -4,39 +4,40 @@ import Foundation
 /// numpy's array printing (`array2string` with its defaults: precision 8 as the shortest
 /// unique digits, `floatmode='maxprec'`, line width 75, summary past 1000 elements).
 enum NumpyArrayFormat {
-    /// `repr(a)`: `array([1. , 2.5], dtype=float32)`.
-    static func repr(values: [Double], shape: [Int], dtype: DType) -> String {
-        let suffix = dtype == .float32 ? ", dtype=float32" : ""
-        if shape.isEmpty { return "array(\(words(values, dtype).first ?? "")\(suffix))" }
-        let text = "array(" + body(values, shape: shape, dtype: dtype, separator: ", ", indent: 7)
+    /// `repr(a)`: `array([1. , 2.5], dtype=float32)`; numpy names every dtype but its
+    /// defaults (float64, int64, bool).
+    static func repr(_ t: Tensor) -> String {
+        let shown: Set<DType> = [.float64, .int64, .bool]
+        let suffix = shown.contains(t.dtype) ? "" : ", dtype=\(t.dtype.shortName)"
+        let elements = words(t)
+        if t.shape.isEmpty { return "array(\(elements.first ?? "")\(suffix))" }
+        let text = "array(" + body(elements, shape: t.shape, separator: ", ", indent: 7)
         let lastLine = text.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0
         if !suffix.isEmpty && lastLine + suffix.count + 1 > 75 {
-            return text + ",\n      dtype=float32)"
+            return text + ",\n      dtype=\(t.dtype.shortName))"
         }
         return text + suffix + ")"
     }
 
     /// `str(a)`: `[1.  2.5]`.
-    static func str(values: [Double], shape: [Int], dtype: DType) -> String {
-        if shape.isEmpty {
-            guard let v = values.first else { return "" }
-            switch dtype {
+    static func str(_ t: Tensor) -> String {
+        if t.shape.isEmpty {
+            if t.dtype.isInteger { return t.integers.first.map { String($0) } ?? "" }
+            guard let v = t.values.first else { return "" }
+            switch t.dtype {
             case .bool: return v != 0 ? "True" : "False"
-            case .int64: return String(format: "%.0f", v)
-            case .float32: return shortest(v, float32: true).plain
-            case .float64: return shortest(v, float32: false).plain
+            default: return shortest(v, t.dtype).plain
             }
         }
-        return body(values, shape: shape, dtype: dtype, separator: " ", indent: 1)
+        return body(words(t), shape: t.shape, separator: " ", indent: 1)
     }
 
     /// Rows of elements in brackets, wrapped at 75 columns; `indent` is where the first `[` sits.
-    static func body(_ values: [Double], shape: [Int], dtype: DType, separator: String, indent: Int) -> String {
-        let summarize = values.count > 1000
-        let elements = words(values, dtype)
+    static func body(_ elements: [String], shape: [Int], separator: String, indent: Int) -> String {
+        let summarize = elements.count > 1000
         let last = shape.last ?? 1
         var rows: [String] = []
-        let rowCount = last > 0 ? values.count / last : 0
+        let rowCount = last > 0 ? elements.count / last : 0
         for r in 0..<max(rowCount, shape.contains(0) ? 0 : 1) where rowCount > 0 {
             var items = Array(elements[(r * last)..<((r + 1) * last)])
             if summarize && items.count > 6 { items = Array(items.prefix(3)) + ["..."] + Array(items.suffix(3)) }
@@ -69,18 +70,18 @@ enum NumpyArrayFormat {
     }
 
     /// Every element formatted and padded to one width, as numpy's FloatingFormat does.
-    static func words(_ values: [Double], _ dtype: DType) -> [String] {
-        switch dtype {
-        case .bool:
-            let w = values.contains(0) ? 5 : 4
-            return values.map { pad($0 != 0 ? "True" : "False", w) }
-        case .int64:
-            let s = values.map { String(format: "%.0f", $0) }
+    static func words(_ t: Tensor) -> [String] {
+        if t.dtype.isInteger {
+            let s = t.integers.map { String($0) }
             let w = s.map(\.count).max() ?? 0
             return s.map { pad($0, w) }
-        case .float32, .float64:
-            return floats(values, float32: dtype == .float32)
         }
+        if t.dtype == .bool {
+            let values = t.values
+            let w = values.contains(0) ? 5 : 4
+            return values.map { pad($0 != 0 ? "True" : "False", w) }
+        }
+        return floats(t.values, t.dtype)
     }
 
     static func pad(_ s: String, _ width: Int) -> String {
@@ -96,8 +97,17 @@ enum NumpyArrayFormat {
         var plain: String
     }
 
-    static func shortest(_ v: Double, float32: Bool) -> Decimal {
-        let text = float32 ? Float(v).description : v.description
+    /// The shortest text that reads back as `v` in `dtype`'s precision.
+    static func shortestText(_ v: Double, _ dtype: DType) -> String {
+        switch dtype {
+        case .float16: Float16(v).description
+        case .float32, .bfloat16: Float(v).description
+        default: v.description
+        }
+    }
+
+    static func shortest(_ v: Double, _ dtype: DType) -> Decimal {
+        let text = shortestText(v, dtype)
         var body = text
         var negative = false
         if body.hasPrefix("-") { negative = true; body.removeFirst() }
@@ -113,8 +123,7 @@ enum NumpyArrayFormat {
         while digits.count > 1 && digits.first == "0" { digits.removeFirst(); point -= 1 }
         while digits.count > 1 && digits.last == "0" { digits.removeLast() }
         if digits == ["0"] { point = 1 }
-        let plain = float32 ? Float(v).description : v.description
-        return Decimal(negative: negative, digits: digits, exponent: point - 1, plain: plain)
+        return Decimal(negative: negative, digits: digits, exponent: point - 1, plain: text)
     }
 
     /// Positional text with at most 8 fractional digits: integer part and fraction apart.
@@ -155,14 +164,14 @@ enum NumpyArrayFormat {
         return ((d.negative ? "-" : "") + intPart, frac)
     }
 
-    static func floats(_ values: [Double], float32: Bool) -> [String] {
+    static func floats(_ values: [Double], _ dtype: DType) -> [String] {
         let finite = values.filter { $0.isFinite }
         let nonzero = finite.map(abs).filter { $0 != 0 }
         var exponential = false
         if let maxV = nonzero.max(), let minV = nonzero.min() {
             exponential = maxV >= 1e8 || minV < 0.0001 || maxV / minV > 1000
         }
-        let decimals = values.map { shortest($0, float32: float32) }
+        let decimals = values.map { shortest($0, dtype) }
         if exponential {
             let parts = decimals.enumerated().map { k, d -> (String, String, String) in
                 guard values[k].isFinite else { return (special(values[k]), "", "") }

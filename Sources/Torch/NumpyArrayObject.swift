@@ -19,15 +19,17 @@ final class NumpyArrayObject: NativeObject {
         if t.requiresGrad {
             throw PyException(.runtimeError, "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.")
         }
+        // numpy has no bfloat16.
+        if t.dtype == .bfloat16 { throw PyException(.typeError, "Got unsupported ScalarType BFloat16") }
         return .object(NumpyArrayObject(t.detach()))
     }
 
     private var asTensor: PyValue { TorchBridge.wrap(tensor) }
 
     /// Results that are tensors come back as arrays.
-    private func rewrap(_ v: PyValue) -> PyValue {
+    private func rewrap(_ v: PyValue) throws -> PyValue {
         guard let t = TorchBridge.tensor(v) else { return v }
-        if t.dim == 0 { return TensorMethods.toList(t) }
+        if t.dim == 0 { return try TensorMethods.toList(t) }
         return .object(NumpyArrayObject(t))
     }
 
@@ -38,17 +40,17 @@ final class NumpyArrayObject: NativeObject {
 
     override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
         switch name {
-        case "tolist": return .object(PyBuiltinFunction(name: "tolist") { [tensor] _, _ in TensorMethods.toList(tensor) })
+        case "tolist": return .object(PyBuiltinFunction(name: "tolist") { [tensor] _, _ in try TensorMethods.toList(tensor) })
         case "shape": return .tuple(tensor.shape.map { .int($0) })
         case "ndim": return .int(tensor.dim)
         case "size": return .int(tensor.numel)
-        case "dtype": return .str(NumpyArrayObject.dtypeName(tensor.dtype))
-        case "T": return rewrap(try interp.getAttribute(asTensor, "T"))
+        case "dtype": return .str(tensor.dtype.shortName)
+        case "T": return try rewrap(try interp.getAttribute(asTensor, "T"))
         case "copy", "flatten", "ravel", "sum", "mean", "max", "min", "reshape", "round":
             let method = try interp.getAttribute(asTensor, name == "copy" ? "clone" : name == "ravel" ? "flatten" : name)
             return .object(PyBuiltinFunction(name: name) { [weak self] args, interp in
                 let r = try interp.call(method, args)
-                return self?.rewrap(r) ?? r
+                return try self?.rewrap(r) ?? r
             })
         default: return nil
         }
@@ -60,25 +62,25 @@ final class NumpyArrayObject: NativeObject {
     }
 
     override func iterate(interp: Interpreter) throws -> PyIterator? {
-        let items = try (0..<(try length(interp: interp) ?? 0)).map { rewrap(try interp.getItem(asTensor, .int($0))) }
+        let items = try (0..<(try length(interp: interp) ?? 0)).map { try rewrap(try interp.getItem(asTensor, .int($0))) }
         return try interp.makeIterator(.list(PyList(items)))
     }
 
     override func getItem(_ key: PyValue, interp: Interpreter) throws -> PyValue? {
-        rewrap(try interp.getItem(asTensor, operand(key)))
+        try rewrap(try interp.getItem(asTensor, operand(key)))
     }
 
     override func binaryOp(_ op: PyBinaryOp, _ other: PyValue, reflected: Bool, interp: Interpreter) throws -> PyValue? {
         let o = operand(other)
-        return rewrap(reflected ? try interp.binaryOp(op, o, asTensor) : try interp.binaryOp(op, asTensor, o))
+        return try rewrap(reflected ? try interp.binaryOp(op, o, asTensor) : try interp.binaryOp(op, asTensor, o))
     }
 
     override func unaryOp(_ op: PyUnaryOp, interp: Interpreter) throws -> PyValue? {
-        rewrap(try interp.unaryOp(op, asTensor))
+        try rewrap(try interp.unaryOp(op, asTensor))
     }
 
     override func compare(_ op: PyCompareOp, _ other: PyValue, interp: Interpreter) throws -> PyValue? {
-        rewrap(try interp.compare(op, asTensor, operand(other)))
+        try rewrap(try interp.compare(op, asTensor, operand(other)))
     }
 
     override func toFloat(interp: Interpreter) throws -> Double? {
@@ -87,19 +89,10 @@ final class NumpyArrayObject: NativeObject {
     }
 
     override func repr(interp: Interpreter) throws -> String? {
-        NumpyArrayFormat.repr(values: tensor.values, shape: tensor.shape, dtype: tensor.dtype)
+        NumpyArrayFormat.repr(tensor)
     }
 
     override func str(interp: Interpreter) throws -> String? {
-        NumpyArrayFormat.str(values: tensor.values, shape: tensor.shape, dtype: tensor.dtype)
-    }
-
-    static func dtypeName(_ d: DType) -> String {
-        switch d {
-        case .float32: return "float32"
-        case .float64: return "float64"
-        case .int64: return "int64"
-        case .bool: return "bool"
-        }
+        NumpyArrayFormat.str(tensor)
     }
 }

@@ -106,7 +106,7 @@ enum TensorConversion {
             let d = try TensorMethods.wrapDim(try TorchBridge.intArgument(b["dim"], "dim"), t.dim)
             let sizes = try TorchBridge.shape([b["sizes"]], interp: interp, function: "unflatten")
             guard !sizes.isEmpty else { throw PyException(.runtimeError, "unflatten: sizes must be non-empty") }
-            let known = sizes.filter { $0 != -1 }.reduce(1, *)
+            let known = Tensor.elementCount(sizes.filter { $0 != -1 })
             if !sizes.contains(-1) && known != t.shape[d] || sizes.contains(-1) && (known == 0 || t.shape[d] % known != 0) {
                 throw PyException(.runtimeError, "unflatten: Provided sizes \(FunctionalLayers.sizeText(sizes)) don't multiply up to the size of dim \(d) (\(t.shape[d])) in the input tensor")
             }

@@ -77,15 +77,20 @@ extension TensorMethods {
         "movedim": { o, a, _ in
             let b = try a.bind(signature: "movedim(source, destination)")
             let t = o.tensor
-            let src = try (TorchBridge.dims(b["source"]) ?? []).map { try wrapDim($0, t.dim) }
-            let dst = try (TorchBridge.dims(b["destination"]) ?? []).map { try wrapDim($0, t.dim) }
-            guard src.count == dst.count else {
-                throw PyException(.runtimeError, "movedim: Invalid source or destination dims: source (\(src) dims) should contain the same number of dims as destination (\(dst) dims)")
+            let source = try TorchBridge.dims(b["source"]) ?? [], destination = try TorchBridge.dims(b["destination"]) ?? []
+            guard source.count == destination.count else {
+                throw PyException(.runtimeError, "movedim: Invalid source or destination dims: source (\(source) dims) should contain the same number of dims as destination (\(destination) dims)")
             }
-            var order = [Int?](repeating: nil, count: t.dim)
+            let src = try source.map { d in try TorchBridge.run { try wrapDim(d, t.dim) } }
+            let dst = try destination.map { d in try TorchBridge.run { try wrapDim(d, t.dim) } }
+            guard Set(src).count == src.count else { throw PyException(.runtimeError, "movedim: repeated dim in `source` (\(source))") }
+            guard Set(dst).count == dst.count else { throw PyException(.runtimeError, "movedim: repeated dim in `destination` (\(destination))") }
+            // Each destination takes its source; the other dimensions keep their order.
+            var order = [Int](repeating: -1, count: t.dim)
             for (s, d) in zip(src, dst) { order[d] = s }
             var rest = (0..<t.dim).filter { !src.contains($0) }.makeIterator()
-            return wrap(try t.permute(order.map { $0 ?? rest.next()! }))
+            for i in order.indices where order[i] < 0 { order[i] = rest.next() ?? i }
+            return wrap(try t.permute(order))
         },
         "cumsum": { o, a, _ in
             if a.positional.isEmpty && a.keyword("dim") == nil {

@@ -66,11 +66,18 @@ enum TensorMethods {
                                   all: (Tensor) throws -> Tensor, along: (Tensor, [Int], Bool) throws -> Tensor) throws -> PyValue {
         let b = try a.bind(signature: "\(name)(dim=None, keepdim=False, *, dtype=None)")
         var t = o.tensor
-        if let d = try TorchBridge.dtype(b["dtype"]) { t = try t.to(d) }
+        let dtype = try TorchBridge.dtype(b["dtype"])
+        if let d = dtype { t = try t.to(d) }
         let keep = try TorchBridge.bool(b["keepdim"], interp: interp)
-        if let dims = try TorchBridge.dims(b["dim"]) { return wrap(try along(t, dims, keep)) }
-        if keep { return wrap(try along(t, Array(0..<t.dim), true)) }
-        return wrap(try all(t))
+        let r: Tensor
+        if let dims = try TorchBridge.dims(b["dim"]) {
+            r = try along(t, dims, keep)
+        } else {
+            r = keep ? try along(t, Array(0..<t.dim), true) : try all(t)
+        }
+        // `dtype=` is also the result's dtype (an int8 sum stays int8).
+        if let d = dtype, r.dtype != d { return wrap(try r.to(d)) }
+        return wrap(r)
     }
 
     private static func extremum(_ o: TensorObject, _ a: PyArgs, isMax: Bool, _ interp: Interpreter) throws -> PyValue {
@@ -115,7 +122,8 @@ enum TensorMethods {
         return try TorchBridge.shape(a.positional, interp: interp, function: name)
     }
 
-    static let table: [String: Method] = firstTierTable.merging(moreMethods) { first, _ in first }
+    static let table: [String: Method] = dtypeMethods.merging(firstTierTable) { first, _ in first }
+        .merging(moreMethods) { first, _ in first }
         .merging(TensorConversion.methods) { _, conversion in conversion }
 
     private static let firstTierTable: [String: Method] = [
@@ -124,6 +132,9 @@ enum TensorMethods {
             let b = try a.bind(signature: "size(dim=None)")
             if b[0].isNone { return .object(SizeObject(o.tensor.shape)) }
             let d = try TorchBridge.intArgument(b[0], "dim")
+            guard o.tensor.dim > 0 else {
+                throw PyException(.indexError, "Dimension specified as \(d) but tensor has no dimensions")
+            }
             let w = try TorchBridge.run { try wrapDim(d, o.tensor.dim) }
             return .int(o.tensor.shape[w])
         },
@@ -132,22 +143,6 @@ enum TensorMethods {
         "numel": { o, a, _ in _ = try a.bind(signature: "numel()"); return .int(o.tensor.numel) },
         "nelement": { o, a, _ in _ = try a.bind(signature: "nelement()"); return .int(o.tensor.numel) },
         "is_contiguous": { o, _, _ in .bool(o.tensor.isContiguous) },
-        "is_floating_point": { o, _, _ in .bool(o.tensor.dtype.isFloatingPoint) },
-        "element_size": { o, _, _ in .int(o.tensor.dtype == .float64 || o.tensor.dtype == .int64 ? 8 : (o.tensor.dtype == .bool ? 1 : 4)) },
-        "item": { o, a, _ in
-            _ = try a.bind(signature: "item()")
-            return scalarValue(try o.tensor.item(), o.tensor.dtype)
-        },
-        "tolist": { o, a, _ in
-            _ = try a.bind(signature: "tolist()")
-            return toList(o.tensor)
-        },
-        "type": { o, a, _ in
-            let b = try a.bind(signature: "type(dtype=None)")
-            if b[0].isNone { return .str(o.tensor.dtype.legacyTypeName) }
-            if let d = try? TorchBridge.dtype(b[0]) { return wrap(try o.tensor.to(d)) }
-            throw PyException(.typeError, "type(): unsupported argument \(b[0].typeName)")
-        },
         "__repr__": { o, _, _ in .str(TensorObject.repr(o.tensor)) },
 
         // Autograd
@@ -168,7 +163,7 @@ enum TensorMethods {
         },
         "requires_grad_": { o, a, interp in
             let b = try a.bind(signature: "requires_grad_(requires_grad=True)")
-            try o.tensor.setRequiresGrad(try TorchBridge.bool(b[0], interp: interp))
+            try o.tensor.setRequiresGrad(try TorchBridge.bool(b[0], interp: interp), from: .method)
             return .object(o)
         },
         "retain_grad": { o, a, _ in
@@ -194,7 +189,8 @@ enum TensorMethods {
         "zero_": { o, a, _ in _ = try a.bind(signature: "zero_()"); try o.tensor.zero_(); return .object(o) },
         "fill_": { o, a, _ in
             let b = try a.bind(signature: "fill_(value)")
-            try o.tensor.fill_(try TorchBridge.number(b[0], "value"))
+            let v = try TorchBridge.scalar(b[0], "value")
+            if v.dtype.isInteger { try o.tensor.fill_(integer: try v.itemInteger()) } else { try o.tensor.fill_(try v.item()) }
             return .object(o)
         },
         "copy_": { o, a, _ in
@@ -237,6 +233,10 @@ enum TensorMethods {
         "abs_": unaryInPlace("abs_") { try $0.abs() },
         "clamp_": { o, a, _ in
             let b = try a.bind(signature: "clamp_(min=None, max=None)")
+            if let bounds = try tensorBounds("clamp_", a, b[0], b[1]) {
+                try o.tensor.inPlace { try $0.clamp(min: bounds.min, max: bounds.max) }
+                return .object(o)
+            }
             let lo = b[0].isNone ? nil : try TorchBridge.number(b[0], "min")
             let hi = b[1].isNone ? nil : try TorchBridge.number(b[1], "max")
             try o.tensor.inPlace { try $0.clamp(min: lo, max: hi) }
@@ -315,8 +315,8 @@ enum TensorMethods {
         },
         "mul": binary("mul") { try $0.mul($1) },
         "multiply": binary("multiply") { try $0.mul($1) },
-        "div": binary("div") { try $0.div($1) },
-        "divide": binary("divide") { try $0.div($1) },
+        "div": divide("div"),
+        "divide": divide("divide"),
         "true_divide": binary("true_divide") { try $0.div($1) },
         "pow": { o, a, _ in
             let b = try a.bind(signature: "pow(exponent)")
@@ -366,25 +366,8 @@ enum TensorMethods {
         },
         "__abs__": unary("__abs__") { try $0.abs() },
         "sign": unary("sign") { try $0.sign() },
-        "clamp": { o, a, _ in
-            let b = try a.bind(signature: "clamp(min=None, max=None)")
-            if TorchBridge.tensor(b[0]) != nil || TorchBridge.tensor(b[1]) != nil {
-                let bound = { (v: PyValue, name: String) throws -> Tensor? in
-                    if v.isNone { return nil }
-                    return try TorchBridge.tensor(v) ?? Tensor.wrapped(TorchBridge.number(v, name), dtype: o.tensor.dtype)
-                }
-                return wrap(try TorchBridge.run { try o.tensor.clamp(min: try bound(b[0], "min"), max: try bound(b[1], "max")) })
-            }
-            let lo = b[0].isNone ? nil : try TorchBridge.number(b[0], "min")
-            let hi = b[1].isNone ? nil : try TorchBridge.number(b[1], "max")
-            return wrap(try o.tensor.clamp(min: lo, max: hi))
-        },
-        "clip": { o, a, _ in
-            let b = try a.bind(signature: "clip(min=None, max=None)")
-            let lo = b[0].isNone ? nil : try TorchBridge.number(b[0], "min")
-            let hi = b[1].isNone ? nil : try TorchBridge.number(b[1], "max")
-            return wrap(try o.tensor.clamp(min: lo, max: hi))
-        },
+        "clamp": clampMethod("clamp"),
+        "clip": clampMethod("clip"),
         "eq": binary("eq") { try $0.compare(.eq, $1) },
         "ne": binary("ne") { try $0.compare(.ne, $1) },
         "lt": binary("lt") { try $0.compare(.lt, $1) },
@@ -475,12 +458,6 @@ enum TensorMethods {
         },
         "clone": unary("clone") { try $0.clone() },
 
-        // Conversions
-        "float": unary("float") { try $0.to(.float32) },
-        "double": unary("double") { try $0.to(.float64) },
-        "long": unary("long") { try $0.to(.int64) },
-        "int": unary("int") { try $0.to(.int64) },
-        "bool": unary("bool") { try $0.to(.bool) },
         "numpy": { o, _, _ in try NumpyArrayObject.make(o.tensor) },
 
         // Functional
@@ -502,22 +479,19 @@ enum TensorMethods {
         return d < 0 ? d + r : d
     }
 
-    static func scalarValue(_ v: Double, _ dtype: DType) -> PyValue {
-        switch dtype {
-        case .bool: return .bool(v != 0)
-        case .int64: return .int(Int(v))
-        default: return .float(v)
-        }
-    }
-
     /// `tolist()`: nested Python lists, built without recursion.
-    static func toList(_ t: Tensor) -> PyValue {
-        let v = t.values
-        if t.dim == 0 { return scalarValue(v[0], t.dtype) }
-        var level: [PyValue] = v.map { scalarValue($0, t.dtype) }
+    static func toList(_ t: Tensor) throws -> PyValue {
+        var level: [PyValue]
+        switch t.elements {
+        case .integers(let v): level = v.map { .int(Int($0)) }
+        case .doubles(let v): level = t.dtype == .bool ? v.map { .bool($0 != 0) } : v.map { .float($0) }
+        }
+        if t.dim == 0 { return level[0] }
         for d in stride(from: t.dim - 1, through: 0, by: -1) {
             let size = t.shape[d]
-            let groups = size == 0 ? t.shape[..<d].reduce(1, *) : level.count / size
+            let groups = size == 0 ? Tensor.elementCount(t.shape[..<d]) : level.count / size
+            // A zero-size dimension makes empty lists, as many as the sizes before it multiply to.
+            try TorchBridge.run { try ResourceBudget.current.reserve(groups, shape: Array(t.shape[..<d])) }
             var next: [PyValue] = []
             next.reserveCapacity(groups)
             for g in 0..<groups { next.append(.list(PyList(size == 0 ? [] : Array(level[(g * size)..<((g + 1) * size)])))) }

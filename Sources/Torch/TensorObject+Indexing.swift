@@ -14,6 +14,10 @@ extension TensorObject {
         case mask(Tensor)
     }
 
+    static let smallestSliceBound = -(1 << 62)
+    static let truncatedSliceWarning = "Truncating the start/stop/step of slice. This is likely because of saved old models when the start/stop/step were larger."
+    static let byteIndexWarning = "indexing with dtype torch.uint8 is now deprecated, please use a dtype torch.bool instead. (Triggered internally at /__w/pytorch/pytorch/aten/src/ATen/native/IndexingUtils.h:37.)"
+
     private func parseItems(_ key: PyValue, interp: Interpreter) throws -> [IndexItem] {
         let raw: [PyValue]
         if case .tuple(let items) = key { raw = items } else { raw = [key] }
@@ -34,14 +38,26 @@ extension TensorObject {
                     if step <= 0 {
                         throw PyException(.valueError, step == 0 ? "slice step cannot be zero" : "step must be greater than zero")
                     }
-                    return .slice(try opt(s.start), try opt(s.stop), step)
+                    // PyTorch keeps slice bounds above -2**62 (its symbolic ints' range), with a warning.
+                    let bounds = [try opt(s.start), try opt(s.stop)].map { $0.map { b -> Int in
+                        if b < TensorObject.smallestSliceBound {
+                            TorchWarnings.fromLesson(TensorObject.truncatedSliceWarning, line: interp.currentLine)
+                            return TensorObject.smallestSliceBound
+                        }
+                        return b
+                    } }
+                    return .slice(bounds[0], bounds[1], step)
                 }
                 if o.typeName == "ellipsis" { return .ellipsis }
                 if let t = (o as? TensorObject)?.tensor {
                     if t.dtype == .bool { return .mask(t) }
-                    if t.dtype == .int64 {
-                        if t.dim == 0 { return .integer(Int(t.values[0])) }
-                        return .indices(t.values.map { Int($0) })
+                    if t.dtype == .uint8 {
+                        TorchWarnings.fromLesson(TensorObject.byteIndexWarning, line: interp.currentLine)
+                        return .mask(try TorchBridge.run { try t.to(.bool) })
+                    }
+                    if t.dtype.isInteger {
+                        if t.dim == 0 { return .integer(Int(t.integers[0])) }
+                        return .indices(t.integers.map { Int($0) })
                     }
                     throw PyException(.indexError, "tensors used as indices must be long, int, byte or bool tensors")
                 }
@@ -67,6 +83,9 @@ extension TensorObject {
         if specified > t.dim {
             if t.dim == 0, case .integer = items.first {
                 throw PyException(.indexError, "invalid index of a 0-dim tensor. Use `tensor.item()` in Python or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number")
+            }
+            if t.dim == 0, case .slice = items.first {
+                throw PyException(.indexError, "slice() cannot be applied to a 0-dim tensor.")
             }
             throw PyException(.indexError, "too many indices for tensor of dimension \(t.dim)")
         }
@@ -135,7 +154,10 @@ extension TensorObject {
             switch items[0] {
             case .indices(let idx):
                 let size = tensor.shape.first ?? 0
-                let inner = tensor.shape.dropFirst().reduce(1, *)
+                let inner = Tensor.elementCount(tensor.shape.dropFirst())
+                // Every listed row is written: as many positions as the rows hold.
+                let rows = [idx.count] + tensor.shape.dropFirst()
+                try TorchBridge.run { try ResourceBudget.current.reserve(Tensor.elementCount(rows), shape: rows) }
                 var p: [Int] = []
                 for i in idx {
                     guard i >= -size && i < size else { throw PyException(.indexError, "index \(i) is out of bounds for dimension 0 with size \(size)") }
@@ -143,12 +165,12 @@ extension TensorObject {
                     p.append(contentsOf: (r * inner)..<((r + 1) * inner))
                 }
                 positions = p
-                target = [idx.count] + tensor.shape.dropFirst()
+                target = rows
             case .mask(let m):
                 guard m.shape == Array(tensor.shape.prefix(m.dim)) else {
                     throw PyException(.indexError, "The shape of the mask [\(m.shape.map(String.init).joined(separator: ", "))] at index 0 does not match the shape of the indexed tensor [\(tensor.shape.map(String.init).joined(separator: ", "))] at index 0")
                 }
-                let inner = tensor.shape.dropFirst(m.dim).reduce(1, *)
+                let inner = Tensor.elementCount(tensor.shape.dropFirst(m.dim))
                 var p: [Int] = []
                 for (k, x) in m.values.enumerated() where x != 0 { p.append(contentsOf: (k * inner)..<((k + 1) * inner)) }
                 positions = p

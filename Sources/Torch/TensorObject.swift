@@ -20,8 +20,7 @@ final class TensorObject: NativeObject {
     // MARK: - Printing
 
     static func repr(_ t: Tensor) -> String {
-        TensorFormatter.repr(TensorPrintInput(values: t.values, shape: t.shape, dtype: t.dtype,
-                                              requiresGrad: t.isLeaf && t.requiresGrad, gradFnName: t.gradFn?.name))
+        TensorFormatter.repr(TensorPrintInput(t, requiresGrad: t.isLeaf && t.requiresGrad, gradFnName: t.gradFn?.name))
     }
 
     override func repr(interp: Interpreter) throws -> String? {
@@ -29,14 +28,7 @@ final class TensorObject: NativeObject {
     }
 
     override func format(spec: String, interp: Interpreter) throws -> String? {
-        if tensor.dim == 0 {
-            let v = tensor.values[0]
-            switch tensor.dtype {
-            case .bool: return try interp.format(.bool(v != 0), spec: spec)
-            case .int64: return try interp.format(.int(Int(v)), spec: spec)
-            default: return try interp.format(.float(v), spec: spec)
-            }
-        }
+        if tensor.dim == 0 { return try interp.format(try TorchBridge.run { try TensorMethods.item(tensor) }, spec: spec) }
         if spec.isEmpty { return TensorObject.repr(tensor) }
         throw PyException(.typeError, "unsupported format string passed to Tensor.__format__")
     }
@@ -50,7 +42,7 @@ final class TensorObject: NativeObject {
             }
             throw PyException(.runtimeError, "Boolean value of Tensor with more than one value is ambiguous")
         }
-        return tensor.values[0] != 0
+        return tensor.dtype.isInteger ? tensor.integers[0] != 0 : tensor.values[0] != 0
     }
 
     override func toFloat(interp: Interpreter) throws -> Double? {
@@ -64,8 +56,12 @@ final class TensorObject: NativeObject {
         guard tensor.numel == 1 else {
             throw PyException(.runtimeError, "a Tensor with \(tensor.numel) elements cannot be converted to Scalar")
         }
+        if !tensor.dtype.isFloatingPoint { return Int(tensor.integers[0]) }
         let v = tensor.values[0]
         guard v.isFinite else { throw PyException(.valueError, "cannot convert float \(v.isNaN ? "NaN" : "infinity") to integer") }
+        guard v >= -0x1p63 && v < 0x1p63 else {
+            throw UnsupportedFeature("integer arithmetic beyond 64 bits", line: interp.currentLine)
+        }
         return Int(v.rounded(.towardZero))
     }
 
@@ -73,7 +69,7 @@ final class TensorObject: NativeObject {
         guard tensor.numel == 1, !tensor.dtype.isFloatingPoint, tensor.dtype != .bool || tensor.dim == 0 else {
             throw PyException(.typeError, "only integer tensors of a single element can be converted to an index")
         }
-        return Int(tensor.values[0])
+        return Int(tensor.integers[0])
     }
 
     override func length(interp: Interpreter) throws -> Int? {
@@ -127,23 +123,13 @@ final class TensorObject: NativeObject {
                     r = try a.pow(b)
                 }
             case .matmul: r = reflected ? try b.matmul(a) : try a.matmul(b)
-            case .and, .or, .xor: r = try TensorObject.bitwise(op, a, b)
-            case .lshift, .rshift: return PyValue.none
+            case .and: r = reflected ? try b.bitwise(.and, a) : try a.bitwise(.and, b)
+            case .or: r = reflected ? try b.bitwise(.or, a) : try a.bitwise(.or, b)
+            case .xor: r = reflected ? try b.bitwise(.xor, a) : try a.bitwise(.xor, b)
+            case .lshift: r = reflected ? try b.bitwise(.lshift, a) : try a.bitwise(.lshift, b)
+            case .rshift: r = reflected ? try b.bitwise(.rshift, a) : try a.bitwise(.rshift, b)
             }
             return TorchBridge.wrap(r)
-        }
-    }
-
-    static func bitwise(_ op: PyBinaryOp, _ a: Tensor, _ b: Tensor) throws -> Tensor {
-        guard !a.dtype.isFloatingPoint && !b.dtype.isFloatingPoint else {
-            let name = op == .and ? "bitwise_and" : (op == .or ? "bitwise_or" : "bitwise_xor")
-            throw AutogradError.runtime("\"\(name)_cpu\" not implemented for 'Float'")
-        }
-        let and = try a.mul(b)
-        switch op {
-        case .and: return and
-        case .or: return try a.add(b).sub(and)
-        default: return try a.add(b).sub(and.mul(2))
         }
     }
 
@@ -175,13 +161,10 @@ final class TensorObject: NativeObject {
             case .neg: return TorchBridge.wrap(try tensor.neg())
             case .pos: return .object(self)
             case .invert:
-                guard tensor.dtype == .bool || tensor.dtype == .int64 else {
-                    throw AutogradError.runtime("\"bitwise_not_cpu\" not implemented for 'Float'")
+                guard !tensor.dtype.isFloatingPoint else {
+                    throw AutogradError(.typeError, "~ (operator.invert) is only implemented on integer and Boolean-type tensors")
                 }
-                if tensor.dtype == .bool {
-                    return TorchBridge.wrap(try tensor.compare(.eq, Tensor.wrapped(0, dtype: .bool)))
-                }
-                return TorchBridge.wrap(try tensor.neg().sub(Tensor.wrapped(1, dtype: .int64)))
+                return TorchBridge.wrap(try tensor.bitwiseNot())
             }
         }
     }
@@ -239,7 +222,7 @@ final class TensorObject: NativeObject {
         case "output_nr": return .int(t.outputNr)
         case "_base": return TorchBridge.wrap(t.base)
         case "retains_grad": return .bool(t.retainsGrad)
-        case "itemsize": return .int(t.dtype == .float64 || t.dtype == .int64 ? 8 : (t.dtype == .bool ? 1 : 4))
+        case "itemsize": return .int(t.dtype.itemSize)
         default:
             guard TensorMethods.table[name] != nil else { return nil }
             return .object(PyBuiltinFunction(name: name, boundTo: .object(self)) { [self] args, interp in
@@ -252,7 +235,7 @@ final class TensorObject: NativeObject {
         let t = tensor
         switch name {
         case "requires_grad":
-            try TorchBridge.run { try t.setRequiresGrad(try TorchBridge.bool(value, interp: interp)) }
+            try TorchBridge.run { try t.setRequiresGrad(try TorchBridge.bool(value, interp: interp), from: .attribute) }
             return true
         case "grad":
             if value.isNone { t.grad = nil; return true }
@@ -288,10 +271,6 @@ final class TensorClass: NativeClass {
     override var qualifiedName: String { "torch.Tensor" }
 
     override func call(_ args: PyArgs, interp: Interpreter) throws -> PyValue? {
-        if args.positional.count == 1, TorchBridge.sequence(args.positional[0]) != nil || TorchBridge.tensor(args.positional[0]) != nil {
-            return try TorchFactories.tensorFromData(args.positional[0], dtype: .float32, interp: interp)
-        }
-        let shape = try TorchBridge.shape(args.positional, interp: interp, function: "Tensor")
-        return try TorchBridge.run { TorchBridge.created(try Tensor.zeros(shape), op: "Tensor") }
+        try LegacyTensorType.construct(args, dtype: DType.defaultFloat, interp: interp)
     }
 }

@@ -4,13 +4,19 @@ import Autograd
 /// Conversions between the interpreter's values and the engine's tensors, and
 /// the translation of engine errors into Python exceptions.
 enum TorchBridge {
-    /// Runs engine code, turning `AutogradError` into the Python exception PyTorch raises.
+    /// Runs engine code, turning `AutogradError` into the Python exception PyTorch raises
+    /// and a passed resource limit (now, or earlier where the engine could not throw) into
+    /// the interpreter's limit error, which lessons cannot catch.
     @inline(__always)
     static func run<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try body()
+            let r = try body()
+            try ResourceBudget.raisePendingOnThisThread()
+            return r
         } catch let e as AutogradError {
             throw pyException(e)
+        } catch let e as ResourceLimitError {
+            throw ResourceLimitExceeded(e.message, line: e.line)
         }
     }
 
@@ -38,7 +44,7 @@ enum TorchBridge {
         switch v {
         case .object(let o): return (o as? TensorObject)?.tensor
         case .float(let d): return Tensor.wrapped(d, dtype: .float64)
-        case .int(let i): return Tensor.wrapped(Double(i), dtype: .int64)
+        case .int(let i): return Tensor.wrapped(integer: Int64(i))
         case .bool(let b): return Tensor.wrapped(b ? 1 : 0, dtype: .bool)
         default: return nil
         }
@@ -55,6 +61,20 @@ enum TorchBridge {
     }
 
     static func wrap(_ t: Tensor?) -> PyValue { t.map(wrap) ?? .none }
+
+    /// A Python number or one-element tensor as a wrapped number (exact for ints).
+    static func scalar(_ v: PyValue, _ what: String) throws -> Tensor {
+        switch v {
+        case .int, .float, .bool: if let t = operand(v) { return t }
+        default: break
+        }
+        if let t = tensor(v), t.numel == 1 {
+            if t.dtype.isInteger { return Tensor.wrapped(integer: try run { try t.itemInteger() }) }
+            if t.dtype == .bool { return Tensor.wrapped(try run { try t.item() }, dtype: .bool) }
+            return Tensor.wrapped(try run { try t.item() }, dtype: .float64)
+        }
+        throw PyException(.typeError, "\(what) must be a number, not \(v.typeName)")
+    }
 
     /// A Python number or 0-dim/one-element tensor as a Double.
     static func number(_ v: PyValue, _ what: String) throws -> Double {
@@ -85,7 +105,7 @@ enum TorchBridge {
             throw PyException(.typeError, "\(function)(): argument 'size' must be tuple of ints, but found element of type bool at pos 0")
         }
         if let i = v.asInt { return i }
-        if let t = tensor(v), t.numel == 1, !t.dtype.isFloatingPoint { return Int(t.values[0]) }
+        if let t = tensor(v), t.numel == 1, !t.dtype.isFloatingPoint { return Int(try run { try t.itemInteger() }) }
         throw PyException(.typeError, "\(function)(): argument 'size' (position 1) must be tuple of ints, but found element of type \(v.typeName) at pos 0")
     }
 
@@ -94,6 +114,17 @@ enum TorchBridge {
         if v.isNone { return nil }
         if case .object(let o as DTypeObject) = v { return o.dtype }
         throw PyException(.typeError, "dtype must be torch.dtype, not \(v.typeName)")
+    }
+
+    /// The dtype of a `dtype=` argument, or of a legacy type (`torch.FloatTensor`, and
+    /// `torch.Tensor` for the default dtype) where PyTorch accepts either.
+    static func dtypeOrType(_ v: PyValue) -> DType? {
+        switch v {
+        case .object(let o as DTypeObject): return o.dtype
+        case .object(let o as LegacyTensorType): return o.dtype
+        case .object(let o as TensorClass) where o === TensorObject.tensorClass: return DType.defaultFloat
+        default: return nil
+        }
     }
 
     /// A list of dimensions given as an int, a tuple/list, or None (all).

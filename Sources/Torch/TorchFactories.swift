@@ -4,74 +4,145 @@ import Autograd
 /// `torch.tensor`, `torch.ones`, `torch.rand` and the other tensor factories.
 enum TorchFactories {
     /// `torch.tensor(data)`: nested sequences of numbers (or one-element tensors), shape
-    /// and dtype inferred as PyTorch does (bool < int64 < float32 default).
+    /// and dtype inferred as PyTorch does (the promotion of every element's type: bool,
+    /// int64, the default float dtype, or a tensor's own dtype).
     static func tensorFromData(_ data: PyValue, dtype requested: DType?, interp: Interpreter,
                                requiresGrad: Bool = false) throws -> PyValue {
-        let (values, shape, inferred) = try flatten(data, interp: interp)
-        let dtype = requested ?? inferred
-        let t = Tensor(values: values.map(dtype.round), shape: shape, dtype: dtype)
+        let t: Tensor
+        if let source = TorchBridge.tensor(data) {
+            TorchWarnings.fromLesson(copyConstructWarning, line: interp.currentLine)
+            let target = requested ?? source.dtype
+            t = Tensor(elements: source.elements(as: target), shape: source.shape, dtype: target)
+        } else {
+            let dtype = try requested ?? inferDType(data)
+            let shape = sizes(of: data)
+            _ = try TorchBridge.run { try Tensor.validateShape(shape, dtype: dtype) }
+            t = try store(data, shape: shape, dtype: dtype)
+        }
         if requiresGrad { try TorchBridge.run { try t.setRequiresGrad(true) } }
         return TorchBridge.created(t, op: "tensor")
     }
 
-    /// Flattens nested lists/tuples without recursion, checking that they are rectangular.
-    static func flatten(_ data: PyValue, interp: Interpreter) throws -> (values: [Double], shape: [Int], dtype: DType) {
-        if let t = TorchBridge.tensor(data) { return (t.values, t.shape, t.dtype) }
+    static let copyConstructWarning = "To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor)."
+
+    /// PyTorch's `infer_scalar_type`: the promotion of the types of every element, walked
+    /// without recursion (an empty sequence leaves the default dtype).
+    static func inferDType(_ data: PyValue) throws -> DType {
+        var result: DType?
+        var stack = [data]
+        while let v = stack.popLast() {
+            let d: DType
+            switch v {
+            case .bool: d = .bool
+            case .int: d = .int64
+            case .float: d = DType.defaultFloat
+            case .none: throw PyException(.runtimeError, "Could not infer dtype of NoneType")
+            default:
+                if let t = TorchBridge.tensor(v) {
+                    d = t.dtype
+                } else if let seq = TorchBridge.sequence(v) {
+                    stack.append(contentsOf: seq.reversed())
+                    continue
+                } else {
+                    throw PyException(.typeError, "new(): invalid data type '\(v.typeName)'")
+                }
+            }
+            result = result.map { DType.promote($0, d) } ?? d
+        }
+        return result ?? DType.defaultFloat
+    }
+
+    /// PyTorch's `compute_sizes`: the lengths along the first elements of nested lists and tuples.
+    static func sizes(of data: PyValue) -> [Int] {
         var shape: [Int] = []
-        var values: [Double] = []
-        var kind: DType = .bool
-        var sawAny = false
-        // Discover the shape along the first elements.
         var probe = data
-        while let seq = TorchBridge.sequence(probe) {
+        while let seq = TorchBridge.sequence(probe), TorchBridge.tensor(probe) == nil {
             shape.append(seq.count)
             guard let first = seq.first else { break }
             probe = first
         }
-        if let t = TorchBridge.tensor(probe) { shape += t.shape }
-        // Walk the nesting with an explicit stack of (value, depth).
+        return shape
+    }
+
+    /// One element of `torch.tensor(data)`, before conversion to the dtype.
+    private enum Leaf {
+        case bool(Bool)
+        case int(Int64)
+        case float(Double)
+    }
+
+    /// PyTorch's `recursive_store`, without recursion: checks that the nesting is
+    /// rectangular and converts every element to `dtype` as `store_scalar` does.
+    private static func store(_ data: PyValue, shape: [Int], dtype: DType) throws -> Tensor {
+        var leaves: [Leaf] = []
+        leaves.reserveCapacity(Tensor.elementCount(shape))
         var stack: [(PyValue, Int)] = [(data, 0)]
         while let (v, depth) = stack.popLast() {
+            if depth == shape.count {
+                leaves.append(try leaf(v, dtype: dtype))
+                continue
+            }
+            let items: [PyValue]
             if let t = TorchBridge.tensor(v) {
-                guard Array(shape[depth...]) == t.shape else {
-                    throw PyException(.valueError, "expected sequence of length \(shape[depth]) at dim \(depth) (got \(t.shape.first ?? 0))")
-                }
-                if t.numel != 1 && depth < shape.count && t.dim > 0 {
-                    throw PyException(.valueError, "only one element tensors can be converted to Python scalars")
-                }
-                values.append(contentsOf: t.values)
-                kind = sawAny ? max(kind, t.dtype) : t.dtype
-                sawAny = true
-                continue
-            }
-            if let seq = TorchBridge.sequence(v) {
-                guard depth < shape.count else {
-                    throw PyException(.valueError, "expected sequence of length \(shape.count > 0 ? shape[shape.count - 1] : 0) at dim \(depth) (got \(seq.count))")
-                }
-                guard seq.count == shape[depth] else {
-                    throw PyException(.valueError, "expected sequence of length \(shape[depth]) at dim \(depth) (got \(seq.count))")
-                }
-                for item in seq.reversed() { stack.append((item, depth + 1)) }
-                continue
-            }
-            guard depth == shape.count else {
+                guard t.dim > 0 else { throw PyException(.typeError, "len() of a 0-d tensor") }
+                items = try (0..<t.shape[0]).map { i in try TorchBridge.run { TorchBridge.wrap(try t.select(dim: 0, index: i)) } }
+            } else if let seq = TorchBridge.sequence(v) {
+                items = seq
+            } else {
                 throw PyException(.typeError, "not a sequence")
             }
-            let (x, k): (Double, DType)
-            switch v {
-            case .bool(let b): (x, k) = (b ? 1 : 0, .bool)
-            case .int(let i): (x, k) = (Double(i), .int64)
-            case .float(let d): (x, k) = (d, .float32)
-            default:
+            guard items.count == shape[depth] else {
+                throw PyException(.valueError, "expected sequence of length \(shape[depth]) at dim \(depth) (got \(items.count))")
+            }
+            for item in items.reversed() { stack.append((item, depth + 1)) }
+        }
+        if dtype.isInteger {
+            let ints = try leaves.map { l -> Int64 in
+                let converted: Int64?
+                switch l {
+                case .bool(let b): converted = b ? 1 : 0
+                case .int(let i): converted = dtype.checkedInteger(i)
+                case .float(let d): converted = dtype.checkedValue(d).map { Int64($0) }
+                }
+                guard let c = converted else { throw PyException(.runtimeError, "value cannot be converted to type \(dtype.shortName) without overflow") }
+                return c
+            }
+            return Tensor(integers: ints, shape: shape, dtype: dtype)
+        }
+        let values = leaves.map { l -> Double in
+            switch l {
+            case .bool(let b): return b ? 1 : 0
+            case .int(let i): return dtype.fromInteger(i)
+            case .float(let d): return dtype.round(d)
+            }
+        }
+        return Tensor(values: values, shape: shape, dtype: dtype)
+    }
+
+    /// A scalar position of `torch.tensor(data)`: a Python number or a one-element tensor.
+    private static func leaf(_ v: PyValue, dtype: DType) throws -> Leaf {
+        switch v {
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(Int64(i))
+        case .float(let d): return .float(d)
+        default:
+            guard let t = TorchBridge.tensor(v) else {
+                if TorchBridge.sequence(v) != nil {
+                    throw PyException(.typeError, dtype.isFloatingPoint ? "must be real number, not \(v.typeName)"
+                                                                        : "'\(v.typeName)' object cannot be interpreted as an integer")
+                }
                 throw PyException(.typeError, "new(): invalid data type '\(v.typeName)'")
             }
-            values.append(x)
-            kind = sawAny ? max(kind, k) : k
-            sawAny = true
+            guard t.numel == 1 else {
+                if !t.dtype.isFloatingPoint {
+                    throw PyException(.typeError, "only integer tensors of a single element can be converted to an index")
+                }
+                throw PyException(.valueError, "only one element tensors can be converted to Python scalars")
+            }
+            if t.dtype == .bool { return .bool(try TorchBridge.run { try t.item() } != 0) }
+            if t.dtype.isInteger { return .int(try TorchBridge.run { try t.itemInteger() }) }
+            return .float(try TorchBridge.run { try t.item() })
         }
-        if !sawAny { kind = .float32 }
-        if kind == .float64 && TorchBridge.tensor(data) == nil { kind = .float64 }
-        return (values, shape, kind)
     }
 
     /// Reads `dtype=` and `requires_grad=` and applies them to a new tensor.
@@ -102,7 +173,7 @@ enum TorchFactories {
             try keywordArgs(args, allowed: factoryKeywords, function: function)
             try DeviceObject.checkPlacement(args.keyword("device"), function: function, interp: interp)
             let shape = try size(args, interp: interp, function: function)
-            let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .float32
+            let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? DType.defaultFloat
             let t = try TorchBridge.run { try Tensor.full(shape, value, dtype: dtype) }
             return try finish(t, requiresGrad: args.keyword("requires_grad") ?? .bool(false), interp: interp, op: function)
         }
@@ -114,17 +185,21 @@ enum TorchFactories {
             try keywordArgs(args, allowed: factoryKeywords, function: function)
             try DeviceObject.checkPlacement(args.keyword("device"), function: function, interp: interp)
             let shape = try size(args, interp: interp, function: function)
-            let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .float32
-            guard dtype.isFloatingPoint else {
-                throw PyException(.runtimeError, "\"\(normal ? "normal_kernel_cpu" : "check_uniform_bounds")\" not implemented for '\(dtype.scalarTypeName)'")
-            }
-            try TorchBridge.run { try Tensor.validateShape(shape) }
-            let n = shape.reduce(1, *)
+            let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? DType.defaultFloat
+            try checkRandomDType(dtype, normal: normal)
+            let n = try TorchBridge.run { try Tensor.validateShape(shape, dtype: dtype) }
             let v = try GeneratorObject.drawing(from: args.keyword("generator")) {
                 normal ? Generator.current.normal(count: n, dtype: dtype) : Generator.current.uniform(count: n, dtype: dtype)
             }
             let t = Tensor(values: v, shape: shape, dtype: dtype)
             return try finish(t, requiresGrad: args.keyword("requires_grad") ?? .bool(false), interp: interp, op: function)
+        }
+    }
+
+    /// Random floats need a floating dtype, with PyTorch's error otherwise.
+    static func checkRandomDType(_ dtype: DType, normal: Bool) throws {
+        guard dtype.isFloatingPoint else {
+            throw PyException(.notImplementedError, "\"\(normal ? "normal_kernel_cpu" : "check_uniform_bounds")\" not implemented for '\(dtype.scalarTypeName)'")
         }
     }
 

@@ -53,11 +53,7 @@ enum TorchModule {
 
     static func make() -> PyModuleObject {
         let torch = TorchModuleObject(name: "torch")
-        for d in DType.allCases { torch.set(String(d.torchName.dropFirst(6)), .object(DTypeObject.of(d))) }
-        torch.set("float", .object(DTypeObject.of(.float32)))
-        torch.set("double", .object(DTypeObject.of(.float64)))
-        torch.set("long", .object(DTypeObject.of(.int64)))
-        torch.set("int", .object(DTypeObject.of(.int64)))
+        TorchDTypes.install(in: torch)
         torch.set("Tensor", .object(TensorObject.tensorClass))
         torch.set("Size", .object(PyBuiltinFunction(name: "Size") { args, interp in
             .object(SizeObject(try TorchBridge.shape(args.positional, interp: interp, function: "Size")))
@@ -93,22 +89,18 @@ enum TorchModule {
             let b = try args.bind(signature: "full(size, fill_value, *, dtype=None, device=None, requires_grad=False)")
             try DeviceObject.checkPlacement(b["device"], function: "full", interp: interp)
             let shape = try TorchBridge.shape([b["size"]], interp: interp, function: "full")
-            let value = b["fill_value"]
-            let inferred: DType
-            switch value {
-            case .bool: inferred = .bool
-            case .int: inferred = .int64
-            default: inferred = .float32
-            }
+            let value = try TorchBridge.scalar(b["fill_value"], "fill_value")
+            let inferred: DType = value.dtype.isFloatingPoint ? DType.defaultFloat : value.dtype
             let dtype = try TorchBridge.dtype(b["dtype"]) ?? inferred
-            let t = try Tensor.full(shape, try TorchBridge.number(value, "fill_value"), dtype: dtype)
+            let t = value.dtype.isInteger ? try Tensor.full(shape, integer: try value.itemInteger(), dtype: dtype)
+                                          : try Tensor.full(shape, try value.item(), dtype: dtype)
             return try TorchFactories.finish(t, requiresGrad: b["requires_grad"], interp: interp, op: "full")
         })
         torch.set("eye", fn("eye") { args, interp in
             let b = try args.bind(signature: "eye(n, m=None, *, dtype=None, device=None, requires_grad=False)")
             try DeviceObject.checkPlacement(b["device"], function: "eye", interp: interp)
             let t = try Tensor.eye(try TorchBridge.intArgument(b["n"], "n"), b["m"].isNone ? nil : try TorchBridge.intArgument(b["m"], "m"),
-                                   dtype: try TorchBridge.dtype(b["dtype"]) ?? .float32)
+                                   dtype: try TorchBridge.dtype(b["dtype"]) ?? DType.defaultFloat)
             return try TorchFactories.finish(t, requiresGrad: b["requires_grad"], interp: interp, op: "eye")
         })
         torch.set("arange", fn("arange") { args, interp in
@@ -121,18 +113,26 @@ enum TorchModule {
                 throw PyException(.typeError, "arange() received an invalid combination of arguments")
             }
             try DeviceObject.checkPlacement(kw.first { $0.name == "device" }?.value, function: "arange", interp: interp)
-            let nums = try pos.map { try TorchBridge.number($0, "arange") }
-            let (start, end, step) = nums.count == 1 ? (0, nums[0], 1.0) : (nums[0], nums[1], nums.count == 3 ? nums[2] : 1)
-            let allInts = pos.allSatisfy { $0.asInt != nil || (TorchBridge.tensor($0).map { !$0.dtype.isFloatingPoint } ?? false) }
-            let dtype = try TorchBridge.dtype(kw.first { $0.name == "dtype" }?.value ?? .none) ?? (allInts ? .int64 : .float32)
-            let t = try Tensor.arange(start, end, step, dtype: dtype)
+            let bounds = try pos.map { try TorchBridge.scalar($0, "arange") }
+            let allInts = bounds.allSatisfy { !$0.dtype.isFloatingPoint }
+            let dtype = try TorchBridge.dtype(kw.first { $0.name == "dtype" }?.value ?? .none) ?? (allInts ? .int64 : DType.defaultFloat)
+            let t: Tensor
+            if allInts {
+                let n = try bounds.map { try $0.itemInteger() }
+                let (start, end, step) = n.count == 1 ? (Int64(0), n[0], Int64(1)) : (n[0], n[1], n.count == 3 ? n[2] : 1)
+                t = try Tensor.arange(integers: start, end, step, dtype: dtype)
+            } else {
+                let n = try bounds.map { try $0.item() }
+                let (start, end, step) = n.count == 1 ? (0, n[0], 1.0) : (n[0], n[1], n.count == 3 ? n[2] : 1)
+                t = try Tensor.arange(start, end, step, dtype: dtype)
+            }
             return try TorchFactories.finish(t, requiresGrad: kw.first { $0.name == "requires_grad" }?.value ?? .bool(false), interp: interp, op: "arange")
         })
         torch.set("linspace", fn("linspace") { args, interp in
             let b = try args.bind(signature: "linspace(start, end, steps, *, dtype=None, device=None, requires_grad=False)")
             try DeviceObject.checkPlacement(b["device"], function: "linspace", interp: interp)
             let t = try Tensor.linspace(try TorchBridge.number(b["start"], "start"), try TorchBridge.number(b["end"], "end"),
-                                        try TorchBridge.intArgument(b["steps"], "steps"), dtype: try TorchBridge.dtype(b["dtype"]) ?? .float32)
+                                        try TorchBridge.intArgument(b["steps"], "steps"), dtype: try TorchBridge.dtype(b["dtype"]) ?? DType.defaultFloat)
             return try TorchFactories.finish(t, requiresGrad: b["requires_grad"], interp: interp, op: "linspace")
         })
         torch.set("rand", fn("rand", TorchFactories.random("rand", normal: false)))
@@ -148,10 +148,12 @@ enum TorchModule {
             return try TorchFactories.finish(r, requiresGrad: b["requires_grad"], interp: interp, op: "full_like")
         })
         torch.set("rand_like", fn("rand_like", TorchFactories.like("rand_like") { t, d in
-            Tensor(values: Generator.current.uniform(count: t.numel, dtype: d), shape: t.shape, dtype: d)
+            try TorchFactories.checkRandomDType(d, normal: false)
+            return Tensor(values: Generator.current.uniform(count: t.numel, dtype: d), shape: t.shape, dtype: d)
         }))
         torch.set("randn_like", fn("randn_like", TorchFactories.like("randn_like") { t, d in
-            Tensor(values: Generator.current.normal(count: t.numel, dtype: d), shape: t.shape, dtype: d)
+            try TorchFactories.checkRandomDType(d, normal: true)
+            return Tensor(values: Generator.current.normal(count: t.numel, dtype: d), shape: t.shape, dtype: d)
         }))
         torch.set("randint", fn("randint") { args, interp in
             var pos = args.positional
@@ -165,20 +167,21 @@ enum TorchModule {
             }
             try DeviceObject.checkPlacement(args.keyword("device"), function: "randint", interp: interp)
             let shape = try TorchBridge.shape([sizeArg], interp: interp, function: "randint")
-            try Tensor.validateShape(shape)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? .int64
+            let n = try Tensor.validateShape(shape, dtype: dtype)
             let v = try GeneratorObject.drawing(from: args.keyword("generator")) {
-                Generator.current.randint(count: shape.reduce(1, *), low: Int64(low), high: Int64(high))
+                Generator.current.randintValues(count: n, low: Int64(low), high: Int64(high))
             }
-            return TorchBridge.created(Tensor(values: v.map(dtype.round), shape: shape, dtype: dtype), op: "randint")
+            return TorchBridge.created(try Tensor(integers: v, shape: shape, dtype: .int64).to(dtype), op: "randint")
         })
         torch.set("randperm", fn("randperm") { args, interp in
             let b = try args.bind(signature: "randperm(n, *, generator=None, out=None, dtype=None, layout=None, device=None, requires_grad=False, pin_memory=False)")
             try DeviceObject.checkPlacement(b["device"], function: "randperm", interp: interp)
             let n = try TorchBridge.intArgument(b["n"], "n")
-            try Tensor.validateShape([n])
-            let values = try GeneratorObject.drawing(from: b["generator"]) { Generator.current.randperm(n) }
-            return TorchBridge.created(Tensor(values: values, shape: [n], dtype: .int64), op: "randperm")
+            let dtype = try TorchBridge.dtype(b["dtype"]) ?? .int64
+            try Tensor.validateShape([n], dtype: dtype)
+            let values = try GeneratorObject.drawing(from: b["generator"]) { Generator.current.randpermValues(n) }
+            return TorchBridge.created(try Tensor(integers: values, shape: [n], dtype: .int64).to(dtype), op: "randperm")
         })
         torch.set("manual_seed", fn("manual_seed") { args, _ in
             let b = try args.bind(signature: "manual_seed(seed)")
@@ -198,7 +201,7 @@ enum TorchModule {
             guard let p = TorchBridge.tensor(b["input"]) else {
                 throw PyException(.typeError, "bernoulli(): argument 'input' (position 1) must be Tensor, not \(b["input"].typeName)")
             }
-            guard p.dtype.isFloatingPoint else { throw PyException(.runtimeError, "\"bernoulli_tensor_cpu_p_\" not implemented for '\(p.dtype.scalarTypeName)'") }
+            guard p.dtype.isFloatingPoint else { throw PyException(.notImplementedError, "\"bernoulli_tensor_cpu_p_\" not implemented for '\(p.dtype.scalarTypeName)'") }
             let values: [Double] = try GeneratorObject.drawing(from: b["generator"]) {
                 if b["p"].isNone {
                     guard p.values.allSatisfy({ $0 >= 0 && $0 <= 1 }) else {
@@ -213,7 +216,7 @@ enum TorchModule {
         torch.set("save", fn("save") { args, interp in try TorchSerialization.save(args, interp) })
         torch.set("load", fn("load") { args, interp in try TorchSerialization.load(args, interp) })
         torch.set("default_generator", .object(GeneratorObject.defaultGenerator))
-        torch.set("seed", fn("seed") { _, _ in .int(Int(Generator.current.initialSeed)) })
+        torch.set("seed", fn("seed") { _, _ in .int(Int(truncatingIfNeeded: Generator.current.initialSeed)) })
         torch.set("initial_seed", fn("initial_seed") { _, _ in .int(Int(truncatingIfNeeded: Generator.current.initialSeed)) })
 
         // Grad modes
@@ -240,6 +243,16 @@ enum TorchModule {
             torch.set(name, method(name))
         }
         torch.set("subtract", method("subtract", as: "sub"))
+        for name in ["clamp", "clip"] {
+            let viaMethod = method(name)
+            torch.set(name, fn(name) { args, interp in
+                let bound = { (i: Int, key: String) in args.positional.count > i ? args.positional[i] : args.keyword(key) ?? .none }
+                if TensorMethods.mixesTensorAndNumber(bound(1, "min"), bound(2, "max")) {
+                    throw PyException(.typeError, TensorMethods.clampOverloadMessage(name, args, method: false))
+                }
+                return try interp.call(viaMethod, args)
+            })
+        }
         let tensorPow = method("pow")
         torch.set("pow", fn("pow") { args, interp in
             if let base = args.positional.first?.asDouble, args.positional.count == 2, let e = TorchBridge.tensor(args.positional[1]) {

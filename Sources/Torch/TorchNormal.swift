@@ -19,10 +19,11 @@ enum TorchNormal {
                 throw PyException(.typeError, "normal() received an invalid combination of arguments - got (\(b["mean"].typeName), \(b["std"].typeName)), but expected a size")
             }
             let shape = try TorchBridge.shape([b["size"]], interp: interp, function: "normal")
-            try Tensor.validateShape(shape)
-            let dtype = try TorchBridge.dtype(b["dtype"]) ?? .float32
+            let dtype = try TorchBridge.dtype(b["dtype"]) ?? DType.defaultFloat
+            try TorchFactories.checkRandomDType(dtype, normal: true)
+            let count = try TorchBridge.run { try Tensor.validateShape(shape, dtype: dtype) }
             let v = try GeneratorObject.drawing(from: b["generator"]) {
-                Generator.current.normal(count: shape.reduce(1, *), dtype: dtype, mean: mean, std: std)
+                Generator.current.normal(count: count, dtype: dtype, mean: mean, std: std)
             }
             return try TorchFactories.finish(Tensor(values: v, shape: shape, dtype: dtype), requiresGrad: b["requires_grad"], interp: interp, op: "normal")
         }
@@ -33,15 +34,19 @@ enum TorchNormal {
         if std.values.contains(where: { $0 < 0 }) {
             throw PyException(.runtimeError, "normal expects all elements of std >= 0.0")
         }
-        let dtype = meanT?.dtype ?? stdT?.dtype ?? .float32
-        let z = try GeneratorObject.drawing(from: b["generator"]) { Generator.current.normal(count: shape.reduce(1, *), dtype: dtype) }
+        // As ATen allocates it: like the mean tensor, else like the std tensor.
+        let dtype = meanT?.dtype ?? stdT?.dtype ?? DType.defaultFloat
+        try TorchFactories.checkRandomDType(dtype, normal: true)
+        let count = Tensor.elementCount(shape)
+        let z = try GeneratorObject.drawing(from: b["generator"]) { Generator.current.normal(count: count, dtype: dtype) }
         let draws = Tensor(values: z, shape: shape, dtype: dtype)
-        let out = try GradMode.with(false) { try draws.mul(std).add(mean) }
+        // In place in the result's dtype, as ATen's normal_out: mul_(std), then add_(mean).
+        let out = try GradMode.with(false) { try draws.mul(std).to(dtype).add(mean).to(dtype) }
         return TorchBridge.created(out, op: "normal")
     }
 
     static func formatNumber(_ v: PyValue) -> String {
         if let i = v.asInt { return String(i) }
-        return v.asDouble.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "?"
+        return v.asDouble.map(Tensor.streamText) ?? "?"
     }
 }

@@ -7,8 +7,8 @@ final class DTypeObject: NativeObject {
 
     private init(_ dtype: DType) { self.dtype = dtype }
 
-    static let all: [DType: DTypeObject] = Dictionary(uniqueKeysWithValues: DType.allCases.map { ($0, DTypeObject($0)) })
-    static func of(_ d: DType) -> DTypeObject { all[d]! }
+    static let all: [DTypeObject] = DType.allCases.map { DTypeObject($0) }
+    static func of(_ d: DType) -> DTypeObject { all[d.rawValue] }
 
     override var typeName: String { "dtype" }
     override var nativeClass: NativeClass? { DTypeClass.shared }
@@ -18,7 +18,9 @@ final class DTypeObject: NativeObject {
         switch name {
         case "is_floating_point": return .bool(dtype.isFloatingPoint)
         case "is_complex": return .bool(false)
-        case "itemsize": return .int(dtype == .float64 || dtype == .int64 ? 8 : (dtype == .bool ? 1 : 4))
+        case "is_signed": return .bool(dtype.isSigned)
+        case "itemsize": return .int(dtype.itemSize)
+        case "to_real": return .object(PyBuiltinFunction(name: "to_real") { _, _ in .object(self) })
         default: return nil
         }
     }
@@ -74,7 +76,7 @@ final class SizeObject: NativeObject {
 
     override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
         switch name {
-        case "numel": return .object(PyBuiltinFunction(name: "numel") { _, _ in .int(self.dims.reduce(1, *)) })
+        case "numel": return .object(PyBuiltinFunction(name: "numel") { _, _ in .int(Tensor.elementCount(self.dims)) })
         case "index", "count":
             let items: PyValue = .tuple(dims.map { .int($0) })
             return try interp.getAttributeIfPresent(items, name)

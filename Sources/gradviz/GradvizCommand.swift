@@ -4,6 +4,7 @@ import Matplotlib
 import Render
 import Stepper
 import Torch
+import Autograd
 import Trace
 
 @main
@@ -25,6 +26,11 @@ struct GradvizCommand: ParsableCommand {
 
     @Flag(name: .customLong("no-color"), help: "No colour in the step-through (as does setting NO_COLOR).")
     var noColor = false
+
+    @Option(name: .customLong("lang"), help: ArgumentHelp(
+        "Language of generated text (captions, legend, step-through, player): en or zh. Default: the lesson's own (zh when its comments are Chinese).",
+        valueName: "en|zh"))
+    var language: TextLanguage?
 
     @OptionGroup(title: "Course material")
     var material: MaterialOptions
@@ -73,7 +79,7 @@ struct GradvizCommand: ParsableCommand {
                 var steps = selection
                 steps.cap = .max
                 let plan = try FramePlan(events: run.events, scenes: run.scenes, outline: run.outline, selection: steps,
-                                         title: run.outline.title ?? input.shortName)
+                                         title: run.outline.title ?? input.shortName, language: language?.rawValue)
                 try StepThrough(plan: plan, source: input.source, fileName: input.shortName).runInteractive()
             }
             if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
@@ -82,7 +88,7 @@ struct GradvizCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("gradviz: \(input.shortName): the trace keeps the first \(run.events.count) events; \(run.droppedEvents) later ones were not recorded (raise --max-events)\n".utf8))
             }
             rendered.append(RenderedLesson(name: input.courseName(among: inputs), source: input.source, outline: run.outline,
-                                           events: run.events, scenes: run.scenes))
+                                           events: run.events, scenes: run.scenes, language: language?.rawValue))
         }
         if status != 0 {
             if material.wantsFiles {
@@ -252,23 +258,37 @@ struct LimitOptions: ParsableArguments {
     @Option(name: .customLong("max-steps"), help: "Statements and loop iterations before a lesson is stopped.")
     var maxSteps: Int = 50_000_000
 
-    @Option(name: .customLong("max-elements"), help: "Largest number of elements in one tensor.")
+    @Option(name: .customLong("max-elements"), help: "Largest number of elements in one tensor (views included).")
     var maxElements: Int = 50_000_000
 
+    @Option(name: .customLong("max-memory"), help: ArgumentHelp("Tensor memory a lesson may hold at once.", valueName: "MB"))
+    var maxMemory: Int = ResourceBudget.Limits().maxMemoryBytes >> 20
+
+    @Option(name: .customLong("max-graph-nodes"), help: "Autograd graph nodes a lesson may keep alive at once.")
+    var maxGraphNodes: Int = ResourceBudget.Limits().maxGraphNodes
+
+    @Option(name: .customLong("max-work"), help: "Element operations one statement may perform (a matrix product counts n·k·m).")
+    var maxWork: Int = ResourceBudget.Limits().maxWork
+
     @Option(name: .customLong("max-events"), help: "Trace events kept for pictures and the step-through.")
-    var maxEvents: Int = 200_000
+    var maxEvents: Int = 1_000_000
 
     var lessonLimits: LessonRunner.Limits {
         var l = LessonRunner.Limits()
         l.stepBudget = maxSteps
         l.maxTensorElements = maxElements
         l.maxEvents = maxEvents
+        l.budget.maxMemoryBytes = maxMemory.multipliedReportingOverflow(by: 1 << 20).overflow ? .max : maxMemory << 20
+        l.budget.maxGraphNodes = maxGraphNodes
+        l.budget.maxWork = maxWork
         return l
     }
 
     func validate() throws {
-        guard maxSteps > 0 else { throw ValidationError("--max-steps must be positive") }
-        guard maxElements > 0 else { throw ValidationError("--max-elements must be positive") }
+        for (value, name) in [(maxSteps, "steps"), (maxElements, "elements"), (maxMemory, "memory"), (maxGraphNodes, "graph-nodes"), (maxWork, "work")]
+        where value <= 0 {
+            throw ValidationError("--max-\(name) must be positive")
+        }
     }
 }
 
@@ -339,4 +359,9 @@ final class StandardOutput: @unchecked Sendable {
         FileHandle.standardOutput.write(Data(buffer))
         buffer.removeAll(keepingCapacity: true)
     }
+}
+
+/// `--lang`: the languages gradviz writes its own text in.
+enum TextLanguage: String, ExpressibleByArgument, CaseIterable {
+    case en, zh
 }

@@ -106,4 +106,16 @@ import Testing
         let again = try CLIRunner.run([lesson, "--step"], environment: ["COLUMNS": "80"])
         #expect(again.stdout == r.stdout)
     }
+
+    @Test func langChoosesTheGeneratedTextsLanguage() throws {
+        let lesson = CLIRunner.root.appendingPathComponent("Lessons/lesson1.txt").path
+        let english = try CLIRunner.run([lesson, "--step"], environment: ["COLUMNS": "100"])
+        let chinese = try CLIRunner.run([lesson, "--step", "--lang", "zh"], environment: ["COLUMNS": "100"])
+        #expect(english.status == 0 && chinese.status == 0)
+        // The generated words change language; the lesson's own text and numbers do not.
+        #expect(english.stdout.contains("runs") && !english.stdout.contains("运行"))
+        #expect(chinese.stdout.contains("运行"))
+        let bad = try CLIRunner.run([lesson, "--lang", "fr"])
+        #expect(bad.status != 0 && bad.stderr.contains("--lang"))
+    }
 }

@@ -46,6 +46,28 @@ extension TensorFormatter {
             }
         }
 
+        /// The formatter of an integer tensor: every element as `str(int)`.
+        init(dtype: DType, shownIntegers: [Int64]) {
+            self.dtype = dtype
+            for value in shownIntegers { maxWidth = max(maxWidth, String(value).utf8.count) }
+        }
+
+        /// A value of an integer tensor known only as a `Double` (as pictures keep them),
+        /// clamped to the int64 range (NaN as 0).
+        static func saturated(_ value: Double) -> Int64 {
+            if value.isNaN { return 0 }
+            if value >= 0x1p63 { return .max }
+            if value < -0x1p63 { return .min }
+            return Int64(value)
+        }
+
+        /// One integer element, left-padded to `maxWidth`.
+        func format(integer value: Int64) -> String {
+            let text = String(value)
+            let padding = maxWidth - text.utf8.count
+            return padding > 0 ? String(repeating: " ", count: padding) + text : text
+        }
+
         /// One element, left-padded to `maxWidth`.
         func format(_ value: Double) -> String {
             let text: String
@@ -66,9 +88,7 @@ extension TensorFormatter {
         /// `f"{value}"` of the Python int or bool that `tolist()` returns.
         private func plainText(_ value: Double) -> String {
             if dtype == .bool { return value != 0 ? "True" : "False" }
-            if value >= 0x1p63 { return String(Int.max) }
-            if value < -0x1p63 { return String(Int.min) }
-            return String(Int(value))
+            return String(ElementFormatter.saturated(value))
         }
 
         /// `"{:.4e}".format(value)`.

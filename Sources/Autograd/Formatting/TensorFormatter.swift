@@ -15,19 +15,22 @@ public enum TensorFormatter {
     public static func repr(_ t: TensorPrintInput) -> String {
         let prefix = "tensor("
         let indent = prefix.utf8.count
-        let count = t.shape.reduce(1, *)
-        precondition(t.values.count == count, "\(t.values.count) values for shape \(t.shape)")
+        let count = Shape.count(t.shape)
+        let integers = t.dtype.isInteger ? (t.integers ?? t.values.map(ElementFormatter.saturated)) : nil
+        precondition((integers?.count ?? t.values.count) == count, "elements do not fill shape \(t.shape)")
         var suffixes: [String] = []
         let body: String
         if count == 0 {
             // No elements to infer the dtype from, so every non-default dtype is shown.
             if t.shape.count != 1 { suffixes.append("size=" + tupleRepr(t.shape)) }
-            if t.dtype != .float32 { suffixes.append("dtype=" + t.dtype.torchName) }
+            if t.dtype != t.defaultFloat { suffixes.append("dtype=" + t.dtype.torchName) }
             body = "[]"
         } else {
-            // int64 and bool are inferred from the printed elements.
-            if t.dtype == .float64 { suffixes.append("dtype=" + t.dtype.torchName) }
-            body = tensorString(t, indent: indent)
+            // The default dtype, int64 and bool are inferred from the printed elements.
+            if t.dtype != t.defaultFloat && t.dtype != .int64 && t.dtype != .bool {
+                suffixes.append("dtype=" + t.dtype.torchName)
+            }
+            body = tensorString(t, integers: integers, indent: indent)
         }
         if let name = t.gradFnName {
             suffixes.append("grad_fn=<\(name)>")
@@ -78,20 +81,29 @@ public enum TensorFormatter {
     }
 
     /// `_tensor_str` for a tensor with at least one element.
-    private static func tensorString(_ t: TensorPrintInput, indent: Int) -> String {
-        let summarize = t.values.count > threshold
+    private static func tensorString(_ t: TensorPrintInput, integers: [Int64]?, indent: Int) -> String {
+        let summarize = Shape.count(t.shape) > threshold
         let rank = t.shape.count
         let shown = t.shape.map { shownIndices($0, summarize: summarize) }
         var strides = [Int](repeating: 1, count: rank)
         for d in stride(from: rank - 2, through: 0, by: -1) { strides[d] = strides[d + 1] * t.shape[d + 1] }
 
-        let formatter = ElementFormatter(
-            dtype: t.dtype, shownValues: shownElements(t.values, shown: shown, strides: strides))
-        if rank == 0 { return formatter.format(t.values[0]) }
+        let formatter: ElementFormatter
+        let text: (Int) -> String
+        if let integers {
+            let f = ElementFormatter(dtype: t.dtype, shownIntegers: shownElements(integers, shown: shown, strides: strides))
+            formatter = f
+            text = { f.format(integer: integers[$0]) }
+        } else {
+            let f = ElementFormatter(dtype: t.dtype, shownValues: shownElements(t.values, shown: shown, strides: strides))
+            formatter = f
+            text = { f.format(t.values[$0]) }
+        }
+        if rank == 0 { return text(0) }
 
         func row(_ offset: Int, indent: Int) -> String {
             vectorString(
-                t.values, offset: offset, shown: shown[rank - 1], indent: indent,
+                text, offset: offset, shown: shown[rank - 1], indent: indent,
                 summarize: summarize, formatter: formatter)
         }
         if rank == 1 { return row(0, indent: indent) }
@@ -136,10 +148,10 @@ public enum TensorFormatter {
     }
 
     /// `get_summarized_data`: the elements at every combination of shown indices.
-    private static func shownElements(_ values: [Double], shown: [[Int?]], strides: [Int]) -> [Double] {
+    private static func shownElements<T>(_ values: [T], shown: [[Int?]], strides: [Int]) -> [T] {
         let kept = shown.map { $0.compactMap { $0 } }
         if kept.contains(where: \.isEmpty) { return [] }
-        var result: [Double] = []
+        var result: [T] = []
         var cursor = [Int](repeating: 0, count: kept.count)
         while true {
             var offset = 0
@@ -159,7 +171,7 @@ public enum TensorFormatter {
     /// `_vector_str`: one innermost row, wrapped to the line width with
     /// continuation lines indented one past the opening bracket.
     private static func vectorString(
-        _ values: [Double], offset: Int, shown: [Int?], indent: Int, summarize: Bool,
+        _ text: (Int) -> String, offset: Int, shown: [Int?], indent: Int, summarize: Bool,
         formatter: ElementFormatter
     ) -> String {
         let elementLength = formatter.maxWidth + 2
@@ -168,7 +180,7 @@ public enum TensorFormatter {
             ? available / elementLength : -((-available + elementLength - 1) / elementLength)
         let perLine = max(1, floorQuotient)
         let items = shown.map { index in
-            index.map { formatter.format(values[offset + $0]) } ?? " ..."
+            index.map { text(offset + $0) } ?? " ..."
         }
         var lines: [String] = []
         var start = 0

@@ -11,15 +11,29 @@ public struct TensorPrintInput: Sendable {
     /// The class name of the tensor's `grad_fn` (`MulBackward0`); when set it
     /// prints `grad_fn=<MulBackward0>` instead of `requires_grad=True`.
     public var gradFnName: String?
+    /// The exact elements of an integer tensor (`values` holds them only to 2⁵³).
+    public var integers: [Int64]?
+    /// `torch.get_default_dtype()`: tensors of this dtype print no `dtype=` suffix.
+    public var defaultFloat: DType
 
     public init(
         values: [Double], shape: [Int], dtype: DType = .float32,
-        requiresGrad: Bool = false, gradFnName: String? = nil
+        requiresGrad: Bool = false, gradFnName: String? = nil,
+        integers: [Int64]? = nil, defaultFloat: DType = .float32
     ) {
         self.values = values
         self.shape = shape
         self.dtype = dtype
         self.requiresGrad = requiresGrad
         self.gradFnName = gradFnName
+        self.integers = integers
+        self.defaultFloat = defaultFloat
+    }
+
+    /// What `print(t)` needs of `t`: its exact elements and the thread's default dtype.
+    public init(_ t: Tensor, requiresGrad: Bool = false, gradFnName: String? = nil) {
+        self.init(values: t.dtype.isInteger ? [] : t.values, shape: t.shape, dtype: t.dtype,
+                  requiresGrad: requiresGrad, gradFnName: gradFnName,
+                  integers: t.dtype.isInteger ? t.integers : nil, defaultFloat: DType.defaultFloat)
     }
 }

@@ -2,14 +2,14 @@ extension Generator {
     /// `torch.bernoulli(p)` for a probability tensor `p` of dtype `dtype`: 1 where a
     /// fresh uniform is below the element's probability, else 0.
     ///
-    /// PyTorch draws one uniform per element in the probability tensor's precision:
-    /// 24 bits from a 32-bit draw for float32, 53 bits from a 64-bit draw for float64.
+    /// PyTorch draws one uniform per element: 53 bits from a 64-bit draw for float64
+    /// probabilities, else (float32, float16, bfloat16) 24 bits from a 32-bit draw.
     ///
-    /// - Precondition: `dtype` is float32 or float64; the caller checks `0 ≤ p ≤ 1`.
+    /// - Precondition: `dtype` is floating; the caller checks `0 ≤ p ≤ 1`.
     /// - Complexity: O(`probabilities.count`).
     public func bernoulli(probabilities: [Double], dtype: DType) -> [Double] {
         precondition(dtype.isFloatingPoint, "bernoulli needs a floating-point dtype, not \(dtype.torchName)")
-        if dtype == .float32 {
+        if dtype != .float64 {
             return probabilities.map { uniformFloat() < Float($0) ? 1 : 0 }
         }
         return probabilities.map { uniformDouble() < $0 ? 1 : 0 }

@@ -30,7 +30,8 @@ extension Generator {
         if dtype == .float32 {
             return normalFillFloat(count: count, mean: Float(mean), std: Float(std)).map(Double.init)
         }
-        return normalFillDouble(count: count, mean: mean, std: std)
+        let values = normalFillDouble(count: count, mean: mean, std: std)
+        return dtype == .float64 ? values : values.map(dtype.round)
     }
 
     /// PyTorch's `normal_distribution<double>`: Box–Muller with the sine half cached.

@@ -15,7 +15,17 @@ extension Generator {
         precondition(count >= 0, "uniform needs a non-negative count")
         var values: [Double] = []
         values.reserveCapacity(count)
-        if dtype == .float32 {
+        if dtype == .float16 || dtype == .bfloat16 {
+            // `uniform_real<Half>`: the low `digits` bits (11, or 8 for bfloat16) of one
+            // 32-bit draw, scaled and shifted in float, then rounded to the dtype.
+            let digits: UInt32 = dtype == .float16 ? 11 : 8
+            let low = Float(from), high = Float(to)
+            for _ in 0..<count {
+                let unit = Float(random32() & ((1 << digits) - 1)) * Float(sign: .plus, exponent: -Int(digits), significand: 1)
+                let value = dtype.round(Double(low.addingProduct(unit, high - low)))
+                values.append(value == dtype.round(to) ? dtype.round(from) : value)
+            }
+        } else if dtype == .float32 {
             let low = Float(from)
             let high = Float(to)
             for _ in 0..<count {

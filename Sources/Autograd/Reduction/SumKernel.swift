@@ -64,11 +64,24 @@ enum SumKernel {
         case .float32:
             let x = span.map { Float($0) }
             return cascadeSum(x, base: base, plan: plan, threads: threads).map { Double($0) }
+        case .float16, .bfloat16:
+            // Reduced-precision sums accumulate in float, then round once.
+            let x = span.map { Float($0) }
+            return cascadeSum(x, base: base, plan: plan, threads: threads).map { dtype.round(Double($0)) }
         case .float64:
             return cascadeSum(Array(span), base: base, plan: plan, threads: threads)
-        case .int64, .bool:
+        default:
             return integerSum(Array(span), base: base, plan: plan)
         }
+    }
+
+    /// Sum of a strided view of integer elements over `dims`, in wrapping int64 arithmetic
+    /// (the order does not matter: integer addition is exact).
+    static func integerSum(storage: [Int64], offset: Int, shape: [Int], strides: [Int], dims: [Int]) -> [Int64] {
+        let plan = Plan(shape: shape, strides: strides, dims: dims)
+        var out = [Int64](repeating: 0, count: plan.outputCount)
+        forEachElement(plan) { input, output in out[output] &+= storage[offset + input] }
+        return out
     }
 
     /// `torch.mean`: the sum in `dtype`, then one division by the reduced count in `dtype`
@@ -84,8 +97,8 @@ enum SumKernel {
                        dtype: dtype, threads: threads)
         let count = Plan(shape: shape, strides: strides, dims: dims).reducedCount
         switch dtype {
-        case .float32:
-            return sums.map { Double(Float($0) / Float(count)) }
+        case .float32, .float16, .bfloat16:
+            return sums.map { dtype.round(Double(Float($0) / Float(count))) }
         default:
             return sums.map { $0 / Double(count) }
         }
@@ -118,12 +131,13 @@ extension SumKernel {
             var outStride = 1
             for d in stride(from: shape.count - 1, through: 0, by: -1) {
                 all.append(Dim(size: shape[d], inStride: strides[d], outStride: isReduced[d] ? 0 : outStride))
-                count *= shape[d]
-                if !isReduced[d] { outStride *= shape[d] }
+                // Wrapping: only a zero-element view can have sizes whose product passes Int.max.
+                count = count &* shape[d]
+                if !isReduced[d] { outStride = outStride &* shape[d] }
             }
             self.count = count
             outputCount = outStride
-            reducedCount = zip(shape, isReduced).reduce(1) { $1.1 ? $0 * $1.0 : $0 }
+            reducedCount = Shape.count(zip(shape, isReduced).map { $0.1 ? $0.0 : 1 })
             self.dims = Plan.coalesced(Plan.reordered(all))
         }
 

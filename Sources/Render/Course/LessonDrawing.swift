@@ -28,39 +28,59 @@ struct LessonDrawing {
         self.plan = plan
         let metrics = TextMetrics(session: session)
         let words = PictureWords(language: lesson.language ?? lesson.outline.language)
-        // Looks per frame, then one size per node: the largest it ever needs.
+        // Looks per frame, then one size per node: the largest it ever needs. A node whose
+        // state and emphasis did not change since the frame before keeps its look (a long
+        // chain's nodes are the same from frame to frame; only the step's few change).
+        struct LookInput: Equatable {
+            var node: SceneNode
+            var focus, isNew, released: Bool
+            var root: String?
+            var variableName: String?
+        }
         var looks: [[SceneNodeID: NodeLook]] = []
-        var allRows: [TextMetrics.Face: Set<String>] = [:]
+        var made: [(id: SceneNodeID, look: NodeLook)] = []
+        var last: [SceneNodeID: (input: LookInput, look: NodeLook)] = [:]
         var previous = Set<SceneNodeID>()
         for f in plan.frames {
             var map: [SceneNodeID: NodeLook] = [:]
+            map.reserveCapacity(f.scene.nodes.count + f.released.count)
             let root = LessonDrawing.backwardRoot(f, lesson: lesson)
+            let backwardStep = LessonDrawing.isBackwardStep(f, lesson: lesson)
+            func look(_ n: SceneNode, focus: Bool, isNew: Bool, released: Bool) -> NodeLook {
+                var variableName: String?
+                if case .function(let fn) = n.content, let v = fn.variable { variableName = f.scene.tensor(v)?.name }
+                let input = LookInput(node: n, focus: focus, isNew: isNew, released: released, root: root, variableName: variableName)
+                if let cached = last[n.id], cached.input == input { return cached.look }
+                let l = NodeLook.of(n, focus: focus, isNew: isNew, released: released, scene: f.scene, backwardRoot: root, words: words)
+                last[n.id] = (input, l)
+                made.append((n.id, l))
+                return l
+            }
             for n in f.scene.nodes {
-                map[n.id] = NodeLook.of(n, focus: f.focus.contains(n.id), isNew: !previous.contains(n.id) && f.kind == .step
-                                        && !(f.focus.contains(n.id) && LessonDrawing.isBackwardStep(f, lesson: lesson)),
-                                        released: false, scene: f.scene, backwardRoot: root, words: words)
+                let focus = f.focus.contains(n.id)
+                map[n.id] = look(n, focus: focus, isNew: !previous.contains(n.id) && f.kind == .step && !(focus && backwardStep),
+                                 released: false)
             }
             for n in f.released {
-                map[n.id] = NodeLook.of(n, focus: false, isNew: false, released: true, scene: f.scene, backwardRoot: root, words: words)
+                map[n.id] = look(n, focus: false, isNew: false, released: true)
             }
-            for look in map.values { for r in look.rows { allRows[r.face, default: []].insert(r.text) } }
             looks.append(map)
             previous = Set(f.scene.nodes.map(\.id))
         }
+        var allRows: [TextMetrics.Face: Set<String>] = [:]
+        for (_, look) in made { for r in look.rows { allRows[r.face, default: []].insert(r.text) } }
         for (face, texts) in allRows { metrics.prepare(Array(texts), face) }
         var sizes: [SceneNodeID: Size] = [:]
-        for map in looks {
-            for (id, look) in map {
-                var w = 0.0, h = 0.0
-                for r in look.rows {
-                    w = max(w, metrics.width(r.text, r.face, size: r.size))
-                    h += r.size * Palette.lineGap
-                }
-                // A little slack for kerning and for viewers whose fonts run wider.
-                let s = Size(width: w * 1.06 + 2 * Palette.nodePadX, height: h + 2 * Palette.nodePadY)
-                let old = sizes[id] ?? Size(width: 0, height: 0)
-                sizes[id] = Size(width: max(old.width, s.width), height: max(old.height, s.height))
+        for (id, look) in made {
+            var w = 0.0, h = 0.0
+            for r in look.rows {
+                w = max(w, metrics.width(r.text, r.face, size: r.size))
+                h += r.size * Palette.lineGap
             }
+            // A little slack for kerning and for viewers whose fonts run wider.
+            let s = Size(width: w * 1.06 + 2 * Palette.nodePadX, height: h + 2 * Palette.nodePadY)
+            let old = sizes[id] ?? Size(width: 0, height: 0)
+            sizes[id] = Size(width: max(old.width, s.width), height: max(old.height, s.height))
         }
         // Left to right with the caption above, or top to bottom with the caption beside:
         // whichever draws the frames larger (unless the direction was asked for).

@@ -16,7 +16,7 @@ enum Manifest {
                 "caption": caption(f.explanation), "output": .string(f.output),
                 "focus": .array(f.focus.sorted().map { .string($0.description) }),
                 "released": .array(f.released.map { .string($0.id.description) }),
-                "scene": sceneJSON(f.scene),
+                "scene": sceneJSON(shown(f.scene, view: d.views.views[i], layout: d.layout)),
                 "view": .object(["rect": .array([.double(d.views.views[i].rect.minX), .double(d.views.views[i].rect.minY),
                                                  .double(d.views.views[i].rect.maxX), .double(d.views.views[i].rect.maxY)]),
                                  "partial": .bool(d.views.views[i].partial)]),
@@ -57,6 +57,35 @@ enum Manifest {
                                "canvas": .array([.double(d.canvas.width), .double(d.canvas.height)])]),
             "frames": .array(frames),
         ])
+    }
+
+    /// The part of `scene` a frame's details can be asked about: all of it when the frame shows
+    /// the whole graph; in a partial view, the nodes in the view and their neighbours and every
+    /// named tensor (so the scene of a long chain's step costs what the view shows plus what
+    /// the lesson can print, not the whole graph).
+    static func shown(_ scene: Scene, view: ViewPlan.View, layout: GraphLayout) -> Scene {
+        guard view.partial else { return scene }
+        var keep = Set<SceneNodeID>()
+        for n in scene.nodes {
+            guard let p = layout.positions[n.id], let s = layout.sizes[n.id] else { continue }
+            let r = Rect(minX: p.x - s.width / 2, minY: p.y - s.height / 2, maxX: p.x + s.width / 2, maxY: p.y + s.height / 2)
+            if r.intersects(view.rect) { keep.insert(n.id) }
+        }
+        // Whatever the lesson can name (and so print) stays in the data, in view or not.
+        for n in scene.nodes where !(n.tensor?.names.isEmpty ?? true) { keep.insert(n.id) }
+        let inView = keep
+        for e in scene.edges where inView.contains(e.from) || inView.contains(e.to) {
+            keep.insert(e.from)
+            keep.insert(e.to)
+        }
+        for n in scene.nodes where keep.contains(n.id) {
+            if let t = n.tensor {
+                if let g = t.gradID { keep.insert(.tensor(g)) }
+                if let f = t.gradFn { keep.insert(.function(f)) }
+            }
+        }
+        return Scene(nodes: scene.nodes.filter { keep.contains($0.id) },
+                     edges: scene.edges.filter { keep.contains($0.from) && keep.contains($0.to) })
     }
 
     /// The language of the lesson's generated text: `en` or `zh`.

@@ -113,7 +113,16 @@ struct GraphLayout {
             }
             nodes += anchors
             nodes.sort { (first[$0]!, $0) < (first[$1]!, $1) }
-            let local = layoutUnit(nodes, edges: forwardEdges, session: session, cache: &cache)
+            // The unit's own edges, from its nodes' neighbours (not a scan of every edge per unit).
+            let inUnit = Set(nodes)
+            var unitEdges = Set<EdgePair>()
+            for n in nodes {
+                for m in neighbours[n] ?? [] where inUnit.contains(m) {
+                    let e = EdgePair(from: n, to: m)
+                    if forwardEdges.contains(e) { unitEdges.insert(e) }
+                }
+            }
+            let local = layoutUnit(nodes, edges: unitEdges, session: session, cache: &cache)
             // Align with anchors already placed, else start after everything placed so far.
             let fixed = anchors.filter { positions[$0] != nil }
             var dx = 0.0, dy = 0.0
@@ -135,7 +144,7 @@ struct GraphLayout {
                 }
             }
             let own = nodes.filter { positions[$0] == nil }
-            var rect = boundingBox(local.filter { own.contains($0.key) })
+            var rect = own.reduce(Rect.empty) { $0.union(Rect(center: local[$1]!, size: sizes[$1] ?? Size(width: 0, height: 0))) }
             let span = life(own)
             var step = 0
             while !free(rect.offset(dx, dy), span) && step < 10_000 {

@@ -338,14 +338,43 @@ struct FrameSVG {
         svg.open("g", [("class", "overview")])
         svg.open("rect", [("x", SVGText.num(box.minX)), ("y", SVGText.num(box.minY)), ("width", SVGText.num(box.width)),
                           ("height", SVGText.num(box.height)), ("fill", "#ffffff"), ("stroke", Palette.faint)], close: true)
+        // The nodes as cells of a 2-px grid, one path of row runs, so the map costs the same
+        // for a graph of any size; the step's nodes on top in the active colour.
+        let cell = 2.0
+        let columns = Int(box.width / cell), rows = Int(box.height / cell)
+        var filled = [Bool](repeating: false, count: columns * rows)
+        var active: [Rect] = []
         for n in frame.scene.nodes {
             guard let p = layout.positions[n.id], let sz = layout.sizes[n.id] else { continue }
             let q = map(p)
-            svg.open("rect", [("x", SVGText.num(q.x - sz.width * s / 2)), ("y", SVGText.num(q.y - sz.height * s / 2)),
-                              ("width", SVGText.num(max(sz.width * s, 1))), ("height", SVGText.num(max(sz.height * s, 1))),
-                              ("fill", frame.focus.contains(n.id) ? Palette.active : Palette.faint)], close: true)
+            let r = Rect(minX: q.x - sz.width * s / 2, minY: q.y - sz.height * s / 2,
+                         maxX: q.x + max(sz.width * s, 1) / 2, maxY: q.y + max(sz.height * s, 1) / 2)
+            if frame.focus.contains(n.id) { active.append(r) }
+            let x0 = max(0, Int((r.minX - box.minX) / cell)), x1 = min(columns - 1, Int((r.maxX - box.minX) / cell))
+            let y0 = max(0, Int((r.minY - box.minY) / cell)), y1 = min(rows - 1, Int((r.maxY - box.minY) / cell))
+            guard x0 <= x1, y0 <= y1 else { continue }
+            for y in y0...y1 { for x in x0...x1 { filled[y * columns + x] = true } }
         }
-        let a = map(Point(x: view.rect.minX, y: view.rect.minY)), b = map(Point(x: view.rect.maxX, y: view.rect.maxY))
+        var d = ""
+        for y in 0..<rows {
+            var x = 0
+            while x < columns {
+                guard filled[y * columns + x] else { x += 1; continue }
+                let start = x
+                while x < columns && filled[y * columns + x] { x += 1 }
+                d += "M\(SVGText.num(box.minX + Double(start) * cell)),\(SVGText.num(box.minY + Double(y) * cell))"
+                    + "h\(SVGText.num(Double(x - start) * cell))v\(SVGText.num(cell))h\(SVGText.num(-Double(x - start) * cell))z"
+            }
+        }
+        if !d.isEmpty { svg.open("path", [("d", d), ("fill", Palette.faint)], close: true) }
+        for r in active {
+            svg.open("rect", [("x", SVGText.num(r.minX)), ("y", SVGText.num(r.minY)), ("width", SVGText.num(max(r.width, 2))),
+                              ("height", SVGText.num(max(r.height, 2))), ("fill", Palette.active)], close: true)
+        }
+        // The shown region, at least 10 px each way so it stays visible on a long graph's map.
+        var a = map(Point(x: view.rect.minX, y: view.rect.minY)), b = map(Point(x: view.rect.maxX, y: view.rect.maxY))
+        if b.x - a.x < 10 { let m = (a.x + b.x) / 2; a.x = m - 5; b.x = m + 5 }
+        if b.y - a.y < 10 { let m = (a.y + b.y) / 2; a.y = m - 5; b.y = m + 5 }
         svg.open("rect", [("x", SVGText.num(max(a.x, box.minX))), ("y", SVGText.num(max(a.y, box.minY))),
                           ("width", SVGText.num(min(b.x, box.maxX) - max(a.x, box.minX))),
                           ("height", SVGText.num(min(b.y, box.maxY) - max(a.y, box.minY))), ("fill", "none"),

@@ -16,12 +16,12 @@ struct PickleReader {
     /// The lesson line of the `torch.load` call, for unsupported-feature errors.
     let line: Int
     /// Reads storage `key` of a dtype from the archive.
-    let storage: (String, DType) throws -> [Double]
+    let storage: (String, DType) throws -> TensorElements
     private var position = 0
     private var stack: [Item] = []
     private var memo: [Int: Item] = [:]
 
-    init(_ data: Data, line: Int, storage: @escaping (String, DType) throws -> [Double]) {
+    init(_ data: Data, line: Int, storage: @escaping (String, DType) throws -> TensorElements) {
         bytes = [UInt8](data)
         self.line = line
         self.storage = storage
@@ -172,7 +172,7 @@ struct PickleReader {
             }
             let size = sizeItems.compactMap(\.asInt), strides = strideItems.compactMap(\.asInt)
             guard size.count == sizeItems.count, strides.count == size.count else { throw PickleReader.corrupt("tensor shape") }
-            let t = try PickleReader.tensor(box.values, box.dtype, offset: offset, size: size, strides: strides)
+            let t = try PickleReader.tensor(box.elements, box.dtype, offset: offset, size: size, strides: strides)
             if a.count > 4, case .bool(true) = a[4] { try TorchBridge.run { try t.setRequiresGrad(true) } }
             return TorchBridge.wrap(t)
         case "torch._utils._rebuild_parameter":
@@ -188,22 +188,24 @@ struct PickleReader {
         }
     }
 
-    static func tensor(_ storage: [Double], _ dtype: DType, offset: Int, size: [Int], strides: [Int]) throws -> Tensor {
+    static func tensor(_ storage: TensorElements, _ dtype: DType, offset: Int, size: [Int], strides: [Int]) throws -> Tensor {
         guard size.allSatisfy({ $0 >= 0 }), offset >= 0 else { throw corrupt("tensor shape") }
-        try TorchBridge.run { try Tensor.validateShape(size) }
-        let count = size.reduce(1, *)
-        var out = [Double]()
-        out.reserveCapacity(count)
+        let count = try TorchBridge.run { try Tensor.validateShape(size, dtype: dtype) }
+        var positions = [Int]()
+        positions.reserveCapacity(count)
         for k in 0..<count {
             var rem = k, at = offset
             for d in stride(from: size.count - 1, through: 0, by: -1) {
-                at += (rem % size[d]) * strides[d]
+                at = at &+ (rem % size[d]) &* strides[d]
                 rem /= size[d]
             }
             guard at >= 0 && at < storage.count else { throw corrupt("tensor outside its storage") }
-            out.append(storage[at])
+            positions.append(at)
         }
-        return Tensor(values: out, shape: size, dtype: dtype)
+        switch storage {
+        case .doubles(let v): return Tensor(values: positions.map { v[$0] }, shape: size, dtype: dtype)
+        case .integers(let v): return Tensor(integers: positions.map { v[$0] }, shape: size, dtype: dtype)
+        }
     }
 }
 
@@ -215,10 +217,10 @@ final class GlobalRef: NativeObject {
 
 /// A storage read from the archive, as an argument of `_rebuild_tensor_v2`.
 final class StorageBox: NativeObject {
-    let values: [Double]
+    let elements: TensorElements
     let dtype: DType
-    init(_ values: [Double], _ dtype: DType) {
-        self.values = values
+    init(_ elements: TensorElements, _ dtype: DType) {
+        self.elements = elements
         self.dtype = dtype
     }
 }

@@ -8,7 +8,7 @@ import Autograd
 struct PickleWriter {
     private(set) var bytes = Data([0x80, 2])
     /// The storages referenced, in key order ("0", "1", …): each tensor's own contiguous copy.
-    private(set) var storages: [(values: [Double], dtype: DType)] = []
+    private(set) var storages: [(elements: TensorElements, dtype: DType)] = []
     /// Containers being written, for the cycle check.
     private var open: [ObjectIdentifier] = []
     /// The lesson line of the `torch.save` call, for unsupported-feature errors.
@@ -113,15 +113,13 @@ struct PickleWriter {
     }
 
     private mutating func tensor(_ t: Tensor) throws {
-        guard let storageName = TensorBytes.storageNames[t.dtype] else {
-            throw UnsupportedFeature("torch.save of a \(t.dtype.torchName) tensor", line: line)
-        }
+        let storageName = TensorBytes.storageName(t.dtype)
         if t.isParameter {
             global("torch._utils", "_rebuild_parameter")
             op(UInt8(ascii: "("))
         }
         let key = storages.count
-        storages.append((t.values, t.dtype))
+        storages.append((t.elements, t.dtype))
         global("torch._utils", "_rebuild_tensor_v2")
         op(UInt8(ascii: "("))
         // The persistent id: ('storage', torch.<Type>Storage, key, 'cpu', numel).

@@ -1,57 +1,67 @@
 import Foundation
 import Autograd
 
-/// A tensor's elements as the little-endian bytes of a PyTorch storage, and back, for the
-/// dtypes that have a storage class name in PyTorch's pickles.
+/// A tensor's elements as the little-endian bytes of a PyTorch storage, and back.
 enum TensorBytes {
-    /// PyTorch's legacy storage class per dtype (`torch.FloatStorage`…), as pickled.
-    static let storageNames: [DType: String] = [
-        .float32: "FloatStorage", .float64: "DoubleStorage", .int64: "LongStorage", .bool: "BoolStorage",
-    ]
+    /// PyTorch's legacy storage class of a dtype (`FloatStorage`, `LongStorage`…), as pickled.
+    static func storageName(_ dtype: DType) -> String {
+        dtype.scalarTypeName + "Storage"
+    }
 
     static func dtype(storage name: String) -> DType? {
-        storageNames.first { $0.value == name }?.key
+        DType.allCases.first { storageName($0) == name }
     }
 
-    static func byteWidth(_ dtype: DType) -> Int {
-        dtype == .float64 || dtype == .int64 ? 8 : (dtype == .bool ? 1 : 4)
-    }
-
-    static func encode(_ values: [Double], _ dtype: DType) -> Data {
-        var data = Data(capacity: values.count * byteWidth(dtype))
-        for v in values {
-            if dtype == .float32 {
-                withUnsafeBytes(of: Float(v).bitPattern.littleEndian) { data.append(contentsOf: $0) }
-            } else if dtype == .float64 {
-                withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) }
-            } else if dtype == .int64 {
-                withUnsafeBytes(of: Int64(v).littleEndian) { data.append(contentsOf: $0) }
-            } else {
-                data.append(v != 0 ? 1 : 0)
+    static func encode(_ elements: TensorElements, _ dtype: DType) -> Data {
+        var data = Data(capacity: elements.count * dtype.itemSize)
+        func append<T: FixedWidthInteger>(_ bits: T) {
+            withUnsafeBytes(of: bits.littleEndian) { data.append(contentsOf: $0) }
+        }
+        switch elements {
+        case .integers(let v):
+            for x in v {
+                switch dtype.itemSize {
+                case 1: append(UInt8(truncatingIfNeeded: x))
+                case 2: append(UInt16(truncatingIfNeeded: x))
+                case 4: append(UInt32(truncatingIfNeeded: x))
+                default: append(UInt64(bitPattern: x))
+                }
+            }
+        case .doubles(let v):
+            for x in v {
+                switch dtype {
+                case .float64: append(x.bitPattern)
+                case .float32: append(Float(x).bitPattern)
+                case .float16: append(Float16(x).bitPattern)
+                // A bfloat16 value is a float whose low 16 bits are zero.
+                case .bfloat16: append(UInt16(truncatingIfNeeded: Float(x).bitPattern >> 16))
+                default: append(UInt8(x != 0 ? 1 : 0))
+                }
             }
         }
         return data
     }
 
-    static func decode(_ data: Data, _ dtype: DType) -> [Double] {
-        let width = byteWidth(dtype)
+    static func decode(_ data: Data, _ dtype: DType) -> TensorElements {
+        let width = dtype.itemSize
         let bytes = [UInt8](data)
         let count = bytes.count / width
-        var out = [Double]()
-        out.reserveCapacity(count)
-        for i in 0..<count {
-            var raw: UInt64 = 0
-            for b in 0..<width { raw |= UInt64(bytes[i * width + b]) << (8 * UInt64(b)) }
-            if dtype == .float32 {
-                out.append(Double(Float(bitPattern: UInt32(truncatingIfNeeded: raw))))
-            } else if dtype == .float64 {
-                out.append(Double(bitPattern: raw))
-            } else if dtype == .int64 {
-                out.append(Double(Int64(bitPattern: raw)))
-            } else {
-                out.append(raw != 0 ? 1 : 0)
-            }
+        let raw = (0..<count).map { i -> UInt64 in
+            var r: UInt64 = 0
+            for b in 0..<width { r |= UInt64(bytes[i * width + b]) << (8 * UInt64(b)) }
+            return r
         }
-        return out
+        switch dtype {
+        case .float64: return .doubles(raw.map { Double(bitPattern: $0) })
+        case .float32: return .doubles(raw.map { Double(Float(bitPattern: UInt32(truncatingIfNeeded: $0))) })
+        case .float16: return .doubles(raw.map { Double(Float16(bitPattern: UInt16(truncatingIfNeeded: $0))) })
+        case .bfloat16: return .doubles(raw.map { Double(Float(bitPattern: UInt32(truncatingIfNeeded: $0) << 16)) })
+        case .bool: return .doubles(raw.map { $0 != 0 ? 1 : 0 })
+        case .uint8: return .integers(raw.map { Int64($0) })
+        case .int8: return .integers(raw.map { Int64(Int8(truncatingIfNeeded: $0)) })
+        case .int16: return .integers(raw.map { Int64(Int16(truncatingIfNeeded: $0)) })
+        case .int32: return .integers(raw.map { Int64(Int32(truncatingIfNeeded: $0)) })
+        case .int64: return .integers(raw.map { Int64(bitPattern: $0) })
+        }
     }
 }

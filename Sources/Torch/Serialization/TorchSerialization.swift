@@ -22,7 +22,7 @@ enum TorchSerialization {
         let name = url.deletingPathExtension().lastPathComponent
         var records: [(String, Data)] = [("data.pkl", writer.bytes), (".format_version", Data("1".utf8)),
                                          (".storage_alignment", Data("64".utf8)), ("byteorder", Data("little".utf8))]
-        for (k, s) in writer.storages.enumerated() { records.append(("data/\(k)", TensorBytes.encode(s.values, s.dtype))) }
+        for (k, s) in writer.storages.enumerated() { records.append(("data/\(k)", TensorBytes.encode(s.elements, s.dtype))) }
         records.append(("version", Data("3\n".utf8)))
         records.append((".data/serialization_id", Data(String(repeating: "0", count: 40).utf8)))
         let entries = records.map { (name: "\(name)/\($0.0)", data: $0.1) }

@@ -16,6 +16,9 @@ public struct TraceEvent: Sendable, Equatable {
         self.kind = kind
     }
 
+    /// The large payloads are boxed (`indirect`): a trace holds hundreds of thousands of
+    /// events, most of them small (statements, iterations), and an inline enum is as large as
+    /// its largest case.
     public enum Kind: Sendable, Equatable {
         /// A statement of the lesson starts; `header` for a compound statement (`for`, `if`,
         /// `with`…), whose body's statements follow as statements of their own.
@@ -27,31 +30,31 @@ public struct TraceEvent: Sendable, Equatable {
         /// The loop at `context.line` has finished after `iterations` iterations.
         case loopEnd(iterations: Int)
         /// An op ran.
-        case forward(ForwardEvent)
+        indirect case forward(ForwardEvent)
         /// `backward()` or `torch.autograd.grad` starts.
-        case backwardBegin(BackwardBeginEvent)
+        indirect case backwardBegin(BackwardBeginEvent)
         /// A grad_fn is about to run (reported for custom Functions, whose backward is lesson code).
-        case nodeBegin(NodeSnapshot)
+        indirect case nodeBegin(NodeSnapshot)
         /// A grad_fn was applied.
-        case node(NodeEvent)
+        indirect case node(NodeEvent)
         /// A leaf's `.grad` changed.
-        case accumulate(AccumulateEvent)
+        indirect case accumulate(AccumulateEvent)
         /// A tensor hook ran.
-        case hook(HookEvent)
+        indirect case hook(HookEvent)
         /// The backward pass finished; `released` lists the nodes whose saved tensors were freed.
         case backwardEnd(released: [Int])
         /// Gradients were reset by `zero_grad` (an optimizer's or a module's).
-        case zeroGrad(ZeroGradEvent)
+        indirect case zeroGrad(ZeroGradEvent)
         /// An optimizer updated its parameters.
-        case step(StepEvent)
+        indirect case step(StepEvent)
         /// `no_grad`, `enable_grad` or `set_grad_enabled` changed the grad mode.
         case gradMode(enabled: Bool)
         /// The lesson printed `text` (with its `end`).
         case print(text: String)
         /// An exception was raised at `context.line` (caught or not).
-        case error(ErrorEvent)
+        indirect case error(ErrorEvent)
         /// The lesson showed (`plt.show()`) or saved (`savefig`) a figure.
-        case plot(PlotEvent)
+        indirect case plot(PlotEvent)
     }
 
     /// The kind's name in the JSON trace (`forward`, `backward_begin`, …).

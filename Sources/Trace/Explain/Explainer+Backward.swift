@@ -11,7 +11,7 @@ extension Explainer {
     /// The lesson's name for the tensor node `id` made.
     func outputName(ofNode id: Int) -> String? {
         if let t = nodeOutput[id], let n = tensorNames[t] { return n }
-        if let o = origin[id], case .forward(let f) = events[o].kind { return tensorNames[f.output.id] ?? f.output.name }
+        if let o = origin[id], case .forward(let f) = events[o].kind { return tensorNames[f.output.id] ?? f.output.name ?? name(f.output) }
         return nil
     }
 
@@ -37,7 +37,7 @@ extension Explainer {
     func node(_ n: NodeEvent, at index: Int, into x: inout Explanation) {
         let node = n.node
         let root = rootName(at: index)
-        let out = outputName(ofNode: node.id) ?? words.outputOf(node.name)
+        let out = outputName(ofNode: node.id) ?? expression(ofNode: node) ?? words.outputOf(node.name)
         x.heading = words.nodeRuns(node.name, for: out)
         let upstreamSymbol = words.partial(of: root, by: out)
         guard let upstream = n.incoming.first ?? nil else { return }

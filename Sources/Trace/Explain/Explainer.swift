@@ -118,11 +118,11 @@ public struct Explainer: Sendable {
     }
 
     /// The lesson's name for a snapshot's tensor; a Python number the op wrapped as a tensor
-    /// is written as the number; else a description.
+    /// is written as the number; else the expression that made it, or a description.
     func name(_ t: TensorSnapshot) -> String {
         if let n = tensorNames[t.id] ?? t.name { return n }
         if Explainer.isConstant(t), let x = t.values.scalar { return NumberText.number(x, dtype: t.dtype) }
-        return words.unnamed(t.values)
+        return expression(of: t) ?? words.unnamed(t.values)
     }
 
     /// An unnamed 0-dim tensor that needs no gradient: a number in the lesson's expression.

@@ -5,13 +5,20 @@ public enum NumberText {
     /// Tensors with at most this many elements are written out in full.
     public static let listLimit = 8
 
-    /// `6`, `1.543`, `-0.25`, `True`, `nan`: integers without decimals, others to 4 significant digits.
+    /// `6`, `1.5431`, `-0.25`, `1.0001`, `1.2346e-05`, `True`, `nan`: integers without decimals,
+    /// others with the digits PyTorch prints for the element (4 decimals, or scientific below
+    /// 1e-4 and from 1e8 on), trailing zeros dropped — a caption never shows `1` for 1.0001.
     public static func number(_ x: Double, dtype: String = "torch.float32") -> String {
         if dtype == "torch.bool" { return x != 0 ? "True" : "False" }
         if x.isNaN { return "nan" }
         if x.isInfinite { return x > 0 ? "inf" : "-inf" }
         if x == x.rounded() && Swift.abs(x) < 1e15 { return String(Int64(x)) }
-        return (try? pythonFormat(x, spec: ".4g")) ?? pythonRepr(x)
+        let size = Swift.abs(x)
+        if size < 1e-4 || size >= 1e8 { return (try? pythonFormat(x, spec: ".4e")) ?? pythonRepr(x) }
+        guard var text = try? pythonFormat(x, spec: ".4f") else { return pythonRepr(x) }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     /// A number inside a formula: negatives in parentheses.

@@ -8,8 +8,8 @@ struct Words: Sendable {
 
     /// `∂z/∂y`, with a composite name grouped: `∂z/∂(x.grad)`.
     func partial(of root: String, by name: String) -> String {
-        let simple = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
-        return "∂" + root + "/∂" + (simple ? name : "(" + name + ")")
+        func simple(_ s: String) -> Bool { s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." } }
+        return "∂" + (simple(root) ? root : "(" + root + ")") + "/∂" + (simple(name) ? name : "(" + name + ")")
     }
 
     func partOf(_ symbol: String, via role: String) -> String {

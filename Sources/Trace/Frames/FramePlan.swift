@@ -8,6 +8,8 @@ public struct FramePlan: Sendable {
     public var frames: [Frame]
     /// The lesson's title (its first section), or nil.
     public var title: String?
+    /// The language of the generated text (`en`, `zh`): the one asked for, else the lesson's.
+    public var language: String
 
     /// The frames of `run` under `selection`; throws `FrameSelection.Failure.tooManyFrames`.
     public init(events: [TraceEvent], scenes: [Int: Scene], outline: LessonOutline, selection: FrameSelection,
@@ -54,6 +56,7 @@ public struct FramePlan: Sendable {
         }
         self.frames = frames
         self.title = outline.title
+        self.language = language ?? outline.language
     }
 
     /// The steps worth a frame: narrated statements, statements that change what the program

@@ -17,14 +17,15 @@ extension ScenePolicy {
             if case .lines(let r) = f { return r }
             return nil
         }
-        let backwardOnly = selection.filters.contains(.backward)
         let summarising = selection.summarising
         let everyIteration = selection.filters.contains(.all)
-        // `first:N` draws N frames: scenes for a few more steps than that (some steps are merged).
+        let backwardOnly = selection.filters.contains(.backward)
+        // `first:N` draws N frames: scenes for a few more steps than that (statements that change
+        // nothing are merged; every step of a backward pass is a frame of its own).
         let limit = selection.filters.compactMap { f -> Int? in
             if case .first(let n) = f { return n }
             return nil
-        }.min().map { $0 * 4 + 20 }
+        }.min().map { backwardOnly ? $0 + 10 : $0 * 4 + 20 }
         let counter = CaptureCounter()
         return ScenePolicy { e, lessonCode in
             guard e.canBeFrame(inLessonCode: lessonCode) else { return false }

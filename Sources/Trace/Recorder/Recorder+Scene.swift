@@ -16,7 +16,9 @@ extension Recorder {
             capture.flow.accumulating = b.accumulating
         }
         if let b = backward { capture.flow.arrived = b.arrivedAtNode }
+        capture.previous = lastScene
         let scene = capture.capture()
+        lastScene = scene
         for n in scene.nodes {
             if case .tensor(let t) = n.content, let name = t.name, case .tensor(let id) = n.id { names[id] = name }
         }

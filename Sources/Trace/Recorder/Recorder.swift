@@ -42,8 +42,10 @@ public final class Recorder {
     /// The innermost module running when each tensor and node was made.
     var tensorModules: [Int: ModuleRef] = [:]
     var nodeModules: [Int: ModuleRef] = [:]
+    /// The last captured scene, whose unchanged nodes the next capture shares.
+    var lastScene: Scene?
 
-    public init(eventLimit: Int = 200_000, capture: ScenePolicy = .all) {
+    public init(eventLimit: Int = 1_000_000, capture: ScenePolicy = .all) {
         self.eventLimit = eventLimit
         self.capture = capture
     }

@@ -97,16 +97,47 @@ public struct SceneEdge: Sendable, Equatable {
         case variable
     }
 
-    public var from: SceneNodeID
-    public var to: SceneNodeID
-    public var kind: Kind
+    /// Where the edge starts.
+    public var from: SceneNodeID {
+        get { box.from }
+        set { box = Box(newValue, box.to, box.kind, box.gradient) }
+    }
+    /// Where the edge ends.
+    public var to: SceneNodeID {
+        get { box.to }
+        set { box = Box(box.from, newValue, box.kind, box.gradient) }
+    }
+    /// What the edge stands for.
+    public var kind: Kind {
+        get { box.kind }
+        set { box = Box(box.from, box.to, newValue, box.gradient) }
+    }
     /// The gradient travelling along the edge at this step, if any.
-    public var gradient: TensorValues?
+    public var gradient: TensorValues? {
+        get { box.gradient }
+        set { box = Box(box.from, box.to, box.kind, newValue) }
+    }
+    // One shared reference, as ``SceneNode``'s content: consecutive scenes share unchanged edges.
+    private var box: Box
 
     public init(from: SceneNodeID, to: SceneNodeID, kind: Kind, gradient: TensorValues? = nil) {
-        self.from = from
-        self.to = to
-        self.kind = kind
-        self.gradient = gradient
+        box = Box(from, to, kind, gradient)
+    }
+
+    public static func == (a: SceneEdge, b: SceneEdge) -> Bool {
+        a.box === b.box || (a.from == b.from && a.to == b.to && a.kind == b.kind && a.gradient == b.gradient)
+    }
+
+    private final class Box: Sendable {
+        let from: SceneNodeID
+        let to: SceneNodeID
+        let kind: Kind
+        let gradient: TensorValues?
+        init(_ from: SceneNodeID, _ to: SceneNodeID, _ kind: Kind, _ gradient: TensorValues?) {
+            self.from = from
+            self.to = to
+            self.kind = kind
+            self.gradient = gradient
+        }
     }
 }

@@ -36,6 +36,27 @@ struct SceneCapture {
     var tensorModules: [Int: ModuleRef] = [:]
     var nodeModules: [Int: ModuleRef] = [:]
 
+    /// The scene captured before this one: its unchanged nodes are shared, not copied.
+    var previous: Scene?
+
+    /// The previous scene's node when it is the same, so both scenes share its content.
+    func reuse(_ id: SceneNodeID, _ content: SceneNode.Content) -> SceneNode {
+        if let old = previous?.node(id), old.content == content { return old }
+        return SceneNode(id: id, content: content)
+    }
+
+    /// The previous scene's edge when it is the same (the previous edges are sorted by key).
+    func reuse(_ edge: SceneEdge, key: (Int, Int, Int)) -> SceneEdge {
+        guard let old = previous?.edges else { return edge }
+        var lo = 0, hi = old.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let e = old[mid]
+            if (SceneCapture.key(e.from), SceneCapture.key(e.to), SceneCapture.inputIndex(e.kind)) < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < old.count && old[lo] == edge ? old[lo] : edge
+    }
+
     func capture() -> Scene {
         var tensors: [Int: Tensor] = [:]
         var tensorNames: [Int: [(name: String, global: Bool, order: Int)]] = [:]
@@ -117,25 +138,34 @@ struct SceneCapture {
             let arrived = t.gradFn.flatMap { flow.arrived[NodeSlot(node: $0.id, slot: t.outputNr)] }
             var state = SceneCapture.state(of: t, names: names, arrived: arrived, line: tensorLines[id])
             state.module = tensorModules[id]
-            sceneNodes.append(SceneNode(id: .tensor(id), content: .tensor(state)))
+            sceneNodes.append(reuse(.tensor(id), .tensor(state)))
         }
         for (id, n) in nodes {
             var state = SceneCapture.state(of: n, line: nodeLines[id], names: nodeNames[id] ?? [])
             state.module = nodeModules[id]
-            sceneNodes.append(SceneNode(id: .function(id), content: .function(state)))
+            sceneNodes.append(reuse(.function(id), .function(state)))
         }
-        sceneNodes.sort { $0.id < $1.id }
-        edges.sort { a, b in
-            if a.from != b.from { return a.from < b.from }
-            if a.to != b.to { return a.to < b.to }
-            return SceneCapture.inputIndex(a.kind) < SceneCapture.inputIndex(b.kind)
-        }
-        return Scene(nodes: sceneNodes, edges: edges)
+        // Sorted by integer keys through an index permutation: the elements are large and
+        // a scene of a long chain is captured for every drawn step.
+        let nodeKeys = sceneNodes.map { SceneCapture.key($0.id) }
+        let nodeOrder = sceneNodes.indices.sorted { nodeKeys[$0] < nodeKeys[$1] }
+        let edgeKeys = edges.map { (SceneCapture.key($0.from), SceneCapture.key($0.to), SceneCapture.inputIndex($0.kind)) }
+        let edgeOrder = edges.indices.sorted { edgeKeys[$0] < edgeKeys[$1] }
+        return Scene(nodes: nodeOrder.map { sceneNodes[$0] }, edges: edgeOrder.map { reuse(edges[$0], key: edgeKeys[$0]) })
     }
 
     /// Path components: `model.fc.weight` is deeper than `w`.
     static func depth(_ path: String) -> Int {
         path.reduce(0) { $0 + ($1 == "." || $1 == "[" ? 1 : 0) }
+    }
+
+    /// Orders tensor and function ids as ``SceneNodeID``'s `<` does (captured scenes hold no modules).
+    static func key(_ id: SceneNodeID) -> Int {
+        switch id {
+        case .tensor(let i): return i
+        case .function(let i): return (1 << 56) | i
+        case .module: return Int.max
+        }
     }
 
     static func inputIndex(_ kind: SceneEdge.Kind) -> Int {

@@ -5,12 +5,35 @@ public struct SceneNode: Sendable, Equatable {
         case function(FunctionState)
     }
 
-    public var id: SceneNodeID
-    public var content: Content
+    /// Held in a shared box with the content, so that a node is one reference: scenes are
+    /// captured for every drawn step of graphs with many thousands of nodes, and consecutive
+    /// scenes share the nodes that did not change.
+    public var id: SceneNodeID {
+        get { box.id }
+        set { box = Box(newValue, box.content) }
+    }
+    /// What the node is.
+    public var content: Content {
+        get { box.content }
+        set { box = Box(box.id, newValue) }
+    }
+    private var box: Box
 
     public init(id: SceneNodeID, content: Content) {
-        self.id = id
-        self.content = content
+        box = Box(id, content)
+    }
+
+    public static func == (a: SceneNode, b: SceneNode) -> Bool {
+        a.box === b.box || (a.box.id == b.box.id && a.box.content == b.box.content)
+    }
+
+    private final class Box: Sendable {
+        let id: SceneNodeID
+        let content: Content
+        init(_ id: SceneNodeID, _ content: Content) {
+            self.id = id
+            self.content = content
+        }
     }
 
     /// The tensor's state, for tensor nodes.

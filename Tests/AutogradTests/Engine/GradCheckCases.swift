@@ -25,6 +25,11 @@ let gradCheckCases: [String: [GradCheckCase]] = {
     cases["DivBackward0"] = binary("a / b", rhs: InputSpec.nonzero) { try $0.div($1) } + [
         GradCheckCase("x / 2.5", [.any([2, 3])]) { try $0[0].div(2.5) },
     ]
+    // Rounded quotients are flat between their jumps: gradient zero for both inputs.
+    cases["DivBackward2"] = [
+        GradCheckCase("a.div(b, rounding_mode='floor')", [.any([2, 3]), .positive([3])]) { try $0[0].div($0[1], roundingMode: "floor") },
+        GradCheckCase("a.div(b, rounding_mode='trunc')", [.any([2, 3]), .nonzero([2, 1])]) { try $0[0].div($0[1], roundingMode: "trunc") },
+    ]
     cases["NegBackward0"] = unary("-x") { try $0.neg() }
     cases["ReciprocalBackward0"] = unary("1 / x", InputSpec.nonzero) { try $0.reciprocal() }
     cases["PowBackward0"] = [

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Runaway lessons stop with a gradviz limitation (exit status 2, `gradviz: …` naming the
+/// option that raises the limit) that `try`/`except` cannot catch.
+@Suite struct ResourceLimitTests {
+    static func run(_ program: String, _ options: [String] = []) throws -> CLIRunner.Result {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gradviz-limits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try ("import torch\n" + program + "\nprint('done')\n").write(to: dir.appendingPathComponent("lesson.txt"), atomically: true, encoding: .utf8)
+        return try CLIRunner.run(["lesson.txt"] + options, in: dir, timeout: 60)
+    }
+
+    @Test(arguments: [
+        ("torch.ones(1).expand(10**6, 1) + torch.ones(1, 10**6)", "--max-elements"),
+        ("torch.ones(10**4).repeat(10**4)", "--max-elements"),
+        ("torch.ones(10**4).tile(10**4, 1)", "--max-elements"),
+        ("torch.outer(torch.ones(10**5), torch.ones(10**5))", "--max-elements"),
+        ("torch.cat([torch.ones(10**7)] * 10)", "--max-elements"),
+        ("torch.stack([torch.ones(10**7)] * 10)", "--max-elements"),
+        ("torch.ones(10**4, 10**4).t().contiguous()", "--max-elements"),
+        ("torch.einsum('i,j->ij', torch.ones(10**5), torch.ones(10**5))", "--max-elements"),
+        ("torch.ones(1).expand(10**12).sum()", "--max-elements"),
+        ("torch.ones(6000, 6000) @ torch.ones(6000, 6000)", "--max-work"),
+        ("kept = [torch.ones(10**7) for _ in range(60)]", "--max-memory"),
+    ])
+    func eachAllocationIsBounded(program: String, option: String) throws {
+        let r = try Self.run("try:\n    " + program + "\nexcept Exception as e:\n    print('caught', e)")
+        #expect(r.status == 2, "\(program)")
+        #expect(r.stderr.hasPrefix("gradviz: ") && r.stderr.contains("(raise \(option)") && r.stderr.contains("at line 3"), "\(r.stderr)")
+        #expect(!r.stdout.contains("caught"))
+    }
+
+    @Test func expandedSumsCountTheirWork() throws {
+        let r = try Self.run("torch.ones(1).expand(10**12).sum()", ["--max-elements", "10000000000000"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("(raise --max-work)"))
+    }
+
+    @Test func graphGrowthIsBounded() throws {
+        let r = try Self.run("x = torch.ones(1, requires_grad=True)\ny = x\nfor i in range(100000):\n    y = y * 1", ["--max-graph-nodes", "5000"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("nodes alive (raise --max-graph-nodes"))
+        #expect(r.stderr.contains("at line 5"))
+    }
+
+    @Test func emptyTensorsOfHugeSizesAreLegal() throws {
+        let r = try Self.run("print(torch.zeros(2**40, 0).shape)")
+        #expect(r.status == 0)
+        #expect(r.stdout == "torch.Size([1099511627776, 0])\ndone\n")
+    }
+
+    @Test func limitsMustBePositive() throws {
+        let r = try Self.run("", ["--max-memory", "0"])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("--max-memory must be positive"))
+    }
+}
