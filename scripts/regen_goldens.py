@@ -41,17 +41,27 @@ ADDRESS = re.compile(rb"0x[0-9a-f]+")
 # numpy is left out until gradviz has it.
 ALLOWED_MODULES = {
     "__future__",
+    "abc",
+    "argparse",
+    "bisect",
     "collections",
     "copy",
+    "dataclasses",
     "functools",
+    "heapq",
     "itertools",
+    "json",
     "math",
     "matplotlib",
+    "operator",
     "os",
     "random",
+    "string",
     "sys",
     "time",
     "torch",
+    "typing",
+    "warnings",
 }
 IMPORT_LINE = re.compile(r"^(?:import\s+([\w.]+)(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\w+)?)*|from\s+([\w.]+)\s+import\s+.+)\s*$")
 
@@ -141,7 +151,8 @@ def same_up_to_addresses(old, new):
 def lint(program):
     """Problems that make a program unsuitable as a golden even though Python runs it."""
     problems = []
-    text = program.read_text(encoding="utf-8")
+    # Programs may be in another encoding (a PEP 263 declaration) or not decode at all (on purpose).
+    text = program.read_bytes().decode("utf-8", errors="replace")
     lines = text.splitlines()
     if not lines or not lines[0].startswith("#"):
         problems.append("first line is not a comment saying what the program checks")

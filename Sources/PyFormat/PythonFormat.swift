@@ -7,6 +7,7 @@
 public func pythonFormat(_ v: Double, spec: String) throws -> String {
     if spec.isEmpty { return pythonStr(v) }
     let format = try PythonFormatSpec(spec, typeName: "float", defaultType: nil, defaultAlign: ">")
+    try format.checkLength(precisionCounts: true)
     switch format.type {
     case nil, "e", "E", "f", "F", "g", "G", "n", "%":
         return try formatFloat(v, format)
@@ -23,6 +24,7 @@ public func pythonFormat(_ v: Double, spec: String) throws -> String {
 public func pythonFormat(_ v: Int, spec: String) throws -> String {
     if spec.isEmpty { return String(v) }
     let format = try PythonFormatSpec(spec, typeName: "int", defaultType: "d", defaultAlign: ">")
+    try format.checkLength(precisionCounts: format.type.map { "eEfFgG%".unicodeScalars.contains($0) } ?? false)
     switch format.type {
     case "b", "c", "d", "o", "x", "X", "n":
         return try formatInteger(v, format)
@@ -40,6 +42,7 @@ public func pythonFormat(_ v: Int, spec: String) throws -> String {
 public func pythonFormat(_ s: String, spec: String) throws -> String {
     if spec.isEmpty { return s }
     let format = try PythonFormatSpec(spec, typeName: "str", defaultType: "s", defaultAlign: "<")
+    try format.checkLength()
     guard format.type == "s" else { throw PythonFormatSpec.unknownType(format.type, typeName: "str") }
     if let sign = format.sign {
         throw PythonFormatError.valueError(

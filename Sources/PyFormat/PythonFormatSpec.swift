@@ -13,8 +13,19 @@ public struct PythonFormatError: Error, Equatable, Sendable, CustomStringConvert
 
     public var description: String { "\(type): \(message)" }
 
+    /// For output too long to build: the length asked for (a width or a precision).
+    public var requestedLength: Int?
+
     static func valueError(_ message: String) -> PythonFormatError {
         PythonFormatError(type: "ValueError", message: message)
+    }
+
+    /// A width or precision whose output would be longer than ``PythonFormatSpec/maximumLength``
+    /// (CPython raises MemoryError when it cannot allocate it).
+    static func tooLong(_ length: Int) -> PythonFormatError {
+        var e = PythonFormatError(type: "MemoryError", message: "")
+        e.requestedLength = length
+        return e
     }
 }
 
@@ -129,6 +140,18 @@ struct PythonFormatSpec {
                     "Cannot specify '\(specifier)' with '\(Self.describe(type!))'.")
             }
         }
+    }
+
+    /// The longest output formatting builds; longer widths and precisions throw
+    /// ``PythonFormatError/tooLong(_:)`` before anything is allocated.
+    public static let maximumLength = 100_000_000
+
+    /// Throws when the width (or a float's precision, short of "precision too big") asks for
+    /// more than ``maximumLength`` characters.
+    func checkLength(precisionCounts: Bool = false) throws {
+        var longest = width
+        if precisionCounts && precision <= Int(Int32.max) { longest = Swift.max(longest, precision) }
+        if longest > Self.maximumLength { throw PythonFormatError.tooLong(longest) }
     }
 
     /// Reads a run of decimal digits (any Unicode decimal digit, as CPython's

@@ -40,6 +40,12 @@ public indirect enum ExprKind {
     case conditional(test: Expr, body: Expr, orelse: Expr)
     case lambda(Parameters, Expr)
     case comprehension(ComprehensionKind, [ComprehensionClause])
+    /// `yield value` (value nil for a bare `yield`); makes the enclosing function a generator.
+    case yield(Expr?)
+    /// `yield from iterable`.
+    case yieldFrom(Expr)
+    /// `name := value`, which binds `name` in the enclosing function (or module) scope.
+    case namedExpr(String, Expr)
 }
 
 /// A comparison operator, including membership and identity.

@@ -163,6 +163,7 @@ extension Interpreter {
 
     func dictMethod(_ d: PyDict, _ name: String) -> PyValue? {
         let receiver = PyValue.dict(d)
+        if let special = collectionsDictMethod(d, name) { return special }
         switch name {
         case "get":
             return method(name, receiver) { args, _ in

@@ -2,8 +2,21 @@
 extension Interpreter {
     func installIterationBuiltins() {
         defineBuiltin("iter") { args, interp in
-            try Interpreter.expectArgs(args, "iter", min: 1, max: 1)
-            return .object(try interp.makeIterator(args.positional[0]))
+            try Interpreter.expectArgs(args, "iter", min: 1, max: 2)
+            guard args.positional.count == 2 else { return .object(try interp.makeIterator(args.positional[0])) }
+            // iter(callable, sentinel): call until the sentinel comes back.
+            let (function, sentinel) = (args.positional[0], args.positional[1])
+            guard try interp.isCallable(function) else { throw PyException(.typeError, "iter(v, w): v must be callable") }
+            var done = false
+            return .object(PyClosureIterator(typeName: "callable_iterator") { interp in
+                if done { return nil }
+                let v = try interp.call(function, [])
+                if try interp.equals(v, sentinel) {
+                    done = true
+                    return nil
+                }
+                return v
+            })
         }
         defineBuiltin("next") { args, interp in
             try Interpreter.expectArgs(args, "next", min: 1, max: 2)
@@ -19,6 +32,9 @@ extension Interpreter {
             }
             if let v = try it.next(interp: interp) { return v }
             if args.positional.count == 2 { return args.positional[1] }
+            if let g = it as? PyGenerator, let value = g.takeReturnValue(), !value.isNone {
+                throw PyException(.stopIteration, args: [value])
+            }
             throw PyException(.stopIteration, nil)
         }
         defineBuiltin("enumerate") { args, interp in
@@ -97,8 +113,7 @@ extension Interpreter {
             case .tuple(let t): return .object(PyArrayIterator(t.reversed(), typeName: "reversed"))
             case .str(let s): return .object(PyArrayIterator(s.reversed().map { .str(String($0)) }, typeName: "reversed"))
             case .object(let r as PyRange):
-                let reversedRange = PyRange(start: r.element(r.count - 1), stop: r.start - r.step, step: -r.step)
-                return .object(try interp.makeIterator(.object(reversedRange)))
+                return .object(r.reversedIterator())
             case .object(let inst as PyInstance):
                 if let m = try interp.lookupDunder(inst, "__reversed__") { return try interp.call(m, []) }
                 if let n = try inst.length(interp: interp), let g = try interp.lookupDunder(inst, "__getitem__") {

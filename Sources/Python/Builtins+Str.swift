@@ -5,9 +5,9 @@ extension Interpreter {
     }
 
     static let strMethodNames: Set<String> = [
-        "capitalize", "casefold", "center", "count", "endswith", "find", "format", "index", "isalnum", "isalpha",
+        "capitalize", "casefold", "center", "count", "endswith", "find", "format", "format_map", "index", "isalnum", "isalpha",
         "isascii", "isdecimal", "isdigit", "isidentifier", "islower", "isprintable", "expandtabs", "isnumeric", "isspace", "istitle", "isupper", "join", "ljust", "lower",
-        "lstrip", "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition",
+        "lstrip", "maketrans", "translate", "partition", "removeprefix", "removesuffix", "replace", "rfind", "rindex", "rjust", "rpartition",
         "rsplit", "rstrip", "split", "splitlines", "startswith", "strip", "swapcase", "title", "upper", "zfill",
     ]
 
@@ -191,6 +191,7 @@ extension Interpreter {
             }
             let margin = width - scalars.count
             if margin <= 0 { return receiverValue(s) }
+            try checkLength(width)
             let left: Int
             switch name {
             case "ljust": left = 0
@@ -206,6 +207,7 @@ extension Interpreter {
             let width = try index(try one())
             let margin = width - scalars.count
             if margin <= 0 { return .str(s) }
+            try checkLength(width)
             var body = scalars
             var sign: [Unicode.Scalar] = []
             if let f = body.first, f == "+" || f == "-" {
@@ -253,6 +255,16 @@ extension Interpreter {
             return .bool(!s.isEmpty && s == titled)
         case "format":
             return .str(try formatString(s, args))
+        case "format_map":
+            guard p.count == 1, args.keywords.isEmpty else {
+                if !args.keywords.isEmpty { throw PyException(.typeError, "str.format_map() takes no keyword arguments") }
+                throw PyException(.typeError, "str.format_map() takes exactly one argument (\(p.count) given)")
+            }
+            return .str(try formatString(s, PyArgs(), mapping: p[0]))
+        case "maketrans":
+            return try strMaketrans(args)
+        case "translate":
+            return try strTranslate(s, args)
         case "isascii":
             try none()
             return .bool(scalars.allSatisfy { $0.isASCII })
@@ -266,6 +278,14 @@ extension Interpreter {
         case "expandtabs":
             let b = try args.bind(PySignature.cached("expandtabs(tabsize=8)"))
             let size = try index(b[0])
+            guard size <= Int(Int32.max) && size >= Int(Int32.min) else {
+                throw PyException(.overflowError, "Python int too large to convert to C int")
+            }
+            var expanded = 0
+            for u in scalars {
+                if u == "\t" { expanded += size > 0 ? size : 0 } else { expanded += 1 }
+                if expanded > Interpreter.maxSequenceLength { try checkLength(expanded) }
+            }
             var out = String.UnicodeScalarView()
             var column = 0
             for u in scalars {
@@ -389,7 +409,8 @@ extension Interpreter {
     }
 
     /// `template.format(*args, **kwargs)`.
-    func formatString(_ template: String, _ args: PyArgs) throws -> String {
+    /// `str.format`, or with `mapping` `str.format_map` (names looked up by `mapping[name]`).
+    func formatString(_ template: String, _ args: PyArgs, mapping: PyValue? = nil) throws -> String {
         let s = Array(template.unicodeScalars)
         var out = ""
         var i = 0
@@ -404,7 +425,12 @@ extension Interpreter {
                 rest = String(field[idx...])
             }
             var value: PyValue
-            if name.isEmpty {
+            if mapping != nil, name.isEmpty || Int(name) != nil {
+                throw PyException(.valueError, "Format string contains positional fields")
+            }
+            if let mapping {
+                value = try getItem(mapping, .str(name))
+            } else if name.isEmpty {
                 if usedManual {
                     throw PyException(.valueError, "cannot switch from manual field specification to automatic field numbering")
                 }

@@ -101,7 +101,11 @@ extension Interpreter {
             guard case .str(let s) = v else {
                 throw PyException(.typeError, "int() can't convert non-string with explicit base")
             }
-            return try parseInt(s, base: try index(base))
+            let b = try index(base)
+            guard b == 0 || (2...36).contains(b) else {
+                throw PyException(.valueError, "int() base must be >= 2 and <= 36, or 0")
+            }
+            return try parseInt(s, base: b)
         }
         switch v {
         case .int(let i): return i
@@ -194,6 +198,9 @@ extension Interpreter {
             default:
                 return nil
             }
+        }
+        if cls.kind == .str && name == "maketrans" {
+            return .object(PyBuiltinFunction(name: "maketrans") { args, interp in try interp.strMaketrans(args) })
         }
         if cls.kind == .dict && name == "fromkeys" {
             return .object(PyBuiltinFunction(name: "fromkeys") { args, interp in

@@ -53,6 +53,7 @@ extension Interpreter {
         defineBuiltin("print") { args, interp in
             var sep = " "
             var end = "\n"
+            var file: PyValue?
             for (k, v) in args.keywords {
                 switch k {
                 case "sep":
@@ -65,17 +66,30 @@ extension Interpreter {
                     }
                 case "flush": break
                 case "file":
-                    if !v.isNone { throw UnsupportedFeature("print(file=...)", line: interp.currentLine) }
+                    if !v.isNone { file = v }
                 default:
                     throw PyException(.typeError, "'\(k)' is an invalid keyword argument for print()")
                 }
+            }
+            if let file, !(file.asObject is PyTextStream) {
+                let write = try interp.getAttribute(file, "write")
+                for (i, a) in args.positional.enumerated() {
+                    if i > 0 { _ = try interp.call(write, [.str(sep)]) }
+                    _ = try interp.call(write, [.str(try interp.str(a))])
+                }
+                _ = try interp.call(write, [.str(end)])
+                return .none
             }
             var text = ""
             for (i, a) in args.positional.enumerated() {
                 if i > 0 { text += sep }
                 text += try interp.str(a)
             }
-            interp.write(text + end)
+            if case .object(let stream as PyTextStream)? = file {
+                stream.write(text + end, interp)
+            } else {
+                interp.write(text + end)
+            }
             return .none
         }
         defineBuiltin("len") { args, interp in
@@ -270,7 +284,8 @@ extension Interpreter {
             return .object(PySlice(start: p[0], stop: p[1], step: p.count > 2 ? p[2] : .none))
         }
         defineBuiltin("dir") { args, interp in
-            try Interpreter.expectArgs(args, "dir", min: 1, max: 1)
+            try Interpreter.expectArgs(args, "dir", min: 0, max: 1)
+            if args.positional.isEmpty { return .list(PyList(interp.scopeNames().map { .str($0) })) }
             guard let names = interp.dirNames(args.positional[0]) else {
                 throw UnsupportedFeature("dir() of \(args.positional[0].typeName) objects", line: interp.currentLine)
             }

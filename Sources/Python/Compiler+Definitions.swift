@@ -34,7 +34,10 @@ extension Compiler {
         code.parameters = def.parameters.items.map { PySignature.Parameter(name: $0.name, kind: $0.kind) }
         code.simplePositional = def.parameters.items.allSatisfy { $0.kind == .positionalOrKeyword }
         code.docstring = Compiler.docstring(def.body)
-        let body = try withScope(fnScope) { try compileBlock(def.body) }
+        code.isGenerator = YieldScan.firstYield(in: def.body) != nil
+        let body = try withScope(fnScope) {
+            code.isGenerator ? try compileGeneratorBody(def.body) : try compileBlock(def.body)
+        }
         code.slotNames = fnScope.slotNames
         code.body = { f in _ = try body(f) }
         let count = def.parameters.items.count
@@ -100,6 +103,13 @@ extension Compiler {
             _ = try f.interp.runFrame(cf)
             let cls = PyClass(name: name, base: base, nativeBase: native, dict: cf.classNamespace!, moduleName: f.module.name)
             for (_, v) in cls.dict { Compiler.setDefiningClass(v, cls) }
+            try f.interp.recordAbstractMethods(cls)
+            // Descriptors learn the name they were bound to (sorted: the namespace keeps no order).
+            for (attrName, v) in cls.dict.sorted(by: { $0.key < $1.key }) {
+                if case .object(let d as PyInstance) = v, let setName = d.cls.lookup("__set_name__") {
+                    _ = try f.interp.call(setName, [v, .object(cls), .str(attrName)])
+                }
+            }
             var value = PyValue.object(cls)
             for d in decoratorValues.reversed() { value = try f.interp.call(d, [value]) }
             try bind(f, value)
@@ -121,21 +131,35 @@ extension Compiler {
     }
 
     func compileComprehension(_ kind: ComprehensionKind, _ clauses: [ComprehensionClause], _ location: SourceLocation) throws -> Eval {
+        let name: String, what: String
+        switch kind {
+        case .list: (name, what) = ("<listcomp>", "list comprehension")
+        case .set: (name, what) = ("<setcomp>", "set comprehension")
+        case .dict: (name, what) = ("<dictcomp>", "dict comprehension")
+        case .generator: (name, what) = ("<genexpr>", "generator expression")
+        }
+        var inner: [Expr] = clauses.dropFirst().map(\.iterable) + clauses.flatMap(\.conditions)
+        switch kind {
+        case .list(let e), .set(let e), .generator(let e): inner.append(e)
+        case .dict(let k, let v): inner += [k, v]
+        }
+        for e in inner {
+            if let y = YieldScan.firstYield(e) { throw PySyntaxError(.syntaxError, "'yield' inside \(what)", at: y.location) }
+        }
+        if case .generator(let element) = kind {
+            return try compileGeneratorExpression(element, clauses, location)
+        }
         let firstIterable = try compile(clauses[0].iterable)
         let compScope = Scope(kind: .comprehension, parent: scope, qualname: scope.qualname)
         compScope.addSlot(".0")
+        var iterationNames: [String] = []
         for c in clauses {
             var names: [String] = []
             BindingCollector.targetNames(c.target, &names)
             for n in names { compScope.addSlot(n) }
+            iterationNames += names
         }
-        let name: String
-        switch kind {
-        case .list: name = "<listcomp>"
-        case .set: name = "<setcomp>"
-        case .dict: name = "<dictcomp>"
-        case .generator: name = "<genexpr>"
-        }
+        try declareNamedExprTargets(kind, clauses, in: compScope, iterationNames: iterationNames)
         struct Level {
             let iterable: Eval?
             let target: Assign
@@ -156,12 +180,11 @@ extension Compiler {
         let code = CodeObject(name: name, qualname: scope.qualname + name, fileName: fileName,
                               firstLine: location.line, kind: .comprehension)
         code.slotNames = compScope.slotNames
-        let isSet: Bool, isDict: Bool, isGenerator: Bool
+        let isSet: Bool, isDict: Bool
         switch kind {
-        case .set: (isSet, isDict, isGenerator) = (true, false, false)
-        case .dict: (isSet, isDict, isGenerator) = (false, true, false)
-        case .generator: (isSet, isDict, isGenerator) = (false, false, true)
-        case .list: (isSet, isDict, isGenerator) = (false, false, false)
+        case .set: (isSet, isDict) = (true, false)
+        case .dict: (isSet, isDict) = (false, true)
+        case .list, .generator: (isSet, isDict) = (false, false)
         }
         code.body = { f in
             let interp = f.interp
@@ -191,8 +214,6 @@ extension Compiler {
                 let s = PySet()
                 for v in items { try s.add(v) }
                 f.returnValue = .object(s)
-            } else if isGenerator {
-                f.returnValue = .object(PyArrayIterator(items, typeName: "generator"))
             } else {
                 f.returnValue = .list(PyList(items))
             }
@@ -202,6 +223,69 @@ extension Compiler {
             let cf = Frame(code: code, parent: Compiler.closureFrame(f), module: f.module, interp: f.interp)
             cf.slots[0] = iterable
             return try f.interp.runFrame(cf)
+        }
+    }
+
+    /// `(element for ... in ...)`: a generator running `for target in .0: [if cond:] yield element`,
+    /// whose first iterable is turned into an iterator when the expression is evaluated.
+    func compileGeneratorExpression(_ element: Expr, _ clauses: [ComprehensionClause], _ location: SourceLocation) throws -> Eval {
+        let firstIterable = try compile(clauses[0].iterable)
+        let compScope = Scope(kind: .comprehension, parent: scope, qualname: scope.qualname)
+        compScope.addSlot(".0")
+        var iterationNames: [String] = []
+        for c in clauses {
+            var names: [String] = []
+            BindingCollector.targetNames(c.target, &names)
+            for n in names { compScope.addSlot(n) }
+            iterationNames += names
+        }
+        try declareNamedExprTargets(.generator(element), clauses, in: compScope, iterationNames: iterationNames)
+        var body = Stmt(.expression(Expr(.yield(element), element.location)), element.location)
+        for (i, c) in clauses.enumerated().reversed() {
+            for condition in c.conditions.reversed() {
+                body = Stmt(.if([(condition, [body])], orelse: []), condition.location)
+            }
+            let iterable = i == 0 ? Expr(.name(".0"), c.iterable.location) : c.iterable
+            body = Stmt(.for(target: c.target, iterable: iterable, body: [body], orelse: []), c.target.location)
+        }
+        let code = CodeObject(name: "<genexpr>", qualname: scope.qualname + "<genexpr>", fileName: fileName,
+                              firstLine: location.line, kind: .comprehension)
+        code.isGenerator = true
+        let exec = try withScope(compScope) {
+            try compileResumableBlock(Compiler.unreported(try lowerGeneratorBlock([body])))
+        }
+        code.slotNames = compScope.slotNames
+        code.body = { f in _ = try exec(f) }
+        return { f in
+            let iterator = try f.interp.makeIterator(try firstIterable(f))
+            let cf = Frame(code: code, parent: Compiler.closureFrame(f), module: f.module, interp: f.interp)
+            cf.slots[0] = .object(iterator)
+            return .object(PyGenerator(frame: cf, interp: f.interp))
+        }
+    }
+
+    /// The statements with none of them reported to the observer (a generator expression's
+    /// loops are not statements of the lesson).
+    static func unreported(_ stmts: [GenStmt]) -> [GenStmt] {
+        stmts.map { s in
+            var out = s
+            out.reported = false
+            switch s.kind {
+            case .plain, .yield, .yieldFrom: break
+            case .if(let branches, let orelse):
+                out.kind = .if(branches.map { ($0.test, unreported($0.body)) }, orelse: unreported(orelse))
+            case .while(let prelude, let test, let body, let orelse):
+                out.kind = .while(prelude: unreported(prelude), test: test, body: unreported(body), orelse: unreported(orelse))
+            case .for(let target, let iterable, let body, let orelse):
+                out.kind = .for(target: target, iterable: iterable, body: unreported(body), orelse: unreported(orelse))
+            case .with(let context, let target, let body):
+                out.kind = .with(context: context, target: target, body: unreported(body))
+            case .try(let body, let handlers, let orelse, let finalBody):
+                out.kind = .try(body: unreported(body),
+                                handlers: handlers.map { GenHandler(type: $0.type, name: $0.name, body: unreported($0.body), line: $0.line) },
+                                orelse: unreported(orelse), finally: unreported(finalBody))
+            }
+            return out
         }
     }
 }

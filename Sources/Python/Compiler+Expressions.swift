@@ -95,6 +95,19 @@ extension Compiler {
             return try compileFunctionObject(def, location: e.location)
         case .comprehension(let kind, let clauses):
             return try compileComprehension(kind, clauses, e.location)
+        case .namedExpr(let name, let value):
+            let ve = try compile(value)
+            let assign = try compileTarget(Expr(.name(name), e.location))
+            return { f in
+                let v = try ve(f)
+                try assign(f, v)
+                return v
+            }
+        case .yield, .yieldFrom:
+            if scope.kind == .module || scope.kind == .classBody {
+                throw PySyntaxError(.syntaxError, "'yield' outside function", at: e.location)
+            }
+            throw unsupported("'yield' here", e.location)
         }
     }
 

@@ -45,9 +45,7 @@ extension Compiler {
             f.line = line
             let interp = f.interp
             interp.steps &+= 1
-            if interp.steps > interp.stepBudget {
-                throw ResourceLimitExceeded("step budget of \(interp.stepBudget) exhausted (infinite loop?)", line: line)
-            }
+            if interp.steps > interp.stepCheckpoint { try interp.checkpoint() }
             guard let o = interp.observer else {
                 do {
                     return try body(f)
@@ -72,7 +70,7 @@ extension Compiler {
         }
     }
 
-    private func compileStatementBody(_ stmt: Stmt) throws -> Exec {
+    func compileStatementBody(_ stmt: Stmt) throws -> Exec {
         let loc = stmt.location
         switch stmt.kind {
         case .expression(let e):
@@ -98,12 +96,19 @@ extension Compiler {
             }
         case .augAssign(let target, let op, let value):
             return try compileAugAssign(target, op, value)
-        case .annAssign(let target, _, let value):
-            guard let value else { return { _ in .normal } }
+        case .annAssign(let target, let annotation, let value):
+            let record = try compileAnnotationRecord(target, annotation)
+            guard let value else {
+                return { f in
+                    try record?(f)
+                    return .normal
+                }
+            }
             let ve = try compile(value)
             let a = try compileTarget(target)
             return { f in
                 try a(f, try ve(f))
+                try record?(f)
                 return .normal
             }
         case .pass, .global, .nonlocal:
@@ -283,6 +288,8 @@ extension Compiler {
                     exit = .returned
                     return false
                 default:
+                    // The next element is fetched on the loop's line (tracebacks name it there).
+                    f.line = line
                     return true
                 }
             }
@@ -335,7 +342,7 @@ extension Compiler {
                         f.line = h.line
                         guard try interp.exceptionMatches(e, try te(f)) else { continue }
                     }
-                    if e.context == nil && !e.suppressContext, let outer = interp.handling.last, !outer.isSame(as: e) {
+                    if e.context == nil, let outer = interp.handling.last, !outer.isSame(as: e) {
                         e.context = outer
                     }
                     if let bind = h.bind { try bind(f, .object(e.instance)) }
@@ -350,7 +357,7 @@ extension Compiler {
                     do {
                         flow = try h.body(f)
                     } catch let inner as PyException {
-                        if !inner.isSame(as: e) && inner.context == nil && !inner.suppressContext { inner.context = e }
+                        if !inner.isSame(as: e) && inner.context == nil { inner.context = e }
                         throw inner
                     }
                     if let unbind = h.unbind { _ = try? unbind(f) }
@@ -370,7 +377,7 @@ extension Compiler {
                 do {
                     finalFlow = try fe(f)
                 } catch let inner as PyException {
-                    if !inner.isSame(as: e) && inner.context == nil && !inner.suppressContext { inner.context = e }
+                    if !inner.isSame(as: e) && inner.context == nil { inner.context = e }
                     throw inner
                 }
                 if case .normal = finalFlow {} else { return finalFlow }

@@ -112,18 +112,7 @@ extension Interpreter {
         case .tuple(let t):
             for v in t where !(try body(v)) { return }
         case .object(let r as PyRange):
-            var i = r.start
-            if r.step > 0 {
-                while i < r.stop {
-                    if !(try body(.int(i))) { return }
-                    i += r.step
-                }
-            } else {
-                while i > r.stop {
-                    if !(try body(.int(i))) { return }
-                    i += r.step
-                }
-            }
+            try r.forEach(body)
         default:
             let it = try makeIterator(iterable)
             while let v = try it.next(interp: self) {

@@ -24,6 +24,8 @@ final class Compiler {
     var statementLine = 0
     /// Only the lesson itself is reported to the observer, not prelude modules.
     let observed: Bool
+    /// `from __future__ import annotations`: class annotations are kept as their source text.
+    var postponedAnnotations = false
 
     init(interp: Interpreter, module: PyModuleObject, fileName: String, commentLines: [Int: String], sourceLines: [Substring]) {
         self.interp = interp
@@ -38,6 +40,7 @@ final class Compiler {
     /// Compiles a module body into a code object named `<module>`.
     func compileModule(_ body: [Stmt]) throws -> CodeObject {
         let code = CodeObject(name: "<module>", qualname: "<module>", fileName: fileName, firstLine: 1)
+        try checkFutureImports(body)
         BindingCollector.collect(body, into: scope)
         if observed {
             outline = OutlineBuilder.build(body, commentLines: commentLines, sourceLines: sourceLines)
@@ -135,7 +138,8 @@ final class Compiler {
 
     /// Code that binds variable `name` in the current scope (and reports it to the observer).
     func store(_ name: String) -> Assign {
-        let observed = self.observed
+        // Hidden slots (`.0`, `.y3`) hold intermediate values, not variables of the lesson.
+        let observed = self.observed && !name.hasPrefix(".")
         func notify(_ f: Frame, _ v: PyValue) {
             if observed, let o = f.interp.observer { o.didAssign(name: name, value: v, line: f.line) }
         }

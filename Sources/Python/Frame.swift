@@ -18,6 +18,8 @@ final class Frame {
     var definingClass: PyClass?
     /// The exception being handled by the innermost `except` block, for bare `raise`.
     var handledException: PyException?
+    /// The resume state when the frame runs a generator's body.
+    var generator: GeneratorState?
 
     init(code: CodeObject, parent: Frame?, module: PyModuleObject, interp: Interpreter) {
         self.code = code
@@ -47,6 +49,8 @@ final class CodeObject {
     var slotNames: [String] = []
     var slotCount: Int { slotNames.count }
     var docstring: String?
+    /// True for generator functions and generator expressions: calling them makes a generator.
+    var isGenerator = false
     /// The compiled body; returns when the code finishes or executes `return`.
     var body: ((Frame) throws -> Void)!
 

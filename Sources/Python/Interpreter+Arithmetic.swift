@@ -222,6 +222,9 @@ extension Interpreter {
         case (.float(let x), .bool(let y)): return try floatOp(op, x, y ? 1 : 0)
         default: break
         }
+        if case .dict(let x) = a, case .dict(let y) = b, case .counter = x.kind, case .counter = y.kind, op != .or {
+            return try counterOperation(op, x, y)
+        }
         switch op {
         case .add:
             switch (a, b) {
@@ -234,11 +237,11 @@ extension Interpreter {
             switch (a, b) {
             case (.str(let s), _):
                 guard let n = b.asInt else { return nil }
-                try checkRepetition(s.utf8.count, n)
+                try checkRepetition(s.unicodeScalars.count, n, string: true)
                 return .str(n <= 0 ? "" : String(repeating: s, count: n))
             case (_, .str(let s)):
                 guard let n = a.asInt else { return nil }
-                try checkRepetition(s.utf8.count, n)
+                try checkRepetition(s.unicodeScalars.count, n, string: true)
                 return .str(n <= 0 ? "" : String(repeating: s, count: n))
             case (.list(let l), _):
                 guard let n = b.asInt else { return nil }
@@ -259,6 +262,7 @@ extension Interpreter {
             return nil
         case .or:
             if case .dict(let x) = a, case .dict(let y) = b {
+                if case .counter = x.kind, case .counter = y.kind { return try counterOperation(op, x, y) }
                 let d = x.copy()
                 for (k, v) in y.items { try d.set(k, v) }
                 return .dict(d)
@@ -269,16 +273,31 @@ extension Interpreter {
         }
     }
 
-    /// Refuses sequences too large to build (Python would raise MemoryError).
-    func checkRepetition(_ count: Int, _ n: Int) throws {
+    /// Checks `count * n` elements of a repetition: CPython's OverflowError for a string whose
+    /// length overflows, MemoryError for a list or tuple, then ``checkLength(_:)``.
+    func checkRepetition(_ count: Int, _ n: Int, string: Bool = false) throws {
         let (total, overflow) = count.multipliedReportingOverflow(by: Swift.max(n, 0))
-        if overflow || total > Interpreter.maxSequenceLength {
+        if overflow {
+            throw string ? PyException(.overflowError, "repeated string is too long") : PyException(.memoryError, nil)
+        }
+        try checkLength(total, bytesPerElement: string ? 1 : MemoryLayout<UnsafeRawPointer>.size)
+    }
+
+    /// Refuses to build a string or sequence of `length` elements when CPython could not
+    /// allocate it either (MemoryError), or when it exceeds what gradviz builds
+    /// (``maxSequenceLength``, reported as a resource limit).
+    func checkLength(_ length: Int, bytesPerElement: Int = 1) throws {
+        let (bytes, overflow) = length.multipliedReportingOverflow(by: bytesPerElement)
+        if overflow || bytes > Interpreter.unallocatableBytes { throw PyException(.memoryError, nil) }
+        if length > Interpreter.maxSequenceLength {
             throw ResourceLimitExceeded("sequence of more than \(Interpreter.maxSequenceLength) elements", line: currentLine)
         }
     }
 
-    /// The largest list, tuple or string repetition the interpreter builds.
+    /// The largest list, tuple or string the interpreter builds.
     static let maxSequenceLength = 100_000_000
+    /// Allocations no machine a lesson runs on could make (64 GiB): CPython's MemoryError.
+    static let unallocatableBytes = 1 << 36
 
     private func repeated(_ items: [PyValue], _ n: Int) throws -> [PyValue] {
         try checkRepetition(items.count, n)
@@ -303,6 +322,12 @@ extension Interpreter {
         case (.invert, .bool(let b)): return .int(b ? -2 : -1)
         case (_, .object(let o)):
             if let r = try o.unaryOp(op, interp: self) { return r }
+        case (.pos, .dict(let d)), (.neg, .dict(let d)):
+            if case .counter = d.kind {
+                let empty = PyDict()
+                empty.kind = .counter
+                if let r = try counterOperation(op == .pos ? .add : .sub, empty, d) { return r }
+            }
         default: break
         }
         throw PyException(.typeError, "bad operand type for unary \(op.rawValue): '\(v.typeName)'")

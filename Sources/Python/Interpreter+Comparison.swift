@@ -55,7 +55,14 @@ extension Interpreter {
             return try sequenceEquals(x, y)
         case (.dict(let x), .dict(let y)):
             if x === y { return true }
+            if case .counter = x.kind, case .counter = y.kind { return try counterEquals(x, y) }
             guard x.count == y.count else { return false }
+            if case .ordered = x.kind, case .ordered = y.kind {
+                for (p, q) in zip(x.items, y.items) {
+                    guard try equalsItem(p.key, q.key), try equalsItem(p.value, q.value) else { return false }
+                }
+                return true
+            }
             for (k, v) in x.items {
                 guard let w = try y.get(k), try equalsItem(v, w) else { return false }
             }

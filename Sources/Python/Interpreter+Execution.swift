@@ -45,6 +45,7 @@ extension Interpreter {
             let bound = try fn.signature.bind(args)
             for i in 0..<bound.values.count { frame.slots[i] = bound.values[i] }
         }
+        if code.isGenerator { return .object(PyGenerator(frame: frame, interp: self)) }
         return try runFrame(frame)
     }
 
@@ -100,6 +101,13 @@ extension Interpreter {
     func compile(source: String, fileName: String, module: PyModuleObject) throws -> CodeObject {
         let parser = Parser(source: Interpreter.normalizedSource(source))
         sourceLines[fileName] = parser.sourceLines
+        defer {
+            for (line, message) in parser.warnings {
+                let lines = parser.sourceLines
+                let text = line >= 1 && line <= lines.count ? String(lines[line - 1]).trimming(" \t").trimmingTrailingNewline() : ""
+                writeError("\(fileName):\(line): SyntaxWarning: \(message)\n" + (text.isEmpty ? "" : "  \(text)\n"))
+            }
+        }
         let body = try parser.parseModule()
         let compiler = Compiler(interp: self, module: module, fileName: fileName,
                                 commentLines: parser.commentLines, sourceLines: parser.sourceLines)
@@ -119,6 +127,7 @@ extension Interpreter {
     /// Runs `source` as the main program (`__name__ == "__main__"`).
     public func execute(source: String, fileName: String) throws {
         self.fileName = fileName
+        if argv.isEmpty { argv = [fileName] }
         let main = PyModuleObject(name: "__main__")
         modules["__main__"] = main
         main.set("__doc__", .none)
@@ -157,8 +166,8 @@ extension Interpreter {
                 modules[name] = nil
                 throw error
             }
-        } else if name == "math" {
-            module = makeMathModule()
+        } else if let standard = try makeStandardModule(name) {
+            module = standard
             modules[name] = module
         } else {
             throw UnsupportedFeature("import '\(name)'", line: line)

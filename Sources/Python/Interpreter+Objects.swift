@@ -28,6 +28,10 @@ extension Interpreter {
     public func setAttribute(_ value: PyValue, _ name: String, _ newValue: PyValue) throws {
         if case .object(let o) = value, try o.setAttr(name, newValue, interp: self) { return }
         if case .object = value { throw attributeError(value, name) }
+        if case .dict(let d) = value, case .defaultDict = d.kind, name == "default_factory" {
+            d.kind = .defaultDict(factory: newValue)
+            return
+        }
         if builtinHasAttribute(value, name) {
             throw PyException(.attributeError, "'\(value.typeName)' object attribute '\(name)' is read-only")
         }
@@ -65,7 +69,7 @@ extension Interpreter {
     func bindForInstance(_ attr: PyValue, instance: PyValue, cls: PyClass) throws -> PyValue {
         guard case .object(let o) = attr else { return attr }
         switch o {
-        case is PyFunction:
+        case is PyFunction, is FunctionLike:
             return .object(PyBoundMethod(function: attr, receiver: instance))
         case let s as PyStaticMethod:
             return s.function
@@ -74,9 +78,19 @@ extension Interpreter {
         case let p as PyProperty:
             if p.getter.isNone { throw PyException(.attributeError, "property object has no getter") }
             return try call(p.getter, [instance])
+        case let d as PyInstance:
+            if let get = d.cls.lookup("__get__") { return try call(get, [attr, instance, .object(cls)]) }
+            return attr
         default:
             return attr
         }
+    }
+
+    /// A user descriptor with `__set__` or `__delete__`: it wins over the instance dict.
+    func dataDescriptor(_ attr: PyValue?) -> PyInstance? {
+        guard case .object(let d as PyInstance)? = attr, d.cls.lookup("__get__") != nil || d.cls.lookup("__set__") != nil,
+              d.cls.lookup("__set__") != nil || d.cls.lookup("__delete__") != nil else { return nil }
+        return d
     }
 
     func classGetAttr(_ cls: PyClass, _ name: String) throws -> PyValue? {
@@ -84,6 +98,7 @@ extension Interpreter {
             guard case .object(let o) = v else { return v }
             if let s = o as? PyStaticMethod { return s.function }
             if let c = o as? PyClassMethod { return .object(PyBoundMethod(function: c.function, receiver: .object(cls))) }
+            if let d = o as? PyInstance, let get = d.cls.lookup("__get__") { return try call(get, [v, .none, .object(cls)]) }
             return v
         }
         if let native = cls.nativeBase, let v = try native.classAttr(name, of: cls, interp: self) { return v }
@@ -106,19 +121,27 @@ extension Interpreter {
             if p.getter.isNone { throw PyException(.attributeError, "property '\(name)' of '\(inst.cls.name)' object has no getter") }
             return try call(p.getter, [.object(inst)])
         }
+        if let d = dataDescriptor(classAttr) {
+            if let get = d.cls.lookup("__get__") { return try call(get, [.object(d), .object(inst), .object(inst.cls)]) }
+            if let v = inst.attributes[name] { return v }
+            return .object(d)
+        }
         if let v = inst.attributes[name] { return v }
         if let ca = classAttr { return try bindForInstance(ca, instance: .object(inst), cls: inst.cls) }
         if let native = inst.cls.nativeBase, let v = try native.instanceAttr(name, of: inst, interp: self) { return v }
         switch name {
         case "__dict__" where inst.cls !== PyClass.object:
-            return .dict(PyDict(inst.attributes.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+            return .dict(PyDict(inst.orderedAttributes))
         case "args" where inst.cls.isExceptionClass:
             return .tuple(inst.exceptionArgs)
         default:
             break
         }
-        if inst.cls.isExceptionClass, name == "with_traceback" || name == "__traceback__" || name == "__cause__" || name == "__context__" {
-            return PyValue.none
+        if inst.cls.isExceptionClass, let v = exceptionAttribute(inst, name) { return v }
+        switch name {
+        case "__doc__": return PyValue.none
+        case "__module__": return .str(inst.cls.moduleName)
+        default: break
         }
         if let builtin = try objectMethod(.object(inst), name) { return builtin }
         if let getattr = inst.cls.lookup("__getattr__") {
@@ -144,14 +167,22 @@ extension Interpreter {
             _ = try call(p.setter, [.object(inst), value])
             return true
         }
+        if let d = dataDescriptor(inst.cls.lookup(name)) {
+            guard let set = d.cls.lookup("__set__") else { throw PyException(.attributeError, "__set__") }
+            _ = try call(set, [.object(d), .object(inst), value])
+            return true
+        }
         if let native = inst.cls.nativeBase, try native.setInstanceAttr(name, value, of: inst, interp: self) {
             return true
         }
-        if name == "args" && inst.cls.isExceptionClass {
-            inst.exceptionArgs = try iterate(value)
-            return true
+        if inst.cls.isExceptionClass {
+            if name == "args" {
+                inst.exceptionArgs = try iterate(value)
+                return true
+            }
+            if try setExceptionAttribute(inst, name, value) { return true }
         }
-        inst.attributes[name] = value
+        if inst.attributes.updateValue(value, forKey: name) == nil { inst.attributeOrder.append(name) }
         return true
     }
 
@@ -163,6 +194,7 @@ extension Interpreter {
         if inst.attributes.removeValue(forKey: name) == nil {
             throw PyException(.attributeError, "'\(inst.cls.name)' object has no attribute '\(name)'")
         }
+        inst.attributeOrder.removeAll { $0 == name }
         return true
     }
 
@@ -367,7 +399,7 @@ extension Interpreter {
         case .str: return PyClass.str
         case .list: return PyClass.list
         case .tuple: return PyClass.tuple
-        case .dict: return PyClass.dict
+        case .dict(let d): return PyClass.dictClass(d.kind)
         case .object(let o):
             if let t = o.pythonType(interp: self) { return t }
             switch o {
@@ -434,7 +466,9 @@ extension Interpreter {
 
     /// Creates an instance of a user class (or a user exception class) and runs `__init__`.
     func instantiate(_ cls: PyClass, _ args: PyArgs) throws -> PyValue {
+        if let make = cls.mro.lazy.compactMap(\.constructor).first { return try make(cls, args, self) }
         if cls.isBuiltin { return try constructBuiltin(cls, args) }
+        try checkAbstractMethods(cls)
         let inst = PyInstance(cls: cls)
         if cls.isExceptionClass { inst.exceptionArgs = args.positional }
         if let native = cls.nativeBase { try native.initInstance(inst, args: args, interp: self) }

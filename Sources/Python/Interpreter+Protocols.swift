@@ -39,9 +39,7 @@ extension Interpreter {
             if t.count == 1 { return "(" + (try repr(t[0])) + ",)" }
             return "(" + (try t.map { try repr($0) }.joined(separator: ", ")) + ")"
         case .dict(let d):
-            return try guardedRepr(d, "{...}") {
-                "{" + (try d.items.map { "\(try repr($0.key)): \(try repr($0.value))" }.joined(separator: ", ")) + "}"
-            }
+            return try guardedRepr(d, "{...}") { try dictRepr(d) }
         case .object(let o):
             if let s = try o.repr(interp: self) { return s }
             return "<\(o.typeName) object at \(o.addressText)>"
@@ -89,6 +87,7 @@ extension Interpreter {
                 throw PyException(.typeError, "unsupported format string passed to \(v.typeName).__format__")
             }
         } catch let e as PythonFormatError {
+            if let length = e.requestedLength { try checkLength(length) }
             let cls = PyClass.builtinExceptions.first { $0.name == e.type } ?? .valueError
             throw PyException(cls, e.message)
         }
@@ -159,7 +158,7 @@ extension Interpreter {
             var h = i >= 0 ? i % m : -((-(i % m)) % m)
             if h == -1 { h = -2 }
             return h
-        case .float(let d): return d.hashValue
+        case .float(let d): return Interpreter.floatHash(d)
         case .none: return 0
         case let k: return k.hashValue
         }
@@ -289,7 +288,7 @@ extension Interpreter {
             return .str(String(chars[try sequenceIndex(key, count: chars.count, kind: "string")]))
         case .dict(let d):
             if let v = try d.get(key) { return v }
-            throw PyException.keyError(key)
+            return try missingDictItem(d, key)
         case .object(let o):
             if let v = try o.getItem(key, interp: self) { return v }
             if let c = o as? PyClass, c.isBuiltin { return container }

@@ -15,20 +15,42 @@ extension Interpreter {
             if let names = o.attributeNames(interp: self) { return names }
             switch o {
             case let inst as PyInstance:
-                var names = Set(Suggestions.objectDir)
+                var names = classDirNames(inst.cls)
                 names.formUnion(inst.attributes.keys)
-                for c in inst.cls.mro { names.formUnion(c.dict.keys) }
                 return names.sorted()
             case let cls as PyClass:
-                var names = Set(Suggestions.objectDir)
-                for c in cls.mro { names.formUnion(c.dict.keys) }
-                return names.sorted()
+                return classDirNames(cls).sorted()
             case let m as PyModuleObject:
                 if m.name == "math" { return Suggestions.mathDir }
                 return Set(m.names + ["__doc__", "__loader__", "__name__", "__package__", "__spec__"]).sorted()
             default:
                 return nil
             }
+        }
+    }
+
+    /// The attributes `dir` finds on a class and its bases: their namespaces (without
+    /// `__qualname__`, which CPython keeps outside the class dict), plus `object`'s and,
+    /// for classes defined in Python, `__dict__`, `__module__`, `__weakref__` and `__doc__`.
+    private func classDirNames(_ cls: PyClass) -> Set<String> {
+        var names = Set(Suggestions.objectDir)
+        for c in cls.mro {
+            names.formUnion(c.dict.keys.filter { $0 != "__qualname__" })
+            if !c.isBuiltin { names.formUnion(["__dict__", "__module__", "__weakref__", "__doc__"]) }
+        }
+        return names
+    }
+
+    /// `dir()`: the names bound in the scope that calls it, sorted.
+    func scopeNames() -> [String] {
+        guard let frame = frames.last else { return [] }
+        switch frame.code.kind {
+        case .module:
+            return Set(frame.module.names + Suggestions.moduleDunders).sorted()
+        case .classBody:
+            return (frame.classNamespace ?? [:]).keys.sorted()
+        case .function, .comprehension:
+            return zip(frame.code.slotNames, frame.slots).filter { !$0.0.hasPrefix(".") && $0.1 != nil }.map(\.0).sorted()
         }
     }
 

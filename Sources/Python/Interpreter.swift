@@ -6,9 +6,15 @@ public final class Interpreter {
     /// Receives statements, assignments and printed text; nil costs nothing.
     public var observer: InterpreterObserver?
     /// The maximum number of statements and loop iterations before the run is stopped.
-    public var stepBudget: Int = 50_000_000
+    public var stepBudget: Int = 50_000_000 {
+        didSet { if pendingCloses.isEmpty { stepCheckpoint = stepBudget } }
+    }
     /// Python's recursion limit (frames of Python code).
     public var recursionLimit: Int = 1000
+    /// What `sys.setrecursionlimit` asked for, when above what the stack holds.
+    var requestedRecursionLimit: Int?
+    /// `sys.argv`: the program as it was named on the command line, then its arguments.
+    public var argv: [String] = []
     /// The `builtins` namespace.
     public let builtins: PyModuleObject
     /// The file name shown in tracebacks for the main program.
@@ -27,6 +33,21 @@ public final class Interpreter {
 
     let output: (String) -> Void
     @exclusivity(unchecked) var steps = 0
+    /// The step count at which ``checkpoint()`` runs: the budget, or 0 while generators wait
+    /// to be closed (one comparison per step serves both).
+    @exclusivity(unchecked) var stepCheckpoint = 50_000_000
+    /// Suspended generators that were freed and must still be closed.
+    var pendingCloses: [GeneratorCore] = []
+    /// Tells objects that outlive a run (generators) whether the interpreter still exists.
+    let life = InterpreterLife()
+    /// Warnings already shown, by category, message and line (the "default" filter action).
+    var warningsShown: Set<String> = []
+    /// Warnings already shown under the "once" action, by category and message.
+    var warningsOnce: Set<String> = []
+    /// Python's `warnings.filters`, first match wins.
+    var warningFilters = WarningFilter.defaults
+    /// What the program wrote to stderr (`print(..., file=sys.stderr)`, ignored exceptions).
+    var errorText = ""
     @exclusivity(unchecked) var frames: [Frame] = []
     var modules: [String: PyModuleObject] = [:]
     var nativeModules: [String: PyModuleObject] = [:]
@@ -83,6 +104,15 @@ public final class Interpreter {
         observer?.didPrint(text, line: currentLine)
     }
 
+    deinit {
+        life.isAlive = false
+    }
+
+    /// Python's `sys.stderr` destination.
+    public func writeError(_ text: String) {
+        errorText += text
+    }
+
     /// Statements and loop iterations run so far (a clock that ticks once per statement).
     public var stepsTaken: Int { steps }
 
@@ -90,8 +120,12 @@ public final class Interpreter {
     @inline(__always)
     func tick() throws {
         steps &+= 1
-        if steps > stepBudget {
-            throw ResourceLimitExceeded("step budget of \(stepBudget) exhausted (infinite loop?)", line: currentLine)
-        }
+        if steps > stepCheckpoint { try checkpoint() }
     }
+}
+
+/// Whether an interpreter still exists; held strongly by objects that may outlive it, so that
+/// the interpreter itself needs no weak references (which would slow down every retain of it).
+final class InterpreterLife {
+    var isAlive = true
 }

@@ -4,13 +4,21 @@ extension Lexer {
     /// its DEDENTs (the rest wait in the pending queue), or nil when the level is unchanged.
     func lexIndentation() throws -> Token? {
         while true {
-            var column = 0
+            // The column with tabs to multiples of 8, and with tabs as one space: CPython
+            // requires both to order lines the same way (else TabError).
+            var column = 0, altColumn = 0
             var p = pos
             while p < scalars.count {
                 switch scalars[p] {
-                case " ": column += 1
-                case "\t": column = (column / 8 + 1) * 8
-                case "\u{0C}": column = 0
+                case " ":
+                    column += 1
+                    altColumn += 1
+                case "\t":
+                    column = (column / 8 + 1) * 8
+                    altColumn += 1
+                case "\u{0C}":
+                    column = 0
+                    altColumn = 0
                 default: break
                 }
                 if scalars[p] != " " && scalars[p] != "\t" && scalars[p] != "\u{0C}" { break }
@@ -44,27 +52,33 @@ extension Lexer {
             pos = p
             atLineStart = false
             let loc = location
-            let current = indentStack.last!
+            let current = indentStack.last ?? 0, altCurrent = altIndentStack.last ?? 0
+            let tabError = PySyntaxError(.tabError, "inconsistent use of tabs and spaces in indentation", at: loc)
             if column > current {
+                if altColumn <= altCurrent { throw tabError }
                 if indentStack.count >= 100 {
                     throw PySyntaxError(.indentationError, "too many levels of indentation", at: loc)
                 }
                 indentStack.append(column)
+                altIndentStack.append(altColumn)
                 return Token(.indent, SourceLocation(line: line, column: 1), end: loc)
             }
             if column < current {
                 var dedents: [Token] = []
                 while let last = indentStack.last, column < last {
                     indentStack.removeLast()
+                    altIndentStack.removeLast()
                     dedents.append(Token(.dedent, loc, end: loc))
                 }
-                if indentStack.last! != column {
+                if indentStack.last != column {
                     throw PySyntaxError(.indentationError, "unindent does not match any outer indentation level",
                                         at: SourceLocation(line: line, column: pos - lineStart + 1))
                 }
+                if altIndentStack.last != altColumn { throw tabError }
                 pending.append(contentsOf: dedents.dropFirst())
                 return dedents.first
             }
+            if altColumn != altCurrent { throw tabError }
             return nil
         }
     }

@@ -1,7 +1,6 @@
 /// String literals: quotes, triple quotes, prefixes, escapes and f-string fields.
 extension Lexer {
     func lexString(prefix: String, start: SourceLocation) throws -> Token {
-        if prefix.contains("b") { throw UnsupportedFeature("bytes literal", line: start.line) }
         let raw = prefix.contains("r")
         let isF = prefix.contains("f")
         let quote = peekScalar()!
@@ -12,9 +11,9 @@ extension Lexer {
         while true {
             guard let c = peekScalar() else {
                 if triple {
-                    throw PySyntaxError(.syntaxError, "unterminated triple-quoted string literal (detected at line \(line))", at: start)
+                    throw PySyntaxError(.syntaxError, "unterminated triple-quoted string literal (detected at line \(lineAtEnd))", at: start)
                 }
-                throw PySyntaxError(.syntaxError, "unterminated string literal (detected at line \(line))", at: start)
+                throw PySyntaxError(.syntaxError, "unterminated string literal (detected at line \(lineAtEnd))", at: start)
             }
             if c == quote {
                 if !triple {
@@ -51,12 +50,18 @@ extension Lexer {
             if c == "\n" { newLine() }
         }
         let end = location
-        if isF {
-            var i = 0
-            let parts = try parseFString(content, locations, &i, raw: raw, inSpec: false, start: start)
-            return Token(.fstring(parts), start, end: end)
+        // A bytes literal is read to its end first, so that an unterminated one is CPython's SyntaxError.
+        if prefix.contains("b") { return Token(.unsupportedLiteral("bytes literal"), start, end: end) }
+        do {
+            if isF {
+                var i = 0
+                let parts = try parseFString(content, locations, &i, raw: raw, inSpec: false, start: start)
+                return Token(.fstring(parts), start, end: end)
+            }
+            return Token(.string(raw ? String(String.UnicodeScalarView(content)) : try decodeEscapes(content[...], at: start)), start, end: end)
+        } catch let e as PySyntaxError {
+            return Token(.invalidLiteral(e), start, end: end)
         }
-        return Token(.string(raw ? String(String.UnicodeScalarView(content)) : try decodeEscapes(content[...], at: start)), start, end: end)
     }
 
     /// Decodes backslash escapes as Python does for non-raw literals.
@@ -64,12 +69,16 @@ extension Lexer {
         var out = String.UnicodeScalarView()
         var i = s.startIndex
         func hexValue(_ count: Int, _ what: String) throws -> Unicode.Scalar {
-            guard i + count < s.endIndex || i + count == s.endIndex - 0 else {
-                throw PySyntaxError(.syntaxError, "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \(what) escape", at: loc)
+            // CPython names the bytes from the backslash to the last hex digit read.
+            var valid = 0
+            while valid < count, i + 1 + valid < s.endIndex, s[i + 1 + valid].properties.isASCIIHexDigit { valid += 1 }
+            let backslash = i - 1 - s.startIndex
+            guard valid == count else {
+                throw PySyntaxError(.syntaxError, "(unicode error) 'unicodeescape' codec can't decode bytes in position \(backslash)-\(backslash + 1 + valid): truncated \(what) escape", at: loc)
             }
-            let digits = String(String.UnicodeScalarView(s[(i + 1)..<min(i + 1 + count, s.endIndex)]))
-            guard digits.count == count, let v = UInt32(digits, radix: 16), let u = Unicode.Scalar(v) else {
-                throw PySyntaxError(.syntaxError, "(unicode error) 'unicodeescape' codec can't decode bytes: truncated \(what) escape", at: loc)
+            let digits = String(String.UnicodeScalarView(s[(i + 1)...(i + count)]))
+            guard let v = UInt32(digits, radix: 16), let u = Unicode.Scalar(v) else {
+                throw PySyntaxError(.syntaxError, "(unicode error) 'unicodeescape' codec can't decode bytes in position \(backslash)-\(backslash + 1 + count): illegal Unicode character", at: loc)
             }
             i += count
             return u
@@ -168,7 +177,7 @@ extension Lexer {
             PySyntaxError(.syntaxError, "f-string: \(message)", at: start)
         }
         let exprStart = i
-        var depth = 0
+        var open: [Unicode.Scalar] = []
         var quote: Unicode.Scalar?
         var exprEnd = -1
         var debug = false
@@ -188,17 +197,19 @@ extension Lexer {
             if c == "'" || c == "\"" {
                 quote = c
             } else if c == "(" || c == "[" || c == "{" {
-                depth += 1
+                open.append(c)
             } else if c == ")" || c == "]" || c == "}" {
-                if depth == 0 {
+                guard let opener = open.popLast() else {
                     if c == "}" {
                         exprEnd = i
                         break
                     }
                     throw fail("unmatched '\(c)'")
                 }
-                depth -= 1
-            } else if depth == 0 {
+                if (opener, c) != ("(", ")") && (opener, c) != ("[", "]") && (opener, c) != ("{", "}") {
+                    throw fail("closing parenthesis '\(c)' does not match opening parenthesis '\(opener)'")
+                }
+            } else if open.isEmpty {
                 let next = i + 1 < s.count ? s[i + 1] : nil
                 if c == "!" && next != "=" {
                     exprEnd = i
@@ -219,7 +230,7 @@ extension Lexer {
             }
             i += 1
         }
-        if exprEnd < 0 { throw fail("expecting '}'") }
+        if exprEnd < 0 { throw fail(quote == nil ? "expecting '}'" : "unterminated string") }
         let exprText = String(String.UnicodeScalarView(s[exprStart..<exprEnd]))
         if exprText.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) {
             throw fail("empty expression not allowed")
@@ -235,8 +246,8 @@ extension Lexer {
         }
         if i < s.count && s[i] == "!" {
             i += 1
-            guard i < s.count, s[i] == "r" || s[i] == "s" || s[i] == "a" else {
-                if i >= s.count || s[i] == "}" || s[i] == ":" { throw fail("missing conversion character") }
+            guard i < s.count else { throw fail("expecting '}'") }
+            guard s[i] == "r" || s[i] == "s" || s[i] == "a" else {
                 throw fail("invalid conversion character: expected 's', 'r', or 'a'")
             }
             field.conversion = Character(s[i])

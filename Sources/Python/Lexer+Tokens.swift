@@ -112,8 +112,10 @@ extension Lexer {
             if peekScalar() == "_" { pos += 1 }
             let (radix, kind): (Int, String) = (x == "x" || x == "X") ? (16, "hexadecimal") : ((x == "o" || x == "O") ? (8, "octal") : (2, "binary"))
             let text = try digits({ Int(String($0), radix: radix) != nil }, kind: kind)
-            if text.isEmpty || (peekScalar().map { Lexer.isIdentifierContinue($0) } ?? false) {
-                throw PySyntaxError(.syntaxError, "invalid \(kind) literal", at: start)
+            if text.isEmpty { throw PySyntaxError(.syntaxError, "invalid \(kind) literal", at: start) }
+            if let next = peekScalar(), Lexer.isIdentifierContinue(next) {
+                guard numberIsFollowedByKeyword() else { throw PySyntaxError(.syntaxError, "invalid \(kind) literal", at: start) }
+                warn("invalid \(kind) literal", at: start)
             }
             guard let v = Int(text, radix: radix) else {
                 throw UnsupportedFeature("integer literal beyond 64 bits", line: start.line)
@@ -139,17 +141,40 @@ extension Lexer {
             let ds = try digits(isDecimal, kind: "decimal")
             if ds.isEmpty {
                 pos = save
+                if numberIsFollowedByKeyword() {
+                    warn("invalid decimal literal", at: start)
+                    return try finishDecimal(text, isFloat: isFloat, start: start)
+                }
                 throw PySyntaxError(.syntaxError, "invalid decimal literal", at: start)
             }
             text += exp + ds
             isFloat = true
         }
         if let j = peekScalar(), j == "j" || j == "J" {
-            throw UnsupportedFeature("complex literal", line: start.line)
+            pos += 1
+            return Token(.unsupportedLiteral("complex literal"), start, end: location)
         }
         if let n = peekScalar(), Lexer.isIdentifierStart(n) {
-            throw PySyntaxError(.syntaxError, "invalid decimal literal", at: start)
+            guard numberIsFollowedByKeyword() else { throw PySyntaxError(.syntaxError, "invalid decimal literal", at: start) }
+            warn("invalid decimal literal", at: start)
         }
+        _ = begin
+        return try finishDecimal(text, isFloat: isFloat, start: start)
+    }
+
+    /// CPython's `verify_end_of_number`: a number may run straight into `and`, `else`, `for`,
+    /// `if`, `in`, `is`, `not` or `or` (with a SyntaxWarning), as in `1if x else 2`.
+    private func numberIsFollowedByKeyword() -> Bool {
+        func next(_ text: String) -> Bool {
+            for (i, c) in text.unicodeScalars.enumerated() where peekScalar(i) != c { return false }
+            return true
+        }
+        return next("and") || next("else") || next("for") || next("if") || next("in") || next("is")
+            || next("not") || next("or")
+    }
+
+    private func finishDecimal(_ digits: String, isFloat: Bool, start: SourceLocation) throws -> Token {
+        var text = digits
         if isFloat {
             if text.hasPrefix(".") { text = "0" + text }
             if text.hasSuffix(".") { text += "0" }
@@ -160,7 +185,6 @@ extension Lexer {
         if text.count > 1 && text.hasPrefix("0") && text.contains(where: { $0 != "0" }) {
             throw PySyntaxError(.syntaxError, "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", at: start)
         }
-        _ = begin
         guard let v = Int(text) else {
             throw UnsupportedFeature("integer literal beyond 64 bits", line: start.line)
         }

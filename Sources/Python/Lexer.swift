@@ -9,6 +9,10 @@ public final class Lexer {
     var line = 1
     var lineStart = 0
     var indentStack: [Int] = [0]
+    /// The indentation columns counting a tab as one column, for TabError.
+    var altIndentStack: [Int] = [0]
+    /// The first line holding a NUL character (CPython refuses it when it reads that line).
+    let firstNulLine: Int?
     var pending: [Token] = []
     var brackets: [(scalar: Unicode.Scalar, location: SourceLocation)] = []
     var atLineStart = true
@@ -19,13 +23,19 @@ public final class Lexer {
     public internal(set) var commentLines: [Int: String] = [:]
     /// The source split into lines, for error messages.
     public let lines: [Substring]
+    /// SyntaxWarnings met so far (`1if x else 2`), by line.
+    public internal(set) var warnings: [(line: Int, message: String)] = []
+    /// True once the tokenizer itself has raised an error.
+    public internal(set) var failed = false
 
     /// Creates a lexer over `source`, whose first character sits at `line`:`column`.
     public init(source: String, line: Int = 1, column: Int = 1) {
-        self.scalars = Array(source.unicodeScalars)
+        let scalars = Array(source.unicodeScalars)
+        self.scalars = scalars
         self.lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         self.line = line
         self.lineStart = 1 - column
+        firstNulLine = scalars.firstIndex(of: "\0").map { nul in line + scalars[..<nul].lazy.filter { $0 == "\n" }.count }
     }
 
     /// Every token up to and including the end-of-file token.
@@ -40,6 +50,10 @@ public final class Lexer {
 
     var location: SourceLocation { SourceLocation(line: line, column: pos - lineStart + 1) }
 
+    /// At the end of the source, the line CPython's tokenizer is on: the last line read (a final
+    /// newline does not start another).
+    var lineAtEnd: Int { pos > 0 && scalars[pos - 1] == "\n" ? line - 1 : line }
+
     func peekScalar(_ offset: Int = 0) -> Unicode.Scalar? {
         let i = pos + offset
         return i < scalars.count ? scalars[i] : nil
@@ -51,8 +65,24 @@ public final class Lexer {
 
     /// The next token.
     public func next() throws -> Token {
+        do {
+            return try nextToken()
+        } catch {
+            failed = true
+            throw error
+        }
+    }
+
+    func warn(_ message: String, at loc: SourceLocation) {
+        warnings.append((loc.line, message))
+    }
+
+    private func nextToken() throws -> Token {
         if !pending.isEmpty { return pending.removeFirst() }
         if finished { return Token(.endOfFile, location, end: location) }
+        if let nulLine = firstNulLine, line >= nulLine {
+            throw error("source code cannot contain null bytes", at: SourceLocation(line: nulLine, column: 1))
+        }
         if atLineStart && brackets.isEmpty {
             if let t = try lexIndentation() { return t }
         }
@@ -104,7 +134,8 @@ public final class Lexer {
         if let open = brackets.last {
             throw error("'\(open.scalar)' was never closed", at: open.location)
         }
-        let loc = location
+        let loc = lineAtEnd == line ? location
+            : SourceLocation(line: lineAtEnd, column: (lines.count >= lineAtEnd ? lines[lineAtEnd - 1].unicodeScalars.count : 0) + 1)
         if !lastWasNewline {
             lastWasNewline = true
             pending.append(contentsOf: dedentsToZero(at: loc))

@@ -25,16 +25,16 @@ extension Parser {
         case .op("..."):
             try advance()
             return Expr(.ellipsis, loc)
-        case .string, .fstring:
+        case .string, .fstring, .invalidLiteral:
             return try parseStrings()
+        case .unsupportedLiteral(let what):
+            throw UnsupportedFeature(what, line: loc.line)
         case .op("("):
             return try parseParenthesized()
         case .op("["):
             return try parseListDisplay()
         case .op("{"):
             return try parseBraceDisplay()
-        case .keyword(.yield):
-            throw UnsupportedFeature("'yield'", line: loc.line)
         case .keyword(.await):
             throw UnsupportedFeature("'await'", line: loc.line)
         default:
@@ -53,6 +53,8 @@ extension Parser {
             if case .string(let s) = t.kind {
                 plain += s
                 nodes.append(.literal(s))
+            } else if case .invalidLiteral(let error) = t.kind {
+                throw error
             } else if case .fstring(let parts) = t.kind {
                 isF = true
                 nodes.append(contentsOf: try convertFString(parts))
@@ -80,7 +82,8 @@ extension Parser {
                     let end = try sub.peek()
                     if end.kind != .newline && end.kind != .endOfFile { throw try sub.invalidSyntax() }
                 } catch var err as PySyntaxError {
-                    if !err.message.hasPrefix("f-string") { err.message = "f-string: " + err.message }
+                    // The parser's errors inside a field are prefixed; the tokenizer's are not (CPython).
+                    if !sub.lexer.failed && !err.message.hasPrefix("f-string") { err.message = "f-string: " + err.message }
                     throw err
                 }
                 out.append(.field(e, conversion: f.conversion, spec: try convertFString(f.spec), debugText: f.debugText))
@@ -94,11 +97,22 @@ extension Parser {
         bracketDepth += 1
         defer { bracketDepth -= 1 }
         if try match(")") { return Expr(.tuple([]), open.location) }
-        if try check(.yield) { throw UnsupportedFeature("'yield'", line: open.location.line) }
+        if try check("**") {
+            let stars = try advance()
+            if try parsesTentatively(parseExpression), try check(")") {
+                throw syntaxError("cannot use double starred expression here", at: stars.location)
+            }
+            throw syntaxError("invalid syntax", at: stars.location)
+        }
+        if try check(.yield) {
+            let y = try parseYieldExpression()
+            if !(try match(")")) { throw try invalidSyntax() }
+            return y
+        }
         let first = try parseStarOrNamed()
         if try check(.for) {
             let gen = try parseComprehension(.generator(first), start: open.location)
-            if !(try match(")")) { throw try invalidSyntax() }
+            if !(try match(")")) { throw try invalidSyntax(commaHint: false) }
             return gen
         }
         if try match(")") {
@@ -129,7 +143,7 @@ extension Parser {
         let first = try parseStarOrNamed()
         if try check(.for) {
             let comp = try parseComprehension(.list(first), start: open.location)
-            if !(try match("]")) { throw try invalidSyntax() }
+            if !(try match("]")) { throw try invalidSyntax(commaHint: false) }
             return comp
         }
         var items = [first]
@@ -159,7 +173,7 @@ extension Parser {
             let value = try parseExpression()
             if try check(.for) {
                 let comp = try parseComprehension(.dict(key: first, value: value), start: open.location)
-                if !(try match("}")) { throw try invalidSyntax() }
+                if !(try match("}")) { throw try invalidSyntax(commaHint: false) }
                 return comp
             }
             var entries: [(key: Expr?, value: Expr)] = [(first, value)]
@@ -168,7 +182,7 @@ extension Parser {
         }
         if try check(.for) {
             let comp = try parseComprehension(.set(first), start: open.location)
-            if !(try match("}")) { throw try invalidSyntax() }
+            if !(try match("}")) { throw try invalidSyntax(commaHint: false) }
             return comp
         }
         var items = [first]
@@ -188,7 +202,7 @@ extension Parser {
                 continue
             }
             let key = try parseExpression()
-            if !(try match(":")) { throw try invalidSyntax() }
+            if !(try match(":")) { throw syntaxError("':' expected after dictionary key", at: key.location) }
             if try check("}") || check(",") {
                 throw syntaxError("expression expected after dictionary key and ':'", at: previous.location)
             }
@@ -199,6 +213,11 @@ extension Parser {
 
     /// `for target in iterable [if cond]...` clauses after the element of a comprehension.
     func parseComprehension(_ kind: ComprehensionKind, start: SourceLocation) throws -> Expr {
+        switch kind {
+        case .list(let e), .set(let e), .generator(let e):
+            if case .starred = e.kind { throw syntaxError("iterable unpacking cannot be used in comprehension", at: e.location) }
+        case .dict: break
+        }
         var clauses: [ComprehensionClause] = []
         while try check(.for) || check(.async) {
             if try check(.async) { throw UnsupportedFeature("'async' comprehension", line: try peek().location.line) }
@@ -206,6 +225,9 @@ extension Parser {
             let target = try parseTargetList()
             try validateAssignTarget(target, inAssignment: false)
             if !(try match(.in)) { throw try invalidSyntax() }
+            // The iterable and the conditions are `or`-expressions, never followed by a comma hint.
+            commaHintBlockedDepths.append(bracketDepth)
+            defer { commaHintBlockedDepths.removeLast() }
             let iterable = try parseDisjunction()
             var conditions: [Expr] = []
             while try match(.if) { conditions.append(try parseDisjunction()) }

@@ -3,7 +3,9 @@ extension Parser {
     /// `star_expressions`: expressions separated by commas (a tuple when there are commas).
     func parseStarExpressions() throws -> Expr {
         let first = try parseStarExpression()
+        lastStarExpressionsHadComma = false
         guard try check(",") else { return first }
+        lastStarExpressionsHadComma = true
         var items = [first]
         while try match(",") {
             if !startsExpression(try peek()) { break }
@@ -14,7 +16,7 @@ extension Parser {
 
     func startsExpression(_ t: Token) -> Bool {
         switch t.kind {
-        case .name, .int, .float, .string, .fstring: return true
+        case .name, .int, .float, .string, .fstring, .invalidLiteral, .unsupportedLiteral: return true
         case .keyword(let k): return [.None, .True, .False, .not, .lambda, .await, .yield].contains(k)
         case .op(let o): return ["(", "[", "{", "-", "+", "~", "*", "...", "**"].contains(o)
         default: return false
@@ -27,35 +29,92 @@ extension Parser {
         return try parseExpression()
     }
 
-    /// An expression where `:=` would be allowed (reported as unsupported).
-    func parseNamedExpression() throws -> Expr {
+    /// An expression where `:=` would be allowed (reported as unsupported). Outside call
+    /// arguments, an `=` after it is CPython's `invalid_named_expression` error.
+    func parseNamedExpression(inCall: Bool = false) throws -> Expr {
         let e = try parseExpression()
-        if try check(":=") { throw UnsupportedFeature("assignment expression ':='", line: try peek().location.line) }
+        if try check(":=") {
+            guard case .name(let name) = e.kind else { throw namedExpressionTargetError(e) }
+            try advance()
+            return Expr(.namedExpr(name, try parseExpression()), e.location)
+        }
+        if !inCall, try check("=") { throw try assignmentInExpression(e) }
         return e
+    }
+
+    /// CPython's error for `target := value` whose target is not a plain name.
+    func namedExpressionTargetError(_ target: Expr) -> PySyntaxError {
+        let what: String
+        switch target.kind {
+        case .attribute: what = "attribute"
+        case .index: what = "subscript"
+        default: what = Parser.describe(target)
+        }
+        return syntaxError("cannot use assignment expressions with \(what)", at: target.location)
+    }
+
+    /// Whether an expression starting like `e` is exempt from the comma hint (see
+    /// ``excludedFromCommaHint(_:_:)``); only a plain name can be.
+    func lastDisjunctionExcludedAt(_ e: Expr) -> Bool {
+        guard case .name(let n) = e.kind else { return false }
+        return ["match", "case", "_"].contains { $0.hasPrefix(n) }
+    }
+
+    /// The error for `target = value` where an expression was expected (`if a = 1:`).
+    func assignmentInExpression(_ target: Expr) throws -> PySyntaxError {
+        let equals = try advance()
+        let generic = syntaxError("invalid syntax", at: equals.location)
+        guard startsExpression(try peek()), try parsesTentatively(parseBitwiseOr), !(try check("=")), !(try check(":=")) else {
+            return generic
+        }
+        switch target.kind {
+        case .name:
+            return syntaxError("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", at: target.location)
+        case .list, .tuple, .bool, .none, .compare, .not, .boolOp, .conditional, .lambda, .starred, .yield, .yieldFrom:
+            return generic
+        case .comprehension(.generator, _):
+            return generic
+        default:
+            return syntaxError("cannot assign to \(Parser.describe(target)) here. Maybe you meant '==' instead of '='?", at: target.location)
+        }
     }
 
     /// `expression`: a conditional expression or a lambda.
     func parseExpression() throws -> Expr {
         if try check(.lambda) { return try parseLambda() }
-        if try check(.yield) { throw UnsupportedFeature("'yield'", line: try peek().location.line) }
         let body = try parseDisjunction()
         guard try check(.if) else { return body }
         try advance()
         let test = try parseDisjunction()
         guard try match(.else) else {
-            if try atStatementEnd() || check(")") || check("]") || check(",") {
-                throw syntaxError("expected 'else' after 'if' expression", at: body.location)
-            }
-            throw try invalidSyntax()
+            if try check(":") { throw try invalidSyntax() }
+            throw syntaxError("expected 'else' after 'if' expression", at: body.location)
         }
         let orelse = try parseExpression()
         return Expr(.conditional(test: test, body: body, orelse: orelse), body.location)
     }
 
+    /// `yield [star_expressions]` or `yield from expression`, at the `yield` keyword.
+    func parseYieldExpression() throws -> Expr {
+        let start = try advance()
+        if try match(.from) { return Expr(.yieldFrom(try parseExpression()), start.location) }
+        let next = try peek()
+        if startsExpression(next) && next.kind != .keyword(.yield) {
+            return Expr(.yield(try parseStarExpressions()), start.location)
+        }
+        return Expr(.yield(nil), start.location)
+    }
+
+    /// The right-hand side of an assignment: a yield expression or `star_expressions`.
+    func parseAssignedValue() throws -> Expr {
+        if try check(.yield) { return try parseYieldExpression() }
+        return try parseStarExpressions()
+    }
+
     func parseLambda() throws -> Expr {
         let start = try advance()
         let params = try parseParameters(closing: ":", allowAnnotations: false)
-        try consume(":")
+        if !(try match(":")) { throw try invalidSyntax(commaHint: false) }
         let savedFunction = functionDepth
         functionDepth = 1
         defer { functionDepth = savedFunction }
@@ -64,7 +123,14 @@ extension Parser {
     }
 
     func parseDisjunction() throws -> Expr {
+        let head = try peek()
+        var excluded = false
+        if case .name = head.kind { excluded = excludedFromCommaHint(head, try peek(1)) }
         let first = try parseConjunction()
+        defer {
+            lastDisjunctionStart = first.location
+            lastDisjunctionExcluded = excluded
+        }
         guard try check(.or) else { return first }
         var items = [first]
         while try match(.or) { items.append(try parseConjunction()) }
@@ -185,11 +251,15 @@ extension Parser {
                 bracketDepth -= 1
                 e = Expr(.call(e, args), e.location)
             } else if try check("[") {
+                // `x[]` inside brackets reads to CPython as `x` followed by an empty list.
+                if bracketDepth > 0, try peek(1).kind == .op("]"), !lastDisjunctionExcludedAt(e) {
+                    throw syntaxError("invalid syntax. Perhaps you forgot a comma?", at: e.location)
+                }
                 try advance()
                 bracketDepth += 1
                 let index = try parseSubscript()
-                bracketDepth -= 1
                 if !(try match("]")) { throw try invalidSyntax() }
+                bracketDepth -= 1
                 e = Expr(.index(e, index), e.location)
             } else {
                 return e
@@ -218,7 +288,7 @@ extension Parser {
                 args.append(.keyword(n, try parseExpression()))
                 sawKeyword = true
             } else {
-                let e = try parseNamedExpression()
+                let e = try parseNamedExpression(inCall: true)
                 if try check(.for) {
                     let gen = try parseComprehension(.generator(e), start: e.location)
                     let comma = try check(",")
@@ -231,6 +301,8 @@ extension Parser {
                     if try check("=") {
                         throw syntaxError("expression cannot contain assignment, perhaps you meant \"==\"?", at: e.location)
                     }
+                    // An argument that is not complete is reported by the generic rules first.
+                    if sawDoubleStar || sawKeyword, !(try check(",")), !(try check(")")) { throw try invalidSyntax() }
                     if sawDoubleStar {
                         throw syntaxError("positional argument follows keyword argument unpacking", at: e.location)
                     }

@@ -19,7 +19,7 @@ extension Parser {
             let next = try peek(1)
             let startsSubject: Bool
             switch next.kind {
-            case .name, .int, .float, .string, .fstring, .keyword(.None), .keyword(.True), .keyword(.False): startsSubject = true
+            case .name, .int, .float, .string, .fstring, .invalidLiteral, .unsupportedLiteral, .keyword(.None), .keyword(.True), .keyword(.False): startsSubject = true
             case .op(let o): startsSubject = o == "(" || o == "[" || o == "{" || o == "-"
             default: startsSubject = false
             }
@@ -79,15 +79,15 @@ extension Parser {
             return Stmt(.pass, loc)
         case .keyword(.break):
             try advance()
-            if loopDepth == 0 { throw syntaxError("'break' outside loop", at: loc) }
+            if loopDepth == 0 { deferError(syntaxError("'break' outside loop", at: loc)) }
             return Stmt(.break, loc)
         case .keyword(.continue):
             try advance()
-            if loopDepth == 0 { throw syntaxError("'continue' not properly in loop", at: loc) }
+            if loopDepth == 0 { deferError(syntaxError("'continue' not properly in loop", at: loc)) }
             return Stmt(.continue, loc)
         case .keyword(.return):
             try advance()
-            if functionDepth == 0 { throw syntaxError("'return' outside function", at: loc) }
+            if functionDepth == 0 { deferError(syntaxError("'return' outside function", at: loc)) }
             if try atStatementEnd() { return Stmt(.return(nil), loc) }
             return Stmt(.return(try parseStarExpressions()), loc)
         case .keyword(.raise):
@@ -102,7 +102,7 @@ extension Parser {
             var names = [try expectName()]
             while try match(",") { names.append(try expectName()) }
             if case .keyword(.global) = t.kind { return Stmt(.global(names), loc) }
-            if functionDepth == 0 { throw syntaxError("nonlocal declaration not allowed at module level", at: loc) }
+            if functionDepth == 0 { deferError(syntaxError("nonlocal declaration not allowed at module level", at: loc)) }
             return Stmt(.nonlocal(names), loc)
         case .keyword(.del):
             try advance()
@@ -140,12 +140,10 @@ extension Parser {
                 names.append(try parseImportName(dotted: false))
             }
             if parenthesized {
-                bracketDepth -= 1
                 try consume(")")
+                bracketDepth -= 1
             }
             return Stmt(.importFrom(module: module, names: names), loc)
-        case .keyword(.yield):
-            throw UnsupportedFeature("'yield'", line: loc.line)
         default:
             return try parseExpressionStatement()
         }
@@ -170,28 +168,57 @@ extension Parser {
         return ImportName(name: name, alias: alias, location: loc)
     }
 
+    /// `a, b c = d`: after a tuple, CPython's grammar reads further expressions and reports
+    /// `c = d` as a misplaced assignment (`invalid_named_expression`); else "invalid syntax".
+    private func juxtaposedAfterTuple() throws -> PySyntaxError {
+        let failing = try peek()
+        while startsCommaHintOperand(try peek()) {
+            guard try parsesTentatively(parseExpression) else { break }
+            if try check("=") {
+                let e = try assignmentInExpression(lastParsedExpression)
+                if e.message != "invalid syntax" { return e }
+                break
+            }
+        }
+        return syntaxError("invalid syntax", at: failing.location)
+    }
+
     private func parseExpressionStatement() throws -> Stmt {
         let start = try peek()
         let loc = start.location
-        if try check(.yield) { throw UnsupportedFeature("'yield'", line: loc.line) }
-        let first = try parseStarExpressions()
-        if case .name("print") = first.kind, startsAtom(try peek()) {
-            throw syntaxError("Missing parentheses in call to 'print'. Did you mean print(...)?", at: loc)
+        let startsWithYield = try check(.yield)
+        let first = startsWithYield ? try parseYieldExpression() : try parseStarExpressions()
+        if !startsWithYield, lastStarExpressionsHadComma, startsCommaHintOperand(try peek()) {
+            throw try juxtaposedAfterTuple()
+        }
+        if case .name(let legacy) = first.kind, legacy == "print" || legacy == "exec", startsAtom(try peek()) {
+            throw syntaxError("Missing parentheses in call to '\(legacy)'. Did you mean \(legacy)(...)?", at: loc)
         }
         if try check("=") {
             var targets = [first]
+            // A yield written without parentheses cannot be a target at all.
+            var bareYields = [startsWithYield]
             var value: Expr
             try advance()
             while true {
-                if try check(.yield) { throw UnsupportedFeature("'yield'", line: try peek().location.line) }
-                value = try parseStarExpressions()
+                let bare = try check(.yield)
+                if !bare, !startsExpression(try peek()) {
+                    // `f() = = 1`: the invalid target is reported before the missing value.
+                    for target in targets { try validateAssignTarget(target, inAssignment: false) }
+                    throw try invalidSyntax()
+                }
+                value = try parseAssignedValue()
                 if try match("=") {
                     targets.append(value)
+                    bareYields.append(bare)
                 } else {
                     break
                 }
             }
-            for target in targets { try validateAssignTarget(target, inAssignment: targets.count == 1) }
+            for (target, bare) in zip(targets, bareYields) {
+                if bare { throw syntaxError("assignment to yield expression not possible", at: target.location) }
+                try validateAssignTarget(target, inAssignment: targets.count == 1)
+            }
             return Stmt(.assign(targets, value), loc)
         }
         if case .op(let o) = try peek().kind, o.count >= 2, o.hasSuffix("="), o != "==", o != "!=", o != "<=", o != ">=",
@@ -202,20 +229,27 @@ extension Parser {
                 throw syntaxError("'\(Parser.describe(first))' is an illegal expression for augmented assignment", at: first.location)
             }
             try advance()
-            if try check(.yield) { throw UnsupportedFeature("'yield'", line: loc.line) }
-            let value = try parseStarExpressions()
+            let value = try parseAssignedValue()
             return Stmt(.augAssign(first, op, value), loc)
         }
-        if try check(":=") { throw UnsupportedFeature("assignment expression ':='", line: loc.line) }
+        if try check(":=") {
+            // A bare `name := value` statement is not Python; other targets get the target error.
+            guard case .name = first.kind else { throw namedExpressionTargetError(first) }
+            throw syntaxError("invalid syntax", at: try peek().location)
+        }
         if try check(":") {
             switch first.kind {
             case .name, .attribute, .index: break
-            default: throw syntaxError("illegal target for annotation", at: first.location)
+            default:
+                // CPython's rule needs an annotation after the colon; without one it is generic.
+                try advance()
+                guard startsExpression(try peek()), try parsesTentatively(parseExpression) else { throw try invalidSyntax() }
+                throw syntaxError("illegal target for annotation", at: first.location)
             }
             try advance()
             let annotation = try parseExpression()
             var value: Expr?
-            if try match("=") { value = try parseStarExpressions() }
+            if try match("=") { value = try parseAssignedValue() }
             return Stmt(.annAssign(first, annotation: annotation, value: value), loc)
         }
         if case .starred = first.kind {
@@ -229,7 +263,11 @@ extension Parser {
     /// `':' NEWLINE INDENT statements DEDENT` or `':' simple_stmts`.
     func parseBlock(after what: String, line: Int) throws -> [Stmt] {
         if !(try match(":")) {
-            if try peek().kind == .newline { throw syntaxError("expected ':'", at: try peek().location) }
+            // CPython's grammar forces the colon (`&&':'`) after `def`, `try`, `else` and
+            // `finally`; elsewhere "expected ':'" only when the header ends the line.
+            let forced = what == "function definition" || what == "'try' statement" || what == "'else' statement"
+                || what == "'finally' statement"
+            if try forced || peek().kind == .newline { throw syntaxError("expected ':'", at: try peek().location) }
             throw try invalidSyntax()
         }
         if try peek().kind != .newline {
@@ -365,8 +403,8 @@ extension Parser {
             items.append(WithItem(context: context, target: target))
         } while try match(",")
         if parenthesized {
-            bracketDepth -= 1
             try consume(")")
+            bracketDepth -= 1
         }
         let body = try parseBlock(after: "'with' statement", line: start.location.line)
         return Stmt(.with(items, body: body), start.location)
@@ -412,11 +450,12 @@ extension Parser {
     func parseFunctionDef(decorators: [Expr]) throws -> Stmt {
         let start = try advance()
         let name = try expectName()
-        try consume("(")
+        if !(try check("(")) { throw syntaxError("expected '('", at: try peek().location) }
+        try advance()
         bracketDepth += 1
         let params = try parseParameters(closing: ")", allowAnnotations: true)
+        if !(try match(")")) { throw try invalidSyntax(commaHint: false) }
         bracketDepth -= 1
-        try consume(")")
         if try match("->") { _ = try parseExpression() }
         let savedLoop = loopDepth
         loopDepth = 0
@@ -443,8 +482,8 @@ extension Parser {
                 bases.append(try parseExpression())
                 if !(try match(",")) { break }
             }
-            bracketDepth -= 1
             try consume(")")
+            bracketDepth -= 1
         }
         let savedLoop = loopDepth
         let savedFunction = functionDepth
@@ -456,8 +495,33 @@ extension Parser {
         return Stmt(.classDef(ClassDef(name: name, bases: bases, body: body, decorators: decorators)), start.location)
     }
 
+    /// True when the tokens ahead are `( name [, name]* [,] )`, which CPython reports as
+    /// parenthesized parameters.
+    private func parenthesizedNames() throws -> Bool {
+        var i = 1
+        var sawName = false
+        while true {
+            let t = try peek(i)
+            switch t.kind {
+            case .name:
+                if sawName { return false }
+                sawName = true
+            case .op(","):
+                if !sawName { return false }
+                sawName = false
+            case .op(")"):
+                return i > 1
+            default:
+                return false
+            }
+            i += 1
+        }
+    }
+
     /// Parameters of a `def` (annotations allowed) or a `lambda`, up to `closing`.
     func parseParameters(closing: String, allowAnnotations: Bool) throws -> Parameters {
+        commaHintBlockedDepths.append(bracketDepth)
+        defer { commaHintBlockedDepths.removeLast() }
         var items: [Parameter] = []
         var keywordOnly = false
         var sawDefault = false
@@ -472,6 +536,10 @@ extension Parser {
         }
         while !(try check(closing)) {
             let loc = try peek().location
+            if try check("("), try parenthesizedNames() {
+                throw syntaxError(allowAnnotations ? "Function parameters cannot be parenthesized"
+                                                   : "Lambda expression parameters cannot be parenthesized", at: loc)
+            }
             if try match("**") {
                 let name = try expectName()
                 if allowAnnotations, try match(":") { _ = try parseExpression() }

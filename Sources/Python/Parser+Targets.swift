@@ -47,6 +47,7 @@ extension Parser {
             }
         case .compare: return "comparison"
         case .starred: return "starred"
+        case .yield, .yieldFrom: return "yield expression"
         default: return "expression"
         }
     }

@@ -74,8 +74,52 @@ extension PyClass {
     public static let moduleNotFoundError = PyClass(builtin: "ModuleNotFoundError", base: .importError, kind: .baseException)
     /// `SyntaxError`.
     public static let syntaxError = PyClass(builtin: "SyntaxError", base: .exception, kind: .baseException)
-    /// `UserWarning`-free stand-in for warnings-as-errors is not needed; `Warning` exists for subclassing.
+    /// `Warning`, the base of the warning categories.
     public static let warning = PyClass(builtin: "Warning", base: .exception, kind: .baseException)
+    /// `GeneratorExit`, raised at a generator's yield by `close()`.
+    public static let generatorExit = PyClass(builtin: "GeneratorExit", base: .baseException, kind: .baseException)
+    /// `SystemExit`, raised by `sys.exit()`.
+    public static let systemExit = PyClass(builtin: "SystemExit", base: .baseException, kind: .baseException)
+    /// `MemoryError`.
+    public static let memoryError = PyClass(builtin: "MemoryError", base: .exception, kind: .baseException)
+    /// `OSError`.
+    public static let osError = PyClass(builtin: "OSError", base: .exception, kind: .baseException)
+    /// `FileNotFoundError`.
+    public static let fileNotFoundError = PyClass(builtin: "FileNotFoundError", base: .osError, kind: .baseException)
+    /// `IndentationError`.
+    public static let indentationError = PyClass(builtin: "IndentationError", base: .syntaxError, kind: .baseException)
+    /// `TabError`.
+    public static let tabError = PyClass(builtin: "TabError", base: .indentationError, kind: .baseException)
+    /// `SystemError`.
+    public static let systemError = PyClass(builtin: "SystemError", base: .exception, kind: .baseException)
+    /// `EOFError`.
+    public static let eofError = PyClass(builtin: "EOFError", base: .exception, kind: .baseException)
+    /// `FloatingPointError`.
+    public static let floatingPointError = PyClass(builtin: "FloatingPointError", base: .arithmeticError, kind: .baseException)
+    /// `UnicodeError`.
+    public static let unicodeError = PyClass(builtin: "UnicodeError", base: .valueError, kind: .baseException)
+    /// `UserWarning`.
+    public static let userWarning = PyClass(builtin: "UserWarning", base: .warning, kind: .baseException)
+    /// `DeprecationWarning`.
+    public static let deprecationWarning = PyClass(builtin: "DeprecationWarning", base: .warning, kind: .baseException)
+    /// `RuntimeWarning`.
+    public static let runtimeWarning = PyClass(builtin: "RuntimeWarning", base: .warning, kind: .baseException)
+    /// `FutureWarning`.
+    public static let futureWarning = PyClass(builtin: "FutureWarning", base: .warning, kind: .baseException)
+    /// `PendingDeprecationWarning`.
+    public static let pendingDeprecationWarning = PyClass(builtin: "PendingDeprecationWarning", base: .warning, kind: .baseException)
+    /// `SyntaxWarning`.
+    public static let syntaxWarning = PyClass(builtin: "SyntaxWarning", base: .warning, kind: .baseException)
+    /// `ImportWarning`.
+    public static let importWarning = PyClass(builtin: "ImportWarning", base: .warning, kind: .baseException)
+    /// `UnicodeWarning`.
+    public static let unicodeWarning = PyClass(builtin: "UnicodeWarning", base: .warning, kind: .baseException)
+    /// `BytesWarning`.
+    public static let bytesWarning = PyClass(builtin: "BytesWarning", base: .warning, kind: .baseException)
+    /// `ResourceWarning`.
+    public static let resourceWarning = PyClass(builtin: "ResourceWarning", base: .warning, kind: .baseException)
+    /// `EncodingWarning`.
+    public static let encodingWarning = PyClass(builtin: "EncodingWarning", base: .warning, kind: .baseException)
 
     /// Every builtin exception class, by name.
     public static let builtinExceptions: [PyClass] = [
@@ -83,5 +127,9 @@ extension PyClass {
         .overflowError, .lookupError, .indexError, .keyError, .valueError, .typeError, .nameError,
         .unboundLocalError, .attributeError, .assertionError, .runtimeError, .notImplementedError,
         .recursionError, .stopIteration, .importError, .moduleNotFoundError, .syntaxError, .warning,
+        .generatorExit, .systemExit, .memoryError, .osError, .fileNotFoundError, .indentationError, .tabError,
+        .systemError, .eofError, .floatingPointError, .unicodeError, .userWarning, .deprecationWarning,
+        .runtimeWarning, .futureWarning, .pendingDeprecationWarning, .syntaxWarning, .importWarning,
+        .unicodeWarning, .bytesWarning, .resourceWarning, .encodingWarning,
     ]
 }

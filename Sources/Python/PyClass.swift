@@ -34,12 +34,15 @@ public final class PyClass: PyObject {
         self.isBuiltin = moduleName == "builtins"
     }
 
-    init(builtin name: String, base: PyClass?, kind: PyBuiltinKind) {
+    /// A builtin type, or a type a standard-library module implements in Swift (`module`):
+    /// shared by every interpreter, immutable, not subclassable unless it is `object` or an
+    /// exception.
+    init(builtin name: String, base: PyClass?, kind: PyBuiltinKind, module: String = "builtins") {
         self.name = name
         self.base = base
         self.nativeBase = nil
         self.dict = [:]
-        self.moduleName = "builtins"
+        self.moduleName = module
         self.kind = kind
         self.isBuiltin = true
     }
@@ -48,6 +51,12 @@ public final class PyClass: PyObject {
 
     /// True for builtin types (not defined by a lesson or prelude).
     public let isBuiltin: Bool
+    /// Builds the instances of a class a module defines in Swift (`collections.OrderedDict`,
+    /// a namedtuple), given the class being instantiated (which may be a subclass).
+    var constructor: ((PyClass, PyArgs, Interpreter) throws -> PyValue)?
+    /// The abstract methods left unimplemented, computed when a class deriving from `abc.ABC`
+    /// is created (nil for other classes); instantiating it is an error while any remain.
+    var abstractMethods: [String]?
 
     /// The class and its bases, most derived first (Python's `__mro__`, without natives).
     public var mro: [PyClass] {
@@ -160,7 +169,7 @@ public final class PyClass: PyObject {
     }
 
     public override func repr(interp: Interpreter) throws -> String? {
-        isBuiltin ? "<class '\(name)'>" : "<class '\(moduleName).\(name)'>"
+        moduleName == "builtins" ? "<class '\(name)'>" : "<class '\(moduleName).\(name)'>"
     }
 }
 

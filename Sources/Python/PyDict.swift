@@ -3,12 +3,28 @@
 /// Deleted entries leave a hole that is compacted once holes outnumber live entries,
 /// so `pop` stays amortised O(1) and iteration order stays the insertion order.
 public final class PyDict {
+    /// `dict`, or one of the dict subclasses of `collections`.
+    public var kind: DictKind = .dict
     private var entries: [(key: PyValue, value: PyValue)?] = []
     private var index: [PyHashKey: Int] = [:]
     private var holes = 0
 
     /// Creates an empty dict.
     public init() {}
+
+    deinit {
+        guard entries.contains(where: { $0.map { DeferredRelease.mayNest($0.key) || DeferredRelease.mayNest($0.value) } ?? false })
+        else { return }
+        var values: [PyValue] = []
+        values.reserveCapacity(entries.count * 2)
+        for case let entry? in entries {
+            values.append(entry.key)
+            values.append(entry.value)
+        }
+        entries.removeAll()
+        index.removeAll()
+        DeferredRelease.release(&values)
+    }
 
     /// Creates a dict from string keys, in order.
     public convenience init(_ pairs: [(String, PyValue)]) {
@@ -69,9 +85,10 @@ public final class PyDict {
         holes = 0
     }
 
-    /// A shallow copy.
+    /// A shallow copy of the same kind.
     public func copy() -> PyDict {
         let d = PyDict()
+        d.kind = kind
         d.entries = entries.compactMap { $0 }
         for (i, e) in d.entries.enumerated() {
             if let e { d.index[(try? e.key.hashKey()) ?? .none] = i }
@@ -90,6 +107,30 @@ public final class PyDict {
             holes -= 1
         }
         return nil
+    }
+
+    /// Removes and returns the first inserted entry.
+    public func popFirst() -> (key: PyValue, value: PyValue)? {
+        guard let first = entries.first(where: { $0 != nil }) ?? nil else { return nil }
+        _ = removeValue(forHashKey: (try? first.key.hashKey()) ?? .none)
+        return first
+    }
+
+    /// Moves an existing key to the end (or the front) of the order; false when absent.
+    public func move(_ key: PyValue, toEnd: Bool) throws -> Bool {
+        let h = try key.hashKey()
+        guard let i = index[h], let entry = entries[i] else { return false }
+        if toEnd {
+            entries[i] = nil
+            holes += 1
+            index[h] = entries.count
+            entries.append(entry)
+        } else {
+            entries[i] = nil
+            entries.insert(entry, at: 0)
+            compact()
+        }
+        return true
     }
 
     private func setValue(_ value: PyValue, forHashKey h: PyHashKey, key: PyValue) {

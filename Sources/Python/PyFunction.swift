@@ -1,9 +1,23 @@
 /// A function defined in Python (`def` or `lambda`).
 public final class PyFunction: PyObject {
-    /// `__name__`.
-    public let name: String
-    /// `__qualname__` (`Net.forward`), used in error messages.
-    public let qualname: String
+    /// `__name__` (assignable, as `functools.wraps` does).
+    public internal(set) var name: String
+    /// `__qualname__` (`Net.forward`).
+    public internal(set) var qualname: String
+    /// `__doc__` once assigned (the docstring until then).
+    var assignedDoc: PyValue?
+    /// `__module__` once assigned.
+    var assignedModule: PyValue?
+    /// `__dict__`: attributes a lesson sets on the function (`f.calls = 0`, `__wrapped__`),
+    /// made on first use.
+    var attributeDict: PyDict?
+
+    var attributes: PyDict {
+        if let d = attributeDict { return d }
+        let d = PyDict()
+        attributeDict = d
+        return d
+    }
     let code: CodeObject
     /// Default values of the parameters, aligned with `code.parameters` (nil: required).
     var defaults: [PyValue?]
@@ -38,13 +52,46 @@ public final class PyFunction: PyObject {
     }
 
     public override func getAttr(_ name: String, interp: Interpreter) throws -> PyValue? {
+        if let v = attributeDict?[name] { return v }
         switch name {
         case "__name__": return .str(self.name)
         case "__qualname__": return .str(qualname)
-        case "__module__": return .str(module.name)
-        case "__doc__": return code.docstring.map { .str($0) } ?? PyValue.none
+        case "__module__": return assignedModule ?? .str(module.name)
+        case "__doc__": return assignedDoc ?? code.docstring.map { .str($0) } ?? PyValue.none
+        case "__dict__": return .dict(attributes)
+        case "__defaults__":
+            let given = defaults.compactMap { $0 }
+            return given.isEmpty ? PyValue.none : .tuple(given)
         default: return nil
         }
+    }
+
+    public override func setAttr(_ name: String, _ value: PyValue, interp: Interpreter) throws -> Bool {
+        switch name {
+        case "__name__", "__qualname__":
+            guard case .str(let s) = value else {
+                throw PyException(.typeError, "\(name) must be set to a string object")
+            }
+            if name == "__name__" { self.name = s } else { qualname = s }
+        case "__doc__": assignedDoc = value
+        case "__module__": assignedModule = value
+        case "__dict__":
+            guard case .dict(let d) = value else {
+                throw PyException(.typeError, "__dict__ must be set to a dictionary, not a '\(value.typeName)'")
+            }
+            attributes.removeAll()
+            for (k, v) in d.items { try attributes.set(k, v) }
+        default:
+            try attributes.set(.str(name), value)
+        }
+        return true
+    }
+
+    public override func delAttr(_ name: String, interp: Interpreter) throws -> Bool {
+        if try attributeDict?.remove(.str(name)) == nil {
+            throw PyException(.attributeError, "'function' object has no attribute '\(name)'")
+        }
+        return true
     }
 }
 

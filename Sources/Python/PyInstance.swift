@@ -4,12 +4,24 @@ public final class PyInstance: PyObject {
     public let cls: PyClass
     /// `self.__dict__`.
     @exclusivity(unchecked) public var attributes: [String: PyValue] = [:]
+    /// The attribute names in the order they were first set, as `__dict__` lists them.
+    var attributeOrder: [String] = []
     /// State attached by a native base class (see ``NativeClass/initInstance(_:args:interp:)``).
     public var nativeState: AnyObject?
     /// `self.args` for exception instances.
     public var exceptionArgs: [PyValue] = []
     /// Traceback, context and cause of an exception object.
     var exceptionState = ExceptionState()
+
+    /// `__dict__`'s items, in insertion order (names set without ``attributeOrder`` last).
+    var orderedAttributes: [(String, PyValue)] {
+        var result = attributeOrder.compactMap { name in attributes[name].map { (name, $0) } }
+        if result.count < attributes.count {
+            let listed = Set(attributeOrder)
+            result += attributes.filter { !listed.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        }
+        return result
+    }
     /// For NameError and AttributeError raised by the interpreter: what was looked up where,
     /// for the "Did you mean" hint of the traceback.
     var suggestionContext: SuggestionContext?
@@ -17,6 +29,13 @@ public final class PyInstance: PyObject {
     /// Creates an instance of `cls` with an empty `__dict__`.
     public init(cls: PyClass) {
         self.cls = cls
+    }
+
+    deinit {
+        guard attributes.values.contains(where: DeferredRelease.mayNest) else { return }
+        var values = Array(attributes.values)
+        attributes.removeAll()
+        DeferredRelease.release(&values)
     }
 
     public override var typeName: String { cls.name }

@@ -10,4 +10,8 @@ public final class PyList {
 
     /// The number of elements.
     public var count: Int { items.count }
+
+    deinit {
+        DeferredRelease.release(&items)
+    }
 }

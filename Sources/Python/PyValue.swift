@@ -28,7 +28,7 @@ extension PyValue {
         case .str: return "str"
         case .list: return "list"
         case .tuple: return "tuple"
-        case .dict: return "dict"
+        case .dict(let d): return d.kind.typeName
         case .object(let o): return o.typeName
         }
     }

@@ -3,7 +3,9 @@ import Foundation
 /// The outcome of running a lesson program.
 public struct RunResult: Equatable, Sendable {
     /// 0 on success, 1 for an uncaught Python exception or a SyntaxError (as CPython),
-    /// 2 for a gradviz limitation (unsupported construct, resource limit).
+    /// 2 for a gradviz limitation (unsupported construct, resource limit), the code of an
+    /// uncaught SystemExit, or minus a signal number when CPython would die by that signal
+    /// after printing the traceback (`-SIGINT` for an uncaught KeyboardInterrupt).
     public var exitStatus: Int32
     /// What goes to stderr: the traceback, the SyntaxError report or the gradviz error.
     public var stderr: String
@@ -100,10 +102,20 @@ private final class ResultBox: @unchecked Sendable {
 extension Interpreter {
     /// Runs the main program on the current thread and reports the outcome like CPython.
     public func runMain(source: String, fileName: String) -> RunResult {
+        var result = runMainReportingErrors(source: source, fileName: fileName)
+        result.stderr = errorText + result.stderr
+        return result
+    }
+
+    private func runMainReportingErrors(source: String, fileName: String) -> RunResult {
         do {
             try execute(source: source, fileName: fileName)
+            try closePendingGenerators()
             return RunResult(exitStatus: 0, stderr: "")
         } catch let e as PyException {
+            if e.matches(.systemExit) { return systemExitResult(e) }
+            // CPython prints the traceback, then dies by the signal the interrupt stands for.
+            if e.matches(.keyboardInterrupt) { return RunResult(exitStatus: -SIGINT, stderr: formatTraceback(e)) }
             return RunResult(exitStatus: 1, stderr: formatTraceback(e))
         } catch let e as PySyntaxError {
             let lines = sourceLines[fileName] ?? source.split(separator: "\n", omittingEmptySubsequences: false)
@@ -114,6 +126,22 @@ extension Interpreter {
             return RunResult(exitStatus: 2, stderr: e.description + "\n")
         } catch {
             return RunResult(exitStatus: 2, stderr: "gradviz: \(error)\n")
+        }
+    }
+
+    /// An uncaught SystemExit: its code is the exit status (None: 0); any other object is
+    /// printed to stderr and the status is 1, as CPython's `handle_system_exit`.
+    private func systemExitResult(_ e: PyException) -> RunResult {
+        let args = e.instance.exceptionArgs
+        let code: PyValue = args.count > 1 ? .tuple(args) : (args.first ?? .none)
+        switch code {
+        case .none:
+            return RunResult(exitStatus: 0, stderr: "")
+        case .int, .bool:
+            return RunResult(exitStatus: Int32(truncatingIfNeeded: (code.asInt ?? 1) & 0xff), stderr: "")
+        default:
+            let text = (try? str(code)) ?? ""
+            return RunResult(exitStatus: 1, stderr: text + "\n")
         }
     }
 

@@ -62,6 +62,7 @@ enum BindingCollector {
         var names: [String] = []
         while let stmts = stack.popLast() {
             for stmt in stmts {
+                for e in YieldScan.expressions(of: stmt) { NamedExprScan.targets(in: e, &names) }
                 switch stmt.kind {
                 case .assign(let targets, _):
                     for t in targets { targetNames(t, &names) }

@@ -24,6 +24,11 @@ public enum TokenKind: Equatable {
     case string(String)
     /// An f-string literal, split into text and replacement fields.
     case fstring([FStringPart])
+    /// A string literal whose content is invalid (a bad escape, a bad f-string field): CPython
+    /// reports it when the parser reaches the literal, not while tokenizing.
+    case invalidLiteral(PySyntaxError)
+    /// A literal of a kind gradviz does not support (`b'...'`, `3j`).
+    case unsupportedLiteral(String)
     /// An operator or delimiter (`+`, `**=`, `(`, `:`, `->`).
     case op(String)
     case newline

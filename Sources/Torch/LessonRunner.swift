@@ -65,7 +65,11 @@ public enum LessonRunner {
             budgetBox.budget = budget
             DType.defaultFloat = .float32
             EngineObservers.current = recorder
-            TorchWarnings.current = TorchWarnings(fileName: fileName, source: source) { warnings.text += $0 }
+            TorchWarnings.current = TorchWarnings(fileName: fileName, source: source, passes: { [weak interp] message, file, line, module in
+                // An "error" filter cannot interrupt a warning raised inside an operation: it is shown instead.
+                guard let interp else { return true }
+                return (try? interp.warningPasses(category: .userWarning, message: message, file: file, line: line, module: module)) ?? true
+            }) { warnings.text += $0 }
             if let recorder {
                 let lessonState = LessonState(interpreter: interp)
                 state.value = lessonState

@@ -125,6 +125,7 @@ enum TensorMethods {
     static let table: [String: Method] = dtypeMethods.merging(firstTierTable) { first, _ in first }
         .merging(moreMethods) { first, _ in first }
         .merging(TensorConversion.methods) { _, conversion in conversion }
+        .merging(copyMethods) { first, _ in first }
 
     private static let firstTierTable: [String: Method] = [
         // Introspection

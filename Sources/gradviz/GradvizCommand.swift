@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Matplotlib
+import Python
 import Render
 import Stepper
 import Torch
@@ -55,6 +56,10 @@ struct GradvizCommand: ParsableCommand {
         } catch let e as CLIError {
             FileHandle.standardError.write(Data("gradviz: \(e.description)\n".utf8))
             throw ExitCode(2)
+        } catch let e as PythonSource.DecodingError {
+            // A source file that does not decode is CPython's SyntaxError, before anything runs.
+            FileHandle.standardError.write(Data(e.stderr.utf8))
+            throw ExitCode(1)
         }
     }
 
@@ -83,6 +88,11 @@ struct GradvizCommand: ParsableCommand {
                 try StepThrough(plan: plan, source: input.source, fileName: input.shortName).runInteractive()
             }
             if !run.stderr.isEmpty { FileHandle.standardError.write(Data(run.stderr.utf8)) }
+            if run.exitStatus < 0 {
+                // Python dies by the signal (SIGINT for an uncaught KeyboardInterrupt).
+                signal(-run.exitStatus, SIG_DFL)
+                kill(getpid(), -run.exitStatus)
+            }
             if run.exitStatus != 0 { status = run.exitStatus }
             if run.droppedEvents > 0 {
                 FileHandle.standardError.write(Data("gradviz: \(input.shortName): the trace keeps the first \(run.events.count) events; \(run.droppedEvents) later ones were not recorded (raise --max-events)\n".utf8))
@@ -325,11 +335,9 @@ struct LessonInput {
                 let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
                 throw CLIError("can't open file '\(absolute)': \(why)")
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw CLIError("'\(path)' is not UTF-8 text")
-            }
             // Python names the main script by its absolute path in tracebacks and warnings.
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+            let text = try PythonSource.decode([UInt8](data), fileName: absolute).get()
             return LessonInput(source: text, displayName: absolute, path: path)
         }
     }

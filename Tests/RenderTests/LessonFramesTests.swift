@@ -12,7 +12,7 @@ import Trace
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    @Test(arguments: (1...9).map { "Lessons/lesson\($0).txt" } + ["Lessons/zh/lesson2.txt", "Benchmarks/mlp_sin.txt"])
+    @Test(arguments: (1...12).map { "Lessons/lesson\($0).txt" } + ["Lessons/zh/lesson2.txt", "Lessons/zh/lesson8.txt", "Benchmarks/mlp_sin.txt"])
     func framesAreLegibleAndStill(_ path: String) throws {
         let source = try String(contentsOf: LessonFramesTests.root.appendingPathComponent(path), encoding: .utf8)
         let run = LessonRunner.run(source: source, fileName: path, output: { _ in }, record: true,

@@ -102,6 +102,7 @@ import torch
 import torch.nn.init as init
 import torch.nn.functional as F
 from torch.nn.parameter import Parameter
+from collections import OrderedDict
 
 def _addindent(s_, numSpaces):
     s = s_.split('\n')
@@ -284,16 +285,16 @@ class Module:
             children = [(name, c) for name, c in m._modules.items() if c is not None]
             for name, c in reversed(children):
                 stack.append((p + ('.' if p else '') + name, c))
-        return iter(result)
+        yield from result
 
     def modules(self):
-        return iter([m for _, m in self.named_modules()])
+        yield from [m for _, m in self.named_modules()]
 
     def named_children(self):
-        return iter([(n, m) for n, m in self._modules.items() if m is not None])
+        yield from [(n, m) for n, m in self._modules.items() if m is not None]
 
     def children(self):
-        return iter([m for _, m in self.named_children()])
+        yield from [m for _, m in self.named_children()]
 
     def named_parameters(self, prefix='', recurse=True, remove_duplicate=True):
         result = []
@@ -307,10 +308,10 @@ class Module:
                     continue
                 seen.append(v)
                 result.append((mp + ('.' if mp else '') + k, v))
-        return iter(result)
+        yield from result
 
     def parameters(self, recurse=True):
-        return iter([p for _, p in self.named_parameters(recurse=recurse)])
+        yield from [p for _, p in self.named_parameters(recurse=recurse)]
 
     def named_buffers(self, prefix='', recurse=True, remove_duplicate=True):
         result = []
@@ -324,10 +325,10 @@ class Module:
                     continue
                 seen.append(v)
                 result.append((mp + ('.' if mp else '') + k, v))
-        return iter(result)
+        yield from result
 
     def buffers(self, recurse=True):
-        return iter([b for _, b in self.named_buffers(recurse=recurse)])
+        yield from [b for _, b in self.named_buffers(recurse=recurse)]
 
     def _state_items(self, keep_vars=False):
         result = []
@@ -343,7 +344,7 @@ class Module:
         return result
 
     def state_dict(self, *, destination=None, prefix='', keep_vars=False):
-        result = {} if destination is None else destination
+        result = OrderedDict() if destination is None else destination
         for k, v in self._state_items(keep_vars):
             result[prefix + k] = v
         return result

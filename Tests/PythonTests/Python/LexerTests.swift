@@ -108,7 +108,7 @@ struct LexerTests {
 
     @Test(arguments: [
         ("x = 'abc\n", "unterminated string literal (detected at line 1)"),
-        ("x = \"\"\"abc\n", "unterminated triple-quoted string literal (detected at line 2)"),
+        ("x = \"\"\"abc\n", "unterminated triple-quoted string literal (detected at line 1)"),
         ("x = 0123\n", "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"),
         ("x = 1_\n", "invalid decimal literal"),
         ("x = 0x\n", "invalid hexadecimal literal"),
@@ -117,13 +117,28 @@ struct LexerTests {
         ("x = 1)\n", "unmatched ')'"),
         ("x = \\ 1\n", "unexpected character after line continuation character"),
         ("x = （1）\n", "invalid character '（' (U+FF08)"),
-        ("f'{'\n", "f-string: expecting '}'"),
-        ("f'}'\n", "f-string: single '}' is not allowed"),
-        ("f'{}'\n", "f-string: empty expression not allowed"),
     ])
     func tokenizerErrors(_ source: String, _ message: String) {
         #expect {
             _ = try Lexer(source: source).tokenize()
+        } throws: { error in
+            (error as? PySyntaxError)?.message == message
+        }
+    }
+
+    /// CPython reports what is wrong inside a string literal when the parser reaches it, so the
+    /// tokenizer only marks the literal.
+    @Test(arguments: [
+        ("f'{'\n", "f-string: expecting '}'"),
+        ("f'}'\n", "f-string: single '}' is not allowed"),
+        ("f'{}'\n", "f-string: empty expression not allowed"),
+        ("s = '\\x4'\n", "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-2: truncated \\xXX escape"),
+    ])
+    func literalErrorsComeFromTheParser(_ source: String, _ message: String) throws {
+        let tokens = try Lexer(source: source).tokenize()
+        #expect(tokens.contains { if case .invalidLiteral = $0.kind { return true } else { return false } })
+        #expect {
+            _ = try Parser(source: source).parseModule()
         } throws: { error in
             (error as? PySyntaxError)?.message == message
         }

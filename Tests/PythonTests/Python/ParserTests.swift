@@ -135,11 +135,9 @@ struct ParserTests {
     }
 
     @Test(arguments: [
-        ("yield 1", "'yield'"),
         ("async def f(): pass", "'async'"),
         ("x = 3j", "complex literal"),
         ("x = b'a'", "bytes literal"),
-        ("if (n := 3): pass", "assignment expression ':='"),
         ("class A(B, C): pass", "multiple inheritance"),
         ("match point:\n    case (0, 0):\n        pass", "'match' statement"),
     ])

@@ -32,7 +32,8 @@ struct PythonGoldenTests {
     @Test("golden program", arguments: PythonGoldenTests.programs)
     func golden(_ program: String) throws {
         let base = PythonGoldenTests.folder.appendingPathComponent(String(program.dropLast(4)))
-        let source = try String(contentsOf: PythonGoldenTests.folder.appendingPathComponent(program), encoding: .utf8)
+        let bytes = try Data(contentsOf: PythonGoldenTests.folder.appendingPathComponent(program))
+        let source = try PythonSource.decode([UInt8](bytes), fileName: program).get()
         let expectedOut = try String(contentsOf: base.appendingPathExtension("stdout"), encoding: .utf8)
         let expectedErr = try String(contentsOf: base.appendingPathExtension("stderr"), encoding: .utf8)
         let expectedStatus = Int32(try String(contentsOf: base.appendingPathExtension("status"), encoding: .utf8)

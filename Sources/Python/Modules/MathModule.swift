@@ -40,8 +40,6 @@ extension Interpreter {
         unary("atanh", domain: { Swift.abs($0) < 1 || $0.isNaN }, Foundation.atanh)
         unary("erf", Foundation.erf)
         unary("erfc", Foundation.erfc)
-        unary("gamma", domain: { !($0 <= 0 && $0 == $0.rounded()) && $0 != -.infinity }, Foundation.tgamma)
-        unary("lgamma", domain: { !($0 <= 0 && $0 == $0.rounded()) }, Foundation.lgamma)
         unary("fabs", Swift.abs)
         unary("degrees") { $0 * 180 / Double.pi }
         unary("radians") { $0 * Double.pi / 180 }
@@ -63,15 +61,7 @@ extension Interpreter {
             return .float(Foundation.atan2(try interp.toDouble(args.positional[0]), try interp.toDouble(args.positional[1])))
         }
         define("hypot") { args, interp in
-            var sum = 0.0
-            var scale = 0.0
-            let values = try args.positional.map { Swift.abs(try interp.toDouble($0)) }
-            if values.contains(.infinity) { return .float(.infinity) }
-            for v in values { scale = Swift.max(scale, v) }
-            if scale == 0 || scale.isNaN { return .float(scale) }
-            for v in values { sum += (v / scale) * (v / scale) }
-            if values.count == 2 { return .float(Foundation.hypot(values[0], values[1])) }
-            return .float(scale * Foundation.sqrt(sum))
+            .float(Interpreter.vectorNorm(try args.positional.map { Swift.abs(try interp.toDouble($0)) }))
         }
         define("pow") { args, interp in
             try Interpreter.expectArgs(args, "pow", min: 2, max: 2)
@@ -202,6 +192,7 @@ extension Interpreter {
             }
             return .float(hi)
         }
+        addMoreMathFunctions(to: m)
         return m
     }
 }
