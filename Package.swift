@@ -97,6 +97,7 @@ let package = Package(
     swiftLanguageModes: [.v5]
 )
 
-for target in package.targets where target.type != .system {
+// (Swift targets only: CKernels is C.)
+for target in package.targets where target.type != .system && target.name != "CKernels" {
     target.swiftSettings = (target.swiftSettings ?? []) + strict
 }
