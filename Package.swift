@@ -53,8 +53,16 @@ let package = Package(
         .target(name: "Matplotlib", dependencies: ["Python", "Plot", "PyFormat"]),
         // Python's float repr, str.format and %-formatting, shared by the interpreter and tensor printing
         .target(name: "PyFormat"),
+        // float32/float64 matrix-product kernels in C: vectorised across output elements, each
+        // element summed in its fixed order; AVX2 + FMA chosen at run time, portable C otherwise.
+        // Always optimised (the tests run them too) and never contracting a*b+c on its own.
+        .target(
+            name: "CKernels",
+            cSettings: [.unsafeFlags(["-O3", "-ffp-contract=off"])],
+            linkerSettings: [.linkedLibrary("m")]
+        ),
         // tensors -> ops recorded as grad_fn nodes -> backward engine -> gradients
-        .target(name: "Autograd", dependencies: ["PyFormat"]),
+        .target(name: "Autograd", dependencies: ["PyFormat", "CKernels"]),
         // engine + interpreter reports -> typed events, scenes of the program's state, explanations
         .target(name: "Trace", dependencies: ["Autograd", "Python", "PyFormat"]),
         // scenes + explanations -> laid-out frames -> SVG / PNG / PDF, manifest, player
@@ -74,7 +82,7 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "AutogradTests", dependencies: ["Autograd", "PyFormat"],
+            name: "AutogradTests", dependencies: ["Autograd", "PyFormat", "CKernels"],
             exclude: ["Formatting/format_cases.json", "Kernels/kernel_cases.json", "Random/random_cases.json", "Reduction/sum_cases.json"]
         ),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "Torch", "Autograd", "Python"]),
@@ -89,6 +97,7 @@ let package = Package(
     swiftLanguageModes: [.v5]
 )
 
-for target in package.targets where target.type != .system {
+// (Swift targets only: CKernels is C.)
+for target in package.targets where target.type != .system && target.name != "CKernels" {
     target.swiftSettings = (target.swiftSettings ?? []) + strict
 }

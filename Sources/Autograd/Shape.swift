@@ -49,6 +49,7 @@ enum Shape {
     static func gather<T>(_ storage: [T], shape: [Int], strides: [Int], offset: Int) -> [T] {
         let n = count(shape)
         if n == 0 { return [] }
+        if let copied = stridedCopy(storage, offset: offset, shape: shape, strides: strides) { return copied }
         return [T](unsafeUninitializedCapacity: n) { out, initialized in
             storage.withUnsafeBufferPointer { v in
                 forEachIndex(shape, strides, strides) { k, i, _ in out.initializeElement(at: k, to: v[offset + i]) }

@@ -30,22 +30,57 @@ extension Tensor {
         var out = [Double](repeating: 0, count: n)
         let exact = dtype == .float64
         out.withUnsafeMutableBufferPointer { o in
-            if a.shape == b.shape {
-                for i in 0..<n { o[i] = f(av[i], bv[i]) }
-            } else if bv.count == 1 && av.count == n {
-                let y = bv[0]
-                for i in 0..<n { o[i] = f(av[i], y) }
-            } else if av.count == 1 && bv.count == n {
-                let x = av[0]
-                for i in 0..<n { o[i] = f(x, bv[i]) }
-            } else {
+            let done = av.withUnsafeBufferPointer { pa in
+                bv.withUnsafeBufferPointer { pb in
+                    Tensor.zipFastPaths(pa, a.shape, pb, b.shape, shape: shape, into: o, f)
+                }
+            }
+            if !done {
                 let sa = Shape.broadcastStrides(a.shape, to: shape)
                 let sb = Shape.broadcastStrides(b.shape, to: shape)
                 Shape.forEachIndex(shape, sa, sb) { k, ia, ib in o[k] = f(av[ia], bv[ib]) }
             }
-            if !exact { for i in 0..<n { o[i] = dtype.round(o[i]) } }
+            if dtype == .float32 {
+                // The common case without a dtype switch per element, so the loop vectorises.
+                for i in 0..<n { o[i] = Double(Float(o[i])) }
+            } else if !exact {
+                for i in 0..<n { o[i] = dtype.round(o[i]) }
+            }
         }
         return Tensor(values: out, shape: shape, dtype: dtype)
+    }
+
+    /// The layouts `zipValues` walks without index arithmetic: equal shapes, one side a
+    /// single element, or one side repeating along the leading dimensions of the other
+    /// (a bias row added to every row). False when none applies.
+    @inline(__always)
+    private static func zipFastPaths(_ a: UnsafeBufferPointer<Double>, _ aShape: [Int],
+                                     _ b: UnsafeBufferPointer<Double>, _ bShape: [Int], shape: [Int],
+                                     into o: UnsafeMutableBufferPointer<Double>,
+                                     _ f: (Double, Double) -> Double) -> Bool {
+        let n = o.count
+        if aShape == bShape && a.count == n && b.count == n {
+            for i in 0..<n { o[i] = f(a[i], b[i]) }
+        } else if b.count == 1 && a.count == n {
+            let y = b[0]
+            for i in 0..<n { o[i] = f(a[i], y) }
+        } else if a.count == 1 && b.count == n {
+            let x = a[0]
+            for i in 0..<n { o[i] = f(x, b[i]) }
+        } else if aShape == shape && a.count == n && Shape.isSuffix(bShape, of: shape) && b.count > 0 {
+            let m = b.count
+            for row in stride(from: 0, to: n, by: m) {
+                for j in 0..<m { o[row + j] = f(a[row + j], b[j]) }
+            }
+        } else if bShape == shape && b.count == n && Shape.isSuffix(aShape, of: shape) && a.count > 0 {
+            let m = a.count
+            for row in stride(from: 0, to: n, by: m) {
+                for j in 0..<m { o[row + j] = f(a[j], b[row + j]) }
+            }
+        } else {
+            return false
+        }
+        return true
     }
 
     /// `zipValues`, with `integer` as the kernel of integer computation dtypes (wrapping
@@ -111,6 +146,8 @@ extension Tensor {
         var out = [Double](repeating: 0, count: v.count)
         if dtype == .float64 {
             for i in 0..<v.count { out[i] = f(v[i]) }
+        } else if dtype == .float32 {
+            for i in 0..<v.count { out[i] = Double(Float(f(v[i]))) }
         } else {
             for i in 0..<v.count { out[i] = dtype.round(f(v[i])) }
         }

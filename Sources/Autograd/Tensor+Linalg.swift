@@ -1,3 +1,5 @@
+import CKernels
+
 extension Tensor {
     private static func shapeText(_ s: [Int]) -> String { s.map(String.init).joined(separator: "x") }
 
@@ -8,14 +10,40 @@ extension Tensor {
     /// k > 192) follow `SgemmOrder`, which also needs the operands' memory layout.
     static func matmulValues(_ a: [Double], _ b: [Double], n: Int, k: Int, m: Int, dtype: DType,
                              aColumnMajor: Bool = false, bRowMajor: Bool = true) -> [Double] {
+        precondition(a.count >= n * k && b.count >= k * m, "matmul operands do not fill their shapes")
+        guard n > 0, m > 0 else { return [] }
+        return a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                [Double](unsafeUninitializedCapacity: n * m) { po, count in
+                    po.initialize(repeating: 0)
+                    count = n * m
+                    guard k > 0, let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
+                    matmulValues(a, b, into: o, n: n, k: k, m: m, dtype: dtype, aColumnMajor: aColumnMajor, bRowMajor: bRowMajor)
+                }
+            }
+        }
+    }
+
+    /// `matmulValues` on memory: n, k, m > 0; `out` holds n×m elements.
+    static func matmulValues(_ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into out: UnsafeMutablePointer<Double>,
+                             n: Int, k: Int, m: Int, dtype: DType, aColumnMajor: Bool, bRowMajor: Bool) {
         switch dtype {
         case .float32:
-            let fa = a.map { Float($0) }, fb = b.map { Float($0) }
-            let out = SgemmOrder.product(fa, fb, n: n, k: k, m: m, aColumnMajor: aColumnMajor, bRowMajor: bRowMajor)
-                ?? fmaProduct(fa, fb, n: n, k: k, m: m)
-            return out.map { Double($0) }
-        case .float64: return fmaProduct(a, b, n: n, k: k, m: m)
-        default: return fmaProduct(a, b, n: n, k: k, m: m).map(dtype.round)
+            // float32 values are stored as doubles; the kernels run on float copies.
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: n * k + k * m + n * m) { scratch in
+                guard let fa = scratch.baseAddress else { return }
+                let fb = fa + n * k, fo = fb + k * m
+                ck_narrow(a, fa, n * k)
+                ck_narrow(b, fb, k * m)
+                let kernel = SgemmOrder.kernel(n: n, k: k, m: m, aColumnMajor: aColumnMajor, bRowMajor: bRowMajor) ?? .blocked(k)
+                SgemmOrder.run(kernel, fa, fb, fo, n: n, k: k, m: m)
+                ck_widen(fo, out, n * m)
+            }
+        case .float64:
+            ck_dgemm_fma(a, b, out, n, k, m)
+        default:
+            ck_dgemm_fma(a, b, out, n, k, m)
+            for e in 0..<(n * m) { out[e] = dtype.round(out[e]) }
         }
     }
 
@@ -29,25 +57,6 @@ extension Tensor {
             }
         }
         return dtype == .int64 ? out : out.map(dtype.wrap)
-    }
-
-    private static func fmaProduct<T: BinaryFloatingPoint>(_ a: [T], _ b: [T], n: Int, k: Int, m: Int) -> [T] {
-        var out = [T](repeating: 0, count: n * m)
-        a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-                out.withUnsafeMutableBufferPointer { po in
-                    for i in 0..<n {
-                        let orow = i * m
-                        for p in 0..<k {
-                            let x = pa[i * k + p]
-                            let row = p * m
-                            for j in 0..<m { po[orow + j] = po[orow + j].addingProduct(x, pb[row + j]) }
-                        }
-                    }
-                }
-            }
-        }
-        return out
     }
 
     private func checkSameDType(_ other: Tensor, op: String) throws {
@@ -71,9 +80,11 @@ extension Tensor {
             let v = Tensor.integerProduct(integers, other.integers, n: n, k: k, m: m, dtype: dtype)
             return Tensor.record(Derivatives.mm, self, other, output: Tensor(integers: v, shape: [n, m], dtype: dtype))
         }
-        let v = Tensor.matmulValues(values, other.values, n: n, k: k, m: m, dtype: dtype,
-                                    aColumnMajor: SgemmOrder.isColumnMajor(shape: shape, strides: strides),
-                                    bRowMajor: SgemmOrder.isRowMajor(shape: other.shape, strides: other.strides))
+        let aColumnMajor = SgemmOrder.isColumnMajor(shape: shape, strides: strides)
+        let bRowMajor = SgemmOrder.isRowMajor(shape: other.shape, strides: other.strides)
+        let kernel = SgemmOrder.kernel(n: n, k: k, m: m, aColumnMajor: aColumnMajor, bRowMajor: bRowMajor) ?? .blocked(k)
+        let v = Tensor.float32MatrixProduct(self, other, kernel: kernel)
+            ?? Tensor.matmulValues(values, other.values, n: n, k: k, m: m, dtype: dtype, aColumnMajor: aColumnMajor, bRowMajor: bRowMajor)
         return Tensor.record(Derivatives.mm, self, other, output: Tensor(values: v, shape: [n, m], dtype: dtype))
     }
 

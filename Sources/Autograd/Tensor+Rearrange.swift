@@ -561,11 +561,19 @@ extension Tensor {
             return Tensor.record(Derivatives.bmm, self, other, output: Tensor(integers: out, shape: [b, n, m], dtype: dtype))
         }
         let av = values, bv = other.values
-        var out: [Double] = []
-        out.reserveCapacity(b * n * m)
-        for i in 0..<b {
-            out += Tensor.matmulValues(Array(av[(i * n * k)..<((i + 1) * n * k)]), Array(bv[(i * k * m)..<((i + 1) * k * m)]),
-                                       n: n, k: k, m: m, dtype: dtype)
+        let out = [Double](unsafeUninitializedCapacity: b * n * m) { po, count in
+            po.initialize(repeating: 0)
+            count = b * n * m
+            guard n > 0, k > 0, m > 0 else { return }
+            av.withUnsafeBufferPointer { pa in
+                bv.withUnsafeBufferPointer { pb in
+                    guard let a = pa.baseAddress, let bb = pb.baseAddress, let o = po.baseAddress else { return }
+                    for i in 0..<b {
+                        Tensor.matmulValues(a + i * n * k, bb + i * k * m, into: o + i * n * m, n: n, k: k, m: m,
+                                            dtype: dtype, aColumnMajor: false, bRowMajor: true)
+                    }
+                }
+            }
         }
         return Tensor.record(Derivatives.bmm, self, other, output: Tensor(values: out, shape: [b, n, m], dtype: dtype))
     }

@@ -1,3 +1,5 @@
+import CKernels
+
 /// The order in which the float32 BLAS behind PyTorch's CPU `mm`, `addmm` and `mv`
 /// (MKL 2024.2 on an AVX-512 AMD EPYC, the reference machine) sums the k products of
 /// one output element, for the shapes where that order was measured.
@@ -26,7 +28,9 @@
 ///   sums added in order. Measured on 256×32 @ 32×32, 32×256 @ 256×32 (any operand
 ///   transposed) and k from 129 to 1000.
 ///
-/// Anything else returns nil and the caller keeps its in-order FMA product.
+/// Anything else returns nil and the caller keeps its in-order FMA product (the blocked
+/// kernel with one block). The kernels themselves are C (`CKernels`): vectorised across
+/// output elements, each element summed in exactly the order above.
 enum SgemmOrder {
     /// Whether ATen's `prepare_matrix_for_blas` hands a matrix to BLAS untransposed
     /// (column-major: a transposed view such as `w.t()`).
@@ -39,111 +43,64 @@ enum SgemmOrder {
         strides[1] == 1 && (shape[0] == 1 || strides[0] >= Swift.max(1, shape[1]))
     }
 
-    /// The row-major n×m product of `a` (n×k) and `b` (k×m), both given in row-major
-    /// order, or nil when no measured rule covers the shape. The flags say how the
-    /// operands are laid out in memory (`isColumnMajor`, `isRowMajor`); they pick the
-    /// kernel of a one-column or one-row product.
-    static func product(_ a: [Float], _ b: [Float], n: Int, k: Int, m: Int,
-                        aColumnMajor: Bool, bRowMajor: Bool) -> [Float]? {
+    /// The kernel and summation order `product` uses for a shape.
+    enum Kernel: Equatable {
+        /// Σ a·b in k order, every product rounded, no FMA (`ck_sgemm_axpy`).
+        case axpy
+        /// The dot kernel over the rows of `a` (one output column, row-major `a`).
+        case columnDots
+        /// The dot kernel over the columns of `b` (one output row, column-major `b`).
+        case rowDots
+        /// FMA in k order within blocks of the given length, block sums added in order.
+        case blocked(Int)
+    }
+
+    /// The measured kernel for an n×k by k×m product, or nil when no measured rule
+    /// covers the shape. The flags say how the operands are laid out in memory
+    /// (`isColumnMajor`, `isRowMajor`); they pick the kernel of a one-column or
+    /// one-row product.
+    static func kernel(n: Int, k: Int, m: Int, aColumnMajor: Bool, bRowMajor: Bool) -> Kernel? {
         guard n > 0, m > 0, k > 1 else { return nil }
-        if n == 1 && m == 1 { return axpy(a, b, n: n, k: k, m: m) }
-        if m == 1 {
-            if aColumnMajor { return axpy(a, b, n: n, k: k, m: m) }
-            return dots(count: n, k: k) { i, p in a[i * k + p] * b[p] }
-        }
-        if n == 1 {
-            if bRowMajor { return axpy(a, b, n: n, k: k, m: m) }
-            return dots(count: m, k: k) { j, p in a[p] * b[p * m + j] }
-        }
-        if n >= 4 && m >= 12 { return blockedFMA(a, b, n: n, k: k, m: m) }
+        if n == 1 && m == 1 { return .axpy }
+        if m == 1 { return aColumnMajor ? .axpy : (dotsCovered(count: n) ? .columnDots : nil) }
+        if n == 1 { return bRowMajor ? .axpy : (dotsCovered(count: m) ? .rowDots : nil) }
+        if n >= 4 && m >= 12 { return .blocked(blockLength(k: k)) }
         return nil
     }
 
-    /// Each element: Σ a·b in k order, every product rounded, no FMA.
-    static func axpy(_ a: [Float], _ b: [Float], n: Int, k: Int, m: Int) -> [Float] {
+    /// The dot kernel's order is known for groups of four plus at most one output left over.
+    static func dotsCovered(count: Int) -> Bool { count % 4 <= 1 }
+
+    /// The row-major n×m product of `a` (n×k) and `b` (k×m), both given in row-major
+    /// order, or nil when no measured rule covers the shape.
+    static func product(_ a: [Float], _ b: [Float], n: Int, k: Int, m: Int,
+                        aColumnMajor: Bool, bRowMajor: Bool) -> [Float]? {
+        guard let kernel = kernel(n: n, k: k, m: m, aColumnMajor: aColumnMajor, bRowMajor: bRowMajor),
+              a.count >= n * k, b.count >= k * m else { return nil }
         var out = [Float](repeating: 0, count: n * m)
-        for i in 0..<n {
-            for j in 0..<m {
-                var s: Float = 0
-                for p in 0..<k {
-                    let product = a[i * k + p] * b[p * m + j]
-                    s += product
+        a.withUnsafeBufferPointer { pa in
+            b.withUnsafeBufferPointer { pb in
+                out.withUnsafeMutableBufferPointer { po in
+                    guard let a = pa.baseAddress, let b = pb.baseAddress, let o = po.baseAddress else { return }
+                    run(kernel, a, b, o, n: n, k: k, m: m)
                 }
-                out[i * m + j] = s
             }
         }
         return out
     }
 
-    /// `count` dot products by the dot kernel; `product(o, p)` is output o's p-th
-    /// product, already rounded to float. Nil for the 2-or-3 leftover case.
-    static func dots(count: Int, k: Int, product: (Int, Int) -> Float) -> [Float]? {
-        let leftover = count % 4
-        guard leftover <= 1, count >= 4 || leftover == 1 else { return nil }
-        var out = [Float](repeating: 0, count: count)
-        for o in 0..<(count - leftover) { out[o] = fourLaneDot(k: k) { product(o, $0) } }
-        if leftover == 1 { out[count - 1] = eightLaneDot(k: k) { product(count - 1, $0) } }
-        return out
-    }
-
-    /// `((k − 1) % 4) + 1` products in order into lane 0, the rest in 4 lanes, then
-    /// (lane 0 + lane 2) + (lane 1 + lane 3).
-    static func fourLaneDot(k: Int, product: (Int) -> Float) -> Float {
-        let head = (k - 1) % 4 + 1
-        var lanes: (Float, Float, Float, Float) = (0, 0, 0, 0)
-        for p in 0..<head { lanes.0 += product(p) }
-        var p = head
-        while p < k {
-            lanes.0 += product(p)
-            lanes.1 += product(p + 1)
-            lanes.2 += product(p + 2)
-            lanes.3 += product(p + 3)
-            p += 4
+    /// Writes the n×m product of `a` (n×k) and `b` (k×m), row-major, into `out` with
+    /// `kernel`'s order.
+    static func run(_ kernel: Kernel, _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>,
+                    _ out: UnsafeMutablePointer<Float>, n: Int, k: Int, m: Int) {
+        switch kernel {
+        case .axpy: ck_sgemm_axpy(a, b, out, n, k, m)
+        case .columnDots: ck_sdots(a, k, 1, b, 0, 1, out, n, k)
+        case .rowDots: ck_sdots(a, 0, 1, b, 1, m, out, m, k)
+        case .blocked(let length): ck_sgemm_blocked_fma(a, b, out, n, k, m, length)
         }
-        let even = lanes.0 + lanes.2
-        let odd = lanes.1 + lanes.3
-        return even + odd
-    }
-
-    /// 4 products in order into lane 0, the next multiple of 8 in 8 lanes reduced by
-    /// halving (stride 4, 2, 1), then the remaining products in order.
-    static func eightLaneDot(k: Int, product: (Int) -> Float) -> Float {
-        let head = Swift.min(4, k)
-        var lanes = [Float](repeating: 0, count: 8)
-        for p in 0..<head { lanes[0] += product(p) }
-        let body = (k - head) / 8 * 8
-        for p in head..<(head + body) { lanes[(p - head) % 8] += product(p) }
-        var half = 4
-        while half >= 1 {
-            for l in 0..<half { lanes[l] += lanes[l + half] }
-            half /= 2
-        }
-        var s = lanes[0]
-        for p in (head + body)..<k { s += product(p) }
-        return s
     }
 
     /// The k-block length of the general kernel.
     static func blockLength(k: Int) -> Int { k <= 192 ? k : Swift.min(192, k / 2) }
-
-    /// Each element: FMA in k order within blocks, block sums added in order.
-    static func blockedFMA(_ a: [Float], _ b: [Float], n: Int, k: Int, m: Int) -> [Float] {
-        let kb = blockLength(k: k)
-        var out = [Float](repeating: 0, count: n * m)
-        var block = [Float](repeating: 0, count: m)
-        var start = 0
-        while start < k {
-            let end = Swift.min(start + kb, k)
-            for i in 0..<n {
-                for j in 0..<m { block[j] = 0 }
-                for p in start..<end {
-                    let x = a[i * k + p]
-                    for j in 0..<m { block[j] = block[j].addingProduct(x, b[p * m + j]) }
-                }
-                for j in 0..<m { out[i * m + j] = start == 0 ? block[j] : out[i * m + j] + block[j] }
-            }
-            start = end
-        }
-        return out
-    }
 }
