@@ -26,6 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmark import replace_section
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".build" / "release" / "gradviz"
 SECTION = "## Pictures"
@@ -153,12 +155,7 @@ def main():
         return 0
     path = ROOT / "BENCHMARKS.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    head, found, tail = text.partition("\n" + SECTION + "\n")
-    rest = ""
-    if found:
-        nxt = tail.find("\n## ")
-        rest = tail[nxt:] if nxt >= 0 else ""
-    path.write_text(head.rstrip("\n") + "\n\n" + section + rest)
+    path.write_text(replace_section(text, SECTION, section))
     return 0
 
 
