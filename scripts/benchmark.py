@@ -35,14 +35,15 @@ Notes:
 - per-op: for each tool, (time of the loop run 100,000 times − time of the lesson's 20,000) / 160,000
   extra ops (forward and backward), so start-up time cancels; both outputs are compared and identical.
   gradviz leaves a finished lesson's objects to the operating system at exit (the peer frees its graph).
-- training: gradviz's float32 kernels follow PyTorch's CPU kernels bit for bit (MKL's summation
-  orders for these matrix shapes, tanh_backward's fused multiply-add, linspace, mse_loss, SLEEF
-  sigmoid); tanh and sin are the exception: PyTorch takes them from MKL's vector math library,
-  whose results are not published, while gradviz rounds the double-precision value. The printed
-  losses agree within 2e-6 relative up to step 300; after that the run amplifies those last-bit
-  differences (lr 0.1 with momentum 0.9 makes the loss jump at step ~380). Running the peer with
-  only tanh and sin rounded from double (Benchmarks/peer_rounded_math.py) prints gradviz's numbers
-  exactly, on every printed step.
+- training: gradviz's float32 kernels follow PyTorch's CPU kernels (MKL's summation orders for
+  these matrix shapes, tanh_backward's fused multiply-add, linspace, mse_loss, SLEEF sigmoid);
+  tanh and sin differ: PyTorch takes them from MKL's vector math library, whose results are not
+  published, while gradviz rounds the double-precision value. The run amplifies last-bit
+  differences (lr 0.1 with momentum 0.9 makes the loss jump at step ~380). The check is the peer
+  run with only tanh and sin rounded from double (Benchmarks/peer_rounded_math.py): the table says
+  whether it prints gradviz's numbers exactly (identical) or not (DIFFERENT). It did on
+  2026-11-27; on 2026-12-05 the printed losses differ from step 100 on, in the 7th significant
+  digit, with builds from before and after the matrix-product kernels alike (not traced down).
 - pictures: gradviz draws every frame of lesson 1 in less time than the peer takes for its one
   static picture; torchviz cannot draw the 3,000-op chain (RecursionError), gradviz draws it with
   `--frames backward,first:50` (the chain's layout uses the layered engine; most of the time is
