@@ -118,4 +118,31 @@ import Testing
         let bad = try CLIRunner.run([lesson, "--lang", "fr"])
         #expect(bad.status != 0 && bad.stderr.contains("--lang"))
     }
+
+    /// A short outer loop (3 epochs) over a long inner one (50 batches): each run of the inner
+    /// loop shows its first iteration and then summaries, as a long outer loop does.
+    @Test func longInnerLoopsAreSummarised() throws {
+        let root = try FramesTests.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let lesson = root.appendingPathComponent("nested.py")
+        try """
+        import torch
+        w = torch.tensor(1.0, requires_grad=True)
+        for epoch in range(3):
+            for i in range(50):
+                loss = (w * 2 - 1) ** 2
+                loss.backward()
+                with torch.no_grad():
+                    w -= 0.01 * w.grad
+                w.grad = None
+            print(epoch, round(loss.item(), 4))
+
+        """.write(to: lesson, atomically: true, encoding: .utf8)
+        let r = try CLIRunner.run([lesson.path, "--step"], environment: ["COLUMNS": "100"])
+        #expect(r.status == 0)
+        let summaries = r.stdout.components(separatedBy: "· summary · iteration 50 of 50").count - 1
+        #expect(summaries == 3, "one last summary per epoch")
+        let steps = r.stdout.components(separatedBy: "── Step ").count - 1
+        #expect(steps > 3 * 10 && steps < 150, "\(steps) steps")
+    }
 }

@@ -72,13 +72,39 @@ struct ViewPlan {
 
     /// A panel-sized region at the legible scale, centred on the nodes the frame acts on (or
     /// the newest ones, or the middle of the graph).
+    /// When the focus is spread wider than the region, the region goes where most of it is
+    /// (a window centred on one of the focus nodes, the one whose window holds the most), and
+    /// it is kept inside the graph so that no side of the frame shows empty canvas.
     static func focusRegion(_ f: Frame, layout: GraphLayout, panel: Size, fallback: Rect) -> Rect {
         var focus = Rect.empty
-        for id in f.focus {
-            if let p = layout.positions[id], let s = layout.sizes[id] { focus = focus.union(Rect(center: p, size: s)) }
+        var points: [Point] = []
+        for id in f.focus.sorted() {
+            if let p = layout.positions[id], let s = layout.sizes[id] {
+                focus = focus.union(Rect(center: p, size: s))
+                points.append(p)
+            }
         }
-        let c = focus.isEmpty ? fallback.center : focus.center
         let w = panel.width / minimumScale, h = panel.height / minimumScale
+        var c = focus.isEmpty ? fallback.center : focus.center
+        if focus.width > w || focus.height > h {
+            // Candidate centres: at most `candidates` of the focus nodes, spread over them.
+            let candidates = 200
+            let stride = max(1, points.count / candidates)
+            var best = -1
+            for k in Swift.stride(from: 0, to: points.count, by: stride) {
+                let q = points[k]
+                let inside = points.reduce(0) { $0 + (abs($1.x - q.x) <= w / 2 && abs($1.y - q.y) <= h / 2 ? 1 : 0) }
+                if inside > best {
+                    best = inside
+                    c = q
+                }
+            }
+        }
+        // Inside the graph's box where the graph is larger than the region.
+        if !fallback.isEmpty {
+            if fallback.width > w { c.x = min(max(c.x, fallback.minX + w / 2), fallback.maxX - w / 2) }
+            if fallback.height > h { c.y = min(max(c.y, fallback.minY + h / 2), fallback.maxY - h / 2) }
+        }
         return Rect(minX: c.x - w / 2, minY: c.y - h / 2, maxX: c.x + w / 2, maxY: c.y + h / 2)
     }
 }

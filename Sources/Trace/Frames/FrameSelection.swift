@@ -141,7 +141,8 @@ public struct FrameSelection: Equatable, Sendable {
     private func plan(_ events: [TraceEvent], candidates: [Int]) -> [Pick] {
         var place: [Int: (run: Int, iteration: Int)] = [:]
         let runs = LoopRun.segment(events)
-        for (r, run) in runs.enumerated() {
+        // The outermost loops' iterations are what `iterations:` counts outside summarised runs.
+        for (r, run) in runs.enumerated() where run.depth == 1 {
             for it in run.iterations { for k in it.events { place[k] = (r, it.number) } }
         }
         var full: [Int: Set<Int>] = [:]
@@ -149,7 +150,16 @@ public struct FrameSelection: Equatable, Sendable {
         var summaryAt: [Int: Summary] = [:]
         if summarising {
             let ranges = iterationRanges
-            for (r, run) in runs.enumerated() where run.isLong {
+            // A long loop is summarised unless a long loop around it already is: a short
+            // outer loop (3 epochs) over a long inner one (100 batches) summarises each run
+            // of the inner loop.
+            var covered: [Range<Int>] = []
+            let byDepth = runs.indices.sorted { (runs[$0].depth, runs[$0].events.lowerBound) < (runs[$1].depth, runs[$1].events.lowerBound) }
+            for r in byDepth where runs[r].isLong {
+                let run = runs[r]
+                if covered.contains(where: { $0.lowerBound <= run.events.lowerBound && run.events.upperBound <= $0.upperBound }) { continue }
+                covered.append(run.events)
+                for it in run.iterations { for k in it.events { place[k] = (r, it.number) } }
                 let every = step(for: run)
                 let shown = ranges.isEmpty ? [0] : (0..<run.count).filter { n in ranges.allSatisfy { $0.contains(n + 1) } }
                 full[r] = Set(shown)

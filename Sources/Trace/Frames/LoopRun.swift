@@ -1,8 +1,7 @@
 /// One run of a loop: the events from its first iteration to its last, cut into
 /// iterations, with each iteration's loss when it has one.
 ///
-/// Runs are found from the `iteration` and `loop_end` events of the outermost loops of the
-/// lesson's code. The loss of an iteration is the value of the first backward root in it that
+/// Runs are found from the `iteration` and `loop_end` events of the lesson's loops. The loss of an iteration is the value of the first backward root in it that
 /// has one element (`loss.backward()`).
 public struct LoopRun: Equatable, Sendable {
     public struct Iteration: Equatable, Sendable {
@@ -33,47 +32,60 @@ public struct LoopRun: Equatable, Sendable {
         (iterations.first?.events.lowerBound ?? 0)..<(iterations.last?.events.upperBound ?? 0)
     }
 
-    /// The runs of the outermost loops of the lesson's code, from their `iteration` and
-    /// `loop_end` events.
-    /// - Complexity: O(n) in the number of events.
+    /// How deep the loop is in the lesson's loops (1: an outermost loop).
+    public var depth = 1
+
+    /// The runs of the lesson's loops at every depth, from their `iteration` and `loop_end`
+    /// events: an inner loop makes one run per iteration of the loops around it.
+    /// - Complexity: O(n) in the number of events, times the depth of the iteration events.
     public static func segment(_ events: [TraceEvent]) -> [LoopRun] {
+        struct Open {
+            var run: LoopRun
+            var enclosing: ArraySlice<LoopPosition>
+            var start: Int
+            var number: Int
+        }
         var runs: [LoopRun] = []
-        var current: LoopRun?
-        var start = 0
-        var number = 0
-        func close(at end: Int) {
-            guard current != nil else { return }
+        var open: [Int: Open] = [:]
+        func close(_ o: inout Open, at end: Int) {
             var loss: Double?
-            for e in events[start..<end] {
+            for e in events[o.start..<end] {
                 if case .backwardBegin(let b) = e.kind, let r = b.roots.first, let v = r.values.scalar {
                     loss = v
                     break
                 }
             }
-            current!.iterations.append(Iteration(number: number, events: start..<end, end: end, loss: loss))
+            o.run.iterations.append(Iteration(number: o.number, events: o.start..<end, end: end, loss: loss))
         }
-        for (i, e) in events.enumerated() where e.context.loops.count == 1 {
+        for (i, e) in events.enumerated() {
+            let loops = e.context.loops
+            guard let own = loops.last else { continue }
+            let depth = loops.count
+            let enclosing = loops.dropLast()
             switch e.kind {
             case .iteration(let n):
-                if let line = e.context.loops.first?.line, current?.line == line, n > 0 {
-                    close(at: i)
+                if var o = open[depth], o.run.line == own.line, o.enclosing == enclosing, n > 0 {
+                    close(&o, at: i)
+                    o.start = i
+                    o.number = n
+                    open[depth] = o
                 } else {
-                    if let r = current { runs.append(r) }
-                    current = LoopRun(line: e.context.loops.first?.line ?? 0, iterations: [])
+                    if let o = open[depth] { runs.append(o.run) }
+                    var run = LoopRun(line: own.line, iterations: [])
+                    run.depth = depth
+                    open[depth] = Open(run: run, enclosing: enclosing, start: i, number: n)
                 }
-                start = i
-                number = n
             case .loopEnd:
-                if current != nil, e.context.loops.first?.line == current?.line {
-                    close(at: i)
-                    runs.append(current!)
-                    current = nil
+                if var o = open[depth], o.run.line == own.line, o.enclosing == enclosing {
+                    close(&o, at: i)
+                    runs.append(o.run)
+                    open[depth] = nil
                 }
             default:
                 break
             }
         }
-        if let r = current { runs.append(r) }
+        for depth in open.keys.sorted() { if let o = open[depth] { runs.append(o.run) } }
         return runs
     }
 
