@@ -65,7 +65,9 @@ public struct FrameSelection: Equatable, Sendable {
     }
 
     public static let accepted = "all, backward, lines:A-B, iterations:N, iterations:A-B, first:N, summary or every:N"
-    public static let defaultCap = 300
+    /// Frames a lesson may draw unless `--max-frames` says otherwise: enough for a long lesson
+    /// drawn step by step (a few hundred frames), few enough to stop a runaway one.
+    public static let defaultCap = 1000
     public static let defaultSummaryLimit = 20
 
     public var filters: [Filter]
