@@ -6,7 +6,7 @@ SwiftPM built them into PRODUCTS (a `.build/.../release` folder), one per line.
 
 The modules and everything they depend on (from `swift package dump-package`): the object
 files of each Swift module's current sources (its output-file-map.json; a build folder may
-still hold objects of removed files), and for each system library its module map folder,
+still hold objects of removed files) and of each C target, and for each system library its module map folder,
 its C flags and its libraries from pkg-config.
 """
 
@@ -41,7 +41,13 @@ def main():
                 args += [x for flag in cflags for x in ("-Xcc", flag)]
                 args += subprocess.run(["pkg-config", "--libs", pkg], capture_output=True, text=True, check=True).stdout.split()
             continue
-        outputs = json.loads((products / f"{name}.build" / "output-file-map.json").read_text())
+        folder = products / f"{name}.build"
+        file_map = folder / "output-file-map.json"
+        if not file_map.exists():
+            # A C target: one object per source file, no output file map.
+            args += sorted(str(o) for o in folder.glob("*.o"))
+            continue
+        outputs = json.loads(file_map.read_text())
         args += [entry["object"] for source, entry in outputs.items() if source]
     print("\n".join(args))
 
