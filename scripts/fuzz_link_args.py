@@ -44,8 +44,9 @@ def main():
         folder = products / f"{name}.build"
         file_map = folder / "output-file-map.json"
         if not file_map.exists():
-            # A C target: one object per source file, no output file map.
-            args += sorted(str(o) for o in folder.glob("*.o"))
+            # A C target: one object per source file, no output file map; its module map
+            # (which SwiftPM writes into the same folder) for the modules that import it.
+            args += ["-I", str(folder)] + sorted(str(o) for o in folder.glob("*.o"))
             continue
         outputs = json.loads(file_map.read_text())
         args += [entry["object"] for source, entry in outputs.items() if source]
