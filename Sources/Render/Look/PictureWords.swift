@@ -8,6 +8,8 @@ struct PictureWords: Sendable {
     }
 
     var gradNone: String { zh ? "grad：None" : "grad: None" }
+    var lossPerIteration: String { zh ? "每次迭代的损失" : "loss per iteration" }
+    var lossPerIterationLog: String { zh ? "每次迭代的损失（对数坐标）" : "loss (log scale) per iteration" }
     func grad(_ v: String) -> String { zh ? "grad：\(v)" : "grad: \(v)" }
     var parameter: String { zh ? "参数" : "Parameter" }
     var leaf: String { zh ? "叶子" : "leaf" }

@@ -147,7 +147,7 @@ struct FrameSVG {
             y += line.size * (Palette.lineGap - 1)
         }
         svg.end("g")
-        if case .summary(let s) = frame.kind, let chart { LossChartSVG.draw(s, in: chart, into: &svg) }
+        if case .summary(let s) = frame.kind, let chart { LossChartSVG.draw(s, in: chart, words: words, into: &svg) }
     }
 
     /// The caption at the largest scale whose lines fit `height`, never below the scale that

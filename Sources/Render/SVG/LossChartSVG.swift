@@ -5,7 +5,8 @@ import Trace
 /// curve grows in place from frame to frame), a log scale when the loss spans more than two
 /// decades, and the current iteration marked.
 enum LossChartSVG {
-    static func draw(_ s: FrameSelection.Summary, in box: Rect, into svg: inout SVGText) {
+    static func draw(_ s: FrameSelection.Summary, in box: Rect, words: PictureWords = PictureWords(language: "en"),
+                     into svg: inout SVGText) {
         // NaN and ±inf losses have no place on an axis: the curve skips them, and a run with no
         // finite loss at all still gets its (empty) chart.
         let all = s.run.losses.filter { $0.loss.isFinite }
@@ -36,12 +37,12 @@ enum LossChartSVG {
         for k in 0...2 {
             let v = lo * (1 - Double(k) / 2) + hi * (Double(k) / 2)
             let y = plot.maxY - Double(k) / 2 * plot.height
-            let label = NumberText.number(log ? pow(10, v) : v)
+            let label = LossChartSVG.tick(log ? pow(10, v) : v)
             svg.text(label, x: plot.minX - 8, y: y + 6, size: 18, face: .sans, color: Palette.secondary, anchor: "end")
         }
         svg.text("1", x: plot.minX, y: plot.maxY + 24, size: 18, face: .sans, color: Palette.secondary, anchor: "middle")
         svg.text(String(s.run.count), x: plot.maxX, y: plot.maxY + 24, size: 18, face: .sans, color: Palette.secondary, anchor: "middle")
-        svg.text(log ? "loss (log scale) per iteration" : "loss per iteration", x: plot.center.x, y: plot.maxY + 24, size: 18,
+        svg.text(log ? words.lossPerIterationLog : words.lossPerIteration, x: plot.center.x, y: plot.maxY + 24, size: 18,
                  face: .sans, color: Palette.secondary, anchor: "middle")
         if shown.count > 1 {
             let d = shown.enumerated().map { i, p in (i == 0 ? "M" : "L") + "\(SVGText.num(px(p.iteration))),\(SVGText.num(py(p.loss)))" }
@@ -53,5 +54,13 @@ enum LossChartSVG {
                                 ("fill", Palette.active)], close: true)
         }
         svg.end("g")
+    }
+
+    /// An axis label: three significant digits (`0.000223`, `2.23e-05`, `1.5`), narrow enough
+    /// for the axis margin.
+    static func tick(_ v: Double) -> String {
+        guard v.isFinite else { return NumberText.number(v) }
+        if v == v.rounded() && abs(v) < 1e6 { return String(Int64(v)) }
+        return String(format: "%.3g", v)
     }
 }
