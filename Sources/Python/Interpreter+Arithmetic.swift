@@ -33,7 +33,9 @@ extension Interpreter {
             if let r = try o.inplaceOp(op, b, interp: self) { return r }
         case .list(let l):
             if op == .add {
-                l.items.append(contentsOf: try iterate(b))
+                let more = try iterate(b)
+                try checkLength(l.items.count + more.count, bytesPerElement: MemoryLayout<PyValue>.stride)
+                l.items.append(contentsOf: more)
                 return a
             }
             if op == .mul {
@@ -228,9 +230,17 @@ extension Interpreter {
         switch op {
         case .add:
             switch (a, b) {
-            case (.str(let x), .str(let y)): return .str(x + y)
-            case (.list(let x), .list(let y)): return .list(PyList(x.items + y.items))
-            case (.tuple(let x), .tuple(let y)): return .tuple(x + y)
+            // Checked like a repetition: doubling a string or list in a loop must end in
+            // MemoryError or the sequence limit, not in the allocator.
+            case (.str(let x), .str(let y)):
+                try checkLength(x.utf8.count + y.utf8.count)
+                return .str(x + y)
+            case (.list(let x), .list(let y)):
+                try checkLength(x.items.count + y.items.count, bytesPerElement: MemoryLayout<PyValue>.stride)
+                return .list(PyList(x.items + y.items))
+            case (.tuple(let x), .tuple(let y)):
+                try checkLength(x.count + y.count, bytesPerElement: MemoryLayout<PyValue>.stride)
+                return .tuple(x + y)
             default: return nil
             }
         case .mul:

@@ -32,6 +32,15 @@ import Testing
         #expect(!r.stdout.contains("caught"))
     }
 
+    /// Doubling by concatenation (found by fuzzing: it used to exhaust memory and abort).
+    @Test(arguments: ["s = 'a'\nfor _ in range(40):\n    s = s + s", "l = [1]\nfor _ in range(40):\n    l = l + l",
+                      "l = [1]\nfor _ in range(40):\n    l += l", "t = (1,)\nfor _ in range(40):\n    t = t + t"])
+    func concatenationIsBounded(program: String) throws {
+        let r = try Self.run(program)
+        #expect(r.status == 2, "\(program)")
+        #expect(r.stderr.hasPrefix("gradviz: sequence of more than"), "\(r.stderr)")
+    }
+
     @Test func expandedSumsCountTheirWork() throws {
         let r = try Self.run("torch.ones(1).expand(10**12).sum()", ["--max-elements", "10000000000000"])
         #expect(r.status == 2)
