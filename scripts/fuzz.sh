@@ -83,10 +83,13 @@ for target in ${targets//,/ }; do
   mkdir -p "$corpus" "$crashes"
   log="$work/$target.log"
   echo "fuzzing $target for $seconds s (seed $seed, log $log)"
-  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
+  # Programs may write files (savefig): they run in a scratch folder, never in the checkout.
+  scratch="$work/scratch-$target"
+  mkdir -p "$scratch"
+  (cd "$scratch" && SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
     nice -n 19 "$products/$target-fuzz" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 -max_len=8192 -seed="$seed" \
-    -dict="$work/torch.dict" -artifact_prefix="$crashes/" "$corpus" "$seeds" > "$log" 2>&1 || true
+    -dict="$work/torch.dict" -artifact_prefix="$crashes/" "$corpus" "$seeds" > "$log" 2>&1) || true
   runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#' || true)
   echo "$target: ${runs:-0} executions"
   echo "$(date +%FT%T) $target seconds=$seconds executions=${runs:-0} seed=$seed" >> "$work/campaign.txt"
