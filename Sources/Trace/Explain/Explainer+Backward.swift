@@ -11,7 +11,7 @@ extension Explainer {
     /// The lesson's name for the tensor node `id` made.
     func outputName(ofNode id: Int) -> String? {
         if let t = nodeOutput[id], let n = tensorNames[t] { return n }
-        if let o = origin[id], case .forward(let f) = events[o].kind { return tensorNames[f.output.id] ?? f.output.name ?? name(f.output) }
+        if let f = forward(ofNode: id) { return tensorNames[f.output.id] ?? f.output.name ?? name(f.output) }
         return nil
     }
 
@@ -45,10 +45,7 @@ extension Explainer {
             x.sums.append(GradientSum(symbol: upstreamSymbol, target: out, terms: parts.map { NumberText.values($0.value) },
                                       total: NumberText.values(upstream.values)))
         }
-        let origin = self.origin[node.id].flatMap { o -> ForwardEvent? in
-            if case .forward(let f) = events[o].kind { return f }
-            return nil
-        }
+        let origin = forward(ofNode: node.id)
         var binder = FormulaBinder()
         binder.bindings["grad"] = .symbol(upstreamSymbol)
         for (k, role) in node.inputNames.enumerated() {

@@ -6,7 +6,7 @@ extension Explainer {
     /// An unnamed operand is written as its own expression when all of that one's operands
     /// have names, else as `…`. Nil when no op made the tensor (or the trace does not know it).
     func expression(of t: TensorSnapshot) -> String? {
-        guard let fn = t.gradFnID, let o = origin[fn], case .forward(let f) = events[o].kind else { return nil }
+        guard let f = t.gradFnID.flatMap(forward(ofNode:)) else { return nil }
         return expression(of: f, inner: true)?.text
     }
 
@@ -25,8 +25,7 @@ extension Explainer {
                 operands.append((n, 5))
             } else if Explainer.isConstant(input), let x = input.values.scalar {
                 operands.append((NumberText.number(x, dtype: input.dtype), x < 0 ? 3 : 5))
-            } else if inner, let fn = input.gradFnID, let o = origin[fn], case .forward(let g) = events[o].kind,
-                      let e = expression(of: g, inner: false) {
+            } else if inner, let g = input.gradFnID.flatMap(forward(ofNode:)), let e = expression(of: g, inner: false) {
                 operands.append(e)
             } else if inner {
                 operands.append(("…", 5))
@@ -46,7 +45,7 @@ extension Explainer {
         for (i, edge) in node.next.enumerated() {
             let role = i < node.inputNames.count ? node.inputNames[i] : ""
             if let e = edge, let n = e.variable.flatMap({ tensorNames[$0] }) ?? outputName(ofNode: e.node) {
-                operands.append((n, n.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." } ? 5 : 0))
+                operands.append((n, FormulaBinder.isSimpleName(n) ? 5 : 0))
             } else if edge == nil, let x = node.saved.first(where: { $0.name == role })?.values.scalar {
                 operands.append((NumberText.number(x), x < 0 ? 3 : 5))
             } else {

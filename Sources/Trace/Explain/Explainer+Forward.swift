@@ -50,7 +50,7 @@ extension Explainer {
         } else {
             var names: [String] = []
             for id in released {
-                if let o = origin[id], case .forward(let f) = events[o].kind, let n = f.node { names.append(n.name) }
+                if let n = forward(ofNode: id)?.node { names.append(n.name) }
             }
             x.details.append(words.freed(count: released.count, examples: Array(names.prefix(4))))
         }

@@ -130,6 +130,12 @@ public struct Explainer: Sendable {
         t.shape.isEmpty && !t.requiresGrad && t.gradFn == nil
     }
 
+    /// The recorded op that made node `id` (its forward event), if the trace has it.
+    func forward(ofNode id: Int) -> ForwardEvent? {
+        guard let o = origin[id], case .forward(let f) = events[o].kind else { return nil }
+        return f
+    }
+
     /// The lesson's name for tensor `id`, if it has one.
     func name(id: Int) -> String? { tensorNames[id] }
 }

@@ -8,7 +8,7 @@ struct Words: Sendable {
 
     /// `∂z/∂y`, with a composite name grouped: `∂z/∂(x.grad)`.
     func partial(of root: String, by name: String) -> String {
-        func simple(_ s: String) -> Bool { s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." } }
+        let simple = FormulaBinder.isSimpleName
         return "∂" + (simple(root) ? root : "(" + root + ")") + "/∂" + (simple(name) ? name : "(" + name + ")")
     }
 
