@@ -192,7 +192,7 @@ extension Compiler {
             let dict = isDict ? PyDict() : nil
             func run(_ level: Int, _ iterable: PyValue) throws {
                 let l = levels[level]
-                try interp.forEach(iterable) { v in
+                try interp.forEach(iterable, ticks: false) { v in
                     try interp.tick()
                     try l.target(f, v)
                     for c in l.conditions where !(try interp.isTruthy(try c(f))) { return true }

@@ -272,7 +272,7 @@ extension Compiler {
             let it = try ie(f)
             var exit: Flow?
             var iteration = 0
-            try interp.forEach(it) { v in
+            try interp.forEach(it, ticks: false) { v in
                 try interp.tick()
                 f.line = line
                 if observed, let o = interp.observer {

@@ -100,23 +100,29 @@ extension Interpreter {
         }
     }
 
-    /// Calls `body` with each element of `iterable` until it returns false.
-    func forEach(_ iterable: PyValue, _ body: (PyValue) throws -> Bool) throws {
+    /// Calls `body` with each element of `iterable` until it returns false. Each element is a
+    /// step against the budget unless `ticks` is false (loops that count their own iterations),
+    /// so `sum(range(2**60))` ends with the step-budget error instead of running for years.
+    func forEach(_ iterable: PyValue, ticks: Bool = true, _ body: (PyValue) throws -> Bool) throws {
+        func each(_ v: PyValue) throws -> Bool {
+            if ticks { try tick() }
+            return try body(v)
+        }
         switch iterable {
         case .list(let l):
             var i = 0
             while i < l.items.count {
-                if !(try body(l.items[i])) { return }
+                if !(try each(l.items[i])) { return }
                 i += 1
             }
         case .tuple(let t):
-            for v in t where !(try body(v)) { return }
+            for v in t where !(try each(v)) { return }
         case .object(let r as PyRange):
-            try r.forEach(body)
+            try r.forEach(each)
         default:
             let it = try makeIterator(iterable)
             while let v = try it.next(interp: self) {
-                if !(try body(v)) { return }
+                if !(try each(v)) { return }
             }
         }
     }

@@ -75,7 +75,7 @@ extension Interpreter {
         stepCheckpoint = stepBudget
         try closePendingGenerators()
         if steps > stepBudget {
-            throw ResourceLimitExceeded("step budget of \(stepBudget) exhausted (infinite loop?)", line: currentLine)
+            throw ResourceLimitExceeded("step budget of \(stepBudget) statements and iterations exhausted (an infinite loop? raise --max-steps)", line: currentLine)
         }
     }
 

@@ -73,7 +73,26 @@ struct InterpreterTests {
     @Test func stepBudgetStopsInfiniteLoops() {
         let (_, result) = runPython("x = 0\nwhile True:\n    x += 1\n") { $0.stepBudget = 10_000 }
         #expect(result.exitStatus == 2)
-        #expect(result.stderr.hasPrefix("gradviz: step budget of 10000 exhausted"))
+        #expect(result.stderr.hasPrefix("gradviz: step budget of 10000 statements and iterations exhausted"))
+        #expect(result.stderr.contains("--max-steps"))
+    }
+
+    /// Builtins that consume an iterable count each element as a step, so a huge range ends
+    /// with the budget error instead of running for hours (a fuzzing campaign found
+    /// `sum(range(2**53+1))`); loops still count one step per iteration, not two.
+    @Test(arguments: ["sum(range(2**53+1))", "any(x < 0 for x in range(2**60))", "all(range(1, 2**60))",
+                      "max(range(2**60))", "import collections\ncollections.Counter(range(2**60))",
+                      "import collections\ncollections.deque(range(2**60), maxlen=1)"])
+    func builtinIterationCountsSteps(source: String) {
+        let (_, result) = runPython(source + "\n") { $0.stepBudget = 100_000 }
+        #expect(result.exitStatus == 2)
+        #expect(result.stderr.contains("step budget of 100000"))
+    }
+
+    @Test func loopsCountOneStepPerIteration() {
+        let (out, result) = runPython("t = 0\nfor i in range(30000):\n    t += i\nprint(t, sum(range(30000)))\n") { $0.stepBudget = 100_000 }
+        #expect(result.exitStatus == 0)
+        #expect(out == "449985000 449985000\n")
     }
 
     @Test func observerSeesStatementsNarrationAssignmentsAndPrints() {
