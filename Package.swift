@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "gradviz",
             dependencies: [
-                "Torch", "Trace", "Render", "Stepper", "Autograd", "Python", "Matplotlib",
+                "Torch", "Trace", "Render", "Stepper", "Autograd", "Python", "Matplotlib", "CKernels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

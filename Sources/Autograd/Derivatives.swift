@@ -343,7 +343,30 @@ public enum Derivatives {
     public static let mm = DerivativeRule(
         op: "mm", gradFn: "MmBackward0", inputs: ["self", "mat2"],
         formulas: ["grad @ mat2ᵀ", "selfᵀ @ grad"], saves: [[.input(1)], [.input(0)]],
-        pullbacks: [{ c in try c.grad.mm(c.input(1).t()) }, { c in try c.input(0).t().mm(c.grad) }])
+        pullbacks: [{ c in try mmMat1Backward(c, mat1: 0, mat2: 1) }, { c in try mmMat2Backward(c, mat1: 0, mat2: 1) }])
+
+    /// The layout bits `mm` and `addmm` record (`OpAttributes.index`): 1 when mat1 was exactly
+    /// column-major (a transposed view), 2 when mat2 was. ATen keeps the operands' strides for
+    /// its matrix-product backward in the same way, without keeping the operands.
+    static func matrixLayoutBits(_ mat1: Tensor, _ mat2: Tensor) -> Int {
+        (mat1.isExactlyColumnMajor ? 1 : 0) | (mat2.isExactlyColumnMajor ? 2 : 0)
+    }
+
+    /// ATen's `mm_mat1_backward`: grad @ mat2ᵀ, computed as (mat2 @ gradᵀ)ᵀ when mat1 was
+    /// column-major, so the gradient has mat1's layout. Each element is the same products in
+    /// the same k order either way.
+    static func mmMat1Backward(_ c: BackwardContext, mat1: Int, mat2: Int) throws -> Tensor {
+        if c.attrs.index & 1 != 0 { return try c.input(mat2).mm(c.grad.t()).t() }
+        return try c.grad.mm(c.input(mat2).t())
+    }
+
+    /// ATen's `mm_mat2_backward`: mat1ᵀ @ grad, computed as (gradᵀ @ mat1)ᵀ when mat2 was
+    /// column-major (`w.t()` in `F.linear`), so the weight's gradient comes out row-major,
+    /// like the weight, and `.grad` needs no transposing copy.
+    static func mmMat2Backward(_ c: BackwardContext, mat1: Int, mat2: Int) throws -> Tensor {
+        if c.attrs.index & 2 != 0 { return try c.grad.t().mm(c.input(mat1)).t() }
+        return try c.input(mat1).t().mm(c.grad)
+    }
 
     public static let dot = DerivativeRule(
         op: "dot", gradFn: "DotBackward0", inputs: ["self", "tensor"],
@@ -578,7 +601,8 @@ public enum Derivatives {
         op: "addmm", gradFn: "AddmmBackward0", inputs: ["self", "mat1", "mat2"],
         formulas: ["grad summed to self's shape", "grad @ mat2ᵀ", "mat1ᵀ @ grad"],
         saves: [[], [.input(2)], [.input(1)]],
-        pullbacks: [{ $0.grad }, { c in try c.grad.mm(c.input(2).t()) }, { c in try c.input(1).t().mm(c.grad) }])
+        pullbacks: [{ $0.grad }, { c in try mmMat1Backward(c, mat1: 1, mat2: 2) },
+                    { c in try mmMat2Backward(c, mat1: 1, mat2: 2) }])
 
     public static let mseLoss = DerivativeRule(
         op: "mse_loss", gradFn: "MseLossBackward0", inputs: ["self", "target"],

@@ -49,7 +49,20 @@ extension Tensor {
     public func thresholdBackward(_ input: Tensor, threshold: Double) throws -> Tensor {
         var a = OpAttributes(); a.scalar = threshold
         return try Tensor.backwardOp(Derivatives.thresholdBackward, self, input, attrs: a) {
-            try Tensor.where(input.compare(.le, Tensor.wrapped(threshold, dtype: .float64)), self.fullLike(0), self)
+            if shape == input.shape && dtype == input.dtype && (dtype == .float32 || dtype == .float64) {
+                // One pass, no mask or zeros tensor: what the general form below computes.
+                let t = dtype.round(threshold), g = values, x = input.values
+                let out = [Double](unsafeUninitializedCapacity: g.count) { o, count in
+                    g.withUnsafeBufferPointer { g in
+                        x.withUnsafeBufferPointer { x in
+                            ck_threshold_backward(g.baseAddress, x.baseAddress, t, o.baseAddress, g.count)
+                        }
+                    }
+                    count = g.count
+                }
+                return Tensor(values: out, shape: shape, dtype: dtype)
+            }
+            return try Tensor.where(input.compare(.le, Tensor.wrapped(threshold, dtype: .float64)), self.fullLike(0), self)
         }
     }
 

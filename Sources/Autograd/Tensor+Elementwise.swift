@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 // Forward computations of elementwise ops. Floating values are computed in Double and
@@ -27,25 +28,28 @@ extension Tensor {
         try reserve(shape)
         let av = a.operandValues(c, false), bv = b.operandValues(c, scalarsInFloat)
         let n = Shape.count(shape)
-        var out = [Double](repeating: 0, count: n)
-        let exact = dtype == .float64
-        out.withUnsafeMutableBufferPointer { o in
+        let out = [Double](unsafeUninitializedCapacity: n) { o, count in
+            // Every element is written once below (fast path or index walk), rounded to
+            // float32 in the same pass for the common dtype, so the loop stays one
+            // vectorisable pass with no zero-fill first.
+            let float32 = dtype == .float32
             let done = av.withUnsafeBufferPointer { pa in
                 bv.withUnsafeBufferPointer { pb in
-                    Tensor.zipFastPaths(pa, a.shape, pb, b.shape, shape: shape, into: o, f)
+                    float32
+                        ? Tensor.zipFastPaths(pa, a.shape, pb, b.shape, shape: shape, into: o) { Double(Float(f($0, $1))) }
+                        : Tensor.zipFastPaths(pa, a.shape, pb, b.shape, shape: shape, into: o, f)
                 }
             }
             if !done {
                 let sa = Shape.broadcastStrides(a.shape, to: shape)
                 let sb = Shape.broadcastStrides(b.shape, to: shape)
                 Shape.forEachIndex(shape, sa, sb) { k, ia, ib in o[k] = f(av[ia], bv[ib]) }
+                if float32 { for i in 0..<n { o[i] = Double(Float(o[i])) } }
             }
-            if dtype == .float32 {
-                // The common case without a dtype switch per element, so the loop vectorises.
-                for i in 0..<n { o[i] = Double(Float(o[i])) }
-            } else if !exact {
+            if !float32 && dtype != .float64 {
                 for i in 0..<n { o[i] = dtype.round(o[i]) }
             }
+            count = n
         }
         return Tensor(values: out, shape: shape, dtype: dtype)
     }
@@ -143,13 +147,15 @@ extension Tensor {
     func mapValues(dtype: DType, _ f: (Double) -> Double) -> Tensor {
         if shape.isEmpty { return Tensor(scalarValue: dtype.round(f(element(0))), dtype: dtype) }
         let v = values
-        var out = [Double](repeating: 0, count: v.count)
-        if dtype == .float64 {
-            for i in 0..<v.count { out[i] = f(v[i]) }
-        } else if dtype == .float32 {
-            for i in 0..<v.count { out[i] = Double(Float(f(v[i]))) }
-        } else {
-            for i in 0..<v.count { out[i] = dtype.round(f(v[i])) }
+        let out = [Double](unsafeUninitializedCapacity: v.count) { out, count in
+            if dtype == .float64 {
+                for i in 0..<v.count { out[i] = f(v[i]) }
+            } else if dtype == .float32 {
+                for i in 0..<v.count { out[i] = Double(Float(f(v[i]))) }
+            } else {
+                for i in 0..<v.count { out[i] = dtype.round(f(v[i])) }
+            }
+            count = v.count
         }
         return Tensor(values: out, shape: shape, dtype: dtype)
     }
@@ -442,6 +448,15 @@ extension Tensor {
 
     public func relu() throws -> Tensor {
         if dtype == .bool { throw AutogradError(.notImplementedError, "Boolean inputs not supported for relu") }
+        if (dtype == .float32 || dtype == .float64) && !shape.isEmpty {
+            // Values already in the dtype's precision: one branch-free pass.
+            let v = values
+            let out = [Double](unsafeUninitializedCapacity: v.count) { o, count in
+                v.withUnsafeBufferPointer { ck_relu($0.baseAddress, o.baseAddress, $0.count) }
+                count = v.count
+            }
+            return Tensor.record(Derivatives.relu, inputs: [self], output: Tensor(values: out, shape: shape, dtype: dtype))
+        }
         return Tensor.record(Derivatives.relu, inputs: [self],
                              output: mapElements(dtype: dtype, integer: { Swift.max($0, 0) }) { $0 > 0 ? $0 : ($0.isNaN ? $0 : 0) })
     }

@@ -65,6 +65,12 @@ extension Tensor {
         }
     }
 
+    /// Whether this is a matrix laid out column by column with no gaps (strides (1, rows)),
+    /// the test ATen's matrix-product backward uses to keep a transposed view's layout.
+    var isExactlyColumnMajor: Bool {
+        dim == 2 && strides[0] == 1 && strides[1] == shape[0]
+    }
+
     /// `torch.mm`: 2-D × 2-D (MmBackward0).
     public func mm(_ other: Tensor) throws -> Tensor {
         guard dim == 2 else { throw AutogradError.runtime("self must be a matrix") }
@@ -85,7 +91,8 @@ extension Tensor {
         let kernel = SgemmOrder.kernel(n: n, k: k, m: m, aColumnMajor: aColumnMajor, bRowMajor: bRowMajor) ?? .blocked(k)
         let v = Tensor.float32MatrixProduct(self, other, kernel: kernel)
             ?? Tensor.matmulValues(values, other.values, n: n, k: k, m: m, dtype: dtype, aColumnMajor: aColumnMajor, bRowMajor: bRowMajor)
-        return Tensor.record(Derivatives.mm, self, other, output: Tensor(values: v, shape: [n, m], dtype: dtype))
+        var a = OpAttributes(); a.index = Derivatives.matrixLayoutBits(self, other)
+        return Tensor.record(Derivatives.mm, self, other, output: Tensor(values: v, shape: [n, m], dtype: dtype), attrs: a)
     }
 
     /// `torch.dot`: 1-D · 1-D (DotBackward0).

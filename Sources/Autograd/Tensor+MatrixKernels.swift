@@ -13,9 +13,13 @@ extension Tensor {
         return av.withUnsafeBufferPointer { pa in
             bv.withUnsafeBufferPointer { pb in
                 [Double](unsafeUninitializedCapacity: n * m) { po, count in
-                    po.initialize(repeating: 0)
                     count = n * m
-                    guard let sa = pa.baseAddress, let sb = pb.baseAddress, let o = po.baseAddress else { return }
+                    guard let sa = pa.baseAddress, let sb = pb.baseAddress, let o = po.baseAddress else {
+                        po.initialize(repeating: 0)
+                        return
+                    }
+                    // Every element is written by `ck_widen` below (n, m > 0), so the array is
+                    // not zero-filled first.
                     withUnsafeTemporaryAllocation(of: Float.self, capacity: n * k + k * m + n * m) { scratch in
                         guard let fa = scratch.baseAddress else { return }
                         let fb = fa + n * k, fo = fb + k * m

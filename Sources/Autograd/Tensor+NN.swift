@@ -85,7 +85,8 @@ extension Tensor {
         guard out.shape == prod.shape else {
             throw AutogradError.runtime("The expanded size of the tensor (\(prod.shape.last ?? 0)) must match the existing size (\(bias.shape.last ?? 0)) at non-singleton dimension 1.  Target sizes: [\(prod.shape.map(String.init).joined(separator: ", "))].  Tensor sizes: [\(bias.shape.map(String.init).joined(separator: ", "))]")
         }
-        return Tensor.record(Derivatives.addmm, inputs: [bias, m1, m2], output: out)
+        var a = OpAttributes(); a.index = Derivatives.matrixLayoutBits(m1, m2)
+        return Tensor.record(Derivatives.addmm, inputs: [bias, m1, m2], output: out, attrs: a)
     }
 
     /// `F.mse_loss(self, target, reduction)` (MseLossBackward0).

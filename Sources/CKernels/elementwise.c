@@ -37,3 +37,14 @@ void ck_tanh_backward_f32(const double *grad, const double *output, double *out,
 #endif
     tanh_backward_body(grad, output, out, count);
 }
+
+void ck_threshold_backward(const double *grad, const double *input, double threshold, double *out, ptrdiff_t count) {
+    for (ptrdiff_t i = 0; i < count; i++) out[i] = input[i] <= threshold ? 0.0 : grad[i];
+}
+
+void ck_relu(const double *input, double *out, ptrdiff_t count) {
+    for (ptrdiff_t i = 0; i < count; i++) {
+        double x = input[i];
+        out[i] = (x > 0.0 || x != x) ? x : 0.0;
+    }
+}

@@ -397,6 +397,48 @@ void ck_widen(const float *src, double *dst, ptrdiff_t count) {
     for (ptrdiff_t i = 0; i < count; i++) dst[i] = (double)src[i];
 }
 
+#ifdef CK_X86
+/* An 8×8 tile whose source columns are 8 contiguous doubles each (row_stride 1): each column
+   is narrowed into one register of 8 floats, the 8 registers are transposed, and each row
+   is stored whole. */
+static __attribute__((target("avx2"))) void narrow_transposed_avx2(const double *src, ptrdiff_t col_stride,
+                                                                    ptrdiff_t rows, ptrdiff_t cols, float *dst) {
+    ptrdiff_t rows8 = rows - rows % 8, cols8 = cols - cols % 8;
+    for (ptrdiff_t i0 = 0; i0 < rows8; i0 += 8) {
+        for (ptrdiff_t j0 = 0; j0 < cols8; j0 += 8) {
+            __m256 c[8];
+            for (int q = 0; q < 8; q++) {
+                const double *p = src + i0 + (j0 + q) * col_stride;
+                __m128 lo = _mm256_cvtpd_ps(_mm256_loadu_pd(p));
+                __m128 hi = _mm256_cvtpd_ps(_mm256_loadu_pd(p + 4));
+                c[q] = _mm256_insertf128_ps(_mm256_castps128_ps256(lo), hi, 1);
+            }
+            __m256 t0 = _mm256_unpacklo_ps(c[0], c[1]), t1 = _mm256_unpackhi_ps(c[0], c[1]);
+            __m256 t2 = _mm256_unpacklo_ps(c[2], c[3]), t3 = _mm256_unpackhi_ps(c[2], c[3]);
+            __m256 t4 = _mm256_unpacklo_ps(c[4], c[5]), t5 = _mm256_unpackhi_ps(c[4], c[5]);
+            __m256 t6 = _mm256_unpacklo_ps(c[6], c[7]), t7 = _mm256_unpackhi_ps(c[6], c[7]);
+            __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE);
+            __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
+            __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xEE);
+            __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xEE);
+            float *d = dst + i0 * cols + j0;
+            _mm256_storeu_ps(d + 0 * cols, _mm256_permute2f128_ps(u0, u4, 0x20));
+            _mm256_storeu_ps(d + 1 * cols, _mm256_permute2f128_ps(u1, u5, 0x20));
+            _mm256_storeu_ps(d + 2 * cols, _mm256_permute2f128_ps(u2, u6, 0x20));
+            _mm256_storeu_ps(d + 3 * cols, _mm256_permute2f128_ps(u3, u7, 0x20));
+            _mm256_storeu_ps(d + 4 * cols, _mm256_permute2f128_ps(u0, u4, 0x31));
+            _mm256_storeu_ps(d + 5 * cols, _mm256_permute2f128_ps(u1, u5, 0x31));
+            _mm256_storeu_ps(d + 6 * cols, _mm256_permute2f128_ps(u2, u6, 0x31));
+            _mm256_storeu_ps(d + 7 * cols, _mm256_permute2f128_ps(u3, u7, 0x31));
+        }
+        for (ptrdiff_t j = cols8; j < cols; j++)
+            for (ptrdiff_t i = i0; i < i0 + 8; i++) dst[i * cols + j] = (float)src[i + j * col_stride];
+    }
+    for (ptrdiff_t i = rows8; i < rows; i++)
+        for (ptrdiff_t j = 0; j < cols; j++) dst[i * cols + j] = (float)src[i + j * col_stride];
+}
+#endif
+
 void ck_narrow_matrix(const double *src, ptrdiff_t row_stride, ptrdiff_t col_stride,
                       ptrdiff_t rows, ptrdiff_t cols, float *dst) {
     if (col_stride == 1) {
@@ -404,6 +446,12 @@ void ck_narrow_matrix(const double *src, ptrdiff_t row_stride, ptrdiff_t col_str
             for (ptrdiff_t j = 0; j < cols; j++) dst[i * cols + j] = (float)src[i * row_stride + j];
         return;
     }
+#ifdef CK_X86
+    if (row_stride == 1 && level() >= 1) {
+        narrow_transposed_avx2(src, col_stride, rows, cols, dst);
+        return;
+    }
+#endif
     /* 8 rows at a time: a transposed view reads 8 neighbours per column, and only 8
        destination rows are live, so power-of-two row lengths do not thrash the cache. */
     for (ptrdiff_t i0 = 0; i0 < rows; i0 += 8) {

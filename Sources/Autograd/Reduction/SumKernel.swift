@@ -226,7 +226,7 @@ extension SumKernel {
 
 extension SumKernel {
     /// `cascade_sum` under `TensorIteratorBase::parallel_reduce`; the view starts at `values[base]`.
-    static func cascadeSum<T: BinaryFloatingPoint>(_ values: [T], base: Int, plan: Plan, threads: Int) -> [T] {
+    static func cascadeSum<T: BinaryFloatingPoint & SIMDScalar>(_ values: [T], base: Int, plan: Plan, threads: Int) -> [T] {
         var out = [T](repeating: 0, count: plan.outputCount)
         guard plan.count > 0 else { return out }
         let width = vectorBytes / MemoryLayout<T>.size
@@ -247,7 +247,7 @@ extension SumKernel {
 
     /// `parallel_dim_reduction`: one kept dimension is cut into one slice per thread
     /// (rounded to 128-byte columns when it is contiguous), each slice reduced on its own.
-    static func splitKeptDim<T: BinaryFloatingPoint>(
+    static func splitKeptDim<T: BinaryFloatingPoint & SIMDScalar>(
         _ kernel: Kernel<T>, plan: Plan, base: Int, threads: Int, out: UnsafeMutableBufferPointer<T>
     ) {
         let dims = plan.dims
@@ -283,7 +283,7 @@ extension SumKernel {
 
     /// `two_pass_reduction`: each thread sums its slice of the flattened input into its
     /// own slot (`at::parallel_for` slices), then the slots are summed as a tensor.
-    static func twoPass<T: BinaryFloatingPoint>(
+    static func twoPass<T: BinaryFloatingPoint & SIMDScalar>(
         _ kernel: Kernel<T>, plan: Plan, base: Int, threads: Int, out: UnsafeMutableBufferPointer<T>
     ) {
         let count = plan.count
@@ -305,7 +305,7 @@ extension SumKernel {
     }
 
     /// The summation loops of SumKernel.cpp over one input buffer.
-    struct Kernel<T: BinaryFloatingPoint> {
+    struct Kernel<T: BinaryFloatingPoint & SIMDScalar> {
         let x: UnsafeBufferPointer<T>
         /// Lanes in one `Vectorized<T>`.
         let width: Int
@@ -375,7 +375,11 @@ extension SumKernel {
             } else if d1.inStride == 1 && n1 >= width {
                 var j = 0
                 while j + 4 * width <= n1 {
-                    for c in j..<j + 4 * width { store(c, levelSum(base: inBase + c, stride: d0.inStride, count: n0)) }
+                    // 4·width neighbouring columns, each its own level sum: summed side by side.
+                    for c in stride(from: j, to: j + 4 * width, by: width) {
+                        let sums = levelSums(base: inBase + c, stride: d0.inStride, count: n0)
+                        for lane in 0..<width { store(c + lane, sums[lane]) }
+                    }
                     j += 4 * width
                 }
                 while j < n1 {
@@ -403,8 +407,77 @@ extension SumKernel {
             let vectors = count / width
             var total: T = 0
             for k in vectors * width..<count { total += x[base + k] }
-            for lane in 0..<width { total += rowSum(base: base + lane, stride: width, count: vectors) }
+            let lanes = laneRowSums(base: base, count: vectors)
+            for lane in 0..<width { total += lanes[lane] }
             return total
+        }
+
+        /// `rowSum(base: base + lane, stride: width, count: vectors)` for every lane, all lanes
+        /// at once in SIMD registers (each lane's additions are the scalar ones, in order).
+        func laneRowSums(base: Int, count vectors: Int) -> [T] {
+            switch width {
+            case 16: return laneRowSums(SIMD16<T>.self, base: base, count: vectors)
+            case 8: return laneRowSums(SIMD8<T>.self, base: base, count: vectors)
+            case 4: return laneRowSums(SIMD4<T>.self, base: base, count: vectors)
+            default: return (0..<width).map { rowSum(base: base + $0, stride: width, count: vectors) }
+            }
+        }
+
+        private func laneRowSums<V: SIMD>(_: V.Type, base: Int, count vectors: Int) -> [T] where V.Scalar == T {
+            let quads = vectors / 4
+            var first: V = levelSum(base: base, stride: 4 * width, count: quads)
+            for i in quads * 4..<vectors { first += load(base + i * width) }
+            for k in 1..<4 { first += levelSum(base: base + k * width, stride: 4 * width, count: quads) as V }
+            return (0..<width).map { first[$0] }
+        }
+
+        /// `levelSum(base: base + lane, stride:, count:)` for the `width` neighbouring lanes.
+        func levelSums(base: Int, stride: Int, count: Int) -> [T] {
+            switch width {
+            case 16: let v: SIMD16<T> = levelSum(base: base, stride: stride, count: count); return (0..<16).map { v[$0] }
+            case 8: let v: SIMD8<T> = levelSum(base: base, stride: stride, count: count); return (0..<8).map { v[$0] }
+            case 4: let v: SIMD4<T> = levelSum(base: base, stride: stride, count: count); return (0..<4).map { v[$0] }
+            default: return (0..<width).map { levelSum(base: base + $0, stride: stride, count: count) }
+            }
+        }
+
+        /// The `V.scalarCount` elements from `x[i]` on.
+        @inline(__always)
+        private func load<V: SIMD>(_ i: Int) -> V where V.Scalar == T {
+            UnsafeRawPointer(x.baseAddress! + i).loadUnaligned(as: V.self)
+        }
+
+        /// `levelSum` of `V.scalarCount` neighbouring columns side by side.
+        private func levelSum<V: SIMD>(base: Int, stride: Int, count: Int) -> V where V.Scalar == T {
+            let levelPower = max(4, SumKernel.ceilLog2(count) / 4)
+            let levelStep = 1 << levelPower
+            let levelMask = levelStep - 1
+            var (a0, a1, a2, a3): (V, V, V, V) = (.zero, .zero, .zero, .zero)
+            var i = 0
+            while i + levelStep <= count {
+                for _ in 0..<levelStep {
+                    a0 += load(base + i * stride)
+                    i += 1
+                }
+                a1 += a0
+                a0 = .zero
+                if i & (levelMask << levelPower) == 0 {
+                    a2 += a1
+                    a1 = .zero
+                    if i & (levelMask << (2 * levelPower)) == 0 {
+                        a3 += a2
+                        a2 = .zero
+                    }
+                }
+            }
+            while i < count {
+                a0 += load(base + i * stride)
+                i += 1
+            }
+            a0 += a1
+            a0 += a2
+            a0 += a3
+            return a0
         }
 
         /// `row_sum`: four interleaved `multi_row_sum` columns, the tail, then the four partials.

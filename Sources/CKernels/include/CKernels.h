@@ -58,4 +58,15 @@ void ck_widen(const float *src, double *dst, ptrdiff_t count);
 void ck_narrow_matrix(const double *src, ptrdiff_t row_stride, ptrdiff_t col_stride,
                       ptrdiff_t rows, ptrdiff_t cols, float *dst);
 
+/* threshold_backward: out = input <= threshold ? 0 : grad (NaN inputs pass the gradient). */
+void ck_threshold_backward(const double *grad, const double *input, double threshold, double *out, ptrdiff_t count);
+
+/* relu of values already in their dtype's precision: x when x > 0 or NaN, else +0. */
+void ck_relu(const double *input, double *out, ptrdiff_t count);
+
+/* Large freed blocks stay in the process for reuse (glibc: blocks up to 32 MB come from the
+   heap instead of fresh mappings, up to 256 MB of free heap is kept, and heaps grow with
+   16 MB of slack); elsewhere nothing. */
+void ck_keep_freed_memory(void);
+
 #endif
