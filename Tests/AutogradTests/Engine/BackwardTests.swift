@@ -252,3 +252,23 @@ extension EngineTests {
         }
     }
 }
+
+/// ATen's matrix-product backward keeps a column-major operand's layout: the gradient of
+/// `w.t()` in `x @ w.t()` is made as (gradᵀ @ x)ᵀ, so `w.grad` comes out row-major, like `w`,
+/// with the same values as the plain form.
+@Suite struct MatrixBackwardLayoutTests {
+    @Test func transposedOperandGradientsKeepTheirLayout() throws {
+        let x = Tensor(values: (0..<6).map { Double($0) * 0.5 - 1 }, shape: [2, 3], dtype: .float32)
+        let w = Tensor(values: (0..<12).map { Double($0) * 0.25 - 1.5 }, shape: [4, 3], dtype: .float32)
+        try w.setRequiresGrad(true)
+        let b = Tensor(values: [0.5, -0.5, 1, 2], shape: [4], dtype: .float32)
+        try b.setRequiresGrad(true)
+        let out = try Tensor.addmm(b, x, w.t())
+        try Engine.backward([out.sum()], gradTensors: [nil])
+        let g = try #require(w.grad)
+        #expect(g.shape == [4, 3])
+        #expect(g.isContiguous)
+        // Each row of w.grad is the column sum of x (the upstream gradient is all ones).
+        #expect(g.values == (0..<4).flatMap { _ in [-0.5, 0.5, 1.5] })
+    }
+}

@@ -205,6 +205,7 @@ let gradCheckCases: [String: [GradCheckCase]] = {
         GradCheckCase("[2, 3] mm [3, 4]", [.any([2, 3]), .any([3, 4])]) { try $0[0].mm($0[1]) },
         GradCheckCase("transposed views: [3, 2]ᵀ mm [4, 3]ᵀ", [.any([3, 2]), .any([4, 3])]) { try $0[0].t().mm($0[1].t()) },
         GradCheckCase("x mm x", [.any([3, 3])]) { try $0[0].mm($0[0]) },
+        GradCheckCase("one transposed operand: [3, 2]ᵀ mm [3, 4]", [.any([3, 2]), .any([3, 4])]) { try $0[0].t().mm($0[1]) },
     ]
     cases["DotBackward0"] = [
         GradCheckCase("a · b", [.any([4]), .any([4])]) { try $0[0].dot($0[1]) },
@@ -221,6 +222,7 @@ let gradCheckCases: [String: [GradCheckCase]] = {
         GradCheckCase("addmm([4], [2, 3], [3, 4])", [.any([4]), .any([2, 3]), .any([3, 4])]) { try Tensor.addmm($0[0], $0[1], $0[2]) },
         GradCheckCase("addmm([2, 4], [2, 3], [3, 4])", [.any([2, 4]), .any([2, 3]), .any([3, 4])]) { try Tensor.addmm($0[0], $0[1], $0[2]) },
         GradCheckCase("addmm([2, 1], [2, 3], [3, 4])", [.any([2, 1]), .any([2, 3]), .any([3, 4])]) { try Tensor.addmm($0[0], $0[1], $0[2]) },
+        GradCheckCase("addmm with transposed views (F.linear's w.t())", [.any([4]), .any([3, 2]), .any([4, 3])]) { try Tensor.addmm($0[0], $0[1].t(), $0[2].t()) },
     ]
 
     // MARK: Losses

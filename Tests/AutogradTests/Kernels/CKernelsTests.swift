@@ -57,6 +57,39 @@ import Testing
         }
     }
 
+    /// A transposed view narrowed to a row-major float matrix: the AVX2 tile transpose and
+    /// the portable loop give every element, including the rows and columns past the last
+    /// whole 8×8 tile.
+    @Test func transposingNarrowCopiesEveryElement() {
+        for (rows, cols) in [(1, 1), (8, 8), (7, 9), (16, 24), (13, 31), (784, 256), (9, 8), (8, 17)] {
+            let src = (0..<(rows * cols)).map { Double($0) * 1.000001 + 0.25 }
+            // Element (i, j) at src[i + j·rows]: the layout of `w.t()`.
+            var expected = [Float](repeating: 0, count: rows * cols)
+            for i in 0..<rows { for j in 0..<cols { expected[i * cols + j] = Float(src[i + j * rows]) } }
+            for level: Int32 in [0, 1, 2] {
+                var out = [Float](repeating: .nan, count: rows * cols)
+                withKernels(level) {
+                    src.withUnsafeBufferPointer { s in
+                        out.withUnsafeMutableBufferPointer { o in ck_narrow_matrix(s.baseAddress, 1, rows, rows, cols, o.baseAddress) }
+                    }
+                }
+                #expect(out.map(\.bitPattern) == expected.map(\.bitPattern), "\(rows)×\(cols) level \(level)")
+            }
+        }
+    }
+
+    /// relu keeps NaN and turns −0 and negatives into +0; threshold_backward passes the
+    /// gradient where the input is above the threshold or NaN.
+    @Test func reluAndThresholdBackwardKernels() {
+        let x: [Double] = [-1, -0.0, 0, 1e-30, .nan, 2, -.infinity, .infinity]
+        var out = [Double](repeating: 7, count: x.count)
+        ck_relu(x, &out, x.count)
+        #expect(out.map(\.bitPattern) == [0, 0, 0, 1e-30, .nan, 2, 0, .infinity].map(\.bitPattern))
+        let g: [Double] = [1, 2, 3, 4, 5, 6, 7, 8]
+        ck_threshold_backward(g, x, 0, &out, x.count)
+        #expect(out.map(\.bitPattern) == [0, 0, 0, 4, 5, 6, 0, 8].map(\.bitPattern))
+    }
+
     @Test func float64ProductIsTheInOrderFMA() throws {
         let a = Tensor(values: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6], shape: [2, 3], dtype: .float64)
         let b = Tensor(values: [1e16, -1e16, 3, 0.7, 1, -2], shape: [3, 2], dtype: .float64)
