@@ -432,7 +432,17 @@ extension Tensor {
     public func log() throws -> Tensor { Tensor.record(Derivatives.log, inputs: [self], output: mapValues(dtype: floatResultType, Foundation.log)) }
     public func sin() throws -> Tensor { Tensor.record(Derivatives.sin, inputs: [self], output: mapValues(dtype: floatResultType, Foundation.sin)) }
     public func cos() throws -> Tensor { Tensor.record(Derivatives.cos, inputs: [self], output: mapValues(dtype: floatResultType, Foundation.cos)) }
-    public func tanh() throws -> Tensor { Tensor.record(Derivatives.tanh, inputs: [self], output: mapValues(dtype: floatResultType, Foundation.tanh)) }
+    public func tanh() throws -> Tensor {
+        if floatResultType == .float32 && !dtype.isInteger && !shape.isEmpty {
+            let v = values
+            let out = [Double](unsafeUninitializedCapacity: v.count) { o, count in
+                v.withUnsafeBufferPointer { ck_tanh_f32($0.baseAddress, o.baseAddress, $0.count) }
+                count = v.count
+            }
+            return Tensor.record(Derivatives.tanh, inputs: [self], output: Tensor(values: out, shape: shape, dtype: .float32))
+        }
+        return Tensor.record(Derivatives.tanh, inputs: [self], output: mapValues(dtype: floatResultType, Foundation.tanh))
+    }
     public func sqrt() throws -> Tensor { Tensor.record(Derivatives.sqrt, inputs: [self], output: mapValues(dtype: floatResultType) { $0.squareRoot() }) }
 
     public func sigmoid() throws -> Tensor {

@@ -64,6 +64,12 @@ void ck_threshold_backward(const double *grad, const double *input, double thres
 /* relu of values already in their dtype's precision: x when x > 0 or NaN, else +0. */
 void ck_relu(const double *input, double *out, ptrdiff_t count);
 
+/* float32 tanh: out = (float)tanh(in), for any double in. The same float as rounding libm's
+   double tanh for every one of the 2^32 float inputs (scripts/check_tanh_kernel.sh), four
+   elements at a time with AVX2; the portable and vector versions run the same arithmetic
+   (no FMA), so they agree bit for bit. */
+void ck_tanh_f32(const double *in, double *out, ptrdiff_t count);
+
 /* Large freed blocks stay in the process for reuse (glibc: blocks up to 32 MB come from the
    heap instead of fresh mappings, up to 256 MB of free heap is kept, and heaps grow with
    16 MB of slack); elsewhere nothing. */

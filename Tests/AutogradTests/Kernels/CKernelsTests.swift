@@ -1,5 +1,6 @@
 @testable import Autograd
 import CKernels
+import Foundation
 import Testing
 
 /// The C matrix-product kernels: the portable C version, the AVX2 + FMA version and the
@@ -88,6 +89,25 @@ import Testing
         let g: [Double] = [1, 2, 3, 4, 5, 6, 7, 8]
         ck_threshold_backward(g, x, 0, &out, x.count)
         #expect(out.map(\.bitPattern) == [0, 0, 0, 4, 5, 6, 0, 8].map(\.bitPattern))
+    }
+
+    /// float32 tanh gives libm's double tanh rounded to float (scripts/check_tanh_kernel.sh
+    /// checks all 2³² inputs; here the edges and 300,000 random bit patterns), at every level.
+    @Test func float32TanhMatchesLibm() {
+        var inputs: [Double] = [0, -0.0, 1e-45, -1e-45, 1e-30, 0.5, -0.5, 0.3465, 0.3466, 1, 9.01, 9.02, 19.9, 20, 21,
+                                -20, 88, .infinity, -.infinity, .nan, Double(Float.greatestFiniteMagnitude), 3e38]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        for _ in 0..<300_000 {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            inputs.append(Double(Float(bitPattern: UInt32(truncatingIfNeeded: state))))
+        }
+        let expected = inputs.map { Float(Foundation.tanh($0)) }
+        for level: Int32 in [0, 1] {
+            var out = [Double](repeating: 0, count: inputs.count)
+            withKernels(level) { ck_tanh_f32(inputs, &out, inputs.count) }
+            let differ = zip(out, expected).filter { Float($0).bitPattern != $1.bitPattern && !(Float($0).isNaN && $1.isNaN) }
+            #expect(differ.isEmpty, "level \(level): \(differ.prefix(3))")
+        }
     }
 
     @Test func float64ProductIsTheInOrderFMA() throws {
