@@ -14,6 +14,7 @@
 #define CK_INLINE static inline __attribute__((always_inline))
 
 int ck_has_avx2_fma(void);
+int ck_has_avx512(void);
 
 CK_INLINE void tanh_backward_body(const double *grad, const double *output, double *out, ptrdiff_t count) {
     for (ptrdiff_t i = 0; i < count; i++) {
@@ -91,10 +92,18 @@ CK_INLINE void tanh_f32_body(const double *in, double *out, ptrdiff_t count) {
 static __attribute__((target("avx2"))) void tanh_f32_avx2(const double *in, double *out, ptrdiff_t count) {
     tanh_f32_body(in, out, count);
 }
+
+static __attribute__((target("avx512f"))) void tanh_f32_avx512(const double *in, double *out, ptrdiff_t count) {
+    tanh_f32_body(in, out, count);
+}
 #endif
 
 void ck_tanh_f32(const double *in, double *out, ptrdiff_t count) {
 #ifdef CK_X86
+    if (ck_has_avx512()) {
+        tanh_f32_avx512(in, out, count);
+        return;
+    }
     if (ck_has_avx2_fma()) {
         tanh_f32_avx2(in, out, count);
         return;

@@ -40,6 +40,8 @@ static int level(void) {
 
 int ck_has_avx2_fma(void) { return level() >= 1; }
 
+int ck_has_avx512(void) { return level() >= 2; }
+
 int ck_select(int wanted) {
     int previous = level();
     int best = best_level();

@@ -129,3 +129,20 @@ public final class Interpreter {
 final class InterpreterLife {
     var isAlive = true
 }
+
+/// A reference to an interpreter that does not keep it alive and reads as nil once it is
+/// gone, without being a Swift `weak` reference: a single weak reference moves an object's
+/// reference count into a side table, and every retain and release of the interpreter (there
+/// are millions in a training loop) then takes the runtime's slow path.
+public struct InterpreterReference {
+    private unowned(unsafe) let interpreter: Interpreter
+    private let life: InterpreterLife
+
+    public init(_ interpreter: Interpreter) {
+        self.interpreter = interpreter
+        life = interpreter.life
+    }
+
+    /// The interpreter, or nil when it no longer exists.
+    public var value: Interpreter? { life.isAlive ? interpreter : nil }
+}

@@ -65,15 +65,16 @@ public enum LessonRunner {
             budgetBox.budget = budget
             DType.defaultFloat = .float32
             EngineObservers.current = recorder
-            TorchWarnings.current = TorchWarnings(fileName: fileName, source: source, passes: { [weak interp] message, file, line, module in
+            let reference = InterpreterReference(interp)
+            TorchWarnings.current = TorchWarnings(fileName: fileName, source: source, passes: { message, file, line, module in
                 // An "error" filter cannot interrupt a warning raised inside an operation: it is shown instead.
-                guard let interp else { return true }
+                guard let interp = reference.value else { return true }
                 return (try? interp.warningPasses(category: .userWarning, message: message, file: file, line: line, module: module)) ?? true
             }) { warnings.text += $0 }
             if let recorder {
                 let lessonState = LessonState(interpreter: interp)
                 state.value = lessonState
-                recorder.interpreter = interp
+                recorder.interpreterReference = reference
                 recorder.roots = lessonState
             }
             interp.stepBudget = limits.stepBudget

@@ -12,16 +12,16 @@ final class LessonState: SceneRootProvider {
     /// The most containers one walk visits.
     static let objectLimit = 20_000
 
-    weak var interpreter: Interpreter?
+    let interpreter: InterpreterReference
     /// Paths of the objects the last walk went through (modules among them), by identity.
     private var objectPaths: [ObjectIdentifier: String] = [:]
 
     init(interpreter: Interpreter) {
-        self.interpreter = interpreter
+        self.interpreter = InterpreterReference(interpreter)
     }
 
     func sceneRoots() -> [SceneRoot] {
-        guard let interp = interpreter else { return [] }
+        guard let interp = interpreter.value else { return [] }
         objectPaths.removeAll(keepingCapacity: true)
         var roots: [SceneRoot] = []
         var seen = Set<ObjectIdentifier>()

@@ -65,8 +65,8 @@ void ck_threshold_backward(const double *grad, const double *input, double thres
 void ck_relu(const double *input, double *out, ptrdiff_t count);
 
 /* float32 tanh: out = (float)tanh(in), for any double in. The same float as rounding libm's
-   double tanh for every one of the 2^32 float inputs (scripts/check_tanh_kernel.sh), four
-   elements at a time with AVX2; the portable and vector versions run the same arithmetic
+   double tanh for every one of the 2^32 float inputs (scripts/check_tanh_kernel.sh), eight
+   elements at a time with AVX-512, four with AVX2; the portable and vector versions run the same arithmetic
    (no FMA), so they agree bit for bit. */
 void ck_tanh_f32(const double *in, double *out, ptrdiff_t count);
 

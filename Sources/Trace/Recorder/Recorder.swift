@@ -19,7 +19,8 @@ public final class Recorder {
     public var capture: ScenePolicy
 
     /// The interpreter running the lesson (for lines, call depth and the outline).
-    public weak var interpreter: Interpreter?
+    public var interpreterReference: InterpreterReference?
+    var interpreter: Interpreter? { interpreterReference?.value }
     /// What the program holds, for scenes.
     public weak var roots: SceneRootProvider?
 
