@@ -71,16 +71,26 @@ MKL_NUM_THREADS=1 for the peer).
 - float32 matrix products run in C kernels (`Sources/CKernels`): AVX-512 (blocked product) or
   AVX2 + FMA when the processor has them (chosen at run time), portable C otherwise; each output
   element keeps its summation order (the orders in `SgemmOrder`), so the results are the same
-  bits as before (the recorded PyTorch cases in Tests/AutogradTests/Kernels pass on every
-  version). float32 tanh_backward runs in C too; transposed operands are narrowed to float
-  straight from their storage. The printed values are the same before and after the C kernels
-  (checked at 20 steps with both builds). "differs in the last digits": some op of those steps
-  rounds differently from PyTorch's on this machine (not traced down; the 256×256 case differs
-  only in the gradient sums, a 256×256 × 256×256 shape outside the recorded matmul cases).
+  bits on every kernel (the recorded PyTorch cases in Tests/AutogradTests/Kernels pass on each).
+  Operands are narrowed to float straight from their storage (a transposed view in 8×8 AVX2
+  tiles); the matrix-product backward keeps a transposed operand's layout as ATen's
+  `mm_mat2_backward` does (`w.grad` of `x @ w.t()` comes out row-major, no transposing copy).
+  float32 `tanh` (an expm1-based kernel, AVX-512/AVX2, the same float as libm's double tanh for
+  all 2^32 inputs: `scripts/check_tanh_kernel.sh`), `tanh_backward`, `relu` and
+  `threshold_backward` run in C; sums add their SIMD lanes side by side in the same order;
+  freed tensor memory stays in the process (glibc `mallopt`), where it used to be unmapped and
+  faulted in again every step. The printed values are the same before and after each of these.
+- "differs in the last digits": the order in which MKL sums a float32 product depends on the
+  processor it runs on. `SgemmOrder` holds the orders measured on an AMD EPYC (AVX-512); on this
+  machine (an Intel Xeon, AVX-512) the same script (`scripts/gen_kernel_cases.py`) gets other
+  last bits in 247 of its 285 recorded cases: for example here a 256×256 @ 256×256 product sums
+  all 256 products in one FMA chain, where the EPYC sums two blocks of 128. The per-element
+  difference is an ulp or two (17.736727 against 17.736729); four printed decimals never show it.
 - Before the C kernels (main at 2e1da09, Swift loops with a libc fmaf call per multiply-add),
   the same script measured, CPU ms per step gradviz / torch: 1-32-32-1 MLP 3.078 / 0.431
   (7.15×), 784-256-10 MLP 81.778 / 0.964 (84.81×), 256×256 forward + backward 129.892 / 0.793
-  (163.81×).
+  (163.81×). With the first C kernels (before the changes listed two items above):
+  0.438 / 0.237 (1.85×), 1.918 / 0.614 (3.12×), 1.411 / 0.598 (2.36×).
 """
 
 

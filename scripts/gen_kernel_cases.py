@@ -27,6 +27,7 @@ concatenated in row-major order.
 Usage: python3 scripts/gen_kernel_cases.py
 """
 
+import argparse
 import json
 import os
 import struct
@@ -170,8 +171,22 @@ def linspace_cases():
 
 
 def main():
+    ap = argparse.ArgumentParser(description="Record PyTorch's float32 kernel results (matmul orders, sigmoid, "
+                                 "mse_loss, linspace, tanh_backward) into " + str(OUT) + ".")
+    ap.add_argument("--check", action="store_true",
+                    help="compare this machine's results with the recorded ones and write nothing "
+                         "(MKL's summation order depends on the processor)")
+    args = ap.parse_args()
     data = {"torch": torch.__version__, "capability": torch.backends.cpu.get_cpu_capability(),
             "threads": torch.get_num_threads(), "matmul": matmul_cases(), "sigmoid": sigmoid_cases(), "mseLoss": mse_cases(), "linspace": linspace_cases(), "tanhBackward": tanh_backward_cases()}
+    if args.check:
+        with open(OUT) as f:
+            recorded = json.load(f)
+        for key in ["matmul", "sigmoid", "mseLoss", "linspace", "tanhBackward"]:
+            differ = [c.get("name", str(i)) for i, (c, r) in enumerate(zip(data[key], recorded[key])) if c != r]
+            print(f"{key}: {len(differ)} of {len(data[key])} differ from the recorded cases"
+                  + (f" (first: {', '.join(differ[:5])})" if differ else ""))
+        return
     with open(OUT, "w") as f:
         json.dump(data, f, indent=0, ensure_ascii=False)
         f.write("\n")
