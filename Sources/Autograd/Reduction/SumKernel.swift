@@ -1,3 +1,5 @@
+import CKernels
+
 /// ATen's CPU summation order, so float32/float64 sums round exactly as PyTorch's.
 ///
 /// PyTorch does not add the elements of a sum left to right, nor in higher precision:
@@ -62,16 +64,31 @@ enum SumKernel {
         let base = offset - first
         switch dtype {
         case .float32:
-            let x = span.map { Float($0) }
-            return cascadeSum(x, base: base, plan: plan, threads: threads).map { Double($0) }
+            return widened(cascadeSum(narrowed(span), base: base, plan: plan, threads: threads))
         case .float16, .bfloat16:
             // Reduced-precision sums accumulate in float, then round once.
-            let x = span.map { Float($0) }
+            let x = narrowed(span)
             return cascadeSum(x, base: base, plan: plan, threads: threads).map { dtype.round(Double($0)) }
         case .float64:
             return cascadeSum(Array(span), base: base, plan: plan, threads: threads)
         default:
             return integerSum(Array(span), base: base, plan: plan)
+        }
+    }
+
+    /// The elements as floats, converted in one vectorised pass.
+    private static func narrowed(_ span: ArraySlice<Double>) -> [Float] {
+        [Float](unsafeUninitializedCapacity: span.count) { out, count in
+            span.withUnsafeBufferPointer { ck_narrow($0.baseAddress, out.baseAddress, $0.count) }
+            count = span.count
+        }
+    }
+
+    /// The sums as doubles (exact), converted in one vectorised pass.
+    private static func widened(_ sums: [Float]) -> [Double] {
+        [Double](unsafeUninitializedCapacity: sums.count) { out, count in
+            sums.withUnsafeBufferPointer { ck_widen($0.baseAddress, out.baseAddress, $0.count) }
+            count = sums.count
         }
     }
 
