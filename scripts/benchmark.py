@@ -175,6 +175,13 @@ def replace_section(old, title, section):
     return old[:start] + section + ("\n" + rest if rest else "")
 
 
+def write_section(title, section):
+    """Replaces (or appends) the `title` section of BENCHMARKS.md with `section`."""
+    path = ROOT / "BENCHMARKS.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    path.write_text(replace_section(text, title, section))
+
+
 def median_time(cmd, runs, cwd=ROOT):
     times, out = [], ""
     for _ in range(runs):
@@ -205,7 +212,7 @@ def main():
     path = ROOT / "BENCHMARKS.md"
     if args.only == "kernels":
         if not args.no_write:
-            path.write_text(replace_section(path.read_text() if path.exists() else "# Benchmarks\n", "## Kernels", kernels))
+            write_section("## Kernels", kernels)
         return
     py = sys.executable
     rows = []

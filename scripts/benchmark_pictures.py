@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmark import replace_section
+from benchmark import write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".build" / "release" / "gradviz"
@@ -153,9 +153,7 @@ def main():
     print(section)
     if args.no_write:
         return 0
-    path = ROOT / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    path.write_text(replace_section(text, SECTION, section))
+    write_section(SECTION, section)
     return 0
 
 

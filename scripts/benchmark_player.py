@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmark import replace_section
+from benchmark import write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".build" / "release" / "gradviz"
@@ -123,9 +123,7 @@ def main():
             lines += [f"| {name} | {t:.2f} |" for name, t in opened.items()]
     section = "\n".join(lines) + "\n"
     print(section)
-    path = ROOT / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    path.write_text(replace_section(text, SECTION, section))
+    write_section(SECTION, section)
     return 0
 
 
