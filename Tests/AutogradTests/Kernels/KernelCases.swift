@@ -28,6 +28,16 @@ enum KernelCases {
             let bias = Tensor(values: SumCase.generated(seed: seed + 2, count: m, dtype: "float32"), shape: [m])
             return (a, b, bias)
         }
+
+        /// The recorded call (`mv`, `addmm` or `mm`) run by gradviz on the operands.
+        func run() throws -> Tensor {
+            let (a, b, bias) = try operands()
+            switch op {
+            case "mv": return try a.mv(b)
+            case "addmm": return try Tensor.addmm(bias, a, b)
+            default: return try a.mm(b)
+            }
+        }
     }
 
     /// One float32 `torch.sigmoid` call: on `input` itself ("contiguous"), on its step-2
