@@ -16,16 +16,7 @@ extension Tensor {
         let out: Tensor
         if dt == .float32 && shape == output.shape && !shape.isEmpty {
             // Same formula in C (vectorised, hardware FMA where available).
-            let g = values, y = output.values
-            let v = [Double](unsafeUninitializedCapacity: g.count) { o, count in
-                g.withUnsafeBufferPointer { pg in
-                    y.withUnsafeBufferPointer { py in
-                        guard let pg = pg.baseAddress, let py = py.baseAddress, let po = o.baseAddress else { return }
-                        ck_tanh_backward_f32(pg, py, po, g.count)
-                    }
-                }
-                count = g.count
-            }
+            let v = Tensor.kernelValues(values, output.values) { ck_tanh_backward_f32($0, $1, $2, $3) }
             out = Tensor(values: v, shape: shape, dtype: dt)
         } else if dt == .float32 {
             out = try Tensor.zipValues(self, output, dtype: dt) { g, y in
@@ -51,15 +42,8 @@ extension Tensor {
         return try Tensor.backwardOp(Derivatives.thresholdBackward, self, input, attrs: a) {
             if shape == input.shape && dtype == input.dtype && (dtype == .float32 || dtype == .float64) {
                 // One pass, no mask or zeros tensor: what the general form below computes.
-                let t = dtype.round(threshold), g = values, x = input.values
-                let out = [Double](unsafeUninitializedCapacity: g.count) { o, count in
-                    g.withUnsafeBufferPointer { g in
-                        x.withUnsafeBufferPointer { x in
-                            ck_threshold_backward(g.baseAddress, x.baseAddress, t, o.baseAddress, g.count)
-                        }
-                    }
-                    count = g.count
-                }
+                let t = dtype.round(threshold)
+                let out = Tensor.kernelValues(values, input.values) { ck_threshold_backward($0, $1, t, $2, $3) }
                 return Tensor(values: out, shape: shape, dtype: dtype)
             }
             return try Tensor.where(input.compare(.le, Tensor.wrapped(threshold, dtype: .float64)), self.fullLike(0), self)

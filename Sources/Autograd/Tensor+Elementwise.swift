@@ -434,11 +434,7 @@ extension Tensor {
     public func cos() throws -> Tensor { Tensor.record(Derivatives.cos, inputs: [self], output: mapValues(dtype: floatResultType, Foundation.cos)) }
     public func tanh() throws -> Tensor {
         if floatResultType == .float32 && !dtype.isInteger && !shape.isEmpty {
-            let v = values
-            let out = [Double](unsafeUninitializedCapacity: v.count) { o, count in
-                v.withUnsafeBufferPointer { ck_tanh_f32($0.baseAddress, o.baseAddress, $0.count) }
-                count = v.count
-            }
+            let out = Tensor.kernelValues(values) { ck_tanh_f32($0, $1, $2) }
             return Tensor.record(Derivatives.tanh, inputs: [self], output: Tensor(values: out, shape: shape, dtype: .float32))
         }
         return Tensor.record(Derivatives.tanh, inputs: [self], output: mapValues(dtype: floatResultType, Foundation.tanh))
@@ -460,11 +456,7 @@ extension Tensor {
         if dtype == .bool { throw AutogradError(.notImplementedError, "Boolean inputs not supported for relu") }
         if (dtype == .float32 || dtype == .float64) && !shape.isEmpty {
             // Values already in the dtype's precision: one branch-free pass.
-            let v = values
-            let out = [Double](unsafeUninitializedCapacity: v.count) { o, count in
-                v.withUnsafeBufferPointer { ck_relu($0.baseAddress, o.baseAddress, $0.count) }
-                count = v.count
-            }
+            let out = Tensor.kernelValues(values) { ck_relu($0, $1, $2) }
             return Tensor.record(Derivatives.relu, inputs: [self], output: Tensor(values: out, shape: shape, dtype: dtype))
         }
         return Tensor.record(Derivatives.relu, inputs: [self],
