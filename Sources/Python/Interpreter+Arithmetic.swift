@@ -40,9 +40,7 @@ extension Interpreter {
             }
             if op == .mul {
                 guard let n = b.asInt else { throw binaryTypeError(op, a, b) }
-                let items = l.items
-                try checkRepetition(items.count, n)
-                l.items = n <= 0 ? [] : Array([[PyValue]](repeating: items, count: n).joined())
+                l.items = try repeated(l.items, n)
                 return a
             }
         default:
@@ -247,12 +245,10 @@ extension Interpreter {
             switch (a, b) {
             case (.str(let s), _):
                 guard let n = b.asInt else { return nil }
-                try checkRepetition(s.unicodeScalars.count, n, string: true)
-                return .str(n <= 0 ? "" : String(repeating: s, count: n))
+                return .str(try repeatedString(s, n))
             case (_, .str(let s)):
                 guard let n = a.asInt else { return nil }
-                try checkRepetition(s.unicodeScalars.count, n, string: true)
-                return .str(n <= 0 ? "" : String(repeating: s, count: n))
+                return .str(try repeatedString(s, n))
             case (.list(let l), _):
                 guard let n = b.asInt else { return nil }
                 return .list(PyList(try repeated(l.items, n)))
@@ -309,9 +305,17 @@ extension Interpreter {
     /// Allocations no machine a lesson runs on could make (64 GiB): CPython's MemoryError.
     static let unallocatableBytes = 1 << 36
 
+    /// `s * n`. An empty string repeated any number of times is empty at once (Swift's
+    /// `String(repeating:count:)` would loop n times: `'' * 2**62` never ended).
+    private func repeatedString(_ s: String, _ n: Int) throws -> String {
+        try checkRepetition(s.unicodeScalars.count, n, string: true)
+        return n <= 0 || s.isEmpty ? "" : String(repeating: s, count: n)
+    }
+
+    /// `items * n`; an empty list or tuple is empty at once, however large n is.
     private func repeated(_ items: [PyValue], _ n: Int) throws -> [PyValue] {
         try checkRepetition(items.count, n)
-        guard n > 0 else { return [] }
+        guard n > 0, !items.isEmpty else { return [] }
         var out: [PyValue] = []
         out.reserveCapacity(items.count * n)
         for _ in 0..<n { out.append(contentsOf: items) }
