@@ -128,7 +128,7 @@ extension Interpreter {
             let (a, b) = (args.positional[0], args.positional[1])
             if let x = a.asInt, let y = b.asInt, !(a.typeName == "float" || b.typeName == "float") {
                 if y == 0 { throw PyException(.zeroDivisionError, "integer division or modulo by zero") }
-                return .tuple([.int(Interpreter.floorDiv(x, y)), .int(Interpreter.floorMod(x, y))])
+                return .tuple([try interp.intOp(.floordiv, x, y), try interp.intOp(.mod, x, y)])
             }
             if let x = a.asDouble, let y = b.asDouble {
                 if y == 0 { throw PyException(.zeroDivisionError, "float divmod()") }
@@ -145,13 +145,22 @@ extension Interpreter {
                 }
                 if m == 0 { throw PyException(.valueError, "pow() 3rd argument cannot be 0") }
                 if e < 0 { throw UnsupportedFeature("pow() with negative exponent and modulus", line: interp.currentLine) }
-                var result = 1 % m, base = Interpreter.floorMod(x, m), exp = e
+                // Residues modulo |m| as UInt (|Int.min| fits); a product of two is below |m|², so
+                // its high word is below |m| and the full-width division cannot overflow.
+                let modulus = m.magnitude
+                func product(_ a: UInt, _ b: UInt) -> UInt {
+                    modulus.dividingFullWidth(a.multipliedFullWidth(by: b)).remainder
+                }
+                var result: UInt = 1 % modulus, exp = e
+                var base = x >= 0 ? x.magnitude % modulus : (modulus - x.magnitude % modulus) % modulus
                 while exp > 0 {
-                    if exp & 1 == 1 { result = Int((Int64(result).multipliedFullWidth(by: Int64(base)).low % UInt64(Swift.abs(m)))) }
-                    base = Int((Int64(base).multipliedFullWidth(by: Int64(base)).low % UInt64(Swift.abs(m))))
+                    if exp & 1 == 1 { result = product(result, base) }
+                    base = product(base, base)
                     exp >>= 1
                 }
-                return .int(Interpreter.floorMod(result, m))
+                // Python's result takes the modulus's sign: in [0, m) or (m, 0].
+                if m < 0 && result != 0 { return .int(-Int(modulus - result)) }
+                return .int(Int(result))
             }
             return try interp.binaryOp(.pow, b[0], b[1])
         }
@@ -304,13 +313,19 @@ extension Interpreter {
             if ndigits.isNone { return .int(x) }
             let n = try index(ndigits)
             if n >= 0 { return .int(x) }
-            if n < -18 { return .int(0) }
+            // 10**19 is past Int.max: at -19 only |x| > 5 * 10**18 rounds away from 0 (to ±10**19).
+            if n < -19 { return .int(0) }
+            if n == -19 {
+                if x.magnitude > 5_000_000_000_000_000_000 { throw overflow() }
+                return .int(0)
+            }
             let p = try intPow(10, -n)
             let q = Interpreter.floorDiv(x, p)
-            let r = x - q * p
-            var result = q
-            if r * 2 > p || (r * 2 == p && q % 2 != 0) { result += 1 }
-            return .int(result * p)
+            let r = Interpreter.floorMod(x, p)  // 0 ≤ r < p ≤ 10**18: r * 2 cannot overflow
+            let up = r * 2 > p || (r * 2 == p && q % 2 != 0)
+            let (rounded, over) = (up ? q + 1 : q).multipliedReportingOverflow(by: p)
+            if over { throw overflow() }
+            return .int(rounded)
         case .bool(let b):
             return .int(b ? 1 : 0)
         case .float(let d):
@@ -324,6 +339,7 @@ extension Interpreter {
             let n = try index(ndigits)
             if !d.isFinite || d == 0 { return .float(d) }
             if n > 300 { return .float(d) }
+            if n < -308 { return .float(d.sign == .minus ? -0.0 : 0.0) }  // |d| < 10**308 / 2
             if n >= 0 {
                 let text = String(format: "%.\(n)f", d)
                 return .float(Double(text) ?? d)

@@ -140,12 +140,14 @@ extension Interpreter {
         return result
     }
 
+    /// Python's `x // y`; the caller rules out `y == 0` and `Int.min // -1` (2**63 does not fit).
     static func floorDiv(_ x: Int, _ y: Int) -> Int {
         let q = x / y
         return (x % y != 0 && ((x < 0) != (y < 0))) ? q - 1 : q
     }
 
     static func floorMod(_ x: Int, _ y: Int) -> Int {
+        if y == -1 { return 0 }  // Int.min % -1 traps
         let r = x % y
         return (r != 0 && ((r < 0) != (y < 0))) ? r + y : r
     }

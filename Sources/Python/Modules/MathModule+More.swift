@@ -39,19 +39,18 @@ extension Interpreter {
             return .int(r)
         }
         define("lcm") { args, interp in
-            var l = 1
+            // On magnitudes; a zero anywhere makes the result 0 even after a product too large.
+            var l: UInt = 1, zero = false, tooLarge = false
             for a in args.positional {
-                let x = Swift.abs(try interp.index(a))
-                if x == 0 || l == 0 {
-                    l = 0
-                    continue
-                }
-                var p = l, q = x
-                while q != 0 { (p, q) = (q, p % q) }
-                guard case .int(let v) = try interp.intOp(.mul, l / p, x) else { throw interp.overflow() }
-                l = v
+                let x = try interp.index(a).magnitude
+                if x == 0 { zero = true }
+                if zero || tooLarge { continue }
+                let (v, o) = (l / Interpreter.gcdOfMagnitudes(l, x)).multipliedReportingOverflow(by: x)
+                if o { tooLarge = true } else { l = v }
             }
-            return .int(l)
+            if zero { return .int(0) }
+            guard !tooLarge, let result = Int(exactly: l) else { throw interp.overflow() }
+            return .int(result)
         }
         define("perm") { args, interp in
             try Interpreter.expectArgs(args, "perm", min: 1, max: 2)

@@ -2,6 +2,13 @@ import Foundation
 
 /// The `math` module.
 extension Interpreter {
+    /// Euclid's algorithm on magnitudes (`gcd(0, 0) == 0`).
+    static func gcdOfMagnitudes(_ a: UInt, _ b: UInt) -> UInt {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return x
+    }
+
     func makeMathModule() -> PyModuleObject {
         let m = PyModuleObject(name: "math")
         m.set([("pi", .float(Double.pi)), ("e", .float(M_E)), ("tau", .float(2 * Double.pi)),
@@ -129,13 +136,11 @@ extension Interpreter {
             return .int(r)
         }
         define("gcd") { args, interp in
-            var g = 0
-            for a in args.positional {
-                var x = Swift.abs(try interp.index(a)), y = g
-                while y != 0 { (x, y) = (y, x % y) }
-                g = x
-            }
-            return .int(g)
+            // On magnitudes: |-2**63| fits a UInt, and gcd(-2**63, 0) = 2**63 does not fit an Int.
+            var g: UInt = 0
+            for a in args.positional { g = Interpreter.gcdOfMagnitudes(try interp.index(a).magnitude, g) }
+            guard let result = Int(exactly: g) else { throw interp.overflow() }
+            return .int(result)
         }
         define("comb") { args, interp in
             try Interpreter.expectArgs(args, "comb", min: 2, max: 2)

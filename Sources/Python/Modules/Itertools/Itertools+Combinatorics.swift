@@ -70,19 +70,27 @@ extension Itertools {
         }
         _ = type("combinations") { me, args, interp in
             let b = try args.bind(PySignature.cached("combinations(iterable, r)"))
-            return .object(try combinations(me, try interp.iterate(b[0]), try interp.index(b[1]), replacement: false))
+            return .object(try combinations(me, try interp.iterate(b[0]), try interp.index(b[1]), replacement: false, interp))
         }
         _ = type("combinations_with_replacement") { me, args, interp in
             let b = try args.bind(PySignature.cached("combinations_with_replacement(iterable, r)"))
-            return .object(try combinations(me, try interp.iterate(b[0]), try interp.index(b[1]), replacement: true))
+            return .object(try combinations(me, try interp.iterate(b[0]), try interp.index(b[1]), replacement: true, interp))
         }
     }
 
-    private static func combinations(_ type: NativeType, _ pool: [PyValue], _ r: Int, replacement: Bool) throws -> ModuleIterator {
+    private static func combinations(_ type: NativeType, _ pool: [PyValue], _ r: Int, replacement: Bool,
+                                     _ interp: Interpreter) throws -> ModuleIterator {
         if r < 0 { throw PyException(.valueError, "r must be non-negative") }
         let n = pool.count
-        var indices = replacement ? [Int](repeating: 0, count: r) : Array(0..<r)
         var done = replacement ? (n == 0 && r > 0) : r > n
+        // CPython allocates r indices first (MemoryError when it cannot); with nothing to
+        // yield, gradviz allocates none.
+        if done {
+            if r > Interpreter.unallocatableBytes / MemoryLayout<Int>.size { throw PyException(.memoryError, nil) }
+        } else {
+            try interp.checkLength(r, bytesPerElement: MemoryLayout<Int>.size)
+        }
+        var indices = done ? [] : replacement ? [Int](repeating: 0, count: r) : Array(0..<r)
         var first = true
         return ModuleIterator(type) { _ in
             if done { return nil }

@@ -39,7 +39,7 @@ extension PyRandom {
         }
         if step == 0 { throw PyException(.valueError, "zero step for randrange()") }
         let adjusted = step > 0 ? width.addingReportingOverflow(step - 1) : width.addingReportingOverflow(step + 1)
-        if adjusted.overflow { throw interp.overflow() }
+        if adjusted.overflow || (adjusted.partialValue == Int.min && step == -1) { throw interp.overflow() }
         let n = Interpreter.floorDiv(adjusted.partialValue, step)
         if n <= 0 { throw PyException(.valueError, "empty range for randrange()") }
         let (offset, o) = step.multipliedReportingOverflow(by: below(n))
@@ -181,6 +181,8 @@ extension PyRandom {
             cumulative = try interp.iterate(b[2])
         }
         if cumulative.count != n { throw PyException(.valueError, "The number of weights does not match the population") }
+        // CPython reads cum_weights[-1] next: an empty population fails there.
+        if n == 0 { throw PyException(.indexError, "list index out of range") }
         let total = try interp.toDouble(try interp.binaryOp(.add, cumulative[n - 1], .float(0)))
         if total <= 0 { throw PyException(.valueError, "Total of weights must be greater than zero") }
         if !total.isFinite { throw PyException(.valueError, "Total of weights must be finite") }
