@@ -126,6 +126,10 @@ public final class ResourceBudget {
         }
     }
 
+    /// What making one tensor object counts as, in element operations, where an op makes a
+    /// number of tensors the program chose (`chunk` of an empty dimension into 2**31 pieces).
+    public static let workPerTensor = 1_000
+
     /// Counts the product of `factors` element operations (a matrix product's n·k·m).
     public func charge(product factors: Int...) throws {
         var total = 1

@@ -80,7 +80,7 @@ extension Tensor {
         let (span, o1) = end.subtractingReportingOverflow(start)
         let (padded, o2) = span.addingReportingOverflow(step - (step > 0 ? 1 : -1))
         let count: Int
-        if o1 || o2 {
+        if o1 || o2 || (padded == Int64.min && step == -1) {  // a count of 2**63 or more
             let size = ((Double(end) - Double(start)) / Double(step)).rounded(.up)
             guard size < 0x1p63 else { throw AutogradError.runtime("invalid size, possible overflow?") }
             count = Int(size)

@@ -35,7 +35,11 @@ extension Tensor {
         guard chunks > 0 else { throw AutogradError.runtime("chunk expects `chunks` to be greater than 0, got: \(chunks)") }
         let w = try Shape.wrapDim(d, rank: dim)
         let size = shape[w] == 0 ? 0 : (shape[w] - 1) / chunks + 1
-        if size == 0 { return try split(sizes: [Int](repeating: 0, count: chunks), dim: w) }
+        if size == 0 {
+            // ATen makes `chunks` empty pieces: each is a tensor object, counted as work.
+            try ResourceBudget.current.charge(product: chunks, ResourceBudget.workPerTensor)
+            return try split(sizes: [Int](repeating: 0, count: chunks), dim: w)
+        }
         return try split(size: size, dim: w)
     }
 

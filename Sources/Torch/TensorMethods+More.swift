@@ -85,6 +85,7 @@ extension TensorMethods {
             let dst = try destination.map { d in try TorchBridge.run { try wrapDim(d, t.dim) } }
             guard Set(src).count == src.count else { throw PyException(.runtimeError, "movedim: repeated dim in `source` (\(source))") }
             guard Set(dst).count == dst.count else { throw PyException(.runtimeError, "movedim: repeated dim in `destination` (\(destination))") }
+            if t.dim == 0 { return wrap(try t.aliasView()) }  // dims 0 and -1 of a 0-d tensor
             // Each destination takes its source; the other dimensions keep their order.
             var order = [Int](repeating: -1, count: t.dim)
             for (s, d) in zip(src, dst) { order[d] = s }

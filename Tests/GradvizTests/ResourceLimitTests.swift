@@ -24,6 +24,9 @@ import Testing
         ("torch.ones(1).expand(10**12).sum()", "--max-elements"),
         ("torch.ones(6000, 6000) @ torch.ones(6000, 6000)", "--max-work"),
         ("kept = [torch.ones(10**7) for _ in range(60)]", "--max-memory"),
+        // Pieces of an empty dimension: 2**31 tensor objects (found by sweeping torch calls).
+        ("torch.chunk(torch.ones(0), 2**31)", "--max-work"),
+        ("torch.ones(0).chunk(9223372036854775807)", "--max-work"),
     ])
     func eachAllocationIsBounded(program: String, option: String) throws {
         let r = try Self.run("try:\n    " + program + "\nexcept Exception as e:\n    print('caught', e)")
@@ -52,6 +55,21 @@ import Testing
         #expect(r.status == 2)
         #expect(r.stderr.contains("nodes alive (raise --max-graph-nodes"))
         #expect(r.stderr.contains("at line 5"))
+    }
+
+    /// An integer arange of 2**63 elements: its count overflowed in the division (PyTorch
+    /// itself dies of SIGFPE on these).
+    @Test func anArangeOfTwoToTheSixtyThreeElementsIsRefused() throws {
+        let r = try Self.run("""
+            M = 9223372036854775807
+            for a in [(M, -1, -1), (0, -M - 1, -1)]:
+                try:
+                    torch.arange(*a)
+                except RuntimeError as e:
+                    print(e)
+            """)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "invalid size, possible overflow?\ninvalid size, possible overflow?\ndone\n")
     }
 
     @Test func emptyTensorsOfHugeSizesAreLegal() throws {
