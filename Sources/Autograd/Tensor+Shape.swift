@@ -210,10 +210,15 @@ extension Tensor {
         }
         let s = clampIndex(start, 0)
         let e = Swift.max(clampIndex(end, size), s)
-        // ⌈(e − s) / step⌉ without overflow for any step.
-        let count = e == s ? 0 : (e - s - 1) / step + 1
+        // ATen's ⌈(e − s) / step⌉, (len + step − 1) / step in wrapping int64: a step near 2**63
+        // wraps it to 0 (an empty slice) or to −1, which ATen's storage check then refuses.
+        let count = ((e - s) &+ step &- 1) / step
         var newShape = shape, st = strides
         newShape[w] = count
+        if count < 0 {
+            st[w] = strides[w] &* step
+            throw AutogradError.runtime("Storage size calculation overflowed with sizes=\(newShape) and strides=\(st)")
+        }
         // With two or more elements, step < size, so the stride cannot overflow.
         st[w] = count > 1 ? strides[w] * step : strides[w]
         let result = alias(shape: newShape, strides: st, offset: offset + s * strides[w])

@@ -266,7 +266,7 @@ extension Interpreter {
         var i = start
         for _ in 0..<n {
             out.append(items[i])
-            i += step
+            i &+= step  // past the last element it may overflow, unused
         }
         return out
     }
@@ -341,7 +341,7 @@ extension Interpreter {
         var i = start
         for v in newItems {
             l.items[i] = v
-            i += step
+            i &+= step
         }
     }
 
@@ -355,7 +355,7 @@ extension Interpreter {
                 var i = start
                 for _ in 0..<n {
                     drop.insert(i)
-                    i += step
+                    i &+= step
                 }
                 l.items = l.items.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
                 return

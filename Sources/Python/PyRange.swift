@@ -80,13 +80,14 @@ public final class PyRange: PyObject {
     public override func getItem(_ key: PyValue, interp: Interpreter) throws -> PyValue? {
         if case .object(let s as PySlice) = key {
             guard let n = Int(exactly: size) else { throw PyException(.overflowError, "Python int too large to convert to C ssize_t") }
-            let (first, _, sliceStep, count) = try s.indices(length: n, interp: interp)
+            // CPython's compute_slice: the slice's own start and stop mapped through the range.
+            let (first, last, sliceStep, _) = try s.indices(length: n, interp: interp)
             let (newStep, o1) = step.multipliedReportingOverflow(by: sliceStep)
-            let newStart = element(first)
-            let (span, o2) = newStep.multipliedReportingOverflow(by: count)
-            let (newStop, o3) = newStart.addingReportingOverflow(span)
-            if o1 || o2 || o3 { throw interp.overflow() }
-            return .object(PyRange(start: newStart, stop: newStop, step: newStep))
+            let (newStart, o2) = step.multipliedReportingOverflow(by: first)
+            let (newStop, o3) = step.multipliedReportingOverflow(by: last)
+            let (a, o4) = start.addingReportingOverflow(newStart), (b, o5) = start.addingReportingOverflow(newStop)
+            if o1 || o2 || o3 || o4 || o5 { throw interp.overflow() }
+            return .object(PyRange(start: a, stop: b, step: newStep))
         }
         let i = try interp.index(key)
         let position: UInt
