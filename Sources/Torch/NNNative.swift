@@ -166,54 +166,6 @@ enum GradvizHooks {
             EngineObservers.current?.moduleExited()
             return .none
         })
-        // `SGD.step`'s update of each parameter when nothing records the run: the prelude's
-        // loop (PyTorch's single-tensor path) with the same tensor ops in the same order, so
-        // the same bits, without interpreting ten statements per parameter.
-        m.set("sgd", TorchModule.fn("sgd") { args, interp in
-            let a = args.positional
-            guard a.count == 8 else { throw PyException(.typeError, "sgd() takes 8 arguments (\(a.count) given)") }
-            let params = try AutogradModule.tensors(a[0], "params")
-            guard case .dict(let state) = a[1] else { throw PyException(.typeError, "sgd: state must be a dict") }
-            let (lr, momentum, dampening, weightDecay) = (a[2], a[3], a[4], a[5])
-            let nesterov = try interp.isTruthy(a[6]), maximize = try interp.isTruthy(a[7])
-            let stepAlpha = try TorchBridge.number(try interp.unaryOp(.neg, lr), "alpha")
-            let decay = try interp.compareTruth(.ne, weightDecay, .int(0)) ? try TorchBridge.number(weightDecay, "alpha") : nil
-            let keepsMomentum = try interp.compareTruth(.ne, momentum, .int(0))
-            guard let momentumOperand = TorchBridge.operand(momentum) else {
-                throw PyException(.typeError, "mul_(): argument 'other' (position 1) must be Tensor, not \(momentum.typeName)")
-            }
-            let momentumAlpha = try TorchBridge.number(momentum, "alpha")
-            let bufferAlpha = try TorchBridge.number(try interp.binaryOp(.sub, .int(1), dampening), "alpha")
-            try TorchBridge.run {
-                for param in params {
-                    guard var grad = param.grad else { continue }
-                    if maximize { grad = try grad.neg() }
-                    if let decay { grad = try grad.add(param, alpha: decay) }
-                    if keepsMomentum {
-                        let key = TorchBridge.wrap(param)
-                        let entry: PyDict
-                        if case .dict(let d)? = try state.get(key) {
-                            entry = d
-                        } else {
-                            entry = PyDict()
-                            try state.set(key, .dict(entry))
-                        }
-                        let buffer: Tensor
-                        if let b = try entry.get(.str("momentum_buffer")).flatMap(TorchBridge.tensor) {
-                            buffer = b
-                            try buffer.inPlace { try $0.mul(momentumOperand) }
-                            try buffer.add_(grad, alpha: bufferAlpha)
-                        } else {
-                            buffer = try grad.clone().detach()
-                            try entry.set(.str("momentum_buffer"), TorchBridge.wrap(buffer))
-                        }
-                        grad = nesterov ? try grad.add(buffer, alpha: momentumAlpha) : buffer
-                    }
-                    try param.add_(grad, alpha: stepAlpha)
-                }
-            }
-            return .none
-        })
         // `Module.zero_grad` and `Optimizer.zero_grad`: PyTorch's semantics, and a trace event.
         m.set("zero_grad", TorchModule.fn("zero_grad") { args, interp in
             let params = try AutogradModule.tensors(args.positional[0], "params")

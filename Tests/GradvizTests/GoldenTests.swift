@@ -80,19 +80,4 @@ import Testing
         #expect(GoldenTests.masked(lastErr) == GoldenTests.masked(expectedErr), "last stderr line of \(program)")
         #expect(r.status == expectedStatus, "exit status of \(program)")
     }
-
-    /// A recorded run (`--svg`) updates parameters through SGD's interpreted loop, a plain run
-    /// through its native twin (`torch._gradviz.sgd`): both print what PyTorch printed.
-    @Test(arguments: ["Tests/Goldens/nn/118_sgd_every_option.txt", "Tests/Goldens/nn/015_sgd_nesterov.txt"])
-    func recordedRunsPrintWhatPyTorchPrinted(_ program: String) throws {
-        let file = CLIRunner.root.appendingPathComponent(program)
-        let expected = try String(contentsOf: file.deletingPathExtension().appendingPathExtension("stdout"), encoding: .utf8)
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("gradviz-golden-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
-        try FileManager.default.copyItem(at: file, to: work.appendingPathComponent(file.lastPathComponent))
-        let r = try CLIRunner.run([file.lastPathComponent, "--svg", "frames"], in: work)
-        #expect(r.status == 0, "\(r.stderr)")
-        #expect(GoldenTests.masked(r.stdout) == GoldenTests.masked(expected), "stdout of \(program) with --svg")
-    }
 }

@@ -95,10 +95,6 @@ class SGD(Optimizer):
                 nesterov = group['nesterov']
                 maximize = group['maximize']
                 params, before, recording = self._params_with_grad(group)
-                if not recording and not isinstance(lr, torch.Tensor):
-                    # The loop below, run natively (the same ops in the same order).
-                    torch._gradviz.sgd(params, self.state, lr, momentum, dampening, weight_decay, nesterov, maximize)
-                    continue
                 for param in params:
                     grad = param.grad if not maximize else -param.grad
                     if weight_decay != 0:
