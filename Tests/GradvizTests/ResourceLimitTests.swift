@@ -72,6 +72,17 @@ import Testing
         #expect(r.stdout == "invalid size, possible overflow?\ninvalid size, possible overflow?\ndone\n")
     }
 
+    /// random's rejection samplers never accept with an infinite or NaN parameter (CPython
+    /// loops forever; the call sweep found them): each round counts against the step budget.
+    @Test(arguments: ["random.betavariate(2, float('inf'))", "random.gammavariate(float('nan'), 1.0)",
+                      "random.betavariate(9223372036854775807, 1.7976931348623157e308)",
+                      "random.gammavariate(0.5, 1.0) + random.gammavariate(float('inf'), 2.0)"])
+    func rejectionSamplingCountsSteps(program: String) throws {
+        let r = try Self.run("import random\n" + program, ["--max-steps", "100000"])
+        #expect(r.status == 2, "\(program): \(r.stderr)")
+        #expect(r.stderr.contains("step budget of 100000 statements and iterations exhausted"), "\(r.stderr)")
+    }
+
     @Test func emptyTensorsOfHugeSizesAreLegal() throws {
         let r = try Self.run("print(torch.zeros(2**40, 0).shape)")
         #expect(r.status == 0)

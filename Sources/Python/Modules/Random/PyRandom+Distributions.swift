@@ -50,9 +50,10 @@ extension PyRandom {
     }
 
     /// Kinderman and Monahan's ratio method.
-    private func normal(_ mu: Double, _ sigma: Double) -> Double {
+    private func normal(_ mu: Double, _ sigma: Double, _ interp: Interpreter) throws -> Double {
         let magic = 4 * Foundation.exp(-0.5) / Foundation.sqrt(2.0)
         while true {
+            try interp.tick()
             let u1 = draw()
             let u2 = 1.0 - draw()
             let z = magic * (u1 - 0.5) / u2
@@ -62,12 +63,12 @@ extension PyRandom {
 
     func normalvariate(_ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
         let b = try bindMethod(args, "Random.normalvariate(self, mu=0.0, sigma=1.0)")
-        return .float(normal(try real(b[0], interp), try real(b[1], interp)))
+        return .float(try normal(try real(b[0], interp), try real(b[1], interp), interp))
     }
 
     func lognormvariate(_ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
         let b = try bindMethod(args, "Random.lognormvariate(self, mu, sigma)")
-        return .float(Foundation.exp(normal(try real(b[0], interp), try real(b[1], interp))))
+        return .float(Foundation.exp(try normal(try real(b[0], interp), try real(b[1], interp), interp)))
     }
 
     func expovariate(_ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
@@ -77,13 +78,16 @@ extension PyRandom {
         return .float(-Foundation.log(1.0 - draw()) / lambd)
     }
 
-    private func gamma(_ alpha: Double, _ beta: Double) throws -> Double {
+    /// Rejection sampling as CPython's: with an infinite or NaN alpha its loops never accept
+    /// (CPython runs forever); here each round is a step against the step budget.
+    private func gamma(_ alpha: Double, _ beta: Double, _ interp: Interpreter) throws -> Double {
         if alpha <= 0 || beta <= 0 { throw PyException(.valueError, "gammavariate: alpha and beta must be > 0.0") }
         if alpha > 1 {
             let ainv = Foundation.sqrt(2.0 * alpha - 1.0)
             let bbb = alpha - Foundation.log(4.0), ccc = alpha + ainv
             let magic = 1.0 + Foundation.log(4.5)
             while true {
+                try interp.tick()
                 let u1 = draw()
                 if !(1e-7 < u1 && u1 < 0.9999999) { continue }
                 let u2 = 1.0 - draw()
@@ -96,6 +100,7 @@ extension PyRandom {
         }
         if alpha == 1 { return -Foundation.log(1.0 - draw()) * beta }
         while true {
+            try interp.tick()
             let u = draw()
             let b = (M_E + alpha) / M_E
             let p = b * u
@@ -111,14 +116,14 @@ extension PyRandom {
 
     func gammavariate(_ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
         let b = try bindMethod(args, "Random.gammavariate(self, alpha, beta)")
-        return .float(try gamma(try real(b[0], interp), try real(b[1], interp)))
+        return .float(try gamma(try real(b[0], interp), try real(b[1], interp), interp))
     }
 
     func betavariate(_ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
         let b = try bindMethod(args, "Random.betavariate(self, alpha, beta)")
-        let y = try gamma(try real(b[0], interp), 1.0)
+        let y = try gamma(try real(b[0], interp), 1.0, interp)
         if y == 0 { return .float(0.0) }
-        return .float(y / (y + (try gamma(try real(b[1], interp), 1.0))))
+        return .float(y / (y + (try gamma(try real(b[1], interp), 1.0, interp))))
     }
 
     func paretovariate(_ args: PyArgs, _ interp: Interpreter) throws -> PyValue {
@@ -142,6 +147,7 @@ extension PyRandom {
         let r = s + Foundation.sqrt(1.0 + s * s)
         var z = 0.0
         while true {
+            try interp.tick()
             let u1 = draw()
             z = Foundation.cos(Double.pi * u1)
             let d = z / (r + z)
