@@ -37,7 +37,9 @@ import Testing
 
     /// Doubling by concatenation (found by fuzzing: it used to exhaust memory and abort).
     @Test(arguments: ["s = 'a'\nfor _ in range(40):\n    s = s + s", "l = [1]\nfor _ in range(40):\n    l = l + l",
-                      "l = [1]\nfor _ in range(40):\n    l += l", "t = (1,)\nfor _ in range(40):\n    t = t + t"])
+                      "l = [1]\nfor _ in range(40):\n    l += l", "t = (1,)\nfor _ in range(40):\n    t = t + t",
+                      // A tuple of 2**31 tee iterators (found by the call sweep: it ran on for minutes).
+                      "import itertools\nt = itertools.tee([1], 2**31)"])
     func concatenationIsBounded(program: String) throws {
         let r = try Self.run(program)
         #expect(r.status == 2, "\(program)")

@@ -88,6 +88,8 @@ extension Itertools {
             if n < 0 { throw PyException(.valueError, "n must be >= 0") }
             let it = try interp.makeIterator(args.positional[0])
             if n == 0 { return .tuple([]) }
+            // A tuple of n iterators: CPython's MemoryError, or gradviz's sequence limit.
+            try interp.checkLength(n, bytesPerElement: MemoryLayout<PyValue>.stride)
             // A tee iterator is copied (sharing its group); anything else starts a new group.
             let first = (it as? TeeIterator) ?? TeeIterator(teeType, buffer: TeeBuffer(source: it), position: 0)
             var result: [PyValue] = [.object(first)]
