@@ -295,11 +295,16 @@ extension Interpreter {
     /// allocate it either (MemoryError), or when it exceeds what gradviz builds
     /// (``maxSequenceLength``, reported as a resource limit).
     func checkLength(_ length: Int, bytesPerElement: Int = 1) throws {
-        let (bytes, overflow) = length.multipliedReportingOverflow(by: bytesPerElement)
-        if overflow || bytes > Interpreter.unallocatableBytes { throw PyException(.memoryError, nil) }
+        try Interpreter.checkAllocatable(length, bytesPerElement: bytesPerElement)
         if length > Interpreter.maxSequenceLength {
             throw ResourceLimitExceeded("sequence of more than \(Interpreter.maxSequenceLength) elements", line: currentLine)
         }
+    }
+
+    /// CPython's MemoryError for `length` elements no machine could allocate.
+    static func checkAllocatable(_ length: Int, bytesPerElement: Int) throws {
+        let (bytes, overflow) = length.multipliedReportingOverflow(by: bytesPerElement)
+        if overflow || bytes > unallocatableBytes { throw PyException(.memoryError, nil) }
     }
 
     /// The largest list, tuple or string the interpreter builds.

@@ -86,7 +86,7 @@ extension Itertools {
         // CPython allocates r indices first (MemoryError when it cannot); with nothing to
         // yield, gradviz allocates none.
         if done {
-            if r > Interpreter.unallocatableBytes / MemoryLayout<Int>.size { throw PyException(.memoryError, nil) }
+            try Interpreter.checkAllocatable(r, bytesPerElement: MemoryLayout<Int>.size)
         } else {
             try interp.checkLength(r, bytesPerElement: MemoryLayout<Int>.size)
         }
