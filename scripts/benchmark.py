@@ -151,12 +151,27 @@ def kernel_section(runs):
             rows.append(f"| {label} (`{lesson}`) | {g_cpu:.3f} | {p_cpu:.3f} | "
                         f"{ratio:.2f}× the peer's time | {g_wall:.3f} / {p_wall:.3f} | {same} |")
     head = ["## Kernels", "",
-            f"Measured by `python3 scripts/benchmark.py --only kernels` on {platform.machine()}, "
-            f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}; gradviz release build; peer: python3 "
+            f"Measured by `python3 scripts/benchmark.py --only kernels` on {machine()}, "
+            f"{time.strftime('%Y-%m-%d')}; gradviz release build; peer: python3 "
             f"{platform.python_version()} + torch {torch_version(py)} with one thread.", "",
             "| per step | gradviz CPU (ms) | torch CPU (ms) | ratio | wall clock (ms) gradviz / torch | output |",
             "|---|---|---|---|---|---|"]
     return "\n".join(head + rows + ["", KERNEL_NOTES.strip()]) + "\n"
+
+
+def machine():
+    """The processor the run measured, as the headers name it: "x86_64 (AMD EPYC …), 2 cores".
+    The peer's float32 kernels (MKL) take different code paths on different processors."""
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    model = model or platform.processor()
+    return f"{platform.machine()}{f' ({model})' if model else ''}, {os.cpu_count()} cores"
 
 
 def torch_version(py):
@@ -281,7 +296,7 @@ def main():
                     pictures.append((f"peer on {label} fails: {last}", float("nan")))
 
     lines = ["# Benchmarks", "",
-             f"Measured by `python3 scripts/benchmark.py` on {platform.machine()}, {os.cpu_count()} cores, "
+             f"Measured by `python3 scripts/benchmark.py` on {machine()}, "
              f"{time.strftime('%Y-%m-%d')}; gradviz release build; peer: python3 {platform.python_version()} + torch "
              f"{subprocess.run([py, '-c', 'import torch;print(torch.__version__)'], capture_output=True, text=True).stdout.strip()}. "
              "Median wall-clock time of several runs, both tools measured in the same run.", "",

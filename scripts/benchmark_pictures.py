@@ -18,7 +18,6 @@ Needs torch and torchviz for the peer (python3 -m pip install torch torchviz) an
 """
 import argparse
 import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -26,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmark import write_section
+from benchmark import machine, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".build" / "release" / "gradviz"
@@ -143,8 +142,8 @@ def main():
                 measure(f"{name}, {fmt.upper()}, default frames", lesson, fmt, None, fmt, args.runs)
 
     lines = [SECTION, "",
-             f"Measured by `swift build -c release && python3 scripts/benchmark_pictures.py` on {platform.machine()}, "
-             f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}; median of {args.runs} runs (one run from 10,000 ops); "
+             f"Measured by `swift build -c release && python3 scripts/benchmark_pictures.py` on {machine()}, "
+             f"{time.strftime('%Y-%m-%d')}; median of {args.runs} runs (one run from 10,000 ops); "
              "peer: torchviz's make_dot + render of the final graph (one picture), python3 with OMP_NUM_THREADS=1. "
              "Memory is the process's peak resident set size.", "",
              "| workload | gradviz | peer: torchviz | ratio (wall) |", "|---|---|---|---|"]

@@ -7,8 +7,6 @@ Writes the "## Lesson player" section of BENCHMARKS.md (the rest of the file is
 scripts/benchmark.py's). Usage: swift build -c release && python3 scripts/benchmark_player.py [--runs N]
 """
 import argparse
-import os
-import platform
 import resource
 import shutil
 import subprocess
@@ -17,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmark import write_section
+from benchmark import machine, write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".build" / "release" / "gradviz"
@@ -112,8 +110,8 @@ def main():
              course_wall, course_cpu),
         ]
         lines = [SECTION, "",
-                 f"Measured by `swift build -c release && python3 scripts/benchmark_player.py` on {platform.machine()}, "
-                 f"{os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}; median of {args.runs} runs. CPU time is the "
+                 f"Measured by `swift build -c release && python3 scripts/benchmark_player.py` on {machine()}, "
+                 f"{time.strftime('%Y-%m-%d')}; median of {args.runs} runs. CPU time is the "
                  "process's user + system time (the machine is shared, so wall-clock time includes waiting).", "",
                  "| player | wall-clock (s) | CPU (s) |", "|---|---|---|"]
         lines += [f"| {name} | {wall:.2f} | {cpu:.2f} |" for name, wall, cpu in rows]
