@@ -29,6 +29,8 @@ public final class DerivativeRule {
     public let isVariadic: Bool
     /// The op's non-tensor arguments and where the recorded attributes keep them.
     public let argumentSpecs: [ArgumentSpec]
+    /// How ATen lays out the op's result in memory.
+    let resultLayout: ResultLayout
 
     public init(op: String, gradFn: String, inputs: [String], formulas: [String],
                 local: [String?]? = nil, saves: [[Saved]], variadic: Bool = false, arguments: [ArgumentSpec] = [],
@@ -45,6 +47,7 @@ public final class DerivativeRule {
         calls = pullbacks.map(PullbackCall.init)
         self.isVariadic = variadic
         argumentSpecs = arguments
+        resultLayout = ResultLayout.of(op)
     }
 
     func saves(forInput i: Int) -> [Saved] { isVariadic ? saves[0] : saves[i] }
@@ -187,7 +190,8 @@ public final class OpNode: Node {
                                                                  outputNr: s.isOutput ? 0 : t.outputNr, expected: s.version))
         }
         if s.isOutput {
-            let t = Tensor(storage: s.tensor.storage, shape: s.tensor.shape, dtype: s.tensor.dtype, version: s.tensor.version)
+            let t = Tensor(storage: s.tensor.storage, shape: s.tensor.shape, dtype: s.tensor.dtype, version: s.tensor.version,
+                           strides: s.tensor.strides, offset: s.tensor.offset)
             t.gradFn = self
             return t
         }

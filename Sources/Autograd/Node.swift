@@ -237,10 +237,12 @@ public final class AccumulateGrad: Node {
             let empty = incoming.fullLike(0)
             var a = OpAttributes(); a.dtype = incoming.dtype; a.shape = incoming.shape
             after = Tensor.record(Derivatives.copy, inputs: [empty, incoming], output: incoming.snapshot(), attrs: a)
+            after.takeGradientLayout(of: variable)
             variable.grad = after
         } else {
             // `.grad` never aliases a gradient the caller may still hold.
             after = incoming.snapshot()
+            after.takeGradientLayout(of: variable)
             variable.grad = after
         }
         EngineObservers.current?.accumulated(into: variable, before: beforeValues, incoming: incoming, after: after)

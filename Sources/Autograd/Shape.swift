@@ -71,8 +71,10 @@ enum Shape {
         return s
     }
 
-    /// Whether `strides` lay out `shape` row-major without gaps (size-1 dimensions ignored).
+    /// Whether `strides` lay out `shape` row-major without gaps (size-1 dimensions ignored;
+    /// a tensor of no elements is contiguous), as ATen's `compute_contiguous`.
     static func isContiguous(shape: [Int], strides: [Int]) -> Bool {
+        if shape.contains(0) { return true }
         var expected = 1
         for i in stride(from: shape.count - 1, through: 0, by: -1) where shape[i] != 1 {
             if strides[i] != expected { return false }

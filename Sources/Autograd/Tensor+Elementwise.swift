@@ -562,6 +562,8 @@ extension Tensor {
         for i in 0..<c.count { picks[i] = c[i] != 0 ? i : c.count + i }
         let both = TensorElements.concatenating([x, y], integers: dt.isInteger)
         let result = Tensor(elements: both.picking(picks), shape: shape, dtype: dt)
+        // A TensorIterator over (condition, self, other): the condition's layout comes first.
+        result.adoptLayout(.elementwise, operands: [condition, a, b])
         var attrs = OpAttributes()
         attrs.indices = c.map { $0 != 0 ? 1 : 0 }
         attrs.shape = shape

@@ -5,6 +5,7 @@ extension Tensor {
     @discardableResult
     static func record(_ rule: DerivativeRule, inputs: [Tensor], output: Tensor,
                        attrs: OpAttributes = OpAttributes()) -> Tensor {
+        output.adoptLayout(rule.resultLayout, operands: inputs)
         let state = ThreadState.current
         if state.gradEnabled && output.dtype.isFloatingPoint && inputs.contains(where: \.requiresGrad) {
             attach(rule, count: inputs.count, { inputs[$0] }, output: output, attrs: attrs)
@@ -24,6 +25,7 @@ extension Tensor {
     @discardableResult
     static func record(_ rule: DerivativeRule, _ a: Tensor, _ b: Tensor, output: Tensor,
                        attrs: OpAttributes = OpAttributes()) -> Tensor {
+        if !a.isContiguous || !b.isContiguous { output.adoptLayout(rule.resultLayout, operands: [a, b]) }
         let state = ThreadState.current
         if state.gradEnabled && output.dtype.isFloatingPoint && (a.requiresGrad || b.requiresGrad) {
             attach(rule, count: 2, { $0 == 0 ? a : b }, output: output, attrs: attrs)
@@ -65,6 +67,9 @@ extension Tensor {
     /// Reports an op that has no derivative (comparisons, integer results) to the observer.
     @discardableResult
     static func unrecorded(_ op: String, inputs: [Tensor], output: Tensor) -> Tensor {
+        if output.dim > 1 && inputs.contains(where: { !$0.isContiguous }) {
+            output.adoptLayout(ResultLayout.of(op), operands: inputs)
+        }
         if !EngineObservers.muteForward { EngineObservers.current?.forward(ForwardReport(op: op, rule: nil, inputs: inputs, output: output)) }
         return output
     }

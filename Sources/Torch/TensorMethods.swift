@@ -144,6 +144,24 @@ enum TensorMethods {
         "numel": { o, a, _ in _ = try a.bind(signature: "numel()"); return .int(o.tensor.numel) },
         "nelement": { o, a, _ in _ = try a.bind(signature: "nelement()"); return .int(o.tensor.numel) },
         "is_contiguous": { o, _, _ in .bool(o.tensor.isContiguous) },
+        "stride": { o, a, _ in
+            let b = try a.bind(signature: "stride(dim=None)")
+            if b[0].isNone { return .tuple(o.tensor.strides.map { .int($0) }) }
+            guard let d = b[0].asInt else {
+                throw PyException(.typeError, "stride(): argument 'dim' (position 1) must be int, not \(b[0].typeName)")
+            }
+            guard o.tensor.dim > 0 else {
+                throw PyException(.indexError, "Dimension specified as \(d) but tensor has no dimensions")
+            }
+            return .int(o.tensor.strides[try TorchBridge.run { try wrapDim(d, o.tensor.dim) }])
+        },
+        "storage_offset": { o, a, _ in
+            guard a.keywords.isEmpty else { throw PyException(.typeError, "TensorBase.storage_offset() takes no keyword arguments") }
+            guard a.positional.isEmpty else {
+                throw PyException(.typeError, "TensorBase.storage_offset() takes no arguments (\(a.positional.count) given)")
+            }
+            return .int(o.tensor.offset)
+        },
         "__repr__": { o, _, _ in .str(TensorObject.repr(o.tensor)) },
 
         // Autograd
@@ -457,7 +475,7 @@ enum TensorMethods {
         "contiguous": { o, _, _ in
             o.tensor.isContiguous ? .object(o) : wrap(try o.tensor.contiguousCopy())
         },
-        "clone": unary("clone") { try $0.clone() },
+        "clone": unary("clone") { try $0.clonePreservingFormat() },
 
         "numpy": { o, _, _ in try NumpyArrayObject.make(o.tensor) },
 

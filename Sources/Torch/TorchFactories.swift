@@ -212,6 +212,8 @@ enum TorchFactories {
             try DeviceObject.checkPlacement(args.keyword("device"), function: function, interp: interp)
             let dtype = try TorchBridge.dtype(args.keyword("dtype") ?? .none) ?? t.dtype
             let r = try TorchBridge.run { try make(t, dtype) }
+            // `empty_like` keeps the input's layout; the random ones draw in row-major order here.
+            if !function.hasPrefix("rand") { r.takeLayout(of: t) }
             return try finish(r, requiresGrad: args.keyword("requires_grad") ?? .bool(false), interp: interp, op: function)
         }
     }

@@ -145,6 +145,7 @@ enum TorchModule {
             try DeviceObject.checkPlacement(b["device"], function: "full_like", interp: interp)
             guard let t = TorchBridge.tensor(b["input"]) else { throw PyException(.typeError, "full_like(): argument 'input' (position 1) must be Tensor, not \(b["input"].typeName)") }
             let r = try Tensor.full(t.shape, try TorchBridge.number(b["fill_value"], "fill_value"), dtype: try TorchBridge.dtype(b["dtype"]) ?? t.dtype)
+            r.takeLayout(of: t)
             return try TorchFactories.finish(r, requiresGrad: b["requires_grad"], interp: interp, op: "full_like")
         })
         torch.set("rand_like", fn("rand_like", TorchFactories.like("rand_like") { t, d in
