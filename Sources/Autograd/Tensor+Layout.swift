@@ -84,11 +84,10 @@ extension Shape {
 
     /// The dimensions of `shape` ordered from fastest- to slowest-moving in memory, by the
     /// operands' strides (each already broadcast to `shape`, 0 along broadcast dimensions):
-    /// the insertion sort TensorIterator's `reorder_dimensions` runs, where the first operand
-    /// with an opinion decides each comparison and ambiguous pairs keep their order.
+    /// TensorIterator's `reorder_dimensions`, where the first operand with an opinion decides
+    /// each comparison.
     static func memoryOrder(_ shape: [Int], strides operands: [[Int]]) -> [Int] {
-        var order = Array(shape.indices.reversed())
-        func comparison(_ d0: Int, _ d1: Int) -> Int {
+        tensorIteratorOrder(Array(shape.indices.reversed())) { d0, d1 in
             for s in operands {
                 let s0 = s[d0], s1 = s[d1]
                 if s0 == 0 || s1 == 0 { continue }
@@ -98,19 +97,26 @@ extension Shape {
             }
             return 0
         }
-        for i in order.indices.dropFirst() {
-            var d1 = i
-            for d0 in stride(from: i - 1, through: 0, by: -1) {
-                let c = comparison(order[d0], order[d1])
+    }
+
+    /// The insertion sort of TensorIterator's `reorder_dimensions`: `compare(a, b)` is 1 when
+    /// `a` belongs after `b`, -1 when before, and 0 when it cannot tell (the pair keeps its
+    /// order and the scan goes on past it).
+    static func tensorIteratorOrder<Item>(_ items: [Item], _ compare: (Item, Item) -> Int) -> [Item] {
+        var items = items
+        for i in items.indices.dropFirst() {
+            var moving = i
+            for other in stride(from: i - 1, through: 0, by: -1) {
+                let c = compare(items[other], items[moving])
                 if c > 0 {
-                    order.swapAt(d0, d1)
-                    d1 = d0
+                    items.swapAt(other, moving)
+                    moving = other
                 } else if c < 0 {
                     break
                 }
             }
         }
-        return order
+        return items
     }
 }
 

@@ -155,27 +155,7 @@ extension SumKernel {
             self.count = count
             outputCount = outStride
             reducedCount = Shape.count(zip(shape, isReduced).map { $0.1 ? $0.0 : 1 })
-            self.dims = Plan.coalesced(Plan.reordered(all))
-        }
-
-        /// `reorder_dimensions`: an insertion sort that tolerates ambiguous comparisons.
-        static func reordered(_ dims: [Dim]) -> [Dim] {
-            var dims = dims
-            for i in dims.indices.dropFirst() {
-                var moving = i
-                var other = i - 1
-                while other >= 0 {
-                    let order = shouldSwap(dims[other], dims[moving])
-                    if order > 0 {
-                        dims.swapAt(other, moving)
-                        moving = other
-                    } else if order < 0 {
-                        break
-                    }
-                    other -= 1
-                }
-            }
-            return dims
+            self.dims = Plan.coalesced(Shape.tensorIteratorOrder(all, Plan.shouldSwap))
         }
 
         /// 1 if `a` belongs after `b`, -1 if before, 0 if the strides cannot tell.
