@@ -42,8 +42,9 @@ Notes:
   differences (lr 0.1 with momentum 0.9 makes the loss jump at step ~380). The check is the peer
   run with only tanh and sin rounded from double (Benchmarks/peer_rounded_math.py): the table says
   whether it prints gradviz's numbers exactly (identical) or not (DIFFERENT). It did on
-  2026-11-27; on 2026-12-05 the printed losses differ from step 100 on, in the 7th significant
-  digit, with builds from before and after the matrix-product kernels alike (not traced down).
+  2026-11-27 and on the AMD EPYC on 2026-12-06; on the Intel Xeon on 2026-12-05 the printed
+  losses differed from step 100 on, in the 7th significant digit (the peer's float32 products
+  sum in other orders on that processor: see the Kernels notes).
 - pictures: gradviz draws every frame of lesson 1 in less time than the peer takes for its one
   static picture; torchviz cannot draw the 3,000-op chain (RecursionError), gradviz draws it with
   `--frames backward,first:50` (the chain's layout uses the layered engine; most of the time is
@@ -75,17 +76,25 @@ MKL_NUM_THREADS=1 for the peer).
   Operands are narrowed to float straight from their storage (a transposed view in 8×8 AVX2
   tiles); the matrix-product backward keeps a transposed operand's layout as ATen's
   `mm_mat2_backward` does (`w.grad` of `x @ w.t()` comes out row-major, no transposing copy).
-  float32 `tanh` (an expm1-based kernel, AVX-512/AVX2, the same float as libm's double tanh for
-  all 2^32 inputs: `scripts/check_tanh_kernel.sh`), `tanh_backward`, `relu` and
-  `threshold_backward` run in C; sums add their SIMD lanes side by side in the same order;
-  freed tensor memory stays in the process (glibc `mallopt`), where it used to be unmapped and
-  faulted in again every step. The printed values are the same before and after each of these.
+  float32 `tanh` (an expm1-based kernel, AVX-512/AVX2 with fused multiply-adds in its
+  polynomial, the same float as libm's double tanh for all 2^32 inputs on every kernel:
+  `scripts/check_tanh_kernel.sh`), `tanh_backward`, `relu` and `threshold_backward` run in C;
+  sums add their SIMD lanes side by side in the same order; freed tensor memory stays in the
+  process (glibc `mallopt`), where it used to be unmapped and faulted in again every step. The
+  printed values are the same before and after each of these.
 - "differs in the last digits": the order in which MKL sums a float32 product depends on the
-  processor it runs on. `SgemmOrder` holds the orders measured on an AMD EPYC (AVX-512); on this
-  machine (an Intel Xeon, AVX-512) the same script (`scripts/gen_kernel_cases.py`) gets other
-  last bits in 247 of its 285 recorded cases: for example here a 256×256 @ 256×256 product sums
-  all 256 products in one FMA chain, where the EPYC sums two blocks of 128. The per-element
-  difference is an ulp or two (17.736727 against 17.736729); four printed decimals never show it.
+  processor. `SgemmOrder` holds the orders measured on an AMD EPYC (AVX-512). On the AMD EPYC
+  of the 2026-12-06 run all 285 recorded cases of `scripts/gen_kernel_cases.py --check` agree;
+  the 784-256-10 network differs from its first product on (64×784 @ 784×256, k = 784, a
+  shape with no recorded order: -0.48589015 against -0.48589012), and in the 256×256 program
+  only the float32 sum of b.grad's 65,536 elements differs (-62441.484375 against
+  -62441.4921875; its sum in float64 and its column sums agree). On the Intel Xeon (AVX-512)
+  of the 2026-12-05 run the same script gets other last bits in 247 of the 285 cases: there a
+  256×256 @ 256×256 product sums all 256 products in one FMA chain, where the EPYC sums two
+  blocks of 128. The per-element difference is an ulp or two; four printed decimals never show it.
+- The peer's time depends on the processor more than gradviz's: the same script on the Intel
+  Xeon on 2026-12-05 (before the fused tanh polynomial) measured CPU ms per step gradviz / torch
+  0.429 / 0.333 (1.29×), 1.217 / 0.785 (1.55×) and 1.008 / 0.798 (1.26×).
 - Before the C kernels (main at 2e1da09, Swift loops with a libc fmaf call per multiply-add),
   the same script measured, CPU ms per step gradviz / torch: 1-32-32-1 MLP 3.078 / 0.431
   (7.15×), 784-256-10 MLP 81.778 / 0.964 (84.81×), 256×256 forward + backward 129.892 / 0.793

@@ -12,11 +12,18 @@ Workloads:
 For every run: wall-clock seconds, CPU seconds (user + system) and peak memory (maximum
 resident set size) of the process; median of --runs runs.
 
-Writes the "## Pictures" section of BENCHMARKS.md (the rest of the file belongs to the
-other benchmark scripts). Usage: swift build -c release && python3 scripts/benchmark_pictures.py
+`--only per-frame` measures instead what one more frame costs: each chain drawn with
+`--frames backward,first:1` and with `backward,first:20`; per frame = (CPU time of the second
+− CPU time of the first) / (frames of the second − frames of the first), against the budget
+10 ms + 5 µs per vertex of the graph (vertices: the positions in manifest.json's layout).
+
+Writes the "## Pictures" (or "## Pictures per frame") section of BENCHMARKS.md (the rest of
+the file belongs to the other benchmark scripts).
+Usage: swift build -c release && python3 scripts/benchmark_pictures.py [--only per-frame]
 Needs torch and torchviz for the peer (python3 -m pip install torch torchviz) and Graphviz's dot.
 """
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -30,6 +37,7 @@ from benchmark import machine, write_section
 ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".build" / "release" / "gradviz"
 SECTION = "## Pictures"
+PER_FRAME_SECTION = "## Pictures per frame"
 CHAINS = [100, 300, 1_000, 3_000, 10_000, 100_000]
 
 # torchviz draws the graph of the lesson's last tensor that has a grad_fn.
@@ -99,15 +107,58 @@ def frames_in(folder):
     return len([f for f in os.listdir(folder) if f.startswith("frame-")]) if os.path.isdir(folder) else 0
 
 
+def per_frame(args):
+    """The "## Pictures per frame" section: the cost of one more frame of each chain."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        for n in [c for c in CHAINS if c <= args.max_chain]:
+            lesson = tmp / f"chain_{n}.py"
+            lesson.write_text(chain_source(n))
+            runs = 1 if n >= 100_000 else args.runs
+            measured = []
+            for frames in ["backward,first:1", "backward,first:20"]:
+                out = tmp / "out"
+                r, err = median_run([str(BIN), str(lesson), "--svg", str(out), "--frames", frames], runs)
+                if r is None:
+                    raise SystemExit(f"chain of {n}: {err}")
+                manifest = json.loads((out / "manifest.json").read_text())
+                measured.append((r, frames_in(out), len(manifest["layout"]["positions"])))
+                shutil.rmtree(out, ignore_errors=True)
+            (one, f1, vertices), (twenty, f20, _) = measured
+            each = (twenty[1] - one[1]) / max(f20 - f1, 1)
+            budget = 0.010 + 5e-6 * vertices
+            rows.append(f"| {n:,} ops | {vertices:,} | {one[0]:.2f} s wall, {one[1]:.2f} s CPU ({f1} frames) | "
+                        f"{twenty[1]:.2f} s CPU ({f20} frames) | {each * 1e3:.0f} ms | {budget * 1e3:.0f} ms | "
+                        f"{'yes' if each <= budget else 'no'} |")
+            print(rows[-1], flush=True)
+    lines = [PER_FRAME_SECTION, "",
+             f"Measured by `swift build -c release && python3 scripts/benchmark_pictures.py --only per-frame` on "
+             f"{machine()}, {time.strftime('%Y-%m-%d')}; median of {args.runs} runs (one run at 100,000 ops). "
+             "Each chain is drawn with `--frames backward,first:1` and `backward,first:20`; one more frame costs "
+             "the difference in CPU time over the difference in frames; the budget is 10 ms + 5 µs per vertex "
+             "(the positions in manifest.json's layout).", "",
+             "| chain | vertices | with its first frames | with 20 frames | per further frame | budget | within |",
+             "|---|---|---|---|---|---|---|"]
+    return "\n".join(lines + rows) + "\n"
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--max-chain", type=int, default=CHAINS[-1])
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--only", choices=["per-frame"], help="measure only the cost per frame (its own section)")
     args = ap.parse_args()
     if not BIN.exists():
         raise SystemExit("build first: swift build -c release")
+    if args.only == "per-frame":
+        section = per_frame(args)
+        print(section)
+        if not args.no_write:
+            write_section(PER_FRAME_SECTION, section)
+        return 0
     py = shutil.which("python3")
     peer_ok = not args.no_peer and subprocess.run([py, "-c", "import torch, torchviz"], capture_output=True).returncode == 0
     env = dict(os.environ, OMP_NUM_THREADS="1")
@@ -128,7 +179,6 @@ def main():
             gcell = f"{g[0]:.2f} s wall, {g[1]:.2f} s CPU, {g[2]:.0f} MB; {count} frames" if g else f"fails: {gerr}"
             pcell = f"{p[0]:.2f} s wall, {p[1]:.2f} s CPU, {p[2]:.0f} MB; 1 picture" if p else f"fails: {perr}"
             ratio = f"{p[0] / g[0]:.1f}× faster" if g and p and p[0] >= g[0] else (f"{g[0] / p[0]:.1f}× slower" if g and p else "—")
-            per_frame = ""
             rows.append((label, gcell, pcell, ratio))
             print(rows[-1], flush=True)
 
