@@ -43,8 +43,8 @@ Notes:
   run with only tanh and sin rounded from double (Benchmarks/peer_rounded_math.py): the table says
   whether it prints gradviz's numbers exactly (identical) or not (DIFFERENT). It did on
   2026-11-27 and on the AMD EPYC on 2026-12-06; on the Intel Xeon on 2026-12-05 the printed
-  losses differed from step 100 on, in the 7th significant digit (the peer's float32 products
-  sum in other orders on that processor: see the Kernels notes).
+  losses differed from step 100 on, in the 7th significant digit (not traced down; the peer's
+  float32 products sum in other orders on that processor, see the Kernels notes).
 - pictures: gradviz draws every frame of lesson 1 in less time than the peer takes for its one
   static picture; torchviz cannot draw the 3,000-op chain (RecursionError), gradviz draws it with
   `--frames backward,first:50` (the chain's layout uses the layered engine; most of the time is
