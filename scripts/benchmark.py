@@ -307,7 +307,7 @@ def main():
     lines = ["# Benchmarks", "",
              f"Measured by `python3 scripts/benchmark.py` on {machine()}, "
              f"{time.strftime('%Y-%m-%d')}; gradviz release build; peer: python3 {platform.python_version()} + torch "
-             f"{subprocess.run([py, '-c', 'import torch;print(torch.__version__)'], capture_output=True, text=True).stdout.strip()}. "
+             f"{torch_version(py)}. "
              "Median wall-clock time of several runs, both tools measured in the same run.", "",
              "| workload | gradviz (s) | python3 + torch (s) | ratio | target |", "|---|---|---|---|---|"]
     for name, g, p, ratio, target in rows:

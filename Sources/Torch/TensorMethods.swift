@@ -132,12 +132,7 @@ enum TensorMethods {
         "size": { o, a, _ in
             let b = try a.bind(signature: "size(dim=None)")
             if b[0].isNone { return .object(SizeObject(o.tensor.shape)) }
-            let d = try TorchBridge.intArgument(b[0], "dim")
-            guard o.tensor.dim > 0 else {
-                throw PyException(.indexError, "Dimension specified as \(d) but tensor has no dimensions")
-            }
-            let w = try TorchBridge.run { try wrapDim(d, o.tensor.dim) }
-            return .int(o.tensor.shape[w])
+            return .int(o.tensor.shape[try introspectedDim(try TorchBridge.intArgument(b[0], "dim"), of: o.tensor)])
         },
         "dim": { o, a, _ in _ = try a.bind(signature: "dim()"); return .int(o.tensor.dim) },
         "ndimension": { o, a, _ in _ = try a.bind(signature: "ndimension()"); return .int(o.tensor.dim) },
@@ -150,10 +145,7 @@ enum TensorMethods {
             guard let d = b[0].asInt else {
                 throw PyException(.typeError, "stride(): argument 'dim' (position 1) must be int, not \(b[0].typeName)")
             }
-            guard o.tensor.dim > 0 else {
-                throw PyException(.indexError, "Dimension specified as \(d) but tensor has no dimensions")
-            }
-            return .int(o.tensor.strides[try TorchBridge.run { try wrapDim(d, o.tensor.dim) }])
+            return .int(o.tensor.strides[try introspectedDim(d, of: o.tensor)])
         },
         "storage_offset": { o, a, _ in
             guard a.keywords.isEmpty else { throw PyException(.typeError, "TensorBase.storage_offset() takes no keyword arguments") }
@@ -489,6 +481,12 @@ enum TensorMethods {
             return wrap(try o.tensor.logSoftmax(dim: try TorchBridge.intArgument(b[0], "dim")))
         },
     ]
+
+    /// The dimension `d` of `size(d)` and `stride(d)`, wrapped; a 0-d tensor has none.
+    static func introspectedDim(_ d: Int, of t: Tensor) throws -> Int {
+        guard t.dim > 0 else { throw PyException(.indexError, "Dimension specified as \(d) but tensor has no dimensions") }
+        return try TorchBridge.run { try wrapDim(d, t.dim) }
+    }
 
     static func wrapDim(_ d: Int, _ rank: Int) throws -> Int {
         let r = max(rank, 1)
