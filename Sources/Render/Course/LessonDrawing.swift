@@ -6,7 +6,8 @@ struct LessonDrawing {
     let plan: FramePlan
     let layout: GraphLayout
     let svgs: [String]
-    let looks: [[SceneNodeID: NodeLook]]
+    /// Each frame's node looks, in the order of its scene's nodes and then its released nodes.
+    let looks: [[NodeLook]]
     let views: ViewPlan
 
     /// The default frame canvas: a 16:9 slide at 1920×1080.
@@ -37,35 +38,46 @@ struct LessonDrawing {
             var root: String?
             var variableName: String?
         }
-        var looks: [[SceneNodeID: NodeLook]] = []
+        var looks: [[NodeLook]] = []
         var made: [(id: SceneNodeID, look: NodeLook)] = []
         var last: [SceneNodeID: (input: LookInput, look: NodeLook)] = [:]
-        var previous = Set<SceneNodeID>()
+        // The frame before's scene and each of its nodes' look, matched to this frame's nodes in
+        // one walk (nodes are in id order), so an unchanged node costs no table lookup.
+        var before = Scene()
+        var beforeLooks: [(input: LookInput, look: NodeLook)] = []
         for f in plan.frames {
-            var map: [SceneNodeID: NodeLook] = [:]
-            map.reserveCapacity(f.scene.nodes.count + f.released.count)
             let root = LessonDrawing.backwardRoot(f, lesson: lesson)
             let backwardStep = LessonDrawing.isBackwardStep(f, lesson: lesson)
-            func look(_ n: SceneNode, focus: Bool, isNew: Bool, released: Bool) -> NodeLook {
+            func look(_ n: SceneNode, focus: Bool, isNew: Bool, released: Bool, before: Int?) -> (input: LookInput, look: NodeLook) {
                 var variableName: String?
                 if case .function(let fn) = n.content, let v = fn.variable { variableName = f.scene.tensor(v)?.name }
                 let input = LookInput(node: n, focus: focus, isNew: isNew, released: released, root: root, variableName: variableName)
-                if let cached = last[n.id], cached.input == input { return cached.look }
+                if let j = before, beforeLooks[j].input == input { return beforeLooks[j] }
+                if let cached = last[n.id], cached.input == input { return cached }
                 let l = NodeLook.of(n, focus: focus, isNew: isNew, released: released, scene: f.scene, backwardRoot: root, words: words)
                 last[n.id] = (input, l)
                 made.append((n.id, l))
-                return l
+                return (input, l)
             }
-            for n in f.scene.nodes {
+            let match = f.scene.nodeIndices(in: before)
+            // Only when the nodes are out of order: which were there before, by id.
+            let beforeIDs = match == nil ? Set(before.nodes.map(\.id)) : []
+            var entries: [(input: LookInput, look: NodeLook)] = []
+            entries.reserveCapacity(f.scene.nodes.count)
+            for (i, n) in f.scene.nodes.enumerated() {
                 let focus = f.focus.contains(n.id)
-                map[n.id] = look(n, focus: focus, isNew: !previous.contains(n.id) && f.kind == .step && !(focus && backwardStep),
-                                 released: false)
+                let j = match?[i] ?? nil
+                let wasThere = match == nil ? beforeIDs.contains(n.id) : j != nil
+                entries.append(look(n, focus: focus, isNew: !wasThere && f.kind == .step && !(focus && backwardStep),
+                                    released: false, before: j))
             }
+            var frameLooks = entries.map(\.look)
             for n in f.released {
-                map[n.id] = look(n, focus: false, isNew: false, released: true)
+                frameLooks.append(look(n, focus: false, isNew: false, released: true, before: nil).look)
             }
-            looks.append(map)
-            previous = Set(f.scene.nodes.map(\.id))
+            looks.append(frameLooks)
+            before = f.scene
+            beforeLooks = entries
         }
         var allRows: [TextMetrics.Face: Set<String>] = [:]
         for (_, look) in made { for r in look.rows { allRows[r.face, default: []].insert(r.text) } }
@@ -85,8 +97,9 @@ struct LessonDrawing {
         // Left to right with the caption above, or top to bottom with the caption beside:
         // whichever draws the frames larger (unless the direction was asked for).
         var best: (layout: GraphLayout, arrangement: FrameSVG.Arrangement, views: ViewPlan, score: Double)?
+        let lifetimes = GraphLayout.Lifetimes(frames: plan.frames)
         for d in direction.map({ [$0] }) ?? [.lr, .tb] {
-            let layout = GraphLayout(frames: plan.frames, sizes: sizes, direction: d, session: session)
+            let layout = GraphLayout(lifetimes: lifetimes, sizes: sizes, direction: d, session: session)
             let arrangement: FrameSVG.Arrangement
             if handout {
                 let height = LessonDrawing.captionHeight(plan.frames, width: canvas.width - 2 * FrameSVG.margin, metrics: metrics)

@@ -66,13 +66,14 @@ enum Manifest {
     static func shown(_ scene: Scene, view: ViewPlan.View, layout: GraphLayout) -> Scene {
         guard view.partial else { return scene }
         var keep = Set<SceneNodeID>()
-        for n in scene.nodes {
-            guard let p = layout.positions[n.id], let s = layout.sizes[n.id] else { continue }
-            let r = Rect(minX: p.x - s.width / 2, minY: p.y - s.height / 2, maxX: p.x + s.width / 2, maxY: p.y + s.height / 2)
-            if r.intersects(view.rect) { keep.insert(n.id) }
+        for (n, p) in zip(scene.nodes, layout.places(of: scene.nodes)) {
+            // In view, or a tensor the lesson can name (and so print): kept in the data either way.
+            if let p, p.rect.intersects(view.rect) {
+                keep.insert(n.id)
+            } else if case .tensor(let t) = n.content, !t.names.isEmpty {
+                keep.insert(n.id)
+            }
         }
-        // Whatever the lesson can name (and so print) stays in the data, in view or not.
-        for n in scene.nodes where !(n.tensor?.names.isEmpty ?? true) { keep.insert(n.id) }
         let inView = keep
         for e in scene.edges where inView.contains(e.from) || inView.contains(e.to) {
             keep.insert(e.from)

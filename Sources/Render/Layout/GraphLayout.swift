@@ -27,6 +27,16 @@ struct GraphLayout {
     var engines: Set<String> = []
     /// The module each node was made in (by its path), for grouping.
     var modules: [SceneNodeID: ModuleRef] = [:]
+    /// Where a node stands: its centre and size.
+    struct Place {
+        var center: Point
+        var size: Size
+        var rect: Rect { Rect(center: center, size: size) }
+    }
+    /// Every node with both a position and a size, in id order, and its place: a pass over a
+    /// frame's nodes (in the same order) walks these beside them instead of hashing each id.
+    private(set) var ids: [SceneNodeID] = []
+    private(set) var places: [Place] = []
 
     static let gap = 40.0
     static let dotLimit = 300
@@ -39,18 +49,22 @@ struct GraphLayout {
         self.direction = direction
     }
 
-    init(frames: [Frame], sizes: [SceneNodeID: Size], direction: Direction, session: Graphviz.Session?) {
-        self.sizes = sizes
-        self.direction = direction
-        // Lifetimes (frame indices) and the union of edges.
+    /// When each node lives (frame indices), what it is, and the union of every frame's edges:
+    /// what the layout needs of the frames, the same in either direction.
+    struct Lifetimes {
         var first: [SceneNodeID: Int] = [:]
         var last: [SceneNodeID: Int] = [:]
         var leaf: [SceneNodeID: Bool] = [:]
         var isAccumulate = Set<SceneNodeID>()
+        var modules: [SceneNodeID: ModuleRef] = [:]
         var neighbours: [SceneNodeID: Set<SceneNodeID>] = [:]
         var forwardEdges = Set<EdgePair>()
-        for (k, f) in frames.enumerated() {
-            for n in f.scene.nodes + f.released {
+
+        /// Kept up to date from what changed between consecutive frames (a long graph's frames
+        /// hold nearly the same nodes): a node's first frame is set when it comes, its last when
+        /// it goes (or at the end); edges join the union when new.
+        init(frames: [Frame]) {
+            func arrive(_ n: SceneNode, _ k: Int) {
                 if first[n.id] == nil {
                     first[n.id] = k
                     if n.function?.members.isEmpty ?? true,
@@ -58,14 +72,37 @@ struct GraphLayout {
                     if let t = n.tensor { leaf[n.id] = t.isLeaf }
                     if n.function?.kind == .accumulateGrad { isAccumulate.insert(n.id) }
                 }
-                last[n.id] = k
             }
-            for e in f.scene.edges {
-                neighbours[e.from, default: []].insert(e.to)
-                neighbours[e.to, default: []].insert(e.from)
-                forwardEdges.insert(EdgePair(from: e.to, to: e.from))
+            func stay(_ id: SceneNodeID, until k: Int) { last[id] = max(last[id] ?? k, k) }
+            var before = Scene()
+            for (k, f) in frames.enumerated() {
+                for n in f.scene.nodes(notIn: before) { arrive(n, k) }
+                for n in before.nodes(notIn: f.scene) { stay(n.id, until: k - 1) }
+                for n in f.released {
+                    arrive(n, k)
+                    stay(n.id, until: k)
+                }
+                for e in f.scene.edges(notIn: before) {
+                    neighbours[e.from, default: []].insert(e.to)
+                    neighbours[e.to, default: []].insert(e.from)
+                    forwardEdges.insert(EdgePair(from: e.to, to: e.from))
+                }
+                before = f.scene
             }
+            for n in before.nodes { stay(n.id, until: frames.count - 1) }
         }
+    }
+
+    init(frames: [Frame], sizes: [SceneNodeID: Size], direction: Direction, session: Graphviz.Session?) {
+        self.init(lifetimes: Lifetimes(frames: frames), sizes: sizes, direction: direction, session: session)
+    }
+
+    init(lifetimes: Lifetimes, sizes: [SceneNodeID: Size], direction: Direction, session: Graphviz.Session?) {
+        self.sizes = sizes
+        self.direction = direction
+        let first = lifetimes.first, last = lifetimes.last, leaf = lifetimes.leaf, isAccumulate = lifetimes.isAccumulate
+        let neighbours = lifetimes.neighbours, forwardEdges = lifetimes.forwardEdges
+        modules = lifetimes.modules
         // A released node stays in its place for the frame that shows it released.
         func isAnchor(_ id: SceneNodeID) -> Bool { isAccumulate.contains(id) || (leaf[id] ?? false) }
         let all = first.keys.sorted { (first[$0]!, $0) < (first[$1]!, $1) }
@@ -184,6 +221,39 @@ struct GraphLayout {
         for (id, p) in positions {
             bounds = bounds.union(Rect(center: p, size: sizes[id] ?? Size(width: 0, height: 0)))
         }
+        ids = positions.keys.filter { sizes[$0] != nil }.sorted()
+        places = ids.map { Place(center: positions[$0]!, size: sizes[$0]!) }
+    }
+
+    /// Where the node `id` stands, if it has a place.
+    func place(_ id: SceneNodeID) -> Place? {
+        var lo = 0, hi = ids.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ids[mid] < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ids.count && ids[lo] == id ? places[lo] : nil
+    }
+
+    /// Where each of `nodes` stands, in one walk when they are in id order (a scene's nodes are).
+    func places(of nodes: [SceneNode]) -> [Place?] {
+        var out: [Place?] = []
+        out.reserveCapacity(nodes.count)
+        var j = 0
+        var previous: SceneNodeID?
+        var ordered = true
+        for n in nodes {
+            let id = n.id
+            if let p = previous, !(p < id) { ordered = false }
+            previous = id
+            guard ordered else {
+                out.append(place(id))  // out of order: searched for one by one
+                continue
+            }
+            while j < ids.count && ids[j] < id { j += 1 }
+            out.append(j < ids.count && ids[j] == id ? places[j] : nil)
+        }
+        return out
     }
 
     func boundingBox(_ points: [SceneNodeID: Point]) -> Rect {

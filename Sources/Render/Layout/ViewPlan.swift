@@ -27,8 +27,8 @@ struct ViewPlan {
     init(frames: [Frame], layout: GraphLayout, panel: Size) {
         func contentBox(_ f: Frame) -> Rect {
             var r = Rect.empty
-            for n in f.scene.nodes + f.released {
-                if let p = layout.positions[n.id], let s = layout.sizes[n.id] { r = r.union(Rect(center: p, size: s)) }
+            for p in layout.places(of: f.scene.nodes) + layout.places(of: f.released) {
+                if let p { r = r.union(p.rect) }
             }
             return r.isEmpty ? r : r.inset(ViewPlan.padding)
         }

@@ -57,7 +57,7 @@ struct FrameSVG {
         return (s, panel.center.x - c.x * s, panel.center.y - c.y * s)
     }
 
-    func render(_ frame: Frame, view: ViewPlan.View, looks: [SceneNodeID: NodeLook], index: Int, count: Int,
+    func render(_ frame: Frame, view: ViewPlan.View, looks: [NodeLook], index: Int, count: Int,
                 lessonTitle: String) -> String {
         var svg = SVGText()
         svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", SVGText.num(canvas.width)),
@@ -176,7 +176,7 @@ struct FrameSVG {
 
     // MARK: - Graph
 
-    private func drawGraph(_ frame: Frame, view: ViewPlan.View, looks: [SceneNodeID: NodeLook], into svg: inout SVGText) {
+    private func drawGraph(_ frame: Frame, view: ViewPlan.View, looks: [NodeLook], into svg: inout SVGText) {
         let t = transform(view.rect)
         let panel = graphPanel
         svg.open("clipPath", [("id", "graphclip")])
@@ -184,22 +184,26 @@ struct FrameSVG {
                           ("height", SVGText.num(panel.height))], close: true)
         svg.end("clipPath")
         func map(_ p: Point) -> Point { Point(x: p.x * t.scale + t.dx, y: p.y * t.scale + t.dy) }
-        func box(_ id: SceneNodeID) -> Rect? {
-            guard let p = layout.positions[id], let s = layout.sizes[id] else { return nil }
-            let c = map(p)
-            return Rect(center: c, size: Size(width: s.width * t.scale, height: s.height * t.scale))
+        func onCanvas(_ p: GraphLayout.Place) -> Rect {
+            Rect(center: map(p.center), size: Size(width: p.size.width * t.scale, height: p.size.height * t.scale))
         }
+        func box(_ id: SceneNodeID) -> Rect? { layout.place(id).map(onCanvas) }
         svg.open("g", [("class", "graph"), ("clip-path", "url(#graphclip)"),
                        ("data-scale", SVGText.num(t.scale))])
         drawModules(frame, box: box, scale: t.scale, into: &svg)
         // Structural edges first, then gradient arrows, then nodes on top.
         var flows: [(from: Rect, to: Rect, label: String, shift: Double)] = []
+        // The edges that reach into the panel (of a long graph, a few of many).
+        let shown = frame.scene.edges.compactMap { e -> (edge: SceneEdge, to: Rect, from: Rect)? in
+            guard let a = box(e.to), let b = box(e.from), a.union(b).intersects(panel.inset(40)) else { return nil }
+            return (e, a, b)
+        }
         // Edges between the same two nodes (a tensor used twice, `y * y`) are drawn side by side.
+        // Both ends being the same, such edges are all shown or all not.
         var parallel: [EdgePair: Int] = [:]
-        for e in frame.scene.edges { parallel[EdgePair(from: e.from, to: e.to), default: 0] += 1 }
+        for (e, _, _) in shown { parallel[EdgePair(from: e.from, to: e.to), default: 0] += 1 }
         var drawn: [EdgePair: Int] = [:]
-        for e in frame.scene.edges {
-            guard let a = box(e.to), let b = box(e.from), a.union(b).intersects(panel.inset(40)) else { continue }
+        for (e, a, b) in shown {
             let pair = EdgePair(from: e.from, to: e.to)
             let k = drawn[pair, default: 0]
             drawn[pair] = k + 1
@@ -244,9 +248,10 @@ struct FrameSVG {
         }
         // Nodes outside the panel are not written (a partial view of a large graph stays small).
         let visible = panel.inset(40)
-        for n in frame.scene.nodes + frame.released {
-            guard let r = box(n.id), let look = looks[n.id], r.intersects(visible) else { continue }
-            drawNode(n.id, look, r, scale: t.scale, into: &svg)
+        let nodes = frame.scene.nodes + frame.released
+        for (k, p) in (layout.places(of: frame.scene.nodes) + layout.places(of: frame.released)).enumerated() {
+            guard let p, case let r = onCanvas(p), r.intersects(visible), k < looks.count else { continue }
+            drawNode(nodes[k].id, looks[k], r, scale: t.scale, into: &svg)
         }
         svg.end("g")
         if view.partial { drawOverview(frame, view: view, into: &svg) }
@@ -292,7 +297,7 @@ struct FrameSVG {
     /// (`model.0 · Linear(1 → 32)`); an enclosing module's box goes around its children's.
     private func drawModules(_ frame: Frame, box: (SceneNodeID) -> Rect?, scale: Double, into svg: inout SVGText) {
         var areas: [String: (rect: Rect, label: String)] = [:]
-        for n in frame.scene.nodes {
+        for n in layout.modules.isEmpty ? [] : frame.scene.nodes {
             guard let m = layout.modules[n.id], let r = box(n.id) else { continue }
             // The node counts for its module and every enclosing one.
             var path = m.path
@@ -344,8 +349,8 @@ struct FrameSVG {
         let columns = Int(box.width / cell), rows = Int(box.height / cell)
         var filled = [Bool](repeating: false, count: columns * rows)
         var active: [Rect] = []
-        for n in frame.scene.nodes {
-            guard let p = layout.positions[n.id], let sz = layout.sizes[n.id] else { continue }
+        for (n, place) in zip(frame.scene.nodes, layout.places(of: frame.scene.nodes)) {
+            guard let p = place?.center, let sz = place?.size else { continue }
             let q = map(p)
             let r = Rect(minX: q.x - sz.width * s / 2, minY: q.y - sz.height * s / 2,
                          maxX: q.x + max(sz.width * s, 1) / 2, maxY: q.y + max(sz.height * s, 1) / 2)

@@ -38,8 +38,7 @@ public struct FramePlan: Sendable {
                 kind = .summary(s)
                 x = FramePlan.summaryExplanation(s, base: x, words: Words(language: language ?? outline.language))
             }
-            let now = Set(scene.nodes.map(\.id))
-            let released = previous.nodes.filter { !now.contains($0.id) }
+            let released = previous.nodes(notIn: scene)
             let focus = FramePlan.focus(events[e], scene: scene, previous: previous)
             var plot: PlotEvent?
             if case .plot(let p) = events[e].kind { plot = p }
@@ -106,8 +105,7 @@ public struct FramePlan: Sendable {
         case .zeroGrad(let z): return Set(z.tensors.map { .tensor($0.id) })
         case .error(let err): return err.node.map { [.function($0.id)] } ?? []
         default:
-            let before = Set(previous.nodes.map(\.id))
-            var ids = Set(scene.nodes.map(\.id).filter { !before.contains($0) })
+            var ids = Set(scene.nodes(notIn: previous).map(\.id))
             // Inside a custom Function's backward, the Function's node is the one running.
             if let n = e.context.node { ids.insert(.function(n)) }
             return ids

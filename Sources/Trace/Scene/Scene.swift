@@ -141,3 +141,92 @@ public struct SceneEdge: Sendable, Equatable {
         }
     }
 }
+
+extension Scene {
+    /// For each node, the index of the node with the same id in `other`'s nodes (nil when
+    /// `other` has none): one pass over both, as both are ordered by id. Nil when either
+    /// scene's nodes are not in order, so callers fall back to looking nodes up one by one.
+    ///
+    /// Frames of a long graph hold nearly the same nodes; what changed between two of them
+    /// costs one walk this way, not a table of every node per frame.
+    public func nodeIndices(in other: Scene) -> [Int?]? {
+        var out = [Int?](repeating: nil, count: nodes.count)
+        let theirs = other.nodes
+        var j = 0
+        // The last id read on each side (and where, on theirs), to check the order as the walk goes.
+        var mine: SceneNodeID?, seen: SceneNodeID?
+        var seenAt = -1
+        for (i, n) in nodes.enumerated() {
+            // A node both scenes share (captured once, unchanged since) is matched without reading ids.
+            if j < theirs.count && theirs[j].isShared(with: n) {
+                out[i] = j
+                j += 1
+                continue
+            }
+            let id = n.id
+            if let m = mine, !(m < id) { return nil }
+            mine = id
+            while j < theirs.count {
+                let t = theirs[j].id
+                if j != seenAt {
+                    if let s = seen, !(s < t) { return nil }
+                    seen = t
+                    seenAt = j
+                }
+                if !(t < id) { break }
+                j += 1
+            }
+            if j < theirs.count && theirs[j].id == id {
+                out[i] = j
+                j += 1
+            }
+        }
+        return out
+    }
+
+    /// The nodes whose id `other` does not hold, in order: one walk when both scenes' nodes
+    /// are in order, else by a table of `other`'s ids.
+    public func nodes(notIn other: Scene) -> [SceneNode] {
+        guard let match = nodeIndices(in: other) else {
+            let ids = Set(other.nodes.map(\.id))
+            return nodes.filter { !ids.contains($0.id) }
+        }
+        return zip(nodes, match).compactMap { $1 == nil ? $0 : nil }
+    }
+
+    /// The edges that join two nodes no edge of `previous` joins in the same way (same ends,
+    /// same input): one pass over both when both are ordered, else every edge (a superset).
+    public func edges(notIn previous: Scene) -> [SceneEdge] {
+        guard Scene.isOrdered(edges), Scene.isOrdered(previous.edges) else { return edges }
+        var out: [SceneEdge] = []
+        var j = 0
+        for e in edges {
+            while j < previous.edges.count && Scene.precedes(previous.edges[j], e) { j += 1 }
+            if !(j < previous.edges.count && !Scene.precedes(e, previous.edges[j])) { out.append(e) }
+        }
+        return out
+    }
+
+    static func isOrdered(_ edges: [SceneEdge]) -> Bool {
+        for i in edges.indices.dropFirst() where !precedes(edges[i - 1], edges[i]) { return false }
+        return true
+    }
+
+    /// The edge order: source, then target, then which input of the source.
+    static func precedes(_ a: SceneEdge, _ b: SceneEdge) -> Bool {
+        let af = a.from, bf = b.from
+        if af != bf { return af < bf }
+        let at = a.to, bt = b.to
+        if at != bt { return at < bt }
+        return a.kind.inputIndex < b.kind.inputIndex
+    }
+}
+
+extension SceneEdge.Kind {
+    /// The `next_functions` index of a `next` edge; -1 for the others (each pair of nodes has
+    /// at most one of those).
+    public var inputIndex: Int {
+        if case .next(let i, _) = self { return i }
+        return -1
+    }
+}

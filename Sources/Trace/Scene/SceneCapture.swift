@@ -39,28 +39,48 @@ struct SceneCapture {
     /// The scene captured before this one: its unchanged nodes are shared, not copied.
     var previous: Scene?
 
-    /// The previous scene's node when it is the same, so both scenes share its content.
-    func reuse(_ id: SceneNodeID, _ content: SceneNode.Content) -> SceneNode {
-        if let old = previous?.node(id), old.content == content { return old }
-        return SceneNode(id: id, content: content)
+    /// Hands out the previous scene's node or edge when it is the same, so both scenes share
+    /// its content. Asked in ascending order (the order of the scene's arrays), it walks the
+    /// previous scene once instead of searching it for every node.
+    struct Reuse {
+        let nodes: [SceneNode]
+        let edges: [SceneEdge]
+        var node = 0
+        var edge = 0
+
+        mutating func node(_ id: SceneNodeID, _ content: SceneNode.Content) -> SceneNode {
+            while node < nodes.count && nodes[node].id < id { node += 1 }
+            if node < nodes.count, nodes[node].id == id, nodes[node].content == content { return nodes[node] }
+            return SceneNode(id: id, content: content)
+        }
+
+        mutating func edge(_ e: Edge, key: (Int, Int, Int)) -> SceneEdge {
+            while edge < edges.count && SceneCapture.key(of: edges[edge]) < key { edge += 1 }
+            if edge < edges.count, case let old = edges[edge], old.from == e.from, old.to == e.to, old.kind == e.kind,
+               old.gradient == e.gradient {
+                return old
+            }
+            return SceneEdge(from: e.from, to: e.to, kind: e.kind, gradient: e.gradient)
+        }
     }
 
-    /// The previous scene's edge when it is the same (the previous edges are sorted by key).
-    func reuse(_ edge: SceneEdge, key: (Int, Int, Int)) -> SceneEdge {
-        guard let old = previous?.edges else { return edge }
-        var lo = 0, hi = old.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            let e = old[mid]
-            if (SceneCapture.key(e.from), SceneCapture.key(e.to), SceneCapture.inputIndex(e.kind)) < key { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < old.count && old[lo] == edge ? old[lo] : edge
+    /// An edge as the walk finds it, made a ``SceneEdge`` only when the previous scene has no equal one.
+    struct Edge {
+        var from: SceneNodeID
+        var to: SceneNodeID
+        var kind: SceneEdge.Kind
+        var gradient: TensorValues?
+        var key: (Int, Int, Int) { (SceneCapture.key(from), SceneCapture.key(to), kind.inputIndex) }
     }
+
+    static func key(of e: SceneEdge) -> (Int, Int, Int) { (key(e.from), key(e.to), e.kind.inputIndex) }
 
     func capture() -> Scene {
+        // Sized from the previous scene: a long graph's capture does not grow its tables step by step.
+        let expected = previous?.nodes.count ?? 0
         var tensors: [Int: Tensor] = [:]
         var tensorNames: [Int: [(name: String, global: Bool, order: Int)]] = [:]
-        var nodes: [Int: Node] = [:]
+        var nodes: [Int: Node] = Dictionary(minimumCapacity: expected)
         var nodeNames: [Int: [String]] = [:]
         var nodeQueue: [Node] = []
         var order = 0
@@ -77,8 +97,7 @@ struct SceneCapture {
             }
         }
         func addNode(_ n: Node) {
-            if nodes[n.id] != nil { return }
-            nodes[n.id] = n
+            guard nodes.updateValue(n, forKey: n.id) == nil else { return }
             nodeQueue.append(n)
         }
 
@@ -95,18 +114,21 @@ struct SceneCapture {
         }
         for t in held { addTensor(t) }
 
-        var edges: [SceneEdge] = []
+        var edges: [Edge] = []
+        edges.reserveCapacity(previous?.edges.count ?? 0)
         while let n = nodeQueue.popLast() {
             if let acc = n as? AccumulateGrad {
                 addTensor(acc.variable)
-                edges.append(SceneEdge(from: .function(n.id), to: .tensor(acc.variable.id), kind: .variable,
-                                       gradient: flow.accumulating[n.id]))
+                edges.append(Edge(from: .function(n.id), to: .tensor(acc.variable.id), kind: .variable,
+                                       gradient: flow.accumulating.isEmpty ? nil : flow.accumulating[n.id]))
             }
             for (i, e) in n.nextEdges.enumerated() {
                 guard let e else { continue }
                 addNode(e.node)
-                edges.append(SceneEdge(from: .function(n.id), to: .function(e.node.id), kind: .next(input: i, inputNr: e.inputNr),
-                                       gradient: flow.edges[EdgeKey(from: .function(n.id), input: i)]))
+                // Only the step's few edges carry a gradient: an empty table is not searched.
+                let gradient = flow.edges.isEmpty ? nil : flow.edges[EdgeKey(from: .function(n.id), input: i)]
+                edges.append(Edge(from: .function(n.id), to: .function(e.node.id), kind: .next(input: i, inputNr: e.inputNr),
+                                       gradient: gradient))
             }
         }
 
@@ -127,9 +149,13 @@ struct SceneCapture {
         }
         var gradOwner: [Int: Int] = [:]
         for (id, t) in tensors { if let g = t.grad { gradOwner[g.id] = id } }
-        for (id, t) in tensors {
+        // Built in the scene's order (tensors, then functions, each by id), so that the previous
+        // scene's nodes are matched in one pass.
+        var reuse = Reuse(nodes: previous?.nodes ?? [], edges: previous?.edges ?? [])
+        for id in tensors.keys.sorted() {
+            let t = tensors[id]!
             if let fn = t.gradFn, nodes[fn.id] != nil {
-                edges.append(SceneEdge(from: .tensor(id), to: .function(fn.id), kind: .gradFn, gradient: flow.seeds[id]))
+                edges.append(Edge(from: .tensor(id), to: .function(fn.id), kind: .gradFn, gradient: flow.seeds[id]))
             }
             var names = preferred[id] ?? []
             if names.isEmpty, let owner = gradOwner[id] {
@@ -138,20 +164,17 @@ struct SceneCapture {
             let arrived = t.gradFn.flatMap { flow.arrived[NodeSlot(node: $0.id, slot: t.outputNr)] }
             var state = SceneCapture.state(of: t, names: names, arrived: arrived, line: tensorLines[id])
             state.module = tensorModules[id]
-            sceneNodes.append(reuse(.tensor(id), .tensor(state)))
+            sceneNodes.append(reuse.node(.tensor(id), .tensor(state)))
         }
-        for (id, n) in nodes {
-            var state = SceneCapture.state(of: n, line: nodeLines[id], names: nodeNames[id] ?? [])
-            state.module = nodeModules[id]
-            sceneNodes.append(reuse(.function(id), .function(state)))
+        for (id, n) in nodes.sorted(by: { $0.key < $1.key }) {
+            var state = SceneCapture.state(of: n, line: nodeLines[id], names: nodeNames.isEmpty ? [] : nodeNames[id] ?? [])
+            if !nodeModules.isEmpty { state.module = nodeModules[id] }
+            sceneNodes.append(reuse.node(.function(id), .function(state)))
         }
-        // Sorted by integer keys through an index permutation: the elements are large and
-        // a scene of a long chain is captured for every drawn step.
-        let nodeKeys = sceneNodes.map { SceneCapture.key($0.id) }
-        let nodeOrder = sceneNodes.indices.sorted { nodeKeys[$0] < nodeKeys[$1] }
-        let edgeKeys = edges.map { (SceneCapture.key($0.from), SceneCapture.key($0.to), SceneCapture.inputIndex($0.kind)) }
+        // Edges sorted by integer keys through an index permutation (the elements are large).
+        let edgeKeys = edges.map(\.key)
         let edgeOrder = edges.indices.sorted { edgeKeys[$0] < edgeKeys[$1] }
-        return Scene(nodes: nodeOrder.map { sceneNodes[$0] }, edges: edgeOrder.map { reuse(edges[$0], key: edgeKeys[$0]) })
+        return Scene(nodes: sceneNodes, edges: edgeOrder.map { reuse.edge(edges[$0], key: edgeKeys[$0]) })
     }
 
     /// Path components: `model.fc.weight` is deeper than `w`.
@@ -166,11 +189,6 @@ struct SceneCapture {
         case .function(let i): return (1 << 56) | i
         case .module: return Int.max
         }
-    }
-
-    static func inputIndex(_ kind: SceneEdge.Kind) -> Int {
-        if case .next(let i, _) = kind { return i }
-        return -1
     }
 
     static func values(_ t: Tensor) -> TensorValues {

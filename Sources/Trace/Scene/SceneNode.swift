@@ -27,6 +27,9 @@ public struct SceneNode: Sendable, Equatable {
         a.box === b.box || (a.box.id == b.box.id && a.box.content == b.box.content)
     }
 
+    /// True when both are the one node a scene shared with the scene captured after it.
+    func isShared(with other: SceneNode) -> Bool { box === other.box }
+
     private final class Box: Sendable {
         let id: SceneNodeID
         let content: Content
