@@ -144,8 +144,9 @@ public struct SceneEdge: Sendable, Equatable {
 
 extension Scene {
     /// For each node, the index of the node with the same id in `other`'s nodes (nil when
-    /// `other` has none): one pass over both, as both are ordered by id. Nil when either
-    /// scene's nodes are not in order, so callers fall back to looking nodes up one by one.
+    /// `other` has none): one pass over both, as both are ordered by id. Nil when the walk
+    /// finds either scene's nodes out of order, so callers fall back to tables of ids. (A node
+    /// the two scenes share is matched by identity; every other id is read in order once.)
     ///
     /// Frames of a long graph hold nearly the same nodes; what changed between two of them
     /// costs one walk this way, not a table of every node per frame.
@@ -180,6 +181,15 @@ extension Scene {
                 out[i] = j
                 j += 1
             }
+        }
+        // The rest of theirs is read too: an id out of order there could be one reported missing.
+        while j < theirs.count {
+            if j != seenAt {
+                let t = theirs[j].id
+                if let s = seen, !(s < t) { return nil }
+                seen = t
+            }
+            j += 1
         }
         return out
     }
