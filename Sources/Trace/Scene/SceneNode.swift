@@ -5,36 +5,33 @@ public struct SceneNode: Sendable, Equatable {
         case function(FunctionState)
     }
 
-    /// Held in a shared box with the content, so that a node is one reference: scenes are
+    /// The node's identity, kept beside the content's reference: passes over a frame's nodes
+    /// compare ids without reaching into each node's content.
+    public var id: SceneNodeID
+    /// What the node is. Held in a shared box, so that a node is one reference: scenes are
     /// captured for every drawn step of graphs with many thousands of nodes, and consecutive
     /// scenes share the nodes that did not change.
-    public var id: SceneNodeID {
-        get { box.id }
-        set { box = Box(newValue, box.content) }
-    }
-    /// What the node is.
     public var content: Content {
         get { box.content }
-        set { box = Box(box.id, newValue) }
+        set { box = Box(newValue) }
     }
     private var box: Box
 
     public init(id: SceneNodeID, content: Content) {
-        box = Box(id, content)
+        self.id = id
+        box = Box(content)
     }
 
     public static func == (a: SceneNode, b: SceneNode) -> Bool {
-        a.box === b.box || (a.box.id == b.box.id && a.box.content == b.box.content)
+        a.id == b.id && (a.box === b.box || a.box.content == b.box.content)
     }
 
     /// True when both are the one node a scene shared with the scene captured after it.
-    func isShared(with other: SceneNode) -> Bool { box === other.box }
+    func isShared(with other: SceneNode) -> Bool { box === other.box && id == other.id }
 
     private final class Box: Sendable {
-        let id: SceneNodeID
         let content: Content
-        init(_ id: SceneNodeID, _ content: Content) {
-            self.id = id
+        init(_ content: Content) {
             self.content = content
         }
     }
