@@ -19,6 +19,8 @@ open class Node {
     /// needs no gradient.
     @exclusivity(unchecked) public internal(set) var nextEdges: [Edge?]
     public let numOutputs: Int
+    /// The last ``GraphWalk`` that reached this node.
+    @exclusivity(unchecked) var walkMark = 0
     /// Shape and dtype of the first output (most nodes have one), for implicit zero gradients.
     @exclusivity(unchecked) var firstOutput = TensorMeta(shape: [], dtype: .float32)
     /// Shapes and dtypes of outputs 1…, for nodes with several (custom Functions).
@@ -250,4 +252,27 @@ public final class AccumulateGrad: Node {
     }
 
     public override var formulas: [String] { ["grad += incoming"] }
+}
+
+/// A walk over the autograd graph that meets each node once: it marks the nodes it reaches,
+/// so walking a graph of any size keeps no table of the nodes seen. Walks on one thread
+/// follow one another (each is finished before the next begins).
+public struct GraphWalk {
+    private let mark: Int
+
+    public init() {
+        let state = ThreadState.current
+        state.nextWalkMark += 1
+        mark = state.nextWalkMark
+    }
+
+    /// Marks `node` reached; true the first time this walk reaches it.
+    public func reach(_ node: Node) -> Bool {
+        guard node.walkMark != mark else { return false }
+        node.walkMark = mark
+        return true
+    }
+
+    /// Whether this walk has reached `node`.
+    public func hasReached(_ node: Node) -> Bool { node.walkMark == mark }
 }

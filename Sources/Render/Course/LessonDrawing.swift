@@ -37,6 +37,8 @@ struct LessonDrawing {
             var focus, isNew, released: Bool
             var root: String?
             var variableName: String?
+            /// An AccumulateGrad's look names its variable as the frame's scene does.
+            var readsScene: Bool
         }
         var looks: [[NodeLook]] = []
         var made: [(id: SceneNodeID, look: NodeLook)] = []
@@ -49,9 +51,21 @@ struct LessonDrawing {
             let root = LessonDrawing.backwardRoot(f, lesson: lesson)
             let backwardStep = LessonDrawing.isBackwardStep(f, lesson: lesson)
             func look(_ n: SceneNode, focus: Bool, isNew: Bool, released: Bool, before: Int?) -> (input: LookInput, look: NodeLook) {
+                // The same node as in the frame before, with the same emphasis: its look, found
+                // without reading the node's content (most nodes of a long graph's frame).
+                if let j = before, !beforeLooks[j].input.readsScene, beforeLooks[j].input.node == n,
+                   beforeLooks[j].input.focus == focus, beforeLooks[j].input.isNew == isNew,
+                   beforeLooks[j].input.released == released, beforeLooks[j].input.root == root {
+                    return beforeLooks[j]
+                }
                 var variableName: String?
-                if case .function(let fn) = n.content, let v = fn.variable { variableName = f.scene.tensor(v)?.name }
-                let input = LookInput(node: n, focus: focus, isNew: isNew, released: released, root: root, variableName: variableName)
+                var readsScene = false
+                if case .function(let fn) = n.content, let v = fn.variable {
+                    variableName = f.scene.tensor(v)?.name
+                    readsScene = true
+                }
+                let input = LookInput(node: n, focus: focus, isNew: isNew, released: released, root: root, variableName: variableName,
+                                      readsScene: readsScene)
                 if let j = before, beforeLooks[j].input == input { return beforeLooks[j] }
                 if let cached = last[n.id], cached.input == input { return cached }
                 let l = NodeLook.of(n, focus: focus, isNew: isNew, released: released, scene: f.scene, backwardRoot: root, words: words)
@@ -65,7 +79,7 @@ struct LessonDrawing {
             var entries: [(input: LookInput, look: NodeLook)] = []
             entries.reserveCapacity(f.scene.nodes.count)
             for (i, n) in f.scene.nodes.enumerated() {
-                let focus = f.focus.contains(n.id)
+                let focus = !f.focus.isEmpty && f.focus.contains(n.id)
                 let j = match?[i] ?? nil
                 let wasThere = match == nil ? beforeIDs.contains(n.id) : j != nil
                 entries.append(look(n, focus: focus, isNew: !wasThere && f.kind == .step && !(focus && backwardStep),

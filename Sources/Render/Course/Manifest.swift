@@ -65,28 +65,44 @@ enum Manifest {
     /// the lesson can print, not the whole graph).
     static func shown(_ scene: Scene, view: ViewPlan.View, layout: GraphLayout) -> Scene {
         guard view.partial else { return scene }
-        var keep = Set<SceneNodeID>()
-        for (n, p) in zip(scene.nodes, layout.places(of: scene.nodes)) {
+        // Flags beside the scene's nodes (in id order), found by a search of the ids: no table
+        // of every node per frame.
+        let nodes = scene.nodes
+        func index(_ id: SceneNodeID) -> Int? {
+            var lo = 0, hi = nodes.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if nodes[mid].id < id { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < nodes.count && nodes[lo].id == id ? lo : nil
+        }
+        var inView = [Bool](repeating: false, count: nodes.count)
+        for (k, p) in layout.places(of: nodes).enumerated() {
             // In view, or a tensor the lesson can name (and so print): kept in the data either way.
             if let p, p.rect.intersects(view.rect) {
-                keep.insert(n.id)
-            } else if case .tensor(let t) = n.content, !t.names.isEmpty {
-                keep.insert(n.id)
+                inView[k] = true
+            } else if case .tensor(let t) = nodes[k].content, !t.names.isEmpty {
+                inView[k] = true
             }
         }
-        let inView = keep
-        for e in scene.edges where inView.contains(e.from) || inView.contains(e.to) {
-            keep.insert(e.from)
-            keep.insert(e.to)
+        var keep = inView
+        let ends = scene.edges.map { (from: index($0.from), to: index($0.to)) }
+        for (a, b) in ends {
+            guard let a, let b, inView[a] || inView[b] else { continue }
+            keep[a] = true
+            keep[b] = true
         }
-        for n in scene.nodes where keep.contains(n.id) {
-            if let t = n.tensor {
-                if let g = t.gradID { keep.insert(.tensor(g)) }
-                if let f = t.gradFn { keep.insert(.function(f)) }
+        for k in nodes.indices where keep[k] {
+            if let t = nodes[k].tensor {
+                if let g = t.gradID, let i = index(.tensor(g)) { keep[i] = true }
+                if let f = t.gradFn, let i = index(.function(f)) { keep[i] = true }
             }
         }
-        return Scene(nodes: scene.nodes.filter { keep.contains($0.id) },
-                     edges: scene.edges.filter { keep.contains($0.from) && keep.contains($0.to) })
+        return Scene(nodes: nodes.indices.filter { keep[$0] }.map { nodes[$0] },
+                     edges: zip(scene.edges, ends).compactMap { e, ends in
+                         guard let a = ends.from, let b = ends.to, keep[a], keep[b] else { return nil }
+                         return e
+                     })
     }
 
     /// The language of the lesson's generated text: `en` or `zh`.

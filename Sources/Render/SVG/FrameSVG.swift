@@ -354,7 +354,7 @@ struct FrameSVG {
             let q = map(p)
             let r = Rect(minX: q.x - sz.width * s / 2, minY: q.y - sz.height * s / 2,
                          maxX: q.x + max(sz.width * s, 1) / 2, maxY: q.y + max(sz.height * s, 1) / 2)
-            if frame.focus.contains(n.id) { active.append(r) }
+            if !frame.focus.isEmpty && frame.focus.contains(n.id) { active.append(r) }
             let x0 = max(0, Int((r.minX - box.minX) / cell)), x1 = min(columns - 1, Int((r.maxX - box.minX) / cell))
             let y0 = max(0, Int((r.minY - box.minY) / cell)), y1 = min(rows - 1, Int((r.maxY - box.minY) / cell))
             guard x0 <= x1, y0 <= y1 else { continue }

@@ -80,7 +80,10 @@ struct SceneCapture {
         let expected = previous?.nodes.count ?? 0
         var tensors: [Int: Tensor] = [:]
         var tensorNames: [Int: [(name: String, global: Bool, order: Int)]] = [:]
-        var nodes: [Int: Node] = Dictionary(minimumCapacity: expected)
+        // Nodes are marked as the walk reaches them (no table of 100,000 ids for a long chain).
+        let walk = GraphWalk()
+        var nodes: [Node] = []
+        nodes.reserveCapacity(expected)
         var nodeNames: [Int: [String]] = [:]
         var nodeQueue: [Node] = []
         var order = 0
@@ -97,7 +100,8 @@ struct SceneCapture {
             }
         }
         func addNode(_ n: Node) {
-            guard nodes.updateValue(n, forKey: n.id) == nil else { return }
+            guard walk.reach(n) else { return }
+            nodes.append(n)
             nodeQueue.append(n)
         }
 
@@ -154,7 +158,7 @@ struct SceneCapture {
         var reuse = Reuse(nodes: previous?.nodes ?? [], edges: previous?.edges ?? [])
         for id in tensors.keys.sorted() {
             let t = tensors[id]!
-            if let fn = t.gradFn, nodes[fn.id] != nil {
+            if let fn = t.gradFn, walk.hasReached(fn) {
                 edges.append(Edge(from: .tensor(id), to: .function(fn.id), kind: .gradFn, gradient: flow.seeds[id]))
             }
             var names = preferred[id] ?? []
@@ -166,7 +170,9 @@ struct SceneCapture {
             state.module = tensorModules[id]
             sceneNodes.append(reuse.node(.tensor(id), .tensor(state)))
         }
-        for (id, n) in nodes.sorted(by: { $0.key < $1.key }) {
+        let nodeIDs = nodes.map(\.id)
+        for k in nodes.indices.sorted(by: { nodeIDs[$0] < nodeIDs[$1] }) {
+            let id = nodeIDs[k], n = nodes[k]
             var state = SceneCapture.state(of: n, line: nodeLines[id], names: nodeNames.isEmpty ? [] : nodeNames[id] ?? [])
             if !nodeModules.isEmpty { state.module = nodeModules[id] }
             sceneNodes.append(reuse.node(.function(id), .function(state)))
