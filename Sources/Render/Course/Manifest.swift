@@ -68,14 +68,7 @@ enum Manifest {
         // Flags beside the scene's nodes (in id order), found by a search of the ids: no table
         // of every node per frame.
         let nodes = scene.nodes
-        func index(_ id: SceneNodeID) -> Int? {
-            var lo = 0, hi = nodes.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if nodes[mid].id < id { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < nodes.count && nodes[lo].id == id ? lo : nil
-        }
+        let index = scene.index(of:)
         var inView = [Bool](repeating: false, count: nodes.count)
         for (k, p) in layout.places(of: nodes).enumerated() {
             // In view, or a tensor the lesson can name (and so print): kept in the data either way.

@@ -226,14 +226,7 @@ struct GraphLayout {
     }
 
     /// Where the node `id` stands, if it has a place.
-    func place(_ id: SceneNodeID) -> Place? {
-        var lo = 0, hi = ids.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if ids[mid] < id { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < ids.count && ids[lo] == id ? places[lo] : nil
-    }
+    func place(_ id: SceneNodeID) -> Place? { ids.index(ofID: id, { $0 }).map { places[$0] } }
 
     /// Where each of `nodes` stands, in one walk when they are in id order (a scene's nodes are).
     func places(of nodes: [SceneNode]) -> [Place?] {

@@ -16,14 +16,10 @@ public struct Scene: Sendable, Equatable {
     }
 
     /// The node with `id`, if the scene holds it.
-    public func node(_ id: SceneNodeID) -> SceneNode? {
-        var lo = 0, hi = nodes.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if nodes[mid].id < id { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < nodes.count && nodes[lo].id == id ? nodes[lo] : nil
-    }
+    public func node(_ id: SceneNodeID) -> SceneNode? { index(of: id).map { nodes[$0] } }
+
+    /// Where the node with `id` stands in ``nodes``, if the scene holds it.
+    public func index(of id: SceneNodeID) -> Int? { nodes.index(ofID: id, \.id) }
 
     /// The tensor with engine id `id`, if the scene holds it.
     public func tensor(_ id: Int) -> TensorState? { node(.tensor(id))?.tensor }
@@ -238,5 +234,18 @@ extension SceneEdge.Kind {
     public var inputIndex: Int {
         if case .next(let i, _) = self { return i }
         return -1
+    }
+}
+
+extension RandomAccessCollection where Index == Int {
+    /// The index of the element whose id is `id`, in a collection ordered by id (a binary search).
+    @inlinable
+    public func index(ofID id: SceneNodeID, _ idOf: (Element) -> SceneNodeID) -> Int? {
+        var lo = startIndex, hi = endIndex
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            if idOf(self[mid]) < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < endIndex && idOf(self[lo]) == id ? lo : nil
     }
 }
