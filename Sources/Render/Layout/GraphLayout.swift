@@ -78,6 +78,7 @@ struct GraphLayout {
             for (k, f) in frames.enumerated() {
                 for n in f.scene.nodes(notIn: before) { arrive(n, k) }
                 for n in before.nodes(notIn: f.scene) { stay(n.id, until: k - 1) }
+                // A released node stays in its place for the frame that shows it released.
                 for n in f.released {
                     arrive(n, k)
                     stay(n.id, until: k)
@@ -93,17 +94,12 @@ struct GraphLayout {
         }
     }
 
-    init(frames: [Frame], sizes: [SceneNodeID: Size], direction: Direction, session: Graphviz.Session?) {
-        self.init(lifetimes: Lifetimes(frames: frames), sizes: sizes, direction: direction, session: session)
-    }
-
     init(lifetimes: Lifetimes, sizes: [SceneNodeID: Size], direction: Direction, session: Graphviz.Session?) {
         self.sizes = sizes
         self.direction = direction
         let first = lifetimes.first, last = lifetimes.last, leaf = lifetimes.leaf, isAccumulate = lifetimes.isAccumulate
         let neighbours = lifetimes.neighbours, forwardEdges = lifetimes.forwardEdges
         modules = lifetimes.modules
-        // A released node stays in its place for the frame that shows it released.
         func isAnchor(_ id: SceneNodeID) -> Bool { isAccumulate.contains(id) || (leaf[id] ?? false) }
         let all = first.keys.sorted { (first[$0]!, $0) < (first[$1]!, $1) }
 
