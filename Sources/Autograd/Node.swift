@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A recorded operation in the backward graph (`grad_fn`): given the gradients of
 /// its outputs it computes the gradients of its inputs.
 open class Node {
@@ -255,15 +257,14 @@ public final class AccumulateGrad: Node {
 }
 
 /// A walk over the autograd graph that meets each node once: it marks the nodes it reaches,
-/// so walking a graph of any size keeps no table of the nodes seen. Walks on one thread
-/// follow one another (each is finished before the next begins).
+/// so walking a graph of any size keeps no table of the nodes seen. Every walk has a mark of
+/// its own (from one counter for all threads); a graph is walked by one thread at a time.
 public struct GraphWalk {
+    private static let walks = Atomic<Int>(0)
     private let mark: Int
 
     public init() {
-        let state = ThreadState.current
-        state.nextWalkMark += 1
-        mark = state.nextWalkMark
+        mark = GraphWalk.walks.add(1, ordering: .relaxed).newValue
     }
 
     /// Marks `node` reached; true the first time this walk reaches it.

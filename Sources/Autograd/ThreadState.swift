@@ -21,7 +21,6 @@ final class ThreadState {
     @exclusivity(unchecked) var nextSequenceNr = 0
     @exclusivity(unchecked) var nextHookID = 0
     @exclusivity(unchecked) var nextRunStamp = 0
-    @exclusivity(unchecked) var nextWalkMark = 0
     /// Recently wrapped Python numbers (see `Tensor.wrapped`).
     let wrappedCache = WrappedCache()
     @exclusivity(unchecked) var generator: Generator?
