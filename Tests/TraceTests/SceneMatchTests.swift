@@ -1,7 +1,7 @@
 import Testing
 import Trace
 
-/// The walks that match one frame's scene to the next (`nodeIndices`, `nodes(notIn:)`,
+/// The walks that match one frame's scene to the next (`nodeIndices`, `changes(since:)`,
 /// `edges(notIn:)`) agree with matching by id tables, on random pairs of scenes: ordered as
 /// captured (sharing some nodes, as consecutive captures do), and out of order.
 struct SceneMatchTests {
@@ -66,8 +66,9 @@ struct SceneMatchTests {
         let index = Dictionary(uniqueKeysWithValues: before.nodes.enumerated().map { ($1.id, $0) })
         #expect(now.nodeIndices(in: before) == now.nodes.map { index[$0.id] })
         let beforeIDs = Set(before.nodes.map(\.id)), nowIDs = Set(now.nodes.map(\.id))
-        #expect(now.nodes(notIn: before).map(\.id) == now.nodes.map(\.id).filter { !beforeIDs.contains($0) })
-        #expect(before.nodes(notIn: now).map(\.id) == before.nodes.map(\.id).filter { !nowIDs.contains($0) })
+        let change = now.changes(since: before)
+        #expect(change.entered.map(\.id) == now.nodes.map(\.id).filter { !beforeIDs.contains($0) })
+        #expect(change.left.map(\.id) == before.nodes.map(\.id).filter { !nowIDs.contains($0) })
         let key = { (e: SceneEdge) in "\(e.from)>\(e.to)>\(e.kind.inputIndex)" }
         let beforeEdges = Set(before.edges.map(key))
         #expect(now.edges(notIn: before).map(key) == now.edges.map(key).filter { !beforeEdges.contains($0) })
@@ -77,8 +78,10 @@ struct SceneMatchTests {
     @Test(arguments: 0..<200)
     func unorderedScenesFallBack(seed: Int) {
         let (before, now) = SceneMatchTests.pair(seed, shuffled: true)
-        let beforeIDs = Set(before.nodes.map(\.id))
-        #expect(Set(now.nodes(notIn: before).map(\.id)) == Set(now.nodes.map(\.id).filter { !beforeIDs.contains($0) }))
+        let beforeIDs = Set(before.nodes.map(\.id)), nowIDs = Set(now.nodes.map(\.id))
+        let change = now.changes(since: before)
+        #expect(Set(change.entered.map(\.id)) == Set(now.nodes.map(\.id).filter { !beforeIDs.contains($0) }))
+        #expect(Set(change.left.map(\.id)) == Set(before.nodes.map(\.id).filter { !nowIDs.contains($0) }))
         if let match = now.nodeIndices(in: before) {
             // A walk that found no disorder matched correctly wherever it matched.
             for (i, j) in match.enumerated() { if let j { #expect(before.nodes[j].id == now.nodes[i].id) } }

@@ -76,8 +76,9 @@ struct GraphLayout {
             func stay(_ id: SceneNodeID, until k: Int) { last[id] = max(last[id] ?? k, k) }
             var before = Scene()
             for (k, f) in frames.enumerated() {
-                for n in f.scene.nodes(notIn: before) { arrive(n, k) }
-                for n in before.nodes(notIn: f.scene) { stay(n.id, until: k - 1) }
+                let change = f.scene.changes(since: before)
+                for n in change.entered { arrive(n, k) }
+                for n in change.left { stay(n.id, until: k - 1) }
                 // A released node stays in its place for the frame that shows it released.
                 for n in f.released {
                     arrive(n, k)

@@ -249,12 +249,13 @@ struct FrameSVG {
         // Nodes outside the panel are not written (a partial view of a large graph stays small).
         let visible = panel.inset(40)
         let nodes = frame.scene.nodes + frame.released
-        for (k, p) in (layout.places(of: frame.scene.nodes) + layout.places(of: frame.released)).enumerated() {
+        let places = layout.places(of: nodes)
+        for (k, p) in places.enumerated() {
             guard let p, case let r = onCanvas(p), r.intersects(visible), k < looks.count else { continue }
             drawNode(nodes[k].id, looks[k], r, scale: t.scale, into: &svg)
         }
         svg.end("g")
-        if view.partial { drawOverview(frame, view: view, into: &svg) }
+        if view.partial { drawOverview(frame, places: places[..<frame.scene.nodes.count], view: view, into: &svg) }
         svg.raw("<defs><marker id=\"fwd\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.faint)\"/></marker>")
         svg.raw("<marker id=\"grad\" viewBox=\"0 0 10 10\" refX=\"8\" refY=\"5\" markerWidth=\"4.5\" markerHeight=\"4.5\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"\(Palette.gradient)\"/></marker></defs>")
     }
@@ -332,7 +333,8 @@ struct FrameSVG {
     }
 
     /// A small map of the whole graph in the panel's corner, the shown region outlined.
-    private func drawOverview(_ frame: Frame, view: ViewPlan.View, into svg: inout SVGText) {
+    /// `places`: where each of the frame's scene nodes stands.
+    private func drawOverview(_ frame: Frame, places: ArraySlice<GraphLayout.Place?>, view: ViewPlan.View, into svg: inout SVGText) {
         let panel = graphPanel
         let box = Rect(minX: panel.maxX - 300, minY: panel.maxY - 200, maxX: panel.maxX, maxY: panel.maxY)
         let c = view.content
@@ -349,7 +351,7 @@ struct FrameSVG {
         let columns = Int(box.width / cell), rows = Int(box.height / cell)
         var filled = [Bool](repeating: false, count: columns * rows)
         var active: [Rect] = []
-        for (n, place) in zip(frame.scene.nodes, layout.places(of: frame.scene.nodes)) {
+        for (n, place) in zip(frame.scene.nodes, places) {
             guard let p = place?.center, let sz = place?.size else { continue }
             let q = map(p)
             let r = Rect(minX: q.x - sz.width * s / 2, minY: q.y - sz.height * s / 2,

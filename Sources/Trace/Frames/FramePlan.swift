@@ -38,8 +38,9 @@ public struct FramePlan: Sendable {
                 kind = .summary(s)
                 x = FramePlan.summaryExplanation(s, base: x, words: Words(language: language ?? outline.language))
             }
-            let released = previous.nodes(notIn: scene)
-            let focus = FramePlan.focus(events[e], scene: scene, previous: previous)
+            let change = scene.changes(since: previous)
+            let released = change.left
+            let focus = FramePlan.focus(events[e], entered: change.entered)
             var plot: PlotEvent?
             if case .plot(let p) = events[e].kind { plot = p }
             frames.append(Frame(kind: kind, event: e, scene: scene, explanation: x, focus: focus, released: released,
@@ -95,7 +96,7 @@ public struct FramePlan: Sendable {
     }
 
     /// What a step acts on.
-    static func focus(_ e: TraceEvent, scene: Scene, previous: Scene) -> Set<SceneNodeID> {
+    static func focus(_ e: TraceEvent, entered: [SceneNode]) -> Set<SceneNodeID> {
         switch e.kind {
         case .node(let n): return [.function(n.node.id)]
         case .accumulate(let a): return [.function(a.node.id), .tensor(a.leaf.id)]
@@ -105,7 +106,7 @@ public struct FramePlan: Sendable {
         case .zeroGrad(let z): return Set(z.tensors.map { .tensor($0.id) })
         case .error(let err): return err.node.map { [.function($0.id)] } ?? []
         default:
-            var ids = Set(scene.nodes(notIn: previous).map(\.id))
+            var ids = Set(entered.map(\.id))
             // Inside a custom Function's backward, the Function's node is the one running.
             if let n = e.context.node { ids.insert(.function(n)) }
             return ids

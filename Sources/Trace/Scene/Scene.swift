@@ -190,14 +190,20 @@ extension Scene {
         return out
     }
 
-    /// The nodes whose id `other` does not hold, in order: one walk when both scenes' nodes
-    /// are in order, else by a table of `other`'s ids.
-    public func nodes(notIn other: Scene) -> [SceneNode] {
-        guard let match = nodeIndices(in: other) else {
-            let ids = Set(other.nodes.map(\.id))
-            return nodes.filter { !ids.contains($0.id) }
+    /// What changed since `previous`: the nodes whose id it does not hold (entered) and its nodes
+    /// whose id this scene does not hold (left), each in order. One walk when both scenes' nodes
+    /// are in order, else by tables of ids.
+    public func changes(since previous: Scene) -> (entered: [SceneNode], left: [SceneNode]) {
+        guard let match = nodeIndices(in: previous) else {
+            let now = Set(nodes.map(\.id)), before = Set(previous.nodes.map(\.id))
+            return (nodes.filter { !before.contains($0.id) }, previous.nodes.filter { !now.contains($0.id) })
         }
-        return zip(nodes, match).compactMap { $1 == nil ? $0 : nil }
+        var kept = [Bool](repeating: false, count: previous.nodes.count)
+        var entered: [SceneNode] = []
+        for (n, j) in zip(nodes, match) {
+            if let j { kept[j] = true } else { entered.append(n) }
+        }
+        return (entered, zip(previous.nodes, kept).compactMap { $1 ? nil : $0 })
     }
 
     /// The edges that join two nodes no edge of `previous` joins in the same way (same ends,
